@@ -1,0 +1,48 @@
+# launchc: the front door. `make demo` and `make test` work on a fresh Debian machine with the
+# Swift toolchain; both install the system packages they need first.
+
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+RELEASE := .build/release/launchc
+DEBUG   := .build/debug/launchc
+
+.PHONY: all deps build debug demo test bench install uninstall clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+# Release build of the launchc binary.
+build: deps
+	$(SWIFT) build -c release --product launchc
+
+debug: deps
+	$(SWIFT) build
+
+# Build, then run launchc on the fixtures to show what it reports.
+demo: build
+	@scripts/demo.sh $(RELEASE)
+
+# Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes) and the
+# large-input checks against the release binary.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product launchc
+	scripts/large-inputs.sh $(RELEASE)
+
+# Parse cost against bare libyaml and jansson on the same bytes.
+bench: deps
+	$(SWIFT) build -c release --product launchc-bench
+	.build/release/launchc-bench
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/launchc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/launchc
+
+clean:
+	rm -rf .build

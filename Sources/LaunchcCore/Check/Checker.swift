@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// What one input produced: its findings, and whether it could be read at all.
+public struct FileReport: Sendable {
+    public var path: String
+    public var diagnostics: [Diagnostic]
+    /// True when the file could not be opened or read (exit code 2).
+    public var unreadable: Bool
+    /// How the file was read (nil when it could not be).
+    public var format: InputFormat?
+    public var documentCount: Int
+
+    public init(path: String, diagnostics: [Diagnostic], unreadable: Bool = false, format: InputFormat? = nil, documentCount: Int = 0) {
+        self.path = path
+        self.diagnostics = diagnostics
+        self.unreadable = unreadable
+        self.format = format
+        self.documentCount = documentCount
+    }
+}
+
+/// An input named on the command line, or found by walking a directory.
+public enum Input: Sendable, Equatable {
+    case file(String)
+    case standardInput(name: String)
+    /// A path that does not exist or cannot be listed.
+    case missing(String, reason: String)
+}
+
+/// read → parse (→ classify → validate, in later stages) for one input.
+public enum Checker {
+    public static func check(_ input: Input, limits: Limits = .default) -> FileReport {
+        switch read(input, limits: limits) {
+        case .failure(let report):
+            return report
+        case .success(let file):
+            let parsed = DocumentParser.parse(file, limits: limits)
+            return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(parsed.diagnostics),
+                              format: parsed.format, documentCount: parsed.documents.count)
+        }
+    }
+
+    /// Reads an input, or says why it could not be read as a report of its own.
+    public static func read(_ input: Input, limits: Limits = .default) -> Result<SourceFile, FileReport> {
+        let read: Result<SourceFile, ReadFailure>
+        switch input {
+        case .file(let path): read = InputReader.read(path: path, limits: limits)
+        case .standardInput(let name): read = InputReader.readStandardInput(name: name, limits: limits)
+        case .missing(let path, let reason):
+            read = .failure(ReadFailure(path: path, id: .unreadableFile, message: "cannot read '\(path)': \(reason)"))
+        }
+        return read.mapError { failure in
+            let file = SourceFile(path: failure.path, bytes: [])
+            let diagnostic = Diagnostic(failure.id, failure.message, at: SourceSpan(file: file, range: nil))
+            return FileReport(path: failure.path, diagnostics: [diagnostic], unreadable: failure.id == .unreadableFile)
+        }
+    }
+
+    /// The files to check for the paths given: files as named (whatever their extension),
+    /// directories walked for `*.yaml`, `*.yml` and `*.json` in name order, skipping hidden
+    /// entries and any directory already visited through a link. `-` is standard input.
+    public static func inputs(for paths: [String], stdinName: String = "<stdin>") -> [Input] {
+        var result: [Input] = []
+        var visited = Set<DirectoryID>()
+        for path in paths {
+            if path == "-" {
+                result.append(.standardInput(name: stdinName))
+                continue
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                result.append(.missing(path, reason: String(cString: strerror(errno)).lowercased()))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(directory: path, into: &result, visited: &visited)
+            } else {
+                result.append(.file(path))
+            }
+        }
+        return result
+    }
+
+    struct DirectoryID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    static let extensions = [".yaml", ".yml", ".json"]
+
+    private static func walk(directory: String, into result: inout [Input], visited: inout Set<DirectoryID>) {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return }
+        guard visited.insert(DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        guard let dir = opendir(directory) else {
+            result.append(.missing(directory, reason: String(cString: strerror(errno)).lowercased()))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let path = prefix + name
+            var entryInfo = stat()
+            guard stat(path, &entryInfo) == 0 else { continue }
+            if (entryInfo.st_mode & S_IFMT) == S_IFDIR {
+                walk(directory: path, into: &result, visited: &visited)
+            } else if extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
+                result.append(.file(path))
+            }
+        }
+    }
+}
+
+/// The outcome of a whole run, from which reporters print and the exit code is derived.
+public struct RunReport: Sendable {
+    public var files: [FileReport]
+    public var strict: Bool
+
+    public init(files: [FileReport], strict: Bool) {
+        self.files = files
+        self.strict = strict
+    }
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+    }
+
+    /// 2 when an input could not be read, 1 when a finding is at error level (or warning
+    /// level with `--strict`), else 0.
+    public var exitCode: Int32 {
+        if files.contains(where: \.unreadable) { return 2 }
+        let failing: Severity = strict ? .warning : .error
+        return diagnostics.contains { $0.severity >= failing } ? 1 : 0
+    }
+}
+
+extension FileReport: Error {}

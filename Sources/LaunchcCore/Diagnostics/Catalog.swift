@@ -1,0 +1,326 @@
+/// A stable diagnostic code and what `launchc explain` says about it.
+///
+/// Codes are `LC` and four digits, grouped by area: `LC10xx` reading the input, `LC11xx`
+/// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON. A code, once published, keeps
+/// its meaning; retired codes are not reused.
+public struct DiagnosticID: Sendable, Hashable {
+    public let code: String
+    /// A short kebab-case name, used in SARIF and JSON output.
+    public let name: String
+    public let severity: Severity
+    /// One line: what the finding means.
+    public let summary: String
+    /// A paragraph: why it matters and how to fix it.
+    public let explanation: String
+    /// An input that has the problem, and the same input fixed.
+    public let bad: String
+    public let good: String
+
+    public static func == (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+extension DiagnosticID {
+    /// Every code launchc can report, in code order.
+    public static let all: [DiagnosticID] = [
+        emptyFile, unreadableFile, binaryFile, invalidUTF8, unsupportedEncoding, fileTooLarge,
+        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep,
+        yamlSyntax, yamlTabIndentation, yamlUnknownTag, yamlTagMismatch, yamlNonStringKey,
+        yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
+        yamlNonFiniteNumber,
+        jsonSyntax, jsonComment, jsonTrailingComma, jsonNonFiniteNumber, jsonSingleQuotes, jsonTrailingContent,
+    ]
+
+    public static func lookup(_ code: String) -> DiagnosticID? {
+        let wanted = code.uppercased()
+        return all.first { $0.code == wanted || $0.name == code.lowercased() }
+    }
+
+    // MARK: LC10xx: reading the input
+
+    public static let emptyFile = DiagnosticID(
+        code: "LC1001", name: "empty-file", severity: .warning,
+        summary: "the file holds no document",
+        explanation: """
+            The file is empty, or holds only whitespace and comments, so there is nothing to check. \
+            An empty queue or agent config is almost always a mistake (a file truncated by a merge, \
+            or committed before it was written); the W&B agent reads it as no configuration at all.
+            """,
+        bad: "# launch-config.yaml\n",
+        good: "# launch-config.yaml\nmax_jobs: 1\nqueues: [default]\n")
+
+    public static let unreadableFile = DiagnosticID(
+        code: "LC1002", name: "unreadable-file", severity: .error,
+        summary: "the file cannot be opened or read",
+        explanation: """
+            launchc could not open or read the path: it does not exist, is a directory where a file \
+            was expected, is not readable by this user, or the read failed. The run exits with code 2, \
+            because this is a problem with the invocation rather than a finding in a document.
+            """,
+        bad: "launchc parse queues/missing.yaml",
+        good: "launchc parse queues/train-gpu.yaml")
+
+    public static let binaryFile = DiagnosticID(
+        code: "LC1003", name: "binary-file", severity: .error,
+        summary: "the file contains a NUL byte and is not text",
+        explanation: """
+            YAML and JSON are text; a NUL byte means the file is binary (an archive, an image, a \
+            compiled file) or was saved in an encoding launchc does not read. The position is that of \
+            the first NUL byte.
+            """,
+        bad: "PK\\x03\\x04... (a zip archive named config.yaml)",
+        good: "resource: sagemaker\n")
+
+    public static let invalidUTF8 = DiagnosticID(
+        code: "LC1004", name: "invalid-utf8", severity: .error,
+        summary: "the file is not valid UTF-8",
+        explanation: """
+            YAML and JSON files are read as UTF-8. The byte at the reported position does not start or \
+            continue a valid UTF-8 sequence; the file is probably in Latin-1 or Windows-1252. Convert it, \
+            for example with `iconv -f WINDOWS-1252 -t UTF-8 file.yaml > fixed.yaml`.
+            """,
+        bad: "description: caf\\xE9   (Latin-1 'é')",
+        good: "description: café     (UTF-8 'é')")
+
+    public static let unsupportedEncoding = DiagnosticID(
+        code: "LC1005", name: "unsupported-encoding", severity: .error,
+        summary: "the file is UTF-16 or UTF-32; launchc reads UTF-8",
+        explanation: """
+            The file starts with a UTF-16 or UTF-32 byte-order mark, or has the NUL-byte pattern of \
+            UTF-16 text. The W&B agent, PyYAML and most CI tools expect UTF-8. Convert it with \
+            `iconv -f UTF-16 -t UTF-8 file.yaml > fixed.yaml` (editors call this \"Save with encoding: UTF-8\").
+            """,
+        bad: "\\xFF\\xFEm\\x00a\\x00x\\x00... (UTF-16LE)",
+        good: "max_jobs: 1   (UTF-8)")
+
+    public static let fileTooLarge = DiagnosticID(
+        code: "LC1006", name: "file-too-large", severity: .error,
+        summary: "the file is larger than launchc reads",
+        explanation: """
+            launchc refuses inputs larger than its file-size limit (1 GiB) before reading them, so that \
+            a stray data file in a checked directory cannot exhaust memory. Configuration files are \
+            kilobytes; exclude the large file from the check.
+            """,
+        bad: "launchc check data/   (holding a 5 GB dataset.json)",
+        good: "launchc check queues/ launch-config.yaml")
+
+    // MARK: LC11xx: values
+
+    public static let duplicateKey = DiagnosticID(
+        code: "LC1101", name: "duplicate-key", severity: .error,
+        summary: "a mapping has the same key twice",
+        explanation: """
+            JSON and YAML both say keys must be unique, but most parsers silently keep the last value \
+            (PyYAML, which the W&B agent uses, does), so the first value is lost without a word. \
+            launchc points at both occurrences; delete or rename one of them.
+            """,
+        bad: "resource: sagemaker\nresource: kubernetes\n",
+        good: "resource: kubernetes\n")
+
+    public static let integerOutOfRange = DiagnosticID(
+        code: "LC1102", name: "integer-out-of-range", severity: .error,
+        summary: "an integer does not fit in 64 bits",
+        explanation: """
+            launchc keeps integers exact, as 64-bit signed values. A larger integer would be rounded by \
+            JSON parsers that read numbers as doubles, and rejected by the cloud APIs launchc targets. \
+            If the value is an identifier rather than a quantity, quote it to make it a string.
+            """,
+        bad: "account: 123456789012345678901234567890\n",
+        good: "account: \"123456789012345678901234567890\"\n")
+
+    public static let numberOutOfRange = DiagnosticID(
+        code: "LC1103", name: "number-out-of-range", severity: .error,
+        summary: "a number is too large to be represented",
+        explanation: """
+            The number overflows a 64-bit float and would be read as infinity. Use a smaller value, or \
+            quote it if it is not meant as a number.
+            """,
+        bad: "learning_rate: 1e400\n",
+        good: "learning_rate: 1e-4\n")
+
+    public static let nestingTooDeep = DiagnosticID(
+        code: "LC1104", name: "nesting-too-deep", severity: .error,
+        summary: "the document nests deeper than launchc's limit",
+        explanation: """
+            Real configuration nests a few dozen levels at most; launchc stops at 512 levels of arrays \
+            and objects so that a hostile or generated file cannot exhaust the stack. The position is \
+            the first node past the limit.
+            """,
+        bad: "[[[[[[ ... 10,000 levels ... ]]]]]]",
+        good: "spec:\n  template:\n    spec:\n      containers: []\n")
+
+    // MARK: LC12xx: YAML
+
+    public static let yamlSyntax = DiagnosticID(
+        code: "LC1201", name: "yaml-syntax", severity: .error,
+        summary: "the file is not valid YAML",
+        explanation: """
+            libyaml could not parse the file. The message gives its reason and the note shows where \
+            the construct it was reading started. Common causes: an unterminated quote, a `key: value` \
+            inside a plain value (quote the value), or indentation that does not line up.
+            """,
+        bad: "entrypoint: python train.py --lr: 0.1\n",
+        good: "entrypoint: \"python train.py --lr: 0.1\"\n")
+
+    public static let yamlTabIndentation = DiagnosticID(
+        code: "LC1202", name: "yaml-tab-indentation", severity: .error,
+        summary: "a tab character is used for indentation",
+        explanation: """
+            YAML forbids tabs in indentation. Editors often insert one invisibly; replace it with spaces \
+            (and set the editor to indent YAML with spaces).
+            """,
+        bad: "queues:\n\t- default\n",
+        good: "queues:\n  - default\n")
+
+    public static let yamlUnknownTag = DiagnosticID(
+        code: "LC1203", name: "yaml-unknown-tag", severity: .error,
+        summary: "a YAML tag launchc does not know",
+        explanation: """
+            launchc reads plain data: the core tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, \
+            `!!map` and `!!seq`, and the non-specific tag `!`. Application tags such as CloudFormation's \
+            `!Ref` or Python's `!!python/object` mean nothing to the W&B agent's safe loader, which \
+            rejects them. Remove the tag, or quote the value to keep it as text.
+            """,
+        bad: "role: !Ref SageMakerRole\n",
+        good: "role: arn:aws:iam::123456789012:role/SageMakerRole\n")
+
+    public static let yamlTagMismatch = DiagnosticID(
+        code: "LC1204", name: "yaml-tag-mismatch", severity: .error,
+        summary: "a value does not have the form its tag demands",
+        explanation: """
+            An explicit core tag says what type a value has; the value must then be written in that \
+            type's form (`!!int 8`, `!!bool true`, `!!map {}`). Fix the value or drop the tag.
+            """,
+        bad: "max_jobs: !!int eight\n",
+        good: "max_jobs: !!int 8\n")
+
+    public static let yamlNonStringKey = DiagnosticID(
+        code: "LC1205", name: "yaml-non-string-key", severity: .error,
+        summary: "a mapping key is a sequence or a mapping",
+        explanation: """
+            YAML allows complex keys (`? [a, b] : value`), but JSON, the W&B API and every Launch \
+            document use string keys only. Use a string key.
+            """,
+        bad: "? [gpu, count]\n: 8\n",
+        good: "gpu_count: 8\n")
+
+    public static let yamlUndefinedAlias = DiagnosticID(
+        code: "LC1206", name: "yaml-undefined-alias", severity: .error,
+        summary: "an alias names an anchor that is not defined before it",
+        explanation: """
+            `*name` refers to the node marked `&name`, which must appear earlier in the same document. \
+            Check the spelling, and that the anchor comes first.
+            """,
+        bad: "config: *defaults\ndefaults: &defaults {max_jobs: 1}\n",
+        good: "defaults: &defaults {max_jobs: 1}\nconfig: *defaults\n")
+
+    public static let yamlRecursiveAlias = DiagnosticID(
+        code: "LC1207", name: "yaml-recursive-alias", severity: .error,
+        summary: "an alias refers to a node that contains it",
+        explanation: """
+            An alias inside the node its anchor marks would make an infinite structure, which JSON \
+            cannot represent.
+            """,
+        bad: "loop: &a [1, *a]\n",
+        good: "base: &a [1]\nlist: *a\n")
+
+    public static let yamlInvalidMerge = DiagnosticID(
+        code: "LC1208", name: "yaml-invalid-merge", severity: .error,
+        summary: "a merge key's value is not a mapping or a list of mappings",
+        explanation: """
+            `<<: *anchor` merges the keys of a mapping (or of each mapping in a list) into the mapping \
+            it sits in; explicit keys win over merged ones. Anything else after `<<` is an error.
+            """,
+        bad: "base: &base [1, 2]\njob:\n  <<: *base\n",
+        good: "base: &base {image: python:3.11}\njob:\n  <<: *base\n  name: train\n")
+
+    public static let yaml11Ambiguity = DiagnosticID(
+        code: "LC1209", name: "yaml11-ambiguous-scalar", severity: .warning,
+        summary: "a plain value that YAML 1.1 tools read differently",
+        explanation: """
+            launchc reads YAML 1.2, where `yes`, `no`, `on` and `off` are strings, `010` is ten and \
+            `1:20` is text. PyYAML, the W&B UI and many other tools read YAML 1.1, where the same words are \
+            booleans, `010` is eight and `1:20` is eighty. Quote the value so that every reader agrees, \
+            or write the form both versions share (`true`, `false`).
+            """,
+        bad: "enable_web_access: yes\ntimeout: 1:30\n",
+        good: "enable_web_access: true\ntimeout: \"1:30\"\n")
+
+    public static let yamlAliasExpansion = DiagnosticID(
+        code: "LC1210", name: "yaml-alias-expansion", severity: .error,
+        summary: "aliases expand to more nodes than launchc's limit",
+        explanation: """
+            Each alias stands for a whole copy of its anchored node, so a few lines of nested aliases \
+            (a \"billion laughs\" attack) can expand to billions of nodes. launchc counts the nodes its \
+            aliases produce and stops at 1,000,000; real configs produce a few hundred at most.
+            """,
+        bad: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n# ... nine levels\n",
+        good: "defaults: &defaults {instance_type: ml.g5.xlarge}\njob: *defaults\n")
+
+    public static let yamlNonFiniteNumber = DiagnosticID(
+        code: "LC1211", name: "yaml-non-finite-number", severity: .warning,
+        summary: "a YAML infinity or NaN has no JSON form",
+        explanation: """
+            `.inf`, `-.inf` and `.nan` are YAML floats that JSON cannot represent. `launchc parse` writes \
+            them as the strings \".inf\", \"-.inf\" and \".nan\"; the W&B server stores configs as JSON, so \
+            use a finite number or a string.
+            """,
+        bad: "max_runtime: .inf\n",
+        good: "max_runtime: 86400\n")
+
+    // MARK: LC13xx: JSON
+
+    public static let jsonSyntax = DiagnosticID(
+        code: "LC1301", name: "json-syntax", severity: .error,
+        summary: "the file is not valid JSON",
+        explanation: """
+            jansson could not parse the file as strict JSON (RFC 8259). The message gives its reason at \
+            the offending character.
+            """,
+        bad: "{\"max_jobs\" 1}\n",
+        good: "{\"max_jobs\": 1}\n")
+
+    public static let jsonComment = DiagnosticID(
+        code: "LC1302", name: "json-comment", severity: .error,
+        summary: "JSON does not allow comments",
+        explanation: """
+            Strict JSON has no comments, and the W&B agent and the cloud APIs parse it strictly. Remove \
+            the comment, or write the file as YAML, which has them.
+            """,
+        bad: "{\n  // the GPU queue\n  \"resource\": \"kubernetes\"\n}\n",
+        good: "{\n  \"resource\": \"kubernetes\"\n}\n")
+
+    public static let jsonTrailingComma = DiagnosticID(
+        code: "LC1303", name: "json-trailing-comma", severity: .error,
+        summary: "JSON does not allow a comma before a closing bracket",
+        explanation: "A comma after the last element of an array or object is an error in strict JSON. Remove it.",
+        bad: "{\"queues\": [\"default\",]}\n",
+        good: "{\"queues\": [\"default\"]}\n")
+
+    public static let jsonNonFiniteNumber = DiagnosticID(
+        code: "LC1304", name: "json-non-finite-number", severity: .error,
+        summary: "JSON has no NaN or Infinity",
+        explanation: """
+            Python's `json.dumps` writes `NaN` and `Infinity`, but they are not JSON and strict parsers \
+            reject them. Use null, a finite number, or a string.
+            """,
+        bad: "{\"max_runtime\": Infinity}\n",
+        good: "{\"max_runtime\": null}\n")
+
+    public static let jsonSingleQuotes = DiagnosticID(
+        code: "LC1305", name: "json-single-quotes", severity: .error,
+        summary: "JSON strings take double quotes",
+        explanation: "Single-quoted strings are JavaScript or Python, not JSON. Use double quotes.",
+        bad: "{'resource': 'sagemaker'}\n",
+        good: "{\"resource\": \"sagemaker\"}\n")
+
+    public static let jsonTrailingContent = DiagnosticID(
+        code: "LC1306", name: "json-trailing-content", severity: .error,
+        summary: "there is more after the JSON value",
+        explanation: """
+            A JSON file holds exactly one value. Text after it (a second object, a stray bracket) is an \
+            error; to keep several documents in one file, use a YAML stream separated by `---`.
+            """,
+        bad: "{\"a\": 1}\n{\"b\": 2}\n",
+        good: "[{\"a\": 1}, {\"b\": 2}]\n")
+}

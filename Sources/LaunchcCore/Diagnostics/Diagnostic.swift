@@ -1,0 +1,119 @@
+/// How serious a finding is. `--strict` makes warnings fail a run as errors do.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case note
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    var rank: Int {
+        switch self {
+        case .note: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+}
+
+/// A place in a file. `range` is nil when a finding is about the file as a whole (for example
+/// a file that cannot be opened).
+public struct SourceSpan: Sendable {
+    public var file: SourceFile
+    public var range: SourceRange?
+
+    public init(file: SourceFile, range: SourceRange?) {
+        self.file = file
+        self.range = range
+    }
+}
+
+/// Extra information attached to a diagnostic, with a place of its own when it has one
+/// ("first defined here").
+public struct Note: Sendable {
+    public var message: String
+    public var span: SourceSpan?
+
+    public init(_ message: String, at span: SourceSpan? = nil) {
+        self.message = message
+        self.span = span
+    }
+}
+
+/// One replacement of a byte range in the diagnostic's file.
+public struct TextEdit: Sendable, Equatable {
+    public var range: SourceRange
+    public var replacement: String
+
+    public init(range: SourceRange, replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// A suggested fix: advice in words and, when the fix is mechanical, the exact edits.
+public struct FixIt: Sendable {
+    public var message: String
+    public var edits: [TextEdit]
+
+    public init(_ message: String, edits: [TextEdit] = []) {
+        self.message = message
+        self.edits = edits
+    }
+}
+
+/// One finding: what is wrong, where, and what to do about it.
+public struct Diagnostic: Sendable {
+    public var severity: Severity
+    public var id: DiagnosticID
+    /// One line, lowercase, no final period, naming the offending key or value.
+    public var message: String
+    public var span: SourceSpan
+    /// Where in the document the offending node sits, when it sits in one.
+    public var pointer: JSONPointer?
+    public var notes: [Note]
+    public var fixIts: [FixIt]
+
+    public init(
+        _ id: DiagnosticID,
+        severity: Severity? = nil,
+        _ message: String,
+        at span: SourceSpan,
+        pointer: JSONPointer? = nil,
+        notes: [Note] = [],
+        fixIts: [FixIt] = []
+    ) {
+        self.id = id
+        self.severity = severity ?? id.severity
+        self.message = message
+        self.span = span
+        self.pointer = pointer
+        self.notes = notes
+        self.fixIts = fixIts
+    }
+
+    public var code: String { id.code }
+}
+
+/// Receives findings as they are made. Producers never decide whether a finding stops the
+/// run: the caller looks at what was collected (and at `--strict`).
+public struct DiagnosticCollector: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func emit(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    public mutating func emit(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Findings in file order; a stable sort keeps producers' order for ties.
+    public var sorted: [Diagnostic] { Self.sorted(diagnostics) }
+
+    public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.span.range?.start ?? -1, b.element.span.range?.start ?? -1)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+    }
+}

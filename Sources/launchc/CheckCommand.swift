@@ -1,0 +1,64 @@
+import ArgumentParser
+import LaunchcCore
+
+/// Report formats for `check`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check YAML and JSON files and report findings.",
+        discussion: """
+            Directories are searched for *.yaml, *.yml and *.json files, skipping hidden files \
+            and folders; files named on the command line are checked whatever their extension. \
+            '-' reads standard input.
+
+            Examples:
+              launchc check launch-config.yaml queues/
+              launchc check --strict --quiet .
+              cat queue.json | launchc check --stdin-name queue.json -
+              launchc check --format json queues/ | jq '.diagnostics[] | .code'
+            """
+    )
+
+    @Argument(help: "Files and directories to check ('-' for standard input).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Fail (exit 1) on warnings as well as errors.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Show only findings that fail the run, and no summary line.")
+    var quiet = false
+
+    @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
+
+    @Option(name: .customLong("stdin-name"), help: "The file name to report for standard input; its extension selects YAML or JSON.")
+    var stdinName = "<stdin>"
+
+    func validate() throws {
+        if paths.isEmpty {
+            throw ValidationError("give at least one file or directory to check, or '-' for standard input")
+        }
+    }
+
+    func run() throws {
+        let inputs = Checker.inputs(for: paths, stdinName: stdinName)
+        if inputs.isEmpty {
+            Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
+        }
+        let report = RunReport(files: inputs.map { Checker.check($0) }, strict: strict)
+        switch format {
+        case .text:
+            let style = ReportStyle(color: color.enabled(for: .standardOutput), quiet: quiet)
+            Output.write(TextReporter(style: style).render(report))
+        case .json:
+            Output.write(JSONReporter().render(report))
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import LaunchcCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@main
+struct Launchc: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "launchc",
+        abstract: "Check and compile W&B Launch queue and agent configuration.",
+        discussion: """
+            launchc reads the YAML and JSON files that define W&B Launch queues and agents and \
+            reports mistakes with their exact line and column, before the agent or a cloud API \
+            rejects a run.
+
+            Exit codes: 0 no error-level findings; 1 findings at error level (or at warning \
+            level with --strict); 2 a usage error or an input that cannot be read.
+
+            Examples:
+              launchc check launch-config.yaml queues/
+              launchc check --format json queues/ > findings.json
+              launchc parse queues/train-gpu.yaml
+              launchc explain LC1101
+            """,
+        version: version,
+        subcommands: [Check.self, Parse.self, Explain.self]
+    )
+
+    /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            terminate(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                exit(withError: error)  // --help, --version
+            }
+            Output.write(fullMessage(for: error) + "\n", to: .standardError)
+            terminate(2)
+        }
+    }
+}
+
+/// When to colour text output.
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// `auto` colours only a terminal, and never when `NO_COLOR` is set (no-color.org).
+    func enabled(for stream: Output.Stream) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            return isatty(stream == .standardOutput ? 1 : 2) == 1
+        }
+    }
+}
+
+func terminate(_ status: Int32) -> Never {
+    #if canImport(Darwin)
+    Darwin.exit(status)
+    #elseif canImport(Musl)
+    Musl.exit(status)
+    #else
+    Glibc.exit(status)
+    #endif
+}
+
+/// Unbuffered writes of whole texts to standard output and standard error: each call is one
+/// `write(2)` loop, so output is complete before any exit.
+enum Output {
+    enum Stream { case standardOutput, standardError }
+
+    static func write(_ text: String, to stream: Stream = .standardOutput) {
+        var text = text
+        text.withUTF8 { buffer in
+            guard var pointer = buffer.baseAddress else { return }
+            var left = buffer.count
+            while left > 0 {
+                let n = systemWrite(stream == .standardOutput ? 1 : 2, pointer, left)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                pointer += n
+                left -= n
+            }
+        }
+    }
+
+    private static func systemWrite(_ fd: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Darwin)
+        return Darwin.write(fd, pointer, count)
+        #elseif canImport(Musl)
+        return Musl.write(fd, pointer, count)
+        #else
+        return Glibc.write(fd, pointer, count)
+        #endif
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import LaunchcCore
+
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a file's parsed document as canonical JSON.",
+        discussion: """
+            The output is what launchc sees: YAML 1.2 core-schema scalars resolved, aliases and \
+            merge keys expanded, keys in source order, numbers in their shortest exact form. \
+            Findings go to standard error; on an error nothing is printed and the exit code is 1.
+
+            Examples:
+              launchc parse queues/train-gpu.yaml
+              launchc parse --all-documents k8s/job.yaml
+              launchc parse --compact sagemaker.json | jq .ResourceConfig
+            """
+    )
+
+    @Argument(help: "The file to parse ('-' for standard input).")
+    var file: String
+
+    @Flag(name: .customLong("all-documents"), help: "Print every document of a YAML stream, as a JSON array.")
+    var allDocuments = false
+
+    @Flag(help: "Print on one line.")
+    var compact = false
+
+    @Option(help: "Colour findings: auto, always or never.")
+    var color: ColorMode = .auto
+
+    @Option(name: .customLong("stdin-name"), help: "The file name to report for standard input; its extension selects YAML or JSON.")
+    var stdinName = "<stdin>"
+
+    func run() throws {
+        let input: Input = file == "-" ? .standardInput(name: stdinName) : .file(file)
+        let style = ReportStyle(color: color.enabled(for: .standardError))
+        let source: SourceFile
+        switch Checker.read(input) {
+        case .failure(let report):
+            Output.write(TextReporter(style: style).render(RunReport(files: [report], strict: false)), to: .standardError)
+            throw ExitCode(2)
+        case .success(let file):
+            source = file
+        }
+        let parsed = DocumentParser.parse(source)
+        var diagnostics = parsed.diagnostics
+        let documents = allDocuments ? parsed.documents : Array(parsed.documents.prefix(1))
+        for document in documents {
+            for (pointer, node) in CanonicalJSON.nonFiniteNumbers(in: document.root) {
+                let text = source.text(in: node.range)
+                diagnostics.append(Diagnostic(
+                    .yamlNonFiniteNumber, "'\(text)' has no JSON form; printed as the string \"\(CanonicalJSON.string(node, indent: nil).dropFirst().dropLast())\"",
+                    at: SourceSpan(file: source, range: node.range), pointer: pointer))
+            }
+        }
+        if parsed.documents.count > 1 && !allDocuments {
+            Output.write("launchc: note: '\(source.path)' holds \(parsed.documents.count) documents; printing the first (--all-documents prints all)\n",
+                         to: .standardError)
+        }
+        let sorted = DiagnosticCollector.sorted(diagnostics)
+        if !sorted.isEmpty {
+            Output.write(TextReporter(style: style).renderDiagnostics(sorted), to: .standardError)
+        }
+        if sorted.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        let indent = compact ? nil : 2
+        if allDocuments {
+            var writer = JSONTextWriter(indent: indent)
+            writer.beginArray()
+            for document in documents { writer.write(document.root) }
+            writer.endArray()
+            Output.write(writer.text + "\n")
+        } else if let document = documents.first {
+            Output.write(CanonicalJSON.string(document.root, indent: indent) + "\n")
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import LaunchcCore
+
+@Test func smoke() { #expect(Bool(true)) }
