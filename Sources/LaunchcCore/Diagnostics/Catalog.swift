@@ -15,6 +15,8 @@ public struct DiagnosticID: Sendable, Hashable {
     /// An input that has the problem, and the same input fixed.
     public let bad: String
     public let good: String
+    /// Whether text output shows the source line; not for files that are not text.
+    public internal(set) var showsExcerpt = true
 
     public static func == (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.code == rhs.code }
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
@@ -69,7 +71,8 @@ extension DiagnosticID {
             the first NUL byte.
             """,
         bad: "PK\\x03\\x04... (a zip archive named config.yaml)",
-        good: "resource: sagemaker\n")
+        good: "resource: sagemaker\n",
+        showsExcerpt: false)
 
     public static let invalidUTF8 = DiagnosticID(
         code: "LC1004", name: "invalid-utf8", severity: .error,
@@ -91,7 +94,8 @@ extension DiagnosticID {
             `iconv -f UTF-16 -t UTF-8 file.yaml > fixed.yaml` (editors call this \"Save with encoding: UTF-8\").
             """,
         bad: "\\xFF\\xFEm\\x00a\\x00x\\x00... (UTF-16LE)",
-        good: "max_jobs: 1   (UTF-8)")
+        good: "max_jobs: 1   (UTF-8)",
+        showsExcerpt: false)
 
     public static let fileTooLarge = DiagnosticID(
         code: "LC1006", name: "file-too-large", severity: .error,

@@ -36,7 +36,9 @@ public struct TextReporter: Reporter {
         header(diagnostic.span, severity: diagnostic.severity.rawValue, code: diagnostic.code, message: diagnostic.message,
                into: &out, cache: &cache, color: color)
         let gutter = gutterWidth(for: [diagnostic.span] + diagnostic.notes.compactMap(\.span), cache: &cache)
-        excerpt(diagnostic.span, severity: diagnostic.severity, gutter: gutter, into: &out, cache: &cache, color: color)
+        if diagnostic.id.showsExcerpt {
+            excerpt(diagnostic.span, severity: diagnostic.severity, gutter: gutter, into: &out, cache: &cache, color: color)
+        }
         let pad = String(repeating: " ", count: gutter + 2)
         for note in diagnostic.notes where note.span == nil {
             out += "\(pad)= \(color.bold("note")): \(note.message)\n"

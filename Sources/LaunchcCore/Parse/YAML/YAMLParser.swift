@@ -230,6 +230,12 @@ private struct YAMLComposer {
         case .object(let members):
             sources = [members]
         case .array(let items):
+            let objects = items.filter { if case .object = $0.value { return true } else { return false } }
+            if objects.isEmpty && !items.isEmpty {
+                // A list with no mapping at all (often an aliased list): one finding at the value.
+                invalidMerge(node, pointer: pointer.appending("<<"))
+                return
+            }
             for (i, item) in items.enumerated() {
                 guard case .object(let members) = item.value else {
                     invalidMerge(item, pointer: pointer.appending("<<").appending(i))
@@ -254,7 +260,7 @@ private struct YAMLComposer {
 
     mutating func invalidMerge(_ node: Node, pointer: JSONPointer) {
         diagnostics.emit(Diagnostic(
-            .yamlInvalidMerge, "merge key '<<' needs a mapping or a list of mappings, not \(Self.article(node.value.typeName))",
+            .yamlInvalidMerge, "merge key '<<' needs a mapping or a list of mappings, not \(Self.describeKind(node.value))",
             at: span(node.range), pointer: pointer,
             fixIts: [FixIt("merge an anchored mapping ('<<: *defaults'), or list several ('<<: [*a, *b]')")]))
     }
@@ -297,7 +303,7 @@ private struct YAMLComposer {
         aliasNodes += size
         if aliasNodes > limits.maxAliasNodes {
             diagnostics.emit(Diagnostic(
-                .yamlAliasExpansion, "aliases expand to more than \(limits.maxAliasNodes) nodes", at: span(range),
+                .yamlAliasExpansion, "aliases expand to more than \(Self.grouped(limits.maxAliasNodes)) nodes", at: span(range),
                 pointer: pointer, notes: [Note("a few nested aliases can stand for billions of nodes (a \"billion laughs\" document)")]))
             stopped = true
             return
@@ -415,7 +421,7 @@ private struct YAMLComposer {
         default: same = false
         }
         if same { return }
-        let message = "'\(text)' is \(Self.describe(value)) in YAML 1.2 but \(Self.describe(old)) in YAML 1.1"
+        let message = "'\(text)' is \(Self.describe(value)) in YAML 1.2 but \(Self.describe(old)) in YAML 1.1 (PyYAML)"
         var fixIts: [FixIt] = []
         switch value {
         case .string:
@@ -430,9 +436,7 @@ private struct YAMLComposer {
         default:
             break
         }
-        diagnostics.emit(Diagnostic(
-            .yaml11Ambiguity, message, at: span(range), pointer: pointer,
-            notes: [Note("PyYAML (which the W&B agent uses) and other YAML 1.1 readers see \(Self.describe(old))")], fixIts: fixIts))
+        diagnostics.emit(Diagnostic(.yaml11Ambiguity, message, at: span(range), pointer: pointer, fixIts: fixIts))
     }
 
     // MARK: Syntax errors
@@ -462,10 +466,17 @@ private struct YAMLComposer {
             notes.append(Note("\(Self.contextPhrase(context)) that starts here", at: span(.at(offset))))
         }
         var fixIts: [FixIt] = []
+        var message = error.problem
         if error.problem.contains("mapping values are not allowed") {
-            fixIts.append(FixIt("a plain value cannot contain ': '; put the value in quotes"))
+            fixIts.append(FixIt("if ': ' belongs to the value, quote the value; if this line starts a new key, indent it like the keys beside it"))
+        } else if error.problem == "control characters are not allowed", let char {
+            let scalar = String(decoding: file.bytes[at..<min(at + width, bytes.count)], as: UTF8.self).unicodeScalars.first
+            let hex = String(scalar?.value ?? UInt32(char), radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            message = "control character U+\(code) is not allowed in YAML"
+            fixIts.append(FixIt("remove it, or write it as an escape (\"\\u\(code)\") inside a double-quoted string"))
         }
-        diagnostics.emit(Diagnostic(.yamlSyntax, error.problem, at: problemSpan, pointer: path, notes: notes, fixIts: fixIts))
+        diagnostics.emit(Diagnostic(.yamlSyntax, message, at: problemSpan, pointer: path, notes: notes, fixIts: fixIts))
     }
 
     /// "while parsing a block mapping" → "in the block mapping".
@@ -522,8 +533,18 @@ private struct YAMLComposer {
         }
     }
 
-    static func article(_ word: String) -> String {
-        (word.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + word
+    /// "a string", "an integer", "a list of strings".
+    static func describeKind(_ value: Value) -> String {
+        func article(_ word: String) -> String {
+            (word.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + word
+        }
+        switch value {
+        case .array(let items):
+            let kinds = Set(items.map(\.value.typeName))
+            return kinds.count == 1 ? "a list of \(kinds.first!)s" : "a list"
+        case .object: return "a mapping"
+        default: return article(value.typeName)
+        }
     }
 
     /// Quoting that keeps the text exactly: single quotes unless the text has one.
@@ -534,6 +555,17 @@ private struct YAMLComposer {
 
     static func abbreviate(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(37)) + "..."
+    }
+
+    /// 1000000 → "1,000,000".
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n))
+        var i = digits.count - 3
+        while i > (n < 0 ? 1 : 0) {
+            digits.insert(",", at: i)
+            i -= 3
+        }
+        return String(digits)
     }
 }
 
