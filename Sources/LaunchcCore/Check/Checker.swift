@@ -40,10 +40,15 @@ public enum Checker {
         case .failure(let report):
             return report
         case .success(let file):
-            let parsed = DocumentParser.parse(file, limits: limits)
-            return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(parsed.diagnostics),
-                              format: parsed.format, documentCount: parsed.documents.count)
+            return check(file, limits: limits)
         }
+    }
+
+    /// Checks a file already in memory.
+    public static func check(_ file: SourceFile, limits: Limits = .default) -> FileReport {
+        let parsed = DocumentParser.parse(file, limits: limits)
+        return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(parsed.diagnostics),
+                          format: parsed.format, documentCount: parsed.documents.count)
     }
 
     /// Reads an input, or says why it could not be read as a report of its own.

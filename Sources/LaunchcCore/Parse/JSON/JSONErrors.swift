@@ -64,6 +64,10 @@ enum JSONErrors {
                               notes: [Note("a JSON file holds exactly one value; use a YAML stream ('---') for several documents")],
                               fixIts: [FixIt("remove the extra text, or wrap the values in an array")])
         }
+        if text.hasPrefix("premature end of input") && tokenText.hasPrefix("\"") {
+            return Diagnostic(.jsonSyntax, "unterminated string", at: span(here.lowerBound..<here.lowerBound + 1), pointer: pointer,
+                              fixIts: [FixIt("add the closing quote")])
+        }
         if atEnd {
             var notes: [Note] = []
             if let open = walk.innermostOpen {

@@ -1,4 +1,0 @@
-import Testing
-@testable import LaunchcCore
-
-@Test func smoke() { #expect(Bool(true)) }
