@@ -1,0 +1,239 @@
+import Foundation
+import LaunchcCore
+import Testing
+
+/// The `launchc` executable as users run it: output streams and exit codes.
+@Suite(.serialized) struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The binary `swift build` put beside the test bundle (or `LAUNCHC_BIN`).
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["LAUNCHC_BIN"] { return path }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = bundle.deletingLastPathComponent()
+        if directory.lastPathComponent.hasSuffix(".xctest") { directory = directory.deletingLastPathComponent() }
+        let candidate = directory.appendingPathComponent("launchc").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        return Package.path(".build/debug/launchc")
+    }()
+
+    func launchc(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Package.root)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        env.removeValue(forKey: "GITHUB_ACTIONS")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("launchc-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func checkingTheFixturesPrintsEveryExpectedFindingAndExitsOne() throws {
+        let run = try launchc(["check", "--color", "never", "fixtures/"])
+        #expect(run.status == 1)
+        #expect(run.stderr.isEmpty)
+        // The expected output is the syntax fixtures' goldens, in path order, without their
+        // one-file summary lines; valid fixtures and golden files add nothing.
+        var expected = ""
+        var (errors, warnings) = (0, 0)
+        for name in Package.fixtures(in: "syntax") {
+            let golden = try String(contentsOfFile: Package.path("fixtures/syntax/\(name).expected.txt"), encoding: .utf8)
+            var lines = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            lines.removeLast(2)  // "checked 1 file: ..." and the final empty string
+            errors += lines.filter { $0.contains(": error[LC") }.count
+            warnings += lines.filter { $0.contains(": warning[LC") }.count
+            expected += lines.joined(separator: "\n") + "\n"
+        }
+        let files = Checker.inputs(for: [Package.path("fixtures")]).count
+        #expect(run.stdout == expected + "checked \(files) files: \(errors) errors, \(warnings) warnings\n")
+    }
+
+    @Test func validFixturesPrintNothing() throws {
+        let run = try launchc(["check", "fixtures/valid"])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func parsePrintsTheCanonicalJSON() throws {
+        let run = try launchc(["parse", "fixtures/valid/kubernetes-queue.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout == (try String(contentsOfFile: Package.path("fixtures/valid/kubernetes-queue.yaml.parse.json"), encoding: .utf8)))
+        let compact = try launchc(["parse", "--compact", "fixtures/valid/queue-definition.json"])
+        #expect(compact.stdout == #"{"resource":"local-container","config":{"env":["WANDB_DEBUG=true"],"gpus":"all"},"template_variables":{}}"# + "\n")
+    }
+
+    @Test func parseOfAStreamPrintsTheFirstDocumentAndSaysSo() throws {
+        let run = try launchc(["parse", "--compact", "fixtures/valid/stream.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout == #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"wandb-api-key"}}"# + "\n")
+        #expect(run.stderr == "launchc: note: 'fixtures/valid/stream.yaml' holds 4 documents; printing the first (--all-documents prints all)\n")
+        let all = try launchc(["parse", "--compact", "--all-documents", "fixtures/valid/stream.yaml"])
+        #expect(all.stdout.hasPrefix(#"[{"apiVersion":"v1""#) && all.stdout.hasSuffix(",null,null]\n"))
+    }
+
+    @Test func parseOfABadFilePrintsFindingsOnStandardErrorAndNothingElse() throws {
+        let run = try launchc(["parse", "--color", "never", "fixtures/syntax/duplicate-key.json"])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("fixtures/syntax/duplicate-key.json:5:5: error[LC1101]: duplicate key 'InstanceType'\n"))
+    }
+
+    @Test func parseWarnsAboutNonFiniteNumbers() throws {
+        let run = try launchc(["parse", "--compact", "--color", "never", "-"], stdin: "a: .inf\n")
+        #expect(run.status == 0)
+        #expect(run.stdout == #"{"a":".inf"}"# + "\n")
+        #expect(run.stderr.hasPrefix("<stdin>:1:4: warning[LC1211]: '.inf' has no JSON form; printed as the string \".inf\"\n"))
+    }
+
+    @Test func unreadableInputsExitTwo() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let loop = dir.appendingPathComponent("loop.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        let cases: [([String], String)] = [
+            (["check", "no/such/file.yaml"], "no/such/file.yaml: error[LC1002]: cannot read 'no/such/file.yaml': no such file or directory\n"),
+            (["parse", "fixtures"], "fixtures: error[LC1002]: cannot read 'fixtures': it is a directory\n"),
+            (["check", loop], "\(loop): error[LC1002]: cannot read '\(loop)': too many levels of symbolic links\n"),
+            // Opens, then fails on read: the kernel refuses to read unmapped memory.
+            (["parse", "/proc/self/mem"], "/proc/self/mem: error[LC1002]: cannot read '/proc/self/mem': input/output error\n"),
+        ]
+        for (arguments, message) in cases {
+            let run = try launchc(arguments + ["--color", "never"])
+            #expect(run.status == 2, "\(arguments)")
+            let text = arguments[0] == "parse" ? run.stderr : run.stdout
+            #expect(text.hasPrefix(message), "\(arguments): \(text)")
+        }
+    }
+
+    @Test func unreadableWinsOverFindings() throws {
+        let run = try launchc(["check", "--color", "never", "fixtures/syntax/nan.json", "missing.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stdout.hasSuffix("checked 2 files: 2 errors\n"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        for arguments in [["check"], ["check", "--format", "xml", "a.yaml"], ["frobnicate"], ["explain", "LC9999"], ["parse"]] {
+            let run = try launchc(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+            #expect(run.stderr.contains("Error:") || run.stderr.contains("error"), "\(arguments): \(run.stderr)")
+        }
+        let noPaths = try launchc(["check"])
+        #expect(noPaths.stderr.hasPrefix("Error: give at least one file or directory to check, or '-' for standard input\n"))
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        let help = try launchc(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:") && help.stdout.contains("--strict"))
+        let version = try launchc(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    @Test func strictAndQuiet() throws {
+        let warnings = "fixtures/syntax/yaml11-ambiguous.yaml"
+        #expect(try launchc(["check", warnings]).status == 0)
+        #expect(try launchc(["check", "--strict", warnings]).status == 1)
+        let quiet = try launchc(["check", "--quiet", warnings, "fixtures/syntax/nan.json"])
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout.hasPrefix("fixtures/syntax/nan.json:1:47: error[LC1304]"))
+        #expect(!quiet.stdout.contains("warning") && !quiet.stdout.contains("checked"))
+        let strictQuiet = try launchc(["check", "--quiet", "--strict", warnings])
+        #expect(strictQuiet.stdout.contains("warning[LC1209]"))
+    }
+
+    @Test func standardInputTakesItsNameAndFormat() throws {
+        let yaml = try launchc(["check", "--color", "never", "--stdin-name", "queue.yaml", "-"], stdin: "a: 1\na: 2\n")
+        #expect(yaml.status == 1)
+        #expect(yaml.stdout.hasPrefix("queue.yaml:2:1: error[LC1101]: duplicate key 'a'\n"))
+        let json = try launchc(["check", "--color", "never", "--stdin-name", "q.json", "-"], stdin: "{\"a\": 1,}")
+        #expect(json.stdout.hasPrefix("q.json:1:8: error[LC1303]: trailing comma before '}'\n"))
+        let sniffed = try launchc(["check", "--color", "never", "-"], stdin: "{\"a\": 1,}")
+        #expect(sniffed.stdout.hasPrefix("<stdin>:1:8: error[LC1303]"))
+    }
+
+    @Test func colourFollowsTheFlagAndNoColor() throws {
+        let bad = "fixtures/syntax/nan.json"
+        #expect(try launchc(["check", "--color", "always", bad]).stdout.contains("\u{1B}[1;31merror[LC1304]\u{1B}[0m"))
+        #expect(!(try launchc(["check", bad]).stdout.contains("\u{1B}[")))  // a pipe is not a terminal
+        #expect(!(try launchc(["check", "--color", "never", bad]).stdout.contains("\u{1B}[")))
+    }
+
+    @Test func jsonFormatForARun() throws {
+        let run = try launchc(["check", "--format", "json", "fixtures/syntax/duplicate-key.json"])
+        #expect(run.status == 1)
+        #expect(run.stdout == (try String(contentsOfFile: Package.path("fixtures/syntax/duplicate-key.json.expected.json"), encoding: .utf8)))
+        let clean = try launchc(["check", "--format", "json", "fixtures/valid/launch-config.yaml"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("\"diagnostics\": []"))
+    }
+
+    @Test func directoriesAreWalkedInNameOrderSkippingHiddenEntries() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: dir.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+        for path in ["b.yml", "a.json", "sub/c.yaml", ".hidden/d.yaml", ".e.yaml", "notes.txt"] {
+            try Data("x: [\n".utf8).write(to: dir.appendingPathComponent(path))
+        }
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("sub/again").path, withDestinationPath: dir.path)
+        let run = try launchc(["check", "--format", "json", dir.path])
+        let paths = run.stdout.split(separator: "\n").filter { $0.contains("\"path\"") }.map {
+            String($0.split(separator: "\"")[3]).replacingOccurrences(of: dir.path + "/", with: "")
+        }
+        #expect(paths == ["a.json", "b.yml", "sub/c.yaml"])
+    }
+
+    @Test func explain() throws {
+        let run = try launchc(["explain", "LC1101"])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            LC1101 duplicate-key (error)
+            a mapping has the same key twice
+
+            JSON and YAML both say keys must be unique, but most parsers silently keep the last
+            value (PyYAML, which the W&B agent uses, does), so the first value is lost without a
+            word. launchc points at both occurrences; delete or rename one of them.
+
+            With the problem:
+
+                resource: sagemaker
+                resource: kubernetes
+
+            Fixed:
+
+                resource: kubernetes
+
+            """)
+        let list = try launchc(["explain"])
+        #expect(list.stdout.hasPrefix("LC1001  warning  empty-file                  the file holds no document\n"))
+        #expect(try launchc(["explain", "yaml-tab-indentation"]).stdout.hasPrefix("LC1202 yaml-tab-indentation (error)\n"))
+    }
+}
