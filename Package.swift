@@ -39,8 +39,9 @@ let package = Package(
         // `make bench`: parse cost against bare libyaml and jansson on the same bytes.
         .executableTarget(
             name: "launchc-bench",
-            dependencies: ["LaunchcCore", "CLibYAML", "CJansson"]
+            dependencies: ["LaunchcCore", "CLibYAML", "CJansson", "CBenchSupport"]
         ),
+        .target(name: "CBenchSupport"),
         .testTarget(
             name: "LaunchcCoreTests",
             dependencies: ["LaunchcCore"]

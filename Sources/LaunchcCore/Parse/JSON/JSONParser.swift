@@ -6,7 +6,9 @@ internal import CJansson
 /// duplicate keys rejected), but keeps no positions. So after a successful parse, a second pass
 /// walks the same bytes in lockstep with jansson's tree: jansson's objects iterate in insertion
 /// order, which is source order, so the n-th key in the text is the n-th key of the object,
-/// and the pass only has to skip over tokens to find where each value starts and ends.
+/// and the pass only has to skip over tokens to find where each value starts and ends. Each
+/// converted value is released from jansson's tree at once, which keeps peak memory near one
+/// tree's worth rather than two.
 enum JSONParser {
     static func parse(_ file: SourceFile, limits: Limits) -> ParseResult {
         let bom = file.byteOrderMarkLength
@@ -170,6 +172,9 @@ struct JSONScanner {
             path.removeLast()
             members.append(Member(key: key, keyRange: keyRange, value: value))
             iterator = json_object_iter_next(json, it)
+            // Free jansson's copy of what is now in the Swift tree, so that the two whole trees
+            // never coexist (`json_null()` is a static singleton; replacing drops the old value).
+            json_object_iter_set_new(json, it, json_null())
         }
         guard expect(UInt8(ascii: "}")) else { return nil }
         return Node(.object(members), range: range(from: start))
@@ -187,6 +192,7 @@ struct JSONScanner {
             guard let item = build(child) else { return nil }
             path.removeLast()
             items.append(item)
+            json_array_set_new(json, index, json_null())
         }
         guard expect(UInt8(ascii: "]")) else { return nil }
         return Node(.array(items), range: range(from: start))

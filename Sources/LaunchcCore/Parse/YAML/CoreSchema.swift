@@ -141,11 +141,24 @@ enum YAML11 {
     /// Whether a plain scalar can possibly read differently in YAML 1.1; a cheap filter run on
     /// every plain scalar before the full comparison.
     static func mayDiffer(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return false }
         switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."): return true
+        case UInt8(ascii: "1")...UInt8(ascii: "9"), UInt8(ascii: "0"):
+            // Plain decimals ("12", "0", "0.001", "3.") read the same in both versions; a leading
+            // zero before a digit (octal in 1.1), exponents, '_' and ':' need the full check.
+            var second = true
+            var dots = 0
+            for c in utf8.dropFirst() {
+                if c == UInt8(ascii: ".") { dots += 1; second = false; continue }
+                if !CoreSchema.isDigit(c) { return true }
+                if second && first == UInt8(ascii: "0") { return true }
+                second = false
+            }
+            return dots > 1
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."): return true
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"), UInt8(ascii: "O"):
-            return text.utf8.count <= 3 && text.utf8.count >= 2
+            return utf8.count <= 3 && utf8.count >= 2
         default: return false
         }
     }

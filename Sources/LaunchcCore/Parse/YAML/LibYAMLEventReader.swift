@@ -129,16 +129,35 @@ final class LibYAMLEventReader {
 struct CharacterOffsetMap {
     let bytes: UnsafeBufferPointer<UInt8>
     let base: Int
+    /// In ASCII text (most configuration) a character index is a byte offset.
+    let isASCII: Bool
     private var character = 0
     private var byte = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, base: Int) {
         self.bytes = bytes
         self.base = base
+        isASCII = Self.isASCII(bytes)
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(start)
+        var i = 0
+        while i + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     mutating func byteOffset(ofCharacter target: Int) -> Int {
         let n = bytes.count
+        if isASCII { return base + min(target, n) }
         while character < target && byte < n {
             let lead = bytes[byte]
             byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4

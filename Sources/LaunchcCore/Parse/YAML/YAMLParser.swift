@@ -216,9 +216,9 @@ private struct YAMLComposer {
     static let indexThreshold = 12
 
     func indexOfKey(_ key: String) -> Int? {
-        let frame = stack[stack.count - 1]
-        if frame.members.count >= Self.indexThreshold { return frame.keyIndex[key] }
-        return frame.members.firstIndex { $0.key == key }
+        let top = stack.count - 1
+        if stack[top].members.count >= Self.indexThreshold { return stack[top].keyIndex[key] }
+        return stack[top].members.firstIndex { $0.key == key }
     }
 
     // MARK: Merge keys
@@ -336,7 +336,7 @@ private struct YAMLComposer {
         if let tag, tag != "!" && tag != "tag:yaml.org,2002:str" {
             if !Self.coreScalarTags.contains(tag) { unknownTag(tag, range: range) }
         } else if style == .plain && tag == nil {
-            checkYAML11(text, range: range, pointer: pointer.appending(text))
+            checkYAML11(text, range: range, key: text)
         }
         if let anchor { anchors[anchor] = (Node(.string(text), range: range), 1) }
         stack[top].key = .key(text, range)
@@ -377,7 +377,7 @@ private struct YAMLComposer {
             return .string(text)
         case .value(let value):
             guard let tag else {
-                if YAML11.mayDiffer(text) { checkYAML11(text, value: value, range: range, pointer: pointer) }
+                if YAML11.mayDiffer(text) { checkYAML11(text, value: value, range: range, key: nil) }
                 return value
             }
             switch (tag, value) {
@@ -405,12 +405,13 @@ private struct YAMLComposer {
 
     // MARK: YAML 1.1
 
-    mutating func checkYAML11(_ text: String, range: SourceRange, pointer: JSONPointer) {
+    /// - Parameter key: set when the scalar is a mapping key (its pointer then ends in it).
+    mutating func checkYAML11(_ text: String, range: SourceRange, key: String) {
         guard YAML11.mayDiffer(text), case .value(let value) = CoreSchema.resolve(text) else { return }
-        checkYAML11(text, value: value, range: range, pointer: pointer)
+        checkYAML11(text, value: value, range: range, key: key)
     }
 
-    mutating func checkYAML11(_ text: String, value: Value, range: SourceRange, pointer: JSONPointer) {
+    mutating func checkYAML11(_ text: String, value: Value, range: SourceRange, key: String?) {
         let old = YAML11.read(text)
         let same: Bool
         switch (value, old) {
@@ -436,7 +437,8 @@ private struct YAMLComposer {
         default:
             break
         }
-        diagnostics.emit(Diagnostic(.yaml11Ambiguity, message, at: span(range), pointer: pointer, fixIts: fixIts))
+        let at = key.map { pointer.appending($0) } ?? pointer
+        diagnostics.emit(Diagnostic(.yaml11Ambiguity, message, at: span(range), pointer: at, fixIts: fixIts))
     }
 
     // MARK: Syntax errors
