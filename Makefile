@@ -30,7 +30,8 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build -c release --product launchc
-	scripts/large-inputs.sh $(RELEASE)
+	$(SWIFT) build -c release --product launchc-bench
+	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
 
 # Parse cost against bare libyaml and jansson on the same bytes.
 bench: deps

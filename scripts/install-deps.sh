@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system packages launchc builds against, only when something is missing:
 # libyaml-dev (yaml.h, yaml-0.1.pc), libjansson-dev (jansson.h, jansson.pc) and pkg-config.
+# Extra package names given as arguments (the tests want `time`) are installed when their
+# command is missing.
 set -euo pipefail
 
 missing=()
+for extra in "$@"; do
+    command -v "$extra" >/dev/null 2>&1 || [ -x "/usr/bin/$extra" ] || missing+=("$extra")
+done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! [ -f /usr/include/yaml.h ] || ! pkg-config --exists yaml-0.1 2>/dev/null; then missing+=(libyaml-dev); fi
 if ! [ -f /usr/include/jansson.h ] || ! pkg-config --exists jansson 2>/dev/null; then missing+=(libjansson-dev); fi

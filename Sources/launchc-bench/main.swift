@@ -149,6 +149,18 @@ func fixed(_ x: Double, _ digits: Int = 2) -> String {
     return s
 }
 
+// `launchc-bench bare-yaml FILE` / `bare-json FILE`: only the bare C parse of one file, so that
+// scripts/large-inputs.sh can compare launchc's peak memory with the C library's own.
+let arguments = CommandLine.arguments
+if arguments.count == 3 && (arguments[1] == "bare-yaml" || arguments[1] == "bare-json") {
+    guard case .success(let file) = InputReader.read(path: arguments[2]) else {
+        print("cannot read \(arguments[2])")
+        exit(2)
+    }
+    let ok = arguments[1] == "bare-yaml" ? bareLibYAML(file.bytes) > 0 : bareJansson(file.bytes)
+    exit(ok ? 0 : 1)
+}
+
 let sizes: [(String, Int, Int, Int)] = [("1 KB", 1_024, 15, 1_000), ("1 MB", 1 << 20, 11, 5), ("50 MB", 50 << 20, 5, 1)]
 let header = pad("input", 12, right: true) + pad("bytes", 11) + pad("bare C", 11) + pad("launchc", 11)
     + pad("ratio", 8) + pad("MB/s", 6) + pad("+free", 10) + pad("ratio", 8) + pad("tree/input", 12)

@@ -24,11 +24,11 @@ enum CoreSchema {
         case UInt8(ascii: "~"):
             return .value(b.count == 1 ? .null : .string(text))
         case UInt8(ascii: "n"), UInt8(ascii: "N"):
-            return .value(text == "null" || text == "Null" || text == "NULL" ? .null : .string(text))
+            return .value(b.count == 4 && (text == "null" || text == "Null" || text == "NULL") ? .null : .string(text))
         case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            return .value(text == "true" || text == "True" || text == "TRUE" ? .bool(true) : .string(text))
+            return .value(b.count == 4 && (text == "true" || text == "True" || text == "TRUE") ? .bool(true) : .string(text))
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            return .value(text == "false" || text == "False" || text == "FALSE" ? .bool(false) : .string(text))
+            return .value(b.count == 5 && (text == "false" || text == "False" || text == "FALSE") ? .bool(false) : .string(text))
         default:
             return .value(.string(text))
         }

@@ -2,7 +2,9 @@
 /// and aliases, merge keys, duplicate-key errors, and the limits on depth and alias expansion.
 ///
 /// The composer keeps open collections on an explicit stack rather than recursing, so nesting
-/// depth costs heap, not stack, up to `Limits.maxDepth`.
+/// depth costs heap, not stack, up to `Limits.maxDepth`. Each level's buffers are reused by the
+/// next collection at that level, and a finished collection gets an array of exactly its size:
+/// no regrowth on the way, no slack in the tree.
 enum YAMLParser {
     static func parse(_ file: SourceFile, limits: Limits) -> ParseResult {
         let bom = file.byteOrderMarkLength
@@ -31,9 +33,9 @@ private struct YAMLComposer {
 
     struct Frame {
         enum Kind { case sequence, mapping }
-        let kind: Kind
-        let start: Int
-        let anchor: String?
+        var kind: Kind
+        var start: Int
+        var anchor: String?
         var items: [Node] = []
         var members: [Member] = []
         /// Merged mappings and the member index they were written at.
@@ -45,7 +47,9 @@ private struct YAMLComposer {
         var size = 1
     }
 
+    /// Open collections are `stack[0..<depth]`; frames past `depth` are kept for their buffers.
     var stack: [Frame] = []
+    var depth = 0
     var anchors: [String: (node: Node, size: Int)] = [:]
     var documentStart = 0
     var root: Node?
@@ -98,23 +102,35 @@ private struct YAMLComposer {
         case let .mappingStart(anchor, tag, range):
             open(.mapping, anchor: anchor, tag: tag, range: range)
         case .sequenceEnd(let end):
-            guard let frame = stack.popLast() else { return }
-            close(frame, value: .array(frame.items), end: end)
+            guard depth > 0 else { return }
+            depth -= 1
+            let items = Self.take(&stack[depth].items, placeholder: Self.placeholderNode)
+            close(stack[depth], value: .array(items), end: end)
         case .mappingEnd(let end):
-            guard let frame = stack.popLast() else { return }
-            close(frame, value: .object(mergedMembers(frame)), end: end)
+            guard depth > 0 else { return }
+            depth -= 1
+            let members: [Member]
+            if stack[depth].merges.isEmpty {
+                members = Self.take(&stack[depth].members, placeholder: Self.placeholderMember)
+            } else {
+                members = mergedMembers(stack[depth])
+                stack[depth].members.removeAll(keepingCapacity: true)
+                stack[depth].merges.removeAll(keepingCapacity: true)
+            }
+            stack[depth].keyIndex.removeAll(keepingCapacity: true)
+            close(stack[depth], value: .object(members), end: end)
         }
     }
 
     var awaitingKey: Bool {
-        guard let top = stack.last else { return false }
-        return top.kind == .mapping && top.key == nil
+        guard depth > 0 else { return false }
+        return stack[depth - 1].kind == .mapping && stack[depth - 1].key == nil
     }
 
     /// Where the node about to be completed sits in the document.
     var pointer: JSONPointer {
         var tokens: [String] = []
-        for frame in stack {
+        for frame in stack[..<depth] {
             switch frame.kind {
             case .sequence: tokens.append(String(frame.items.count))
             case .mapping:
@@ -127,7 +143,7 @@ private struct YAMLComposer {
     // MARK: Collections
 
     mutating func open(_ kind: Frame.Kind, anchor: String?, tag: String?, range: SourceRange) {
-        if stack.count >= limits.maxDepth {
+        if depth >= limits.maxDepth {
             diagnostics.emit(Diagnostic(
                 .nestingTooDeep, "nesting is deeper than \(limits.maxDepth) levels", at: span(SourceRange(start: range.start, end: range.start + 1)),
                 pointer: pointer, fixIts: [FixIt("flatten the structure; real configuration nests a few dozen levels at most")]))
@@ -150,7 +166,16 @@ private struct YAMLComposer {
             // Redefining an anchor is legal YAML; the new node replaces the old from here on.
             anchors[anchor] = nil
         }
-        stack.append(Frame(kind: kind, start: range.start, anchor: anchor))
+        if depth < stack.count {
+            stack[depth].kind = kind
+            stack[depth].start = range.start
+            stack[depth].anchor = anchor
+            stack[depth].key = nil
+            stack[depth].size = 1
+        } else {
+            stack.append(Frame(kind: kind, start: range.start, anchor: anchor))
+        }
+        depth += 1
     }
 
     mutating func close(_ frame: Frame, value: Value, end: Int) {
@@ -160,7 +185,7 @@ private struct YAMLComposer {
             diagnostics.emit(Diagnostic(
                 .yamlNonStringKey, "mapping key is a \(frame.kind == .sequence ? "sequence" : "mapping"); keys must be strings",
                 at: span(node.range), pointer: pointer, fixIts: [FixIt("use a string key")]))
-            stack[stack.count - 1].key = .invalid
+            stack[depth - 1].key = .invalid
             return
         }
         complete(node, size: frame.size)
@@ -168,11 +193,11 @@ private struct YAMLComposer {
 
     /// Hands a finished value to the collection it belongs to, or makes it the document root.
     mutating func complete(_ node: Node, size: Int) {
-        guard !stack.isEmpty else {
+        guard depth > 0 else {
             root = node
             return
         }
-        let top = stack.count - 1
+        let top = depth - 1
         stack[top].size += size
         switch stack[top].kind {
         case .sequence:
@@ -192,7 +217,7 @@ private struct YAMLComposer {
     }
 
     mutating func addMember(_ member: Member) {
-        let top = stack.count - 1
+        let top = depth - 1
         if let first = indexOfKey(member.key) {
             let firstRange = stack[top].members[first].keyRange
             diagnostics.emit(Diagnostic(
@@ -215,8 +240,28 @@ private struct YAMLComposer {
 
     static let indexThreshold = 12
 
+    static let placeholderNode = Node(.null, range: .at(0))
+    static let placeholderMember = Member(key: "", keyRange: .at(0), value: placeholderNode)
+
+    /// Moves a scratch buffer's elements into an array of exactly their number and leaves the
+    /// buffer empty but with its capacity. The elements move without retain or release; the
+    /// slots they leave get a placeholder that holds no references, for `removeAll` to drop.
+    static func take<T>(_ scratch: inout [T], placeholder: T) -> [T] {
+        let n = scratch.count
+        guard n > 0 else { return [] }
+        let result = scratch.withUnsafeMutableBufferPointer { source in
+            [T](unsafeUninitializedCapacity: n) { buffer, count in
+                buffer.baseAddress!.moveInitialize(from: source.baseAddress!, count: n)
+                source.baseAddress!.initialize(repeating: placeholder, count: n)
+                count = n
+            }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        return result
+    }
+
     func indexOfKey(_ key: String) -> Int? {
-        let top = stack.count - 1
+        let top = depth - 1
         if stack[top].members.count >= Self.indexThreshold { return stack[top].keyIndex[key] }
         return stack[top].members.firstIndex { $0.key == key }
     }
@@ -224,7 +269,7 @@ private struct YAMLComposer {
     // MARK: Merge keys
 
     mutating func merge(_ node: Node, keyRange: SourceRange) {
-        let top = stack.count - 1
+        let top = depth - 1
         var sources: [[Member]] = []
         switch node.value {
         case .object(let members):
@@ -286,7 +331,7 @@ private struct YAMLComposer {
     // MARK: Aliases
 
     mutating func alias(_ name: String, range: SourceRange) {
-        if stack.contains(where: { $0.anchor == name }) && anchors[name] == nil {
+        if stack[..<depth].contains(where: { $0.anchor == name }) && anchors[name] == nil {
             diagnostics.emit(Diagnostic(
                 .yamlRecursiveAlias, "alias '*\(name)' refers to a node that contains it", at: span(range),
                 pointer: pointer, fixIts: [FixIt("an anchored node cannot include itself; copy the part you need")]))
@@ -309,7 +354,7 @@ private struct YAMLComposer {
             return
         }
         if awaitingKey {
-            let top = stack.count - 1
+            let top = depth - 1
             switch anchored.value {
             case .string(let s): stack[top].key = .key(s, range)
             case .array, .object:
@@ -328,8 +373,8 @@ private struct YAMLComposer {
     // MARK: Scalars
 
     mutating func key(text: String, tag: String?, style: YAMLEvent.ScalarStyle, range: SourceRange, anchor: String?) {
-        let top = stack.count - 1
-        if style == .plain && tag == nil && text == "<<" {
+        let top = depth - 1
+        if style == .plain && tag == nil && text.utf8.count == 2 && text == "<<" {
             stack[top].key = .merge(range)
             return
         }
