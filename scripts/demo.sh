@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `make demo`: launchc on the fixtures, each command shown before its output.
+set -u
+bin=${1:?usage: demo.sh path/to/launchc}
+cd "$(dirname "$0")/.."
+bold='' plain=''
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
+run() {
+    printf '\n%s$ launchc %s%s\n' "$bold" "$*" "$plain"
+    "$bin" "$@"
+    printf '(exit %d)\n' $?
+}
+run check fixtures/valid
+run check fixtures/syntax/duplicate-key.yaml fixtures/syntax/yaml11-ambiguous.yaml fixtures/syntax/trailing-comma.json
+run parse --compact fixtures/valid/kubernetes-queue.yaml
+run explain LC1209
+exit 0
