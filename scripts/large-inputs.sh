@@ -11,26 +11,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
 
-yaml_job='- apiVersion: batch/v1
-  kind: Job
-  metadata:
-    name: train
-    labels: {team: ml-platform, queue: train-gpu}
-  spec:
-    backoffLimit: 0
-    template:
-      spec:
-        restartPolicy: Never
-        containers:
-          - name: trainer
-            image: us-docker.pkg.dev/project/images/train:v1
-            args: ["--lr", "0.001", "--epochs", "10"]
-            resources: {limits: {nvidia.com/gpu: 1, memory: 32Gi}}'
-json_job='{"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "train", "labels": {"team": "ml-platform"}}, "spec": {"backoffLimit": 0, "template": {"spec": {"restartPolicy": "Never", "containers": [{"name": "trainer", "image": "img:v1", "args": ["--lr", "0.001"], "resources": {"limits": {"nvidia.com/gpu": 1, "memory": "32Gi"}}}]}}}},'
-
-# 100 MiB of each; 420 bytes per YAML job (15 lines), 306 per JSON line.
-yes -- "$yaml_job" | head -n $((250000 * 15)) > "$work/100mb.yaml"
-{ echo '['; yes -- "$json_job" | head -n 343000; echo '{"end": true}]'; } > "$work/100mb.json"
+# 100 MiB of Kubernetes-style Job specs in each syntax, from the benchmark's generator.
+"$bench" generate yaml 104857600 "$work/100mb.yaml" || exit 1
+"$bench" generate json 104857600 "$work/100mb.json" || exit 1
 { printf 'key: "'; head -c 10485760 /dev/zero | tr '\0' x; printf '"\n'; } > "$work/10mb-scalar.yaml"
 { printf '{"key": "'; head -c 10485760 /dev/zero | tr '\0' x; printf '"}\n'; } > "$work/10mb-scalar.json"
 

@@ -149,9 +149,19 @@ func fixed(_ x: Double, _ digits: Int = 2) -> String {
     return s
 }
 
-// `launchc-bench bare-yaml FILE` / `bare-json FILE`: only the bare C parse of one file, so that
-// scripts/large-inputs.sh can compare launchc's peak memory with the C library's own.
+// Modes for scripts/large-inputs.sh:
+//   launchc-bench generate yaml|json BYTES FILE   writes the benchmark's content, at least BYTES long
+//   launchc-bench bare-yaml|bare-json FILE        only the bare C parse, to compare peak memory
 let arguments = CommandLine.arguments
+if arguments.count == 5 && arguments[1] == "generate", let bytes = Int(arguments[3]) {
+    let content = input(yaml: arguments[2] == "yaml", bytes: bytes)
+    guard let handle = fopen(arguments[4], "wb"), fwrite(content, 1, content.count, handle) == content.count else {
+        print("cannot write \(arguments[4])")
+        exit(2)
+    }
+    fclose(handle)
+    exit(0)
+}
 if arguments.count == 3 && (arguments[1] == "bare-yaml" || arguments[1] == "bare-json") {
     guard case .success(let file) = InputReader.read(path: arguments[2]) else {
         print("cannot read \(arguments[2])")

@@ -34,11 +34,7 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show only findings that fail the run, and no summary line.")
     var quiet = false
 
-    @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorMode = .auto
-
-    @Option(name: .customLong("stdin-name"), help: "The file name to report for standard input; its extension selects YAML or JSON.")
-    var stdinName = "<stdin>"
+    @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if paths.isEmpty {
@@ -47,14 +43,14 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = Checker.inputs(for: paths, stdinName: stdinName)
+        let inputs = Checker.inputs(for: paths, stdinName: common.stdinName)
         if inputs.isEmpty {
             Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
         }
         let report = RunReport(files: inputs.map { Checker.check($0) }, strict: strict)
         switch format {
         case .text:
-            let style = ReportStyle(color: color.enabled(for: .standardOutput), quiet: quiet)
+            let style = ReportStyle(color: common.color.enabled(for: .standardOutput), quiet: quiet)
             Output.write(TextReporter(style: style).render(report))
         case .json:
             Output.write(JSONReporter().render(report))

@@ -51,6 +51,15 @@ struct Launchc: ParsableCommand {
     }
 }
 
+/// Options every command that reads files shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Colour findings: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
+
+    @Option(name: .customLong("stdin-name"), help: "The file name to report for standard input; its extension selects YAML or JSON.")
+    var stdinName = "<stdin>"
+}
+
 /// When to colour text output.
 enum ColorMode: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never

@@ -25,15 +25,11 @@ struct Parse: ParsableCommand {
     @Flag(help: "Print on one line.")
     var compact = false
 
-    @Option(help: "Colour findings: auto, always or never.")
-    var color: ColorMode = .auto
-
-    @Option(name: .customLong("stdin-name"), help: "The file name to report for standard input; its extension selects YAML or JSON.")
-    var stdinName = "<stdin>"
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let input: Input = file == "-" ? .standardInput(name: stdinName) : .file(file)
-        let style = ReportStyle(color: color.enabled(for: .standardError))
+        let input: Input = file == "-" ? .standardInput(name: common.stdinName) : .file(file)
+        let style = ReportStyle(color: common.color.enabled(for: .standardError))
         let source: SourceFile
         switch Checker.read(input) {
         case .failure(let report):
@@ -54,8 +50,10 @@ struct Parse: ParsableCommand {
             }
         }
         if parsed.documents.count > 1 && !allDocuments {
-            Output.write("launchc: note: '\(source.path)' holds \(parsed.documents.count) documents; printing the first (--all-documents prints all)\n",
-                         to: .standardError)
+            let converter = SourceLocationConverter(file: source)
+            let lines = parsed.documents.map { String(converter.location(of: $0.start).line) }
+            Output.write("launchc: note: '\(source.path)' holds \(parsed.documents.count) documents (at lines \(lines.joined(separator: ", "))); "
+                         + "printing the first (--all-documents prints all)\n", to: .standardError)
         }
         let sorted = DiagnosticCollector.sorted(diagnostics)
         if !sorted.isEmpty {

@@ -125,4 +125,9 @@ public struct ParsedDocument: Sendable {
         self.root = root
         self.start = start
     }
+
+    /// How messages name the document: "the document at line 12".
+    public func name(in converter: SourceLocationConverter) -> String {
+        "the document at line \(converter.location(of: start).line)"
+    }
 }
