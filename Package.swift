@@ -42,6 +42,11 @@ let package = Package(
             dependencies: ["LaunchcCore", "CLibYAML", "CJansson", "CBenchSupport"]
         ),
         .target(name: "CBenchSupport"),
+        // `make conformance`: the official JSON Schema Test Suite against the engine.
+        .executableTarget(
+            name: "launchc-conformance",
+            dependencies: ["LaunchcCore"]
+        ),
         .testTarget(
             name: "LaunchcCoreTests",
             dependencies: ["LaunchcCore"]

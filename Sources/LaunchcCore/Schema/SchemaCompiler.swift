@@ -1,0 +1,306 @@
+/// Loads schema documents and compiles them into a `SchemaSet`.
+///
+/// Compilation walks the keywords that hold subschemas, registers every `$id`, `$anchor` and
+/// `$dynamicAnchor`, then resolves references until nothing is left to resolve: a pointer into
+/// a part no keyword compiled (say, under an unknown keyword) is compiled when first
+/// referenced, and a document not loaded yet is asked of the `loader`.
+public struct SchemaCompiler {
+    public static let draft2020 = "https://json-schema.org/draft/2020-12/schema"
+    static let validationVocabulary = "https://json-schema.org/draft/2020-12/vocab/validation"
+
+    /// Fetches a document by absolute URI (without fragment), or nil.
+    public var loader: (String) -> Node?
+    public private(set) var set = SchemaSet()
+    private var documents: [(uri: String, root: Node)] = []
+    private var pending: [(node: Int, reference: URIReference, dynamic: Bool)] = []
+    public private(set) var errors: [SchemaError] = []
+
+    public init(loader: @escaping (String) -> Node? = { _ in nil }) {
+        self.loader = loader
+    }
+
+    /// Adds a document under its retrieval URI and returns its root node's index.
+    @discardableResult
+    public mutating func add(_ root: Node, uri: String) -> Int {
+        let base = URIReference(uri).withoutFragment
+        if let existing = set.locations[base.description + "#"] { return existing }
+        documents.append((base.description, root))
+        let vocabulary = validationVocabularyEnabled(root)
+        let index = compile(root, base: base, resource: nil, document: documents.count - 1, pointer: [], resourcePointer: [],
+                            validation: vocabulary)
+        // A document whose $id differs from where it was found is reachable both ways.
+        if set.locations[base.description + "#"] == nil { set.locations[base.description + "#"] = index }
+        return index
+    }
+
+    /// Resolves every reference; call after adding documents and before validating.
+    public mutating func finish() {
+        while let (node, reference, dynamic) = pending.popLast() {
+            guard let target = resolve(reference) else {
+                errors.append(SchemaError(location: set.nodes[node].location,
+                                          message: "\(dynamic ? "$dynamicRef" : "$ref") '\(reference)' leads to no schema"))
+                continue
+            }
+            if dynamic {
+                set.nodes[node].dynamicRef = target
+                // Dynamic only when the initial target declares the same $dynamicAnchor.
+                if let name = reference.fragment, !name.isEmpty, !name.hasPrefix("/"),
+                   set.resources[set.nodes[target].resource].dynamicAnchors[name] == target {
+                    set.nodes[node].dynamicAnchor = name
+                }
+            } else {
+                set.nodes[node].ref = target
+            }
+        }
+    }
+
+    // MARK: Vocabularies
+
+    /// False when the document names a metaschema whose `$vocabulary` leaves out validation.
+    private mutating func validationVocabularyEnabled(_ root: Node) -> Bool {
+        guard case .string(let metaURI)? = root["$schema"]?.value, metaURI != Self.draft2020 else { return true }
+        let uri = URIReference(metaURI).withoutFragment.description
+        guard let meta = documents.first(where: { $0.uri == uri })?.root ?? loader(uri) else { return true }
+        guard case .object(let vocabularies)? = meta["$vocabulary"]?.value else { return true }
+        return vocabularies.contains { $0.key == Self.validationVocabulary }
+    }
+
+    // MARK: Resolution
+
+    private mutating func resolve(_ reference: URIReference) -> Int? {
+        if let hit = set.locations[reference.description] { return hit }
+        let resourceURI = reference.withoutFragment.description
+        let fragment = reference.fragment ?? ""
+        if fragment.isEmpty, let hit = set.locations[resourceURI + "#"] { return hit }
+        var resourceIndex = set.resources.firstIndex { $0.base.description == resourceURI }
+        if resourceIndex == nil, let document = loader(resourceURI) {
+            add(document, uri: resourceURI)
+            if let hit = set.locations[reference.description] ?? (fragment.isEmpty ? set.locations[resourceURI + "#"] : nil) {
+                return hit
+            }
+            resourceIndex = set.resources.firstIndex { $0.base.description == resourceURI }
+        }
+        guard fragment.hasPrefix("/"), let r = resourceIndex else { return nil }
+        // A pointer to a part that no keyword compiled: compile it where it stands.
+        let tokens = JSONPointer(percentDecoded(fragment)).tokens
+        let resource = set.resources[r]
+        guard let target = resource.root.resolve(JSONPointer(tokens: tokens)) else { return nil }
+        return compile(target, base: resource.base, resource: r, document: resource.document,
+                       pointer: resource.pointer + tokens, resourcePointer: tokens, validation: resource.validationVocabulary)
+    }
+
+    private func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let c = utf8.popFirst() {
+            if c == UInt8(ascii: "%"), utf8.count >= 2, let v = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(c)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Compilation
+
+    private mutating func compile(_ schema: Node, base parentBase: URIReference, resource parentResource: Int?,
+                                  document: Int, pointer: [String], resourcePointer parentResourcePointer: [String],
+                                  validation: Bool) -> Int {
+        var base = parentBase
+        var resource = parentResource
+        var resourcePointer = parentResourcePointer
+        var isRoot = false
+        if case .string(let id)? = schema["$id"]?.value {
+            base = parentBase.resolving(id).withoutFragment
+        }
+        if resource == nil || schema["$id"] != nil, case .object = schema.value {
+            set.resources.append(SchemaResource(base: base, root: schema, document: document, pointer: pointer,
+                                                validationVocabulary: validation))
+            resource = set.resources.count - 1
+            resourcePointer = []
+            isRoot = true
+        } else if resource == nil {
+            set.resources.append(SchemaResource(base: base, root: schema, document: document, pointer: pointer,
+                                                validationVocabulary: validation))
+            resource = set.resources.count - 1
+            isRoot = true
+        }
+        let r = resource!
+        let fragmentKey = base.description + "#" + JSONPointer(tokens: resourcePointer).description
+        if let existing = set.locations[fragmentKey] { return existing }
+
+        let index = set.nodes.count
+        var node = SchemaNode(resource: r, location: SchemaLocation(document: documents[document].uri,
+                                                                   pointer: JSONPointer(tokens: pointer)))
+        node.isResourceRoot = isRoot
+        node.validation = validation
+        set.nodes.append(node)
+        set.locations[fragmentKey] = index
+        if isRoot {
+            set.locations[base.description + "#"] = index
+            // An embedded resource is also reachable by pointer through the one around it.
+            if let outer = parentResource {
+                set.locations[set.resources[outer].base.description + "#" + JSONPointer(tokens: parentResourcePointer).description] = index
+            }
+        }
+
+        guard case .object(let members) = schema.value else {
+            if case .bool(let b) = schema.value {
+                set.nodes[index].constant = b
+            } else {
+                errors.append(SchemaError(location: node.location, message: "a schema must be an object or a boolean, not \(schema.value.typeName)"))
+                set.nodes[index].constant = true
+            }
+            return index
+        }
+
+        func sub(_ value: Node, _ tokens: [String]) -> Int {
+            compile(value, base: base, resource: r, document: document, pointer: pointer + tokens,
+                    resourcePointer: resourcePointer + tokens, validation: validation)
+        }
+        func subs(_ keyword: String, _ value: Node) -> [Int] {
+            guard case .array(let items) = value.value else {
+                fail(keyword, "must be an array of schemas"); return []
+            }
+            return items.enumerated().map { sub($0.element, [keyword, String($0.offset)]) }
+        }
+        func named(_ keyword: String, _ value: Node) -> [(String, Int)] {
+            guard case .object(let entries) = value.value else {
+                fail(keyword, "must be an object of schemas"); return []
+            }
+            return entries.map { ($0.key, sub($0.value, [keyword, $0.key])) }
+        }
+        func count(_ keyword: String, _ value: Node) -> Int? {
+            switch value.value {
+            case .integer(let i) where i >= 0: return Int(i)
+            case .number(let d) where d >= 0 && d == d.rounded() && d < 9e18: return Int(d)
+            default: fail(keyword, "must be a non-negative integer"); return nil
+            }
+        }
+        func number(_ keyword: String, _ value: Node) -> Value? {
+            switch value.value {
+            case .integer, .number: return value.value
+            default: fail(keyword, "must be a number"); return nil
+            }
+        }
+        func fail(_ keyword: String, _ message: String) {
+            errors.append(SchemaError(location: SchemaLocation(document: documents[document].uri,
+                                                               pointer: JSONPointer(tokens: pointer + [keyword])),
+                                      message: "'\(keyword)' \(message)"))
+        }
+
+        // Identifiers first, so that references compiled below can find them.
+        if case .string(let anchor)? = schema["$anchor"]?.value {
+            set.locations[base.description + "#" + anchor] = index
+        }
+        if case .string(let anchor)? = schema["$dynamicAnchor"]?.value {
+            set.locations[base.description + "#" + anchor] = index
+            set.resources[r].dynamicAnchors[anchor] = index
+        }
+
+        var n = set.nodes[index]
+        for member in members {
+            let v = member.value
+            switch member.key {
+            case "$ref", "$dynamicRef":
+                guard case .string(let text) = v.value else { fail(member.key, "must be a string"); continue }
+                pending.append((index, base.resolving(text), member.key == "$dynamicRef"))
+            case "$defs":
+                _ = named("$defs", v)
+            case "allOf": n.allOf = subs("allOf", v)
+            case "anyOf": n.anyOf = subs("anyOf", v)
+            case "oneOf": n.oneOf = subs("oneOf", v)
+            case "prefixItems": n.prefixItems = subs("prefixItems", v)
+            case "not": n.not = sub(v, ["not"])
+            case "if": n.ifSchema = sub(v, ["if"])
+            case "then": n.thenSchema = sub(v, ["then"])
+            case "else": n.elseSchema = sub(v, ["else"])
+            case "items": n.items = sub(v, ["items"])
+            case "contains": n.contains = sub(v, ["contains"])
+            case "additionalProperties": n.additionalProperties = sub(v, ["additionalProperties"])
+            case "propertyNames": n.propertyNames = sub(v, ["propertyNames"])
+            case "unevaluatedItems": n.unevaluatedItems = sub(v, ["unevaluatedItems"])
+            case "unevaluatedProperties": n.unevaluatedProperties = sub(v, ["unevaluatedProperties"])
+            case "properties": n.properties = named("properties", v)
+            case "patternProperties": n.patternProperties = named("patternProperties", v)
+            case "dependentSchemas": n.dependentSchemas = named("dependentSchemas", v)
+            case "type":
+                var types = TypeSet()
+                let names: [Node]
+                if case .array(let items) = v.value { names = items } else { names = [v] }
+                for name in names {
+                    guard case .string(let s) = name.value, let t = TypeSet.names.first(where: { $0.0 == s }) else {
+                        fail("type", "names an unknown type"); continue
+                    }
+                    types.insert(t.1)
+                }
+                n.types = types
+            case "enum":
+                guard case .array(let items) = v.value else { fail("enum", "must be an array"); continue }
+                n.enumValues = items.map(\.value)
+            case "const":
+                n.constValue = v.value
+                n.hasConst = true
+            case "multipleOf":
+                if let value = number("multipleOf", v) {
+                    if value.doubleValue <= 0 { fail("multipleOf", "must be greater than 0") } else { n.multipleOf = value }
+                }
+            case "maximum": n.maximum = number("maximum", v)
+            case "exclusiveMaximum": n.exclusiveMaximum = number("exclusiveMaximum", v)
+            case "minimum": n.minimum = number("minimum", v)
+            case "exclusiveMinimum": n.exclusiveMinimum = number("exclusiveMinimum", v)
+            case "maxLength": n.maxLength = count("maxLength", v)
+            case "minLength": n.minLength = count("minLength", v)
+            case "maxItems": n.maxItems = count("maxItems", v)
+            case "minItems": n.minItems = count("minItems", v)
+            case "maxContains": n.maxContains = count("maxContains", v)
+            case "minContains": n.minContains = count("minContains", v)
+            case "maxProperties": n.maxProperties = count("maxProperties", v)
+            case "minProperties": n.minProperties = count("minProperties", v)
+            case "uniqueItems":
+                if case .bool(let b) = v.value { n.uniqueItems = b } else { fail("uniqueItems", "must be a boolean") }
+            case "pattern":
+                guard case .string(let p) = v.value else { fail("pattern", "must be a string"); continue }
+                if PatternCache.compile(p) == nil { fail("pattern", "is not a regular expression launchc can run: /\(p)/") }
+                n.pattern = p
+            case "required":
+                guard case .array(let items) = v.value else { fail("required", "must be an array of strings"); continue }
+                n.required = items.compactMap { if case .string(let s) = $0.value { return s } else { return nil } }
+            case "dependentRequired":
+                guard case .object(let entries) = v.value else { fail("dependentRequired", "must be an object"); continue }
+                n.dependentRequired = entries.map { entry in
+                    guard case .array(let names) = entry.value.value else { return (entry.key, []) }
+                    return (entry.key, names.compactMap { if case .string(let s) = $0.value { return s } else { return nil } })
+                }
+            case "x-launchc-code":
+                if case .string(let s) = v.value { n.launchcCode = s }
+            case "x-launchc-message":
+                if case .string(let s) = v.value { n.launchcMessage = s }
+            default:
+                // Annotations (title, description, default, examples, format, content*, ...),
+                // $schema, $id, $anchor, $comment, $vocabulary, and unknown keywords.
+                break
+            }
+        }
+        // Patterns of patternProperties are checked once here too.
+        for (p, _) in n.patternProperties where PatternCache.compile(p) == nil {
+            fail("patternProperties", "holds a key that is not a regular expression launchc can run: /\(p)/")
+        }
+        set.nodes[index] = n
+        return index
+    }
+}
+
+extension Value {
+    /// Numbers as doubles, for comparisons that do not need 64-bit exactness.
+    var doubleValue: Double {
+        switch self {
+        case .integer(let i): return Double(i)
+        case .number(let d): return d
+        default: return .nan
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// Compiled JSON Schema (draft 2020-12): every subschema of every loaded document as a flat,
+/// immutable array of nodes that refer to each other by index. `$ref` cycles are plain
+/// integers, so a compiled set is a `Sendable` value that any number of validators can share.
+public struct SchemaSet: Sendable {
+    public internal(set) var nodes: [SchemaNode] = []
+    var resources: [SchemaResource] = []
+    /// Absolute URI with fragment ("…#/pointer", "…#anchor", "…#") → node.
+    var locations: [String: Int] = [:]
+
+    /// The node a URI names, if compiled.
+    public func node(at uri: String) -> Int? { locations[uri] }
+}
+
+/// A schema resource: a document root or a subschema with its own `$id`.
+struct SchemaResource: Sendable {
+    var base: URIReference
+    var root: Node
+    /// The document it was loaded from (its index in `SchemaCompiler.documents`) and its pointer there.
+    var document: Int
+    var pointer: [String]
+    var dynamicAnchors: [String: Int] = [:]
+    var validationVocabulary: Bool
+}
+
+/// Where a compiled node came from, for messages and for `x-launchc-*` lookups.
+public struct SchemaLocation: Sendable {
+    /// The retrieval URI of the document.
+    public var document: String
+    /// JSON Pointer from the document root.
+    public var pointer: JSONPointer
+}
+
+/// The instance types of the `type` keyword, as a bit set.
+struct TypeSet: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = TypeSet(rawValue: 1)
+    static let boolean = TypeSet(rawValue: 2)
+    static let object = TypeSet(rawValue: 4)
+    static let array = TypeSet(rawValue: 8)
+    static let number = TypeSet(rawValue: 16)
+    static let string = TypeSet(rawValue: 32)
+    static let integer = TypeSet(rawValue: 64)
+
+    static let names: [(String, TypeSet)] = [
+        ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
+        ("number", .number), ("string", .string), ("integer", .integer),
+    ]
+
+    var description: String {
+        Self.names.filter { contains($0.1) }.map(\.0).joined(separator: " or ")
+    }
+}
+
+/// One compiled subschema. Subschemas are indexes into `SchemaSet.nodes`.
+public struct SchemaNode: Sendable {
+    /// `true` or `false` schemas.
+    var constant: Bool?
+    var resource: Int
+    var isResourceRoot = false
+    public var location: SchemaLocation
+    /// Keywords of the validation vocabulary apply only when the metaschema includes it.
+    var validation = true
+
+    // Core
+    var ref: Int?
+    var dynamicRef: Int?
+    /// The anchor name when `$dynamicRef` is dynamic (its initial target has a matching `$dynamicAnchor`).
+    var dynamicAnchor: String?
+
+    // Applicators
+    var allOf: [Int] = []
+    var anyOf: [Int] = []
+    var oneOf: [Int] = []
+    var not: Int?
+    var ifSchema: Int?
+    var thenSchema: Int?
+    var elseSchema: Int?
+    var dependentSchemas: [(String, Int)] = []
+    var prefixItems: [Int] = []
+    var items: Int?
+    var contains: Int?
+    var properties: [(String, Int)] = []
+    var patternProperties: [(String, Int)] = []
+    var additionalProperties: Int?
+    var propertyNames: Int?
+    var unevaluatedItems: Int?
+    var unevaluatedProperties: Int?
+
+    // Validation
+    var types: TypeSet?
+    var enumValues: [Value]?
+    var constValue: Value?
+    var hasConst = false
+    var multipleOf: Value?
+    var maximum: Value?
+    var exclusiveMaximum: Value?
+    var minimum: Value?
+    var exclusiveMinimum: Value?
+    var maxLength: Int?
+    var minLength: Int?
+    var pattern: String?
+    var maxItems: Int?
+    var minItems: Int?
+    var uniqueItems = false
+    var maxContains: Int?
+    var minContains: Int?
+    var maxProperties: Int?
+    var minProperties: Int?
+    var required: [String] = []
+    var dependentRequired: [(String, [String])] = []
+
+    /// launchc's own extensions: the code and message to report when this subschema fails.
+    public var launchcCode: String?
+    public var launchcMessage: String?
+
+    init(resource: Int, location: SchemaLocation) {
+        self.resource = resource
+        self.location = location
+    }
+}
+
+/// A schema that could not be compiled: a reference that leads nowhere, a keyword of the
+/// wrong type, a pattern that is not a regular expression.
+public struct SchemaError: Error, Sendable, CustomStringConvertible {
+    public var location: SchemaLocation
+    public var message: String
+    public var description: String { "\(location.document)#\(location.pointer): \(message)" }
+}

@@ -1,0 +1,408 @@
+/// One reason an instance fails a schema.
+public struct SchemaFailure: Sendable {
+    /// The keyword that failed (`required`, `type`, `additionalProperties`, ...).
+    public var keyword: String
+    public var message: String
+    /// The instance node the failure is about, and its JSON Pointer.
+    public var pointer: JSONPointer
+    public var range: SourceRange
+    /// The failing subschema.
+    public var schema: Int
+    /// For `anyOf`/`oneOf`: each branch's failures, in branch order.
+    public var branches: [[SchemaFailure]] = []
+}
+
+/// Validates document nodes against a compiled `SchemaSet`. A validator keeps a regex cache, so
+/// use one per thread; the set itself is shared.
+public final class SchemaValidator {
+    public let set: SchemaSet
+    private let patterns = PatternCache()
+    private var path: [String] = []
+    /// Schema resources entered, outermost first, for `$dynamicRef`.
+    private var dynamicScope: [Int] = []
+
+    public init(_ set: SchemaSet) { self.set = set }
+
+    /// The failures of `instance` against the schema at `root` (empty when it is valid).
+    public func validate(_ instance: Node, against root: Int) -> [SchemaFailure] {
+        path = []
+        dynamicScope = []
+        return evaluate(root, instance).failures
+    }
+
+    public func isValid(_ instance: Node, against root: Int) -> Bool { validate(instance, against: root).isEmpty }
+
+    /// The outcome of one subschema on one instance: failures, and the annotations that
+    /// `unevaluatedProperties`/`unevaluatedItems` need (only kept when valid).
+    struct Evaluation {
+        var failures: [SchemaFailure] = []
+        var properties: Set<String> = []
+        var items = 0
+        var allItems = false
+        var containsItems: Set<Int> = []
+
+        var valid: Bool { failures.isEmpty }
+
+        mutating func absorb(_ other: Evaluation) {
+            failures += other.failures
+            guard other.valid else { return }
+            properties.formUnion(other.properties)
+            items = max(items, other.items)
+            allItems = allItems || other.allItems
+            containsItems.formUnion(other.containsItems)
+        }
+
+        mutating func absorbAnnotations(_ other: Evaluation) {
+            guard other.valid else { return }
+            properties.formUnion(other.properties)
+            items = max(items, other.items)
+            allItems = allItems || other.allItems
+            containsItems.formUnion(other.containsItems)
+        }
+    }
+
+    private func failure(_ keyword: String, _ message: String, _ schema: Int, _ instance: Node) -> SchemaFailure {
+        SchemaFailure(keyword: keyword, message: message, pointer: JSONPointer(tokens: path), range: instance.range, schema: schema)
+    }
+
+    private func evaluate(_ index: Int, _ instance: Node) -> Evaluation {
+        let node = set.nodes[index]
+        var result = Evaluation()
+        if let constant = node.constant {
+            if !constant { result.failures.append(failure("false", "no value is allowed here", index, instance)) }
+            return result
+        }
+        let entered = dynamicScope.last != node.resource
+        if entered { dynamicScope.append(node.resource) }
+        defer { if entered { dynamicScope.removeLast() } }
+
+        if let ref = node.ref { result.absorb(evaluate(ref, instance)) }
+        if let initial = node.dynamicRef {
+            var target = initial
+            if let name = node.dynamicAnchor {
+                // The outermost resource in the dynamic scope that declares the anchor wins.
+                for resource in dynamicScope {
+                    if let found = set.resources[resource].dynamicAnchors[name] { target = found; break }
+                }
+            }
+            result.absorb(evaluate(target, instance))
+        }
+        applicators(node, index, instance, &result)
+        if node.validation { validation(node, index, instance, &result) }
+        switch instance.value {
+        case .object(let members): objectKeywords(node, index, instance, members, &result)
+        case .array(let items): arrayKeywords(node, index, instance, items, &result)
+        default: break
+        }
+        return result
+    }
+
+    // MARK: In-place applicators
+
+    private func applicators(_ node: SchemaNode, _ index: Int, _ instance: Node, _ result: inout Evaluation) {
+        for sub in node.allOf { result.absorb(evaluate(sub, instance)) }
+        if !node.anyOf.isEmpty {
+            var branches: [[SchemaFailure]] = []
+            var any = false
+            for sub in node.anyOf {
+                let e = evaluate(sub, instance)
+                if e.valid { any = true; result.absorbAnnotations(e) }
+                branches.append(e.failures)
+            }
+            if !any {
+                var f = failure("anyOf", "the value matches none of the allowed forms", index, instance)
+                f.branches = branches
+                result.failures.append(f)
+            }
+        }
+        if !node.oneOf.isEmpty {
+            var branches: [[SchemaFailure]] = []
+            var passing: [Int] = []
+            for (i, sub) in node.oneOf.enumerated() {
+                let e = evaluate(sub, instance)
+                if e.valid { passing.append(i); result.absorbAnnotations(e) }
+                branches.append(e.failures)
+            }
+            if passing.isEmpty {
+                var f = failure("oneOf", "the value matches none of the allowed forms", index, instance)
+                f.branches = branches
+                result.failures.append(f)
+            } else if passing.count > 1 {
+                result.failures.append(failure("oneOf", "the value matches more than one of the exclusive forms (\(passing.map { String($0 + 1) }.joined(separator: ", ")))", index, instance))
+            }
+        }
+        if let not = node.not, evaluate(not, instance).valid {
+            result.failures.append(failure("not", "the value matches a form that is not allowed", index, instance))
+        }
+        if let condition = node.ifSchema {
+            let e = evaluate(condition, instance)
+            if e.valid {
+                result.absorbAnnotations(e)
+                if let then = node.thenSchema { result.absorb(evaluate(then, instance)) }
+            } else if let otherwise = node.elseSchema {
+                result.absorb(evaluate(otherwise, instance))
+            }
+        }
+    }
+
+    // MARK: Validation vocabulary (any type)
+
+    private func validation(_ node: SchemaNode, _ index: Int, _ instance: Node, _ result: inout Evaluation) {
+        let value = instance.value
+        if let types = node.types, !Self.matches(value, types) {
+            result.failures.append(failure("type", "expected \(types.description), found \(Self.describe(value))", index, instance))
+        }
+        if let options = node.enumValues, !options.contains(value) {
+            let shown = options.prefix(8).map { CanonicalJSON.string(Node($0, range: .at(0)), indent: nil) }
+            result.failures.append(failure("enum", "\(Self.show(value)) is not one of \(shown.joined(separator: ", "))\(options.count > 8 ? ", ..." : "")", index, instance))
+        }
+        if node.hasConst, let constant = node.constValue, constant != value {
+            result.failures.append(failure("const", "\(Self.show(value)) must be \(CanonicalJSON.string(Node(constant, range: .at(0)), indent: nil))", index, instance))
+        }
+        switch value {
+        case .integer, .number:
+            numeric(node, index, instance, &result)
+        case .string(let s):
+            if node.maxLength != nil || node.minLength != nil {
+                let length = s.unicodeScalars.count
+                if let max = node.maxLength, length > max {
+                    result.failures.append(failure("maxLength", "\(Self.show(value)) is longer than \(max) characters", index, instance))
+                }
+                if let min = node.minLength, length < min {
+                    result.failures.append(failure("minLength", "\(Self.show(value)) is shorter than \(min) character\(min == 1 ? "" : "s")", index, instance))
+                }
+            }
+            if let pattern = node.pattern, !patterns.matches(pattern, s) {
+                result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(pattern)/", index, instance))
+            }
+        default:
+            break
+        }
+    }
+
+    private func numeric(_ node: SchemaNode, _ index: Int, _ instance: Node, _ result: inout Evaluation) {
+        let value = instance.value
+        if let max = node.maximum, Self.compare(value, max) > 0 {
+            result.failures.append(failure("maximum", "\(Self.show(value)) is greater than the maximum \(Self.show(max))", index, instance))
+        }
+        if let max = node.exclusiveMaximum, Self.compare(value, max) >= 0 {
+            result.failures.append(failure("exclusiveMaximum", "\(Self.show(value)) must be less than \(Self.show(max))", index, instance))
+        }
+        if let min = node.minimum, Self.compare(value, min) < 0 {
+            result.failures.append(failure("minimum", "\(Self.show(value)) is less than the minimum \(Self.show(min))", index, instance))
+        }
+        if let min = node.exclusiveMinimum, Self.compare(value, min) <= 0 {
+            result.failures.append(failure("exclusiveMinimum", "\(Self.show(value)) must be greater than \(Self.show(min))", index, instance))
+        }
+        if let divisor = node.multipleOf, !Self.isMultiple(value, of: divisor) {
+            result.failures.append(failure("multipleOf", "\(Self.show(value)) is not a multiple of \(Self.show(divisor))", index, instance))
+        }
+    }
+
+    // MARK: Objects
+
+    private func objectKeywords(_ node: SchemaNode, _ index: Int, _ instance: Node, _ members: [Member], _ result: inout Evaluation) {
+        if node.validation {
+            for name in node.required where !members.contains(where: { $0.key == name }) {
+                result.failures.append(failure("required", "missing required key '\(name)'", index, instance))
+            }
+            for (trigger, names) in node.dependentRequired where members.contains(where: { $0.key == trigger }) {
+                for name in names where !members.contains(where: { $0.key == name }) {
+                    result.failures.append(failure("dependentRequired", "'\(trigger)' needs '\(name)' beside it", index, instance))
+                }
+            }
+            if let max = node.maxProperties, members.count > max {
+                result.failures.append(failure("maxProperties", "more than \(max) key\(max == 1 ? "" : "s")", index, instance))
+            }
+            if let min = node.minProperties, members.count < min {
+                result.failures.append(failure("minProperties", "fewer than \(min) key\(min == 1 ? "" : "s")", index, instance))
+            }
+        }
+        for (name, sub) in node.dependentSchemas where members.contains(where: { $0.key == name }) {
+            result.absorb(evaluate(sub, instance))
+        }
+        let hasObjectApplicators = !node.properties.isEmpty || !node.patternProperties.isEmpty
+            || node.additionalProperties != nil || node.propertyNames != nil
+        if hasObjectApplicators {
+            for member in members {
+                path.append(member.key)
+                defer { path.removeLast() }
+                var matched = false
+                if let (_, sub) = node.properties.first(where: { $0.0 == member.key }) {
+                    matched = true
+                    result.absorbProperty(member.key, evaluate(sub, member.value))
+                }
+                for (pattern, sub) in node.patternProperties where patterns.matches(pattern, member.key) {
+                    matched = true
+                    result.absorbProperty(member.key, evaluate(sub, member.value))
+                }
+                if !matched, let additional = node.additionalProperties {
+                    let e = evaluate(additional, member.value)
+                    if !e.valid, set.nodes[additional].constant == false {
+                        var f = failure("additionalProperties", "unknown key '\(member.key)'", additional, member.value)
+                        f.range = member.keyRange
+                        f.schema = index
+                        result.failures.append(f)
+                    } else {
+                        result.absorbProperty(member.key, e)
+                    }
+                }
+                if let names = node.propertyNames {
+                    let keyNode = Node(.string(member.key), range: member.keyRange)
+                    let e = evaluate(names, keyNode)
+                    if !e.valid {
+                        result.failures.append(contentsOf: e.failures.map { f in
+                            var f = f
+                            f.message = "key '\(member.key)': " + f.message
+                            return f
+                        })
+                    }
+                }
+            }
+        }
+        if let unevaluated = node.unevaluatedProperties {
+            for member in members where !result.properties.contains(member.key) {
+                path.append(member.key)
+                defer { path.removeLast() }
+                let e = evaluate(unevaluated, member.value)
+                if !e.valid, set.nodes[unevaluated].constant == false {
+                    var f = failure("unevaluatedProperties", "unknown key '\(member.key)'", index, member.value)
+                    f.range = member.keyRange
+                    result.failures.append(f)
+                } else {
+                    result.absorbProperty(member.key, e)
+                }
+            }
+        }
+    }
+
+    // MARK: Arrays
+
+    private func arrayKeywords(_ node: SchemaNode, _ index: Int, _ instance: Node, _ items: [Node], _ result: inout Evaluation) {
+        if node.validation {
+            if let max = node.maxItems, items.count > max {
+                result.failures.append(failure("maxItems", "more than \(max) item\(max == 1 ? "" : "s")", index, instance))
+            }
+            if let min = node.minItems, items.count < min {
+                result.failures.append(failure("minItems", "fewer than \(min) item\(min == 1 ? "" : "s")", index, instance))
+            }
+            if node.uniqueItems, let (i, j) = Self.firstDuplicate(items) {
+                result.failures.append(failure("uniqueItems", "items \(i) and \(j) are equal; items must be unique", index, instance))
+            }
+        }
+        for (i, sub) in node.prefixItems.enumerated() where i < items.count {
+            path.append(String(i))
+            result.absorbItem(evaluate(sub, items[i]))
+            path.removeLast()
+        }
+        if !node.prefixItems.isEmpty { result.items = max(result.items, min(node.prefixItems.count, items.count)) }
+        if let sub = node.items {
+            var allValid = true
+            for i in node.prefixItems.count..<max(node.prefixItems.count, items.count) {
+                path.append(String(i))
+                let e = evaluate(sub, items[i])
+                if !e.valid { allValid = false }
+                result.failures += e.failures
+                path.removeLast()
+            }
+            if allValid { result.allItems = true }
+        }
+        if let sub = node.contains {
+            var matching: Set<Int> = []
+            for (i, item) in items.enumerated() {
+                path.append(String(i))
+                if evaluate(sub, item).valid { matching.insert(i) }
+                path.removeLast()
+            }
+            let minimum = node.validation ? (node.minContains ?? 1) : 1
+            if matching.count < minimum {
+                result.failures.append(failure(
+                    "contains", minimum == 1 ? "no item matches the required form" : "fewer than \(minimum) items match the required form", index, instance))
+            }
+            if node.validation, let maximum = node.maxContains, matching.count > maximum {
+                result.failures.append(failure("maxContains", "more than \(maximum) item\(maximum == 1 ? "" : "s") match", index, instance))
+            }
+            if result.failures.isEmpty { result.containsItems.formUnion(matching) }
+        }
+        if let unevaluated = node.unevaluatedItems, !result.allItems {
+            var allValid = true
+            for i in result.items..<max(result.items, items.count) where !result.containsItems.contains(i) {
+                path.append(String(i))
+                let e = evaluate(unevaluated, items[i])
+                if !e.valid {
+                    allValid = false
+                    if set.nodes[unevaluated].constant == false {
+                        result.failures.append(failure("unevaluatedItems", "unexpected item \(i)", index, items[i]))
+                    } else {
+                        result.failures += e.failures
+                    }
+                }
+                path.removeLast()
+            }
+            if allValid { result.allItems = true }
+        }
+    }
+
+    // MARK: Values
+
+    static func matches(_ value: Value, _ types: TypeSet) -> Bool {
+        switch value {
+        case .null: return types.contains(.null)
+        case .bool: return types.contains(.boolean)
+        case .object: return types.contains(.object)
+        case .array: return types.contains(.array)
+        case .string: return types.contains(.string)
+        case .integer: return types.contains(.integer) || types.contains(.number)
+        case .number(let d):
+            // 1.0 is an integer (JSON Schema compares mathematical values).
+            return types.contains(.number) || (types.contains(.integer) && d.isFinite && d == d.rounded())
+        }
+    }
+
+    /// -1, 0 or 1; exact for two integers.
+    static func compare(_ a: Value, _ b: Value) -> Int {
+        if case .integer(let x) = a, case .integer(let y) = b { return x < y ? -1 : x > y ? 1 : 0 }
+        let (x, y) = (a.doubleValue, b.doubleValue)
+        return x < y ? -1 : x > y ? 1 : 0
+    }
+
+    static func isMultiple(_ value: Value, of divisor: Value) -> Bool {
+        if case .integer(let x) = value, case .integer(let d) = divisor { return d == 0 || x % d == 0 }
+        let q = value.doubleValue / divisor.doubleValue
+        guard q.isFinite else { return false }
+        // Decimal divisors (0.01) are not exact in binary; allow the rounding error of the division.
+        return abs(q - q.rounded()) <= 1e-9 * max(1, abs(q))
+    }
+
+    static func firstDuplicate(_ items: [Node]) -> (Int, Int)? {
+        for i in items.indices {
+            for j in (i + 1)..<max(i + 1, items.count) where items[i].value == items[j].value { return (i, j) }
+        }
+        return nil
+    }
+
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .integer: return "integer"
+        case .number(let d): return d.isFinite && d == d.rounded() ? "integer" : "number"
+        default: return value.typeName
+        }
+    }
+
+    /// A value for a message: short, in JSON.
+    static func show(_ value: Value) -> String {
+        let text = CanonicalJSON.string(Node(value, range: .at(0)), indent: nil)
+        return text.count <= 60 ? text : String(text.prefix(57)) + "..."
+    }
+}
+
+extension SchemaValidator.Evaluation {
+    mutating func absorbProperty(_ name: String, _ other: SchemaValidator.Evaluation) {
+        failures += other.failures
+        if other.valid { properties.insert(name) }
+    }
+
+    mutating func absorbItem(_ other: SchemaValidator.Evaluation) {
+        failures += other.failures
+    }
+}

@@ -1,0 +1,220 @@
+import Testing
+@testable import LaunchcCore
+
+/// launchc's own cases for the JSON Schema engine, a round per keyword. (The official suite
+/// runs in `make conformance`.)
+@Suite struct SchemaEngineTests {
+    /// Compiles a schema written as YAML and validates YAML instances against it.
+    struct Harness {
+        let validator: SchemaValidator
+        let root: Int
+        let errors: [SchemaError]
+
+        init(_ schema: String) {
+            var compiler = SchemaCompiler(loader: BundledSchemas.loader)
+            let node = parseYAML(schema).root ?? Node(.bool(true), range: .at(0))
+            root = compiler.add(node, uri: "https://launchc.test/schema.json")
+            compiler.finish()
+            errors = compiler.errors
+            validator = SchemaValidator(compiler.set)
+        }
+
+        func failures(_ instance: String) -> [SchemaFailure] {
+            validator.validate(parseYAML(instance).root ?? Node(.null, range: .at(0)), against: root)
+        }
+
+        /// "keyword pointer: message" for each failure.
+        func check(_ instance: String) -> [String] {
+            failures(instance).map { "\($0.keyword) \($0.pointer): \($0.message)" }
+        }
+    }
+
+    @Test func type() {
+        let h = Harness("type: [string, 'null']")
+        #expect(h.check("x") == [])
+        #expect(h.check("~") == [])
+        #expect(h.check("1") == ["type : expected null or string, found integer"])
+        let integer = Harness("type: integer")
+        #expect(integer.check("1.0") == [])
+        #expect(integer.check("1.5") == ["type : expected integer, found number"])
+    }
+
+    @Test func enumAndConst() {
+        let h = Harness("properties: {mode: {enum: [FIFO, priority]}, v: {const: {a: [1]}}}")
+        #expect(h.check("{mode: FIFO, v: {a: [1.0]}}") == [])
+        #expect(h.check("{mode: fifo}") == [#"enum /mode: "fifo" is not one of "FIFO", "priority""#])
+        #expect(h.check("{v: {a: [2]}}") == [#"const /v: {"a":[2]} must be {"a":[1]}"#])
+    }
+
+    @Test func numericBounds() {
+        let h = Harness("{minimum: 1, maximum: 10, exclusiveMaximum: 10, multipleOf: 0.5}")
+        #expect(h.check("9.5") == [])
+        #expect(h.check("0") == ["minimum : 0 is less than the minimum 1"])
+        #expect(h.check("10") == ["exclusiveMaximum : 10 must be less than 10"])
+        #expect(h.check("3.3") == ["multipleOf : 3.3 is not a multiple of 0.5"])
+        #expect(Harness("multipleOf: 0.01").check("0.07") == [])
+        #expect(Harness("maximum: 9223372036854775807").check("9223372036854775807") == [])
+        #expect(Harness("exclusiveMinimum: 0").check("0") == ["exclusiveMinimum : 0 must be greater than 0"])
+    }
+
+    @Test func stringKeywords() {
+        let h = Harness("{minLength: 2, maxLength: 3, pattern: '^ml\\.'}")
+        #expect(h.check("ml.") == [])
+        #expect(h.check("日本") == [#"pattern : "日本" does not match /^ml\./"#])  // two characters, six bytes
+        #expect(h.check("m") == [#"minLength : "m" is shorter than 2 characters"#, #"pattern : "m" does not match /^ml\./"#])
+        #expect(Harness("pattern: 'b'").check("abc") == [])  // patterns are not anchored
+        #expect(Harness("pattern: '^\\d+$'").check("\u{0664}") == [#"pattern : "٤" does not match /^\d+$/"#])
+    }
+
+    @Test func objectKeywords() {
+        let h = Harness("""
+            required: [RoleArn]
+            properties: {RoleArn: {type: string}}
+            patternProperties: {'^x-': true}
+            additionalProperties: false
+            dependentRequired: {VolumeKmsKeyId: [VolumeSizeInGB]}
+            propertyNames: {maxLength: 14}
+            maxProperties: 3
+            """)
+        #expect(h.check("{RoleArn: arn, x-note: 1}") == [])
+        #expect(h.check("{x-note: 1}") == ["required : missing required key 'RoleArn'"])
+        let m = Marked("{RoleArn: a, ⟨key⟩Rolearn⟨end⟩: b}")
+        let unknown = h.failures(m.text)
+        #expect(unknown.map(\.message) == ["unknown key 'Rolearn'"])
+        // The finding is at the key, not at its value.
+        #expect(unknown.first?.range == SourceRange(start: m["key"], end: m["end"]))
+        #expect(h.check("{RoleArn: a, VolumeKmsKeyId: k}").contains(
+            "dependentRequired : 'VolumeKmsKeyId' needs 'VolumeSizeInGB' beside it"))
+        #expect(h.check("{RoleArn: a, x-a-very-long-name: 1}") == [
+            #"maxLength /x-a-very-long-name: key 'x-a-very-long-name': "x-a-very-long-name" is longer than 14 characters"#])
+    }
+
+    @Test func arrayKeywords() {
+        let h = Harness("{prefixItems: [{type: string}], items: {type: integer}, minItems: 2, uniqueItems: true}")
+        #expect(h.check("[a, 1, 2]") == [])
+        #expect(h.check("[a]") == ["minItems : fewer than 2 items"])
+        #expect(h.check("[a, 1, 1.0]") == ["uniqueItems : items 1 and 2 are equal; items must be unique"])
+        #expect(h.check("[a, b]") == ["type /1: expected integer, found string"])
+        let contains = Harness("{contains: {const: gpu}, minContains: 2, maxContains: 3}")
+        #expect(contains.check("[gpu, cpu, gpu]") == [])
+        #expect(contains.check("[gpu, cpu]") == ["contains : fewer than 2 items match the required form"])
+        #expect(contains.check("[gpu, gpu, gpu, gpu]") == ["maxContains : more than 3 items match"])
+    }
+
+    @Test func applicators() {
+        let h = Harness("""
+            allOf: [{required: [a]}]
+            anyOf: [{required: [b]}, {required: [c]}]
+            oneOf: [{required: [d]}, {required: [e]}]
+            not: {required: [f]}
+            if: {properties: {kind: {const: gpu}}}
+            then: {required: [count]}
+            else: {not: {required: [count]}}
+            """)
+        #expect(h.check("{a: 1, b: 1, d: 1, kind: gpu, count: 1}") == [])
+        let failures = h.failures("{b: 1, d: 1, e: 1, f: 1, kind: gpu}")
+        #expect(failures.map(\.keyword) == ["required", "oneOf", "not", "required"])
+        #expect(failures[1].message == "the value matches more than one of the exclusive forms (1, 2)")
+        let anyOf = h.failures("{a: 1, d: 1, kind: cpu}")
+        #expect(anyOf.map(\.keyword) == ["anyOf"])
+        #expect(anyOf[0].branches.map { $0.map(\.message) } == [["missing required key 'b'"], ["missing required key 'c'"]])
+    }
+
+    @Test func dependentSchemas() {
+        let h = Harness("dependentSchemas: {kaniko: {required: [build-context-store]}}")
+        #expect(h.check("{kaniko: {}}") == ["required : missing required key 'build-context-store'"])
+        #expect(h.check("{docker: {}}") == [])
+    }
+
+    @Test func referencesAnchorsAndDefs() {
+        let h = Harness("""
+            $defs:
+              arn: {$anchor: arn, type: string, pattern: '^arn:'}
+              role: {$ref: '#arn'}
+              tree: {type: object, properties: {child: {$ref: '#/$defs/tree'}, leaf: {$ref: '#/$defs/role'}}}
+            $ref: '#/$defs/tree'
+            """)
+        #expect(h.errors.isEmpty)
+        #expect(h.check("{child: {child: {leaf: 'arn:aws'}}}") == [])
+        #expect(h.check("{child: {leaf: role}}") == [#"pattern /child/leaf: "role" does not match /^arn:/"#])
+        #expect(Harness("$ref: '#/$defs/missing'").errors.map(\.message) == ["$ref 'https://launchc.test/schema.json#/$defs/missing' leads to no schema"])
+    }
+
+    @Test func dynamicReferences() {
+        // A generic list whose item type an extending schema fills in through $dynamicAnchor.
+        let h = Harness("""
+            $id: https://launchc.test/strings
+            $ref: list
+            $defs:
+              item: {$dynamicAnchor: item, type: string}
+              list:
+                $id: list
+                type: array
+                items: {$dynamicRef: '#item'}
+                $defs: {item: {$dynamicAnchor: item}}
+            """)
+        #expect(h.errors.isEmpty)
+        #expect(h.check("[a, b]") == [])
+        #expect(h.check("[a, 1]") == ["type /1: expected string, found integer"])
+    }
+
+    @Test func unevaluated() {
+        let h = Harness("""
+            allOf: [{properties: {a: true}}]
+            anyOf: [{properties: {b: true}, required: [b]}, {properties: {c: true}, required: [c]}]
+            unevaluatedProperties: false
+            """)
+        #expect(h.check("{a: 1, b: 2}") == [])
+        #expect(h.check("{a: 1, b: 2, d: 3}") == ["unevaluatedProperties /d: unknown key 'd'"])
+        let items = Harness("{prefixItems: [true], contains: {type: string}, unevaluatedItems: false}")
+        #expect(items.check("[1, x]") == [])
+        #expect(items.check("[1, x, 2]") == ["unevaluatedItems /2: unexpected item 2"])
+    }
+
+    @Test func booleanSchemas() {
+        #expect(Harness("true").check("{a: 1}") == [])
+        #expect(Harness("false").check("1") == ["false : no value is allowed here"])
+    }
+
+    @Test func schemaErrorsAreReported() {
+        #expect(Harness("{type: strin}").errors.map(\.message) == ["'type' names an unknown type"])
+        #expect(Harness("{minLength: -1}").errors.map(\.message) == ["'minLength' must be a non-negative integer"])
+        #expect(Harness("{pattern: '[^]'}").errors.map(\.message) == ["'pattern' is not a regular expression launchc can run: /[^]/"])
+        #expect(Harness("{multipleOf: 0}").errors.map(\.message) == ["'multipleOf' must be greater than 0"])
+    }
+
+    @Test func extensionsCarryCodeAndMessage() {
+        let h = Harness("{properties: {RoleArn: {type: string, x-launchc-code: LC2001, x-launchc-message: RoleArn must be a string}}}")
+        let failure = h.failures("{RoleArn: 1}").first
+        #expect(failure.map { h.validator.set.nodes[$0.schema].launchcCode } == "LC2001")
+        #expect(failure.map { h.validator.set.nodes[$0.schema].launchcMessage } == "RoleArn must be a string")
+    }
+
+    @Test(arguments: BundledSchemas.ids)
+    func bundledSchemasPassTheMetaschema(_ id: String) throws {
+        var compiler = SchemaCompiler(loader: BundledSchemas.loader)
+        let meta = try #require(BundledSchemas.document(id: SchemaCompiler.draft2020))
+        let root = compiler.add(meta, uri: SchemaCompiler.draft2020)
+        compiler.finish()
+        #expect(compiler.errors.isEmpty)
+        let schema = try #require(BundledSchemas.document(id: id))
+        let failures = SchemaValidator(compiler.set).validate(schema, against: root)
+        #expect(failures.isEmpty, "\(failures.map { "\($0.pointer): \($0.message)" })")
+    }
+
+    @Test func metaschemaRejectsABrokenSchema() throws {
+        var compiler = SchemaCompiler(loader: BundledSchemas.loader)
+        let root = compiler.add(try #require(BundledSchemas.document(id: SchemaCompiler.draft2020)), uri: SchemaCompiler.draft2020)
+        compiler.finish()
+        let broken = try #require(parseYAML("{type: strin, properties: {a: {minLength: -1}}}").root)
+        #expect(SchemaValidator(compiler.set).validate(broken, against: root).count >= 2)
+    }
+
+    @Test func embeddedSchemasMatchTheSchemasFolder() throws {
+        for entry in BundledSchemas.documents {
+            let onDisk = try #require(Golden.readFile(Package.path(entry.path)), "\(entry.path) is embedded but missing")
+            #expect(onDisk.hasSuffix("\n") ? String(onDisk.dropLast()) == entry.text : onDisk == entry.text,
+                    "\(entry.path) changed: run 'make schemas'")
+        }
+    }
+}
