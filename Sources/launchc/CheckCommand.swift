@@ -19,6 +19,7 @@ struct Check: ParsableCommand {
               launchc check --strict --quiet .
               cat queue.json | launchc check --stdin-name queue.json -
               launchc check --format json queues/ | jq '.diagnostics[] | .code'
+              launchc check --schema policies/instance-types.yaml queues/
             """
     )
 
@@ -34,6 +35,9 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show only findings that fail the run, and no summary line.")
     var quiet = false
 
+    @Option(name: .customLong("schema"), help: ArgumentHelp("Also validate every document against this JSON Schema 2020-12 file (YAML or JSON); repeatable.", valueName: "file"))
+    var schemas: [String] = []
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -43,11 +47,24 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        var options = CheckOptions()
+        var schemaProblems: [Diagnostic] = []
+        for path in schemas {
+            switch UserSchema.load(path: path) {
+            case .success(let schema): options.schemas.append(schema)
+            case .failure(let failure): schemaProblems += failure.diagnostics
+            }
+        }
+        if !schemaProblems.isEmpty {
+            let style = ReportStyle(color: common.color.enabled(for: .standardError))
+            Output.write(TextReporter(style: style).renderDiagnostics(schemaProblems), to: .standardError)
+            throw ExitCode(2)
+        }
         let inputs = Checker.inputs(for: paths, stdinName: common.stdinName)
         if inputs.isEmpty {
             Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
         }
-        let report = RunReport(files: inputs.map { Checker.check($0) }, strict: strict)
+        let report = RunReport(files: inputs.map { Checker.check($0, options: options) }, strict: strict)
         switch format {
         case .text:
             let style = ReportStyle(color: common.color.enabled(for: .standardOutput), quiet: quiet)

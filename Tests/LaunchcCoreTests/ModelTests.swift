@@ -75,6 +75,15 @@ import Testing
         #expect(excerpt.markerWidth == 6)
     }
 
+    @Test func filesOverTheSizeLimitAreRefusedUnread() throws {
+        var limits = Limits()
+        limits.maxFileBytes = 100
+        let report = Checker.check(.file(Package.path("fixtures/valid/scalars.yaml")), options: CheckOptions(limits: limits))
+        #expect(report.diagnostics.map(\.code) == ["LC1006"])
+        #expect(report.diagnostics.first?.message.hasSuffix("scalars.yaml' is larger than the 100 bytes launchc reads") == true)
+        #expect(!report.unreadable)
+    }
+
     @Test func excerptsExpandTabs() {
         let excerpt = Excerpt(line: Array("\tkey: v".utf8)[...], lineStart: 0, highlight: 1..<4)
         #expect(excerpt.text == "    key: v")

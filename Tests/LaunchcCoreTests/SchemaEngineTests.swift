@@ -93,7 +93,7 @@ import Testing
         let h = Harness("{prefixItems: [{type: string}], items: {type: integer}, minItems: 2, uniqueItems: true}")
         #expect(h.check("[a, 1, 2]") == [])
         #expect(h.check("[a]") == ["minItems : fewer than 2 items"])
-        #expect(h.check("[a, 1, 1.0]") == ["uniqueItems : items 1 and 2 are equal; items must be unique"])
+        #expect(h.check("[a, 1, 1.0]") == ["uniqueItems /2: item 2 repeats item 1; items must be unique"])
         #expect(h.check("[a, b]") == ["type /1: expected integer, found string"])
         let contains = Harness("{contains: {const: gpu}, minContains: 2, maxContains: 3}")
         #expect(contains.check("[gpu, cpu, gpu]") == [])
@@ -117,7 +117,7 @@ import Testing
         #expect(failures[1].message == "the value matches more than one of the exclusive forms (1, 2)")
         let anyOf = h.failures("{a: 1, d: 1, kind: cpu}")
         #expect(anyOf.map(\.keyword) == ["anyOf"])
-        #expect(anyOf[0].branches.map { $0.map(\.message) } == [["missing required key 'b'"], ["missing required key 'c'"]])
+        #expect(anyOf[0].branches.map { $0.failures.map(\.message) } == [["missing required key 'b'"], ["missing required key 'c'"]])
     }
 
     @Test func dependentSchemas() {
@@ -137,7 +137,7 @@ import Testing
         #expect(h.errors.isEmpty)
         #expect(h.check("{child: {child: {leaf: 'arn:aws'}}}") == [])
         #expect(h.check("{child: {leaf: role}}") == [#"pattern /child/leaf: "role" does not match /^arn:/"#])
-        #expect(Harness("$ref: '#/$defs/missing'").errors.map(\.message) == ["$ref 'https://launchc.test/schema.json#/$defs/missing' leads to no schema"])
+        #expect(Harness("$ref: '#/$defs/missing'").errors.map(\.message) == ["$ref '#/$defs/missing' leads to no schema"])
     }
 
     @Test func dynamicReferences() {

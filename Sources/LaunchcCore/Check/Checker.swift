@@ -33,21 +33,40 @@ public enum Input: Sendable, Equatable {
     case missing(String, reason: String)
 }
 
-/// read → parse (→ classify → validate, in later stages) for one input.
+/// What a check applies beyond syntax.
+public struct CheckOptions: Sendable {
+    public var limits: Limits
+    /// Users' own schemas (`--schema`), applied to every document.
+    public var schemas: [UserSchema]
+
+    public init(limits: Limits = .default, schemas: [UserSchema] = []) {
+        self.limits = limits
+        self.schemas = schemas
+    }
+}
+
+/// read → parse → validate (→ classify, in a later stage) for one input.
 public enum Checker {
-    public static func check(_ input: Input, limits: Limits = .default) -> FileReport {
-        switch read(input, limits: limits) {
+    public static func check(_ input: Input, options: CheckOptions = CheckOptions()) -> FileReport {
+        switch read(input, limits: options.limits) {
         case .failure(let report):
             return report
         case .success(let file):
-            return check(file, limits: limits)
+            return check(file, options: options)
         }
     }
 
     /// Checks a file already in memory.
-    public static func check(_ file: SourceFile, limits: Limits = .default) -> FileReport {
-        let parsed = DocumentParser.parse(file, limits: limits)
-        return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(parsed.diagnostics),
+    public static func check(_ file: SourceFile, options: CheckOptions = CheckOptions()) -> FileReport {
+        let parsed = DocumentParser.parse(file, limits: options.limits)
+        var diagnostics = parsed.diagnostics
+        // Schemas apply only to documents that parsed without errors.
+        if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
+            for schema in options.schemas {
+                for document in parsed.documents { diagnostics += schema.check(document, in: file) }
+            }
+        }
+        return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(diagnostics),
                           format: parsed.format, documentCount: parsed.documents.count)
     }
 

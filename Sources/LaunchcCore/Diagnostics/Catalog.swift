@@ -31,6 +31,8 @@ extension DiagnosticID {
         yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
         yamlNonFiniteNumber,
         jsonSyntax, jsonComment, jsonTrailingComma, jsonNonFiniteNumber, jsonSingleQuotes, jsonTrailingContent,
+        schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
+        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -327,4 +329,99 @@ extension DiagnosticID {
             """,
         bad: "{\"a\": 1}\n{\"b\": 2}\n",
         good: "[{\"a\": 1}, {\"b\": 2}]\n")
+
+    // MARK: LC20xx: schemas
+
+    public static let schemaType = DiagnosticID(
+        code: "LC2001", name: "wrong-type", severity: .error,
+        summary: "a value has the wrong type",
+        explanation: """
+            The schema for this place asks for another type: a string where a number was written, a list \
+            where a mapping was expected. In YAML, quoting changes the type (`"8"` is a string, `8` an \
+            integer).
+            """,
+        bad: "max_jobs: \"4\"\n",
+        good: "max_jobs: 4\n")
+
+    public static let schemaRequired = DiagnosticID(
+        code: "LC2002", name: "missing-key", severity: .error,
+        summary: "a required key is missing",
+        explanation: "The schema requires this key in the mapping; the position is the mapping that lacks it.",
+        bad: "ResourceConfig:\n  InstanceCount: 1\n",
+        good: "ResourceConfig:\n  InstanceType: ml.g5.xlarge\n  InstanceCount: 1\n")
+
+    public static let schemaUnknownKey = DiagnosticID(
+        code: "LC2003", name: "unknown-key", severity: .error,
+        summary: "a key the schema does not allow",
+        explanation: """
+            The mapping does not allow this key. It is usually a typo or a key from another backend; the \
+            message suggests the nearest allowed key, including spellings that differ only in case, \
+            underscores or dashes.
+            """,
+        bad: "ResourceConfig:\n  InstanceTyp: ml.g5.xlarge\n",
+        good: "ResourceConfig:\n  InstanceType: ml.g5.xlarge\n")
+
+    public static let schemaValue = DiagnosticID(
+        code: "LC2004", name: "value-not-allowed", severity: .error,
+        summary: "a value is not one of those allowed",
+        explanation: "The schema lists the values allowed here (`enum`) or fixes one (`const`).",
+        bad: "prioritization_mode: fifo\n",
+        good: "prioritization_mode: V0\n")
+
+    public static let schemaRange = DiagnosticID(
+        code: "LC2005", name: "number-out-of-bounds", severity: .error,
+        summary: "a number is outside its bounds",
+        explanation: "The schema bounds this number (`minimum`, `maximum`, their exclusive forms) or asks for a multiple of a step (`multipleOf`).",
+        bad: "InstanceCount: 0\n",
+        good: "InstanceCount: 1\n")
+
+    public static let schemaString = DiagnosticID(
+        code: "LC2006", name: "string-form", severity: .error,
+        summary: "a string is too short, too long, or does not match its pattern",
+        explanation: "The schema bounds the string's length (counted in characters) or gives a regular expression it must match.",
+        bad: "S3OutputPath: my-bucket/out\n",
+        good: "S3OutputPath: s3://my-bucket/out\n")
+
+    public static let schemaArray = DiagnosticID(
+        code: "LC2007", name: "list-form", severity: .error,
+        summary: "a list has too few or too many items, repeats an item, or lacks a required item",
+        explanation: "The schema bounds the list's length (`minItems`, `maxItems`), asks for unique items, or asks for items of a form (`contains`).",
+        bad: "worker_pool_specs: []\n",
+        good: "worker_pool_specs:\n  - machine_spec: {machine_type: n1-standard-4}\n")
+
+    public static let schemaObject = DiagnosticID(
+        code: "LC2008", name: "mapping-form", severity: .error,
+        summary: "a mapping has too few or too many keys, or a key without the keys it needs",
+        explanation: "The schema bounds the number of keys, or says that one key needs others beside it (`dependentRequired`).",
+        bad: "VolumeKmsKeyId: alias/ml\n",
+        good: "VolumeKmsKeyId: alias/ml\nVolumeSizeInGB: 50\n")
+
+    public static let schemaNoForm = DiagnosticID(
+        code: "LC2009", name: "no-matching-form", severity: .error,
+        summary: "a value matches none of the forms allowed, or more than one of the exclusive ones",
+        explanation: """
+            The schema offers several forms (`anyOf`, `oneOf`). launchc reports the problems of the form you \
+            most likely meant (the one a distinguishing key such as `resource` selects, else the one with \
+            fewest problems); this code appears only when no form stands out, or when a value matches \
+            several forms of which exactly one is allowed.
+            """,
+        bad: "resource: sagemakr\n",
+        good: "resource: sagemaker\n")
+
+    public static let schemaForbidden = DiagnosticID(
+        code: "LC2010", name: "forbidden-form", severity: .error,
+        summary: "a value has a form the schema forbids",
+        explanation: "The schema forbids this form (`not`, or a `false` schema).",
+        bad: "# a policy forbidding spot instances\nEnableManagedSpotTraining: true\n",
+        good: "EnableManagedSpotTraining: false\n")
+
+    public static let schemaInvalid = DiagnosticID(
+        code: "LC2011", name: "invalid-schema", severity: .error,
+        summary: "a schema given with --schema is not a valid JSON Schema 2020-12 schema",
+        explanation: """
+            launchc could not compile the schema: a keyword has a value of the wrong kind, a `$ref` leads \
+            nowhere, or a `pattern` is not a regular expression. The run exits with code 2.
+            """,
+        bad: "{\"type\": \"strin\"}\n",
+        good: "{\"type\": \"string\"}\n")
 }

@@ -12,7 +12,7 @@ public struct SchemaCompiler {
     public var loader: (String) -> Node?
     public private(set) var set = SchemaSet()
     private var documents: [(uri: String, root: Node)] = []
-    private var pending: [(node: Int, reference: URIReference, dynamic: Bool)] = []
+    private var pending: [(node: Int, reference: URIReference, written: String, dynamic: Bool)] = []
     public private(set) var errors: [SchemaError] = []
 
     public init(loader: @escaping (String) -> Node? = { _ in nil }) {
@@ -35,10 +35,12 @@ public struct SchemaCompiler {
 
     /// Resolves every reference; call after adding documents and before validating.
     public mutating func finish() {
-        while let (node, reference, dynamic) = pending.popLast() {
+        while let (node, reference, written, dynamic) = pending.popLast() {
             guard let target = resolve(reference) else {
-                errors.append(SchemaError(location: set.nodes[node].location,
-                                          message: "\(dynamic ? "$dynamicRef" : "$ref") '\(reference)' leads to no schema"))
+                let keyword = dynamic ? "$dynamicRef" : "$ref"
+                var location = set.nodes[node].location
+                location.pointer = location.pointer.appending(keyword)
+                errors.append(SchemaError(location: location, message: "\(keyword) '\(written)' leads to no schema"))
                 continue
             }
             if dynamic {
@@ -207,7 +209,7 @@ public struct SchemaCompiler {
             switch member.key {
             case "$ref", "$dynamicRef":
                 guard case .string(let text) = v.value else { fail(member.key, "must be a string"); continue }
-                pending.append((index, base.resolving(text), member.key == "$dynamicRef"))
+                pending.append((index, base.resolving(text), text, member.key == "$dynamicRef"))
             case "$defs":
                 _ = named("$defs", v)
             case "allOf": n.allOf = subs("allOf", v)
@@ -275,6 +277,8 @@ public struct SchemaCompiler {
                     guard case .array(let names) = entry.value.value else { return (entry.key, []) }
                     return (entry.key, names.compactMap { if case .string(let s) = $0.value { return s } else { return nil } })
                 }
+            case "description":
+                if case .string(let text) = v.value { n.description = text }
             case "x-launchc-code":
                 if case .string(let s) = v.value { n.launchcCode = s }
             case "x-launchc-message":

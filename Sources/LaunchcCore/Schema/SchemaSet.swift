@@ -109,6 +109,8 @@ public struct SchemaNode: Sendable {
     var required: [String] = []
     var dependentRequired: [(String, [String])] = []
 
+    /// The schema author's `description`, shown with findings as their explanation.
+    public var description: String?
     /// launchc's own extensions: the code and message to report when this subschema fails.
     public var launchcCode: String?
     public var launchcMessage: String?

@@ -8,8 +8,13 @@ public struct SchemaFailure: Sendable {
     public var range: SourceRange
     /// The failing subschema.
     public var schema: Int
-    /// For `anyOf`/`oneOf`: each branch's failures, in branch order.
-    public var branches: [[SchemaFailure]] = []
+    /// For `anyOf`/`oneOf`: each branch's subschema and failures, in branch order.
+    public var branches: [(schema: Int, failures: [SchemaFailure])] = []
+    /// The key a failure is about, for `required` and `dependentRequired` (the missing key and
+    /// the key that needs it).
+    public var key: String?
+    /// A second place that explains the failure (the first of two equal items).
+    public var related: SourceRange?
 }
 
 /// Validates document nodes against a compiled `SchemaSet`. A validator keeps a regex cache, so
@@ -102,12 +107,12 @@ public final class SchemaValidator {
     private func applicators(_ node: SchemaNode, _ index: Int, _ instance: Node, _ result: inout Evaluation) {
         for sub in node.allOf { result.absorb(evaluate(sub, instance)) }
         if !node.anyOf.isEmpty {
-            var branches: [[SchemaFailure]] = []
+            var branches: [(schema: Int, failures: [SchemaFailure])] = []
             var any = false
             for sub in node.anyOf {
                 let e = evaluate(sub, instance)
                 if e.valid { any = true; result.absorbAnnotations(e) }
-                branches.append(e.failures)
+                branches.append((sub, e.failures))
             }
             if !any {
                 var f = failure("anyOf", "the value matches none of the allowed forms", index, instance)
@@ -116,12 +121,12 @@ public final class SchemaValidator {
             }
         }
         if !node.oneOf.isEmpty {
-            var branches: [[SchemaFailure]] = []
+            var branches: [(schema: Int, failures: [SchemaFailure])] = []
             var passing: [Int] = []
             for (i, sub) in node.oneOf.enumerated() {
                 let e = evaluate(sub, instance)
                 if e.valid { passing.append(i); result.absorbAnnotations(e) }
-                branches.append(e.failures)
+                branches.append((sub, e.failures))
             }
             if passing.isEmpty {
                 var f = failure("oneOf", "the value matches none of the allowed forms", index, instance)
@@ -204,11 +209,17 @@ public final class SchemaValidator {
     private func objectKeywords(_ node: SchemaNode, _ index: Int, _ instance: Node, _ members: [Member], _ result: inout Evaluation) {
         if node.validation {
             for name in node.required where !members.contains(where: { $0.key == name }) {
-                result.failures.append(failure("required", "missing required key '\(name)'", index, instance))
+                var f = failure("required", "missing required key '\(name)'", index, instance)
+                f.key = name
+                result.failures.append(f)
             }
-            for (trigger, names) in node.dependentRequired where members.contains(where: { $0.key == trigger }) {
+            for (trigger, names) in node.dependentRequired {
+                guard let member = members.first(where: { $0.key == trigger }) else { continue }
                 for name in names where !members.contains(where: { $0.key == name }) {
-                    result.failures.append(failure("dependentRequired", "'\(trigger)' needs '\(name)' beside it", index, instance))
+                    var f = failure("dependentRequired", "'\(trigger)' needs '\(name)' beside it", index, instance)
+                    f.key = name
+                    f.range = member.keyRange
+                    result.failures.append(f)
                 }
             }
             if let max = node.maxProperties, members.count > max {
@@ -287,7 +298,11 @@ public final class SchemaValidator {
                 result.failures.append(failure("minItems", "fewer than \(min) item\(min == 1 ? "" : "s")", index, instance))
             }
             if node.uniqueItems, let (i, j) = Self.firstDuplicate(items) {
-                result.failures.append(failure("uniqueItems", "items \(i) and \(j) are equal; items must be unique", index, instance))
+                path.append(String(j))
+                var f = failure("uniqueItems", "item \(j) repeats item \(i); items must be unique", index, items[j])
+                f.related = items[i].range
+                result.failures.append(f)
+                path.removeLast()
             }
         }
         for (i, sub) in node.prefixItems.enumerated() where i < items.count {

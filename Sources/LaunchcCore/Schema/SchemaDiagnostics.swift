@@ -1,0 +1,252 @@
+/// Turns schema failures into findings a person can act on: one per real problem, at the
+/// offending key or value, with the code of its kind, the nearest known key for an unknown one,
+/// and for `anyOf`/`oneOf` the problems of the form the user meant rather than "valid under none".
+public struct SchemaDiagnostics {
+    public let set: SchemaSet
+    public let file: SourceFile
+    /// The document the failures are about.
+    public let root: Node
+    /// For a user's schema (`--schema`): its name, noted on each finding.
+    public let schemaName: String?
+
+    public init(set: SchemaSet, file: SourceFile, root: Node, schemaName: String? = nil) {
+        self.set = set
+        self.file = file
+        self.root = root
+        self.schemaName = schemaName
+    }
+
+    public func diagnose(_ failures: [SchemaFailure]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for failure in failures { diagnose(failure, into: &out) }
+        return out
+    }
+
+    private func diagnose(_ failure: SchemaFailure, into out: inout [Diagnostic]) {
+        if !failure.branches.isEmpty {
+            switch chooseBranch(failure) {
+            case .branch(let chosen):
+                for f in chosen { diagnose(f, into: &out) }
+                return
+            case .unknownDiscriminator(let member, let allowed):
+                let shown = allowed.map(SchemaValidator.show).joined(separator: ", ")
+                out.append(Diagnostic(.schemaValue, "\(SchemaValidator.show(member.value.value)) is not one of \(shown)",
+                                      at: SourceSpan(file: file, range: member.value.range),
+                                      pointer: failure.pointer.appending(member.key),
+                                      notes: [Note("'\(member.key)' selects which form of \(Self.place(failure.pointer)) applies")]
+                                        + schemaNote(set.nodes[failure.schema])))
+                return
+            case nil:
+                break
+            }
+        }
+        out.append(diagnostic(for: failure))
+    }
+
+    enum Choice {
+        case branch([SchemaFailure])
+        /// A key that selects the branch (a `const` in every branch) has a value no branch takes.
+        case unknownDiscriminator(Member, allowed: [Value])
+    }
+
+    // MARK: anyOf / oneOf
+
+    /// The branch the user meant: the one a distinguishing key selects (a key whose value is a
+    /// `const` in each branch, such as `resource`), else among the branches whose type fits the
+    /// one with fewest problems, when exactly one has fewest, else the problems all of them share.
+    /// Nil when no branch stands out.
+    func chooseBranch(_ failure: SchemaFailure) -> Choice? {
+        guard let instance = root.resolve(failure.pointer) else { return nil }
+        if case .object(let members) = instance.value {
+            for member in members {
+                // The values each branch allows for this key, when every branch fixes them.
+                let allowed = failure.branches.map { branch -> [Value]? in
+                    guard let (_, sub) = set.nodes[branch.schema].properties.first(where: { $0.0 == member.key }) else { return nil }
+                    if set.nodes[sub].hasConst, let value = set.nodes[sub].constValue { return [value] }
+                    return set.nodes[sub].enumValues
+                }
+                guard allowed.allSatisfy({ $0 != nil }) else { continue }
+                let selecting = failure.branches.indices.filter { allowed[$0]!.contains(member.value.value) }
+                if selecting.count == 1 { return .branch(failure.branches[selecting[0]].failures) }
+                if selecting.isEmpty { return .unknownDiscriminator(member, allowed: allowed.flatMap { $0! }) }
+            }
+        }
+        // Branches for another type of value say little about what the user meant.
+        let fitting = failure.branches.filter { branch in
+            !branch.failures.contains { $0.keyword == "type" && $0.pointer == failure.pointer }
+        }
+        guard !fitting.isEmpty else { return nil }
+        let fewest = fitting.map(\.failures.count).min()!
+        let best = fitting.filter { $0.failures.count == fewest }
+        if best.count == 1 { return .branch(best[0].failures) }
+        // Problems every form has are the ones to fix, whichever form was meant.
+        let common = fitting[0].failures.filter { f in
+            fitting.allSatisfy { $0.failures.contains { $0.pointer == f.pointer && $0.message == f.message } }
+        }
+        return common.isEmpty ? nil : .branch(common)
+    }
+
+    // MARK: One failure
+
+    func diagnostic(for failure: SchemaFailure) -> Diagnostic {
+        let node = set.nodes[failure.schema]
+        var id = Self.id(for: failure.keyword)
+        var message = failure.message
+        var notes: [Note] = []
+        var fixIts: [FixIt] = []
+        var range = failure.range
+        switch failure.keyword {
+        case "additionalProperties", "unevaluatedProperties":
+            let key = failure.pointer.tokens.last ?? ""
+            if let suggestion = Self.nearest(key, among: knownKeys(failure.schema)) {
+                message = "unknown key '\(key)'; did you mean '\(suggestion)'?"
+                fixIts.append(FixIt("rename it to '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))]))
+            }
+        case "required":
+            let (at, place) = anchor(failure.pointer)
+            range = at ?? range
+            message = "\(place) is \(message)"
+        case "uniqueItems":
+            if let first = failure.related {
+                notes.append(Note("the first occurrence is here", at: SourceSpan(file: file, range: first)))
+            }
+        case "anyOf", "oneOf":
+            guard !failure.branches.isEmpty else { break }
+            let types = Set(failure.branches.compactMap { branch in set.nodes[branch.schema].types?.description })
+            if failure.branches.allSatisfy({ b in b.failures.contains { $0.keyword == "type" && $0.pointer == failure.pointer } }),
+               let instance = root.resolve(failure.pointer) {
+                id = .schemaType
+                message = "expected \(types.sorted().joined(separator: " or ")), found \(SchemaValidator.describe(instance.value))"
+            } else {
+                for (i, branch) in failure.branches.enumerated() {
+                    if let first = branch.failures.first {
+                        notes.append(Note("form \(i + 1): \(first.message)\(first.pointer == failure.pointer ? "" : " (at \(first.pointer))")"))
+                    }
+                }
+            }
+        default:
+            break
+        }
+        // A finding about a whole mapping or list is shown at the key that names it.
+        if failure.keyword != "required" && failure.keyword != "uniqueItems",
+           let instance = root.resolve(failure.pointer), instance.range == failure.range {
+            switch instance.value {
+            case .object, .array: range = anchor(failure.pointer).range ?? range
+            default: break
+            }
+        }
+        if let code = node.launchcCode, let custom = DiagnosticID.lookup(code) { id = custom }
+        if let custom = node.launchcMessage { message = custom }
+        notes += schemaNote(node)
+        return Diagnostic(id, message, at: SourceSpan(file: file, range: range), pointer: failure.pointer,
+                          notes: notes, fixIts: fixIts)
+    }
+
+    /// "the document", "'ResourceConfig'", "item 1 of 'InputDataConfig'".
+    static func place(_ pointer: JSONPointer) -> String {
+        guard let last = pointer.tokens.last else { return "the document" }
+        if JSONPointer.arrayIndex(last) != nil {
+            let parent = pointer.tokens.dropLast().last.map { "'\($0)'" } ?? "the document"
+            return "item \(last) of \(parent)"
+        }
+        return "'\(last)'"
+    }
+
+    /// The schema author's explanation, and for a user's schema where in it the rule is.
+    func schemaNote(_ node: SchemaNode) -> [Note] {
+        var notes: [Note] = []
+        if let description = node.description, node.launchcMessage == nil { notes.append(Note(description)) }
+        if let schemaName { notes.append(Note("required by \(schemaName)#\(node.location.pointer)")) }
+        return notes
+    }
+
+    static func id(for keyword: String) -> DiagnosticID {
+        switch keyword {
+        case "type": return .schemaType
+        case "required": return .schemaRequired
+        case "additionalProperties", "unevaluatedProperties": return .schemaUnknownKey
+        case "enum", "const": return .schemaValue
+        case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf": return .schemaRange
+        case "minLength", "maxLength", "pattern": return .schemaString
+        case "minItems", "maxItems", "uniqueItems", "contains", "maxContains", "unevaluatedItems": return .schemaArray
+        case "minProperties", "maxProperties", "dependentRequired": return .schemaObject
+        case "anyOf", "oneOf": return .schemaNoForm
+        default: return .schemaForbidden
+        }
+    }
+
+    /// Where to show a finding about the mapping or list at `pointer`, and how to name it: the key
+    /// that holds it ("'ResourceConfig'"), else its first key ("item 0 of 'InputDataConfig'",
+    /// "the document").
+    func anchor(_ pointer: JSONPointer) -> (range: SourceRange?, place: String) {
+        if let key = keyRange(of: pointer) { return (key, Self.place(pointer)) }
+        if case .object(let members)? = root.resolve(pointer)?.value, let first = members.first {
+            return (first.keyRange, Self.place(pointer))
+        }
+        return (nil, Self.place(pointer))
+    }
+
+    /// The range of the key under which the node at `pointer` sits, when its parent is a mapping.
+    func keyRange(of pointer: JSONPointer) -> SourceRange? {
+        guard let last = pointer.tokens.last else { return nil }
+        guard case .object(let members)? = root.resolve(JSONPointer(tokens: Array(pointer.tokens.dropLast())))?.value else { return nil }
+        return members.first { $0.key == last }?.keyRange
+    }
+
+    /// Property names a schema knows, including through `$ref` and the `allOf`/`anyOf`/`oneOf`
+    /// around them.
+    func knownKeys(_ index: Int, depth: Int = 0) -> [String] {
+        guard depth < 4 else { return [] }
+        let node = set.nodes[index]
+        var keys = node.properties.map(\.0)
+        for sub in node.allOf + node.anyOf + node.oneOf + [node.ref, node.dynamicRef].compactMap({ $0 }) {
+            keys += knownKeys(sub, depth: depth + 1)
+        }
+        return keys
+    }
+
+    // MARK: Suggestions
+
+    /// The nearest key: the same up to case, `_` and `-` first; else within a small edit distance,
+    /// and only when one candidate is nearest.
+    static func nearest(_ key: String, among candidates: [String]) -> String? {
+        let unique = Array(Set(candidates)).sorted()
+        let folded = fold(key)
+        let same = unique.filter { fold($0) == folded }
+        if same.count == 1 { return same[0] }
+        let limit = max(1, key.count / 3)
+        let scored = unique.map { ($0, distance(key.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
+        guard let best = scored.map(\.1).min() else { return nil }
+        let winners = scored.filter { $0.1 == best }
+        return winners.count == 1 ? winners[0].0 : nil
+    }
+
+    /// Lowercased, without `_` and `-`: `workerPoolSpecs`, `worker_pool_specs` and `Worker-Pool-Specs` agree.
+    static func fold(_ key: String) -> String {
+        String(key.lowercased().filter { $0 != "_" && $0 != "-" })
+    }
+
+    /// Levenshtein distance over Unicode scalars.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The replacement text for a key, keeping its quoting style.
+    static func renamed(_ original: String, to key: String) -> String {
+        if original.hasPrefix("\"") { return "\"\(key)\"" }
+        if original.hasPrefix("'") { return "'\(key)'" }
+        return key
+    }
+}

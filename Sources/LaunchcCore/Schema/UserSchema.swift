@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Why a `--schema` file cannot be used, as findings.
+public struct SchemaLoadFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}
+
+/// A user's own schema (`check --schema FILE`), such as an organisation's policy on instance
+/// types, compiled once and applied to every document checked.
+public struct UserSchema: Sendable {
+    /// The path as given, used to name the schema in findings.
+    public let name: String
+    public let set: SchemaSet
+    public let root: Int
+
+    /// Reads and compiles a schema file (YAML or JSON). Relative `$ref`s load files beside it;
+    /// the bundled schemas (the 2020-12 metaschemas among them) are served by their `$id`.
+    /// On failure, the findings say why, with positions in the schema file where there are some.
+    /// - Parameter name: how findings name the schema; the path by default.
+    public static func load(path: String, name: String? = nil, limits: Limits = .default) -> Result<UserSchema, SchemaLoadFailure> {
+        let file: SourceFile
+        switch Checker.read(.file(path), limits: limits) {
+        case .failure(let report): return .failure(SchemaLoadFailure(diagnostics: report.diagnostics))
+        case .success(let read): file = SourceFile(path: name ?? path, bytes: read.bytes)
+        }
+        let parsed = DocumentParser.parse(file, limits: limits)
+        if parsed.diagnostics.contains(where: { $0.severity == .error }) { return .failure(SchemaLoadFailure(diagnostics: parsed.diagnostics)) }
+        guard let document = parsed.documents.first?.root else { return .failure(SchemaLoadFailure(diagnostics: parsed.diagnostics)) }
+        let uri = fileURI(for: path)
+        var compiler = SchemaCompiler(loader: { requested in
+            if let bundled = BundledSchemas.document(id: requested) { return bundled }
+            guard requested.hasPrefix("file://"),
+                  case .success(let other) = InputReader.read(path: String(requested.dropFirst("file://".count)), limits: limits) else { return nil }
+            return DocumentParser.parse(other, limits: limits).documents.first?.root
+        })
+        let root = compiler.add(document, uri: uri)
+        compiler.finish()
+        guard compiler.errors.isEmpty else {
+            return .failure(SchemaLoadFailure(diagnostics: DiagnosticCollector.sorted(compiler.errors.map { error in
+                let inThisFile = error.location.document == uri
+                let range = inThisFile ? document.resolve(error.location.pointer)?.range : nil
+                return Diagnostic(.schemaInvalid, error.message, at: SourceSpan(file: file, range: range),
+                                  pointer: inThisFile ? error.location.pointer : nil,
+                                  notes: inThisFile ? [] : [Note("in \(error.location.document)#\(error.location.pointer)")])
+            })))
+        }
+        return .success(UserSchema(name: name ?? path, set: compiler.set, root: root))
+    }
+
+    /// The findings of one document against this schema.
+    public func check(_ document: ParsedDocument, in file: SourceFile) -> [Diagnostic] {
+        let failures = SchemaValidator(set).validate(document.root, against: root)
+        return SchemaDiagnostics(set: set, file: file, root: document.root, schemaName: name).diagnose(failures)
+    }
+
+    static func fileURI(for path: String) -> String {
+        if path.hasPrefix("/") { return "file://" + path }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let cwd = getcwd(&buffer, buffer.count).map { _ in buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } } ?? "."
+        return "file://" + URIReference.removeDotSegments(cwd + "/" + path)
+    }
+}
