@@ -31,7 +31,7 @@ struct Launchc: ParsableCommand {
               launchc explain LC1101
             """,
         version: version,
-        subcommands: [Check.self, Parse.self, Explain.self]
+        subcommands: [Check.self, Parse.self, Schema.self, Explain.self]
     )
 
     /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.

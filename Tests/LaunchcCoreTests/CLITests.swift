@@ -236,4 +236,34 @@ import Testing
         #expect(list.stdout.hasPrefix("LC1001  warning  empty-file                  the file holds no document\n"))
         #expect(try launchc(["explain", "yaml-tab-indentation"]).stdout.hasPrefix("LC1202 yaml-tab-indentation (error)\n"))
     }
+
+    @Test func schemaListsAndPrintsTheBundledSchemas() throws {
+        let list = try launchc(["schema", "--list"])
+        #expect(list.status == 0)
+        let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.contains(["meta/draft2020-12/schema", "https://json-schema.org/draft/2020-12/schema"]))
+        #expect(rows.count == 8 && rows.allSatisfy { $0.count == 2 })
+        let printed = try launchc(["schema", "meta/draft2020-12/validation"])
+        #expect(printed.stdout == (try String(contentsOfFile: Package.path("schemas/meta/draft2020-12/validation.json"), encoding: .utf8)))
+        let byID = try launchc(["schema", "https://json-schema.org/draft/2020-12/meta/core"])
+        #expect(byID.stdout == (try String(contentsOfFile: Package.path("schemas/meta/draft2020-12/core.json"), encoding: .utf8)))
+        let unknown = try launchc(["schema", "sagemakr"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: no bundled schema is named 'sagemakr'; 'launchc schema --list' shows them\n"))
+    }
+
+    @Test func userSchemas() throws {
+        let bad = try launchc(["check", "--color", "never", "--schema", "fixtures/user-schema/schema.yaml", "fixtures/user-schema/wrong-types.yaml"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout == (try String(contentsOfFile: Package.path("fixtures/user-schema/wrong-types.yaml.expected.txt"), encoding: .utf8)))
+        let good = try launchc(["check", "--schema", "fixtures/user-schema/schema.yaml", "fixtures/user-schema/approved.yaml"])
+        #expect(good.status == 0 && good.stdout.isEmpty)
+        let refused = try launchc(["check", "--color", "never", "--schema", "fixtures/user-schema-invalid/schema.yaml", "fixtures/valid"])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr == (try String(contentsOfFile: Package.path("fixtures/user-schema-invalid/schema.yaml.expected.txt"), encoding: .utf8)))
+        let missing = try launchc(["check", "--color", "never", "--schema", "no/policy.yaml", "fixtures/valid"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("no/policy.yaml: error[LC1002]: cannot read 'no/policy.yaml': no such file or directory\n"))
+    }
 }

@@ -9,6 +9,24 @@ public enum BundledSchemas {
     /// Every bundled schema's `$id`.
     public static var ids: [String] { documents.map(\.id) }
 
+    /// A bundled schema's short name: its path under `schemas/` without `.json`
+    /// (`meta/draft2020-12/schema`).
+    public static func name(ofPath path: String) -> String {
+        var name = path.hasPrefix("schemas/") ? String(path.dropFirst("schemas/".count)) : path
+        if name.hasSuffix(".json") { name.removeLast(5) }
+        return name
+    }
+
+    /// (name, `$id`, text) of every bundled schema, by name.
+    public static var catalog: [(name: String, id: String, text: String)] {
+        documents.map { (name(ofPath: $0.path), $0.id, $0.text) }.sorted { $0.name < $1.name }
+    }
+
+    /// A bundled schema's text by name or `$id`.
+    public static func text(named name: String) -> String? {
+        catalog.first { $0.name == name || $0.id == name }?.text
+    }
+
     /// A loader for `SchemaCompiler` that serves the bundled schemas.
     public static let loader: @Sendable (String) -> Node? = { document(id: $0) }
 }
