@@ -186,8 +186,13 @@ import Testing
     @Test func extensionsCarryCodeAndMessage() {
         let h = Harness("{properties: {RoleArn: {type: string, x-launchc-code: LC2001, x-launchc-message: RoleArn must be a string}}}")
         let failure = h.failures("{RoleArn: 1}").first
-        #expect(failure.map { h.validator.set.nodes[$0.schema].launchcCode } == "LC2001")
-        #expect(failure.map { h.validator.set.nodes[$0.schema].launchcMessage } == "RoleArn must be a string")
+        #expect(failure.map { h.validator.set.nodes[$0.schema].launchc("type").code } == "LC2001")
+        #expect(failure.map { h.validator.set.nodes[$0.schema].launchc("type").message } == "RoleArn must be a string")
+        let byKeyword = Harness("{additionalProperties: false, x-launchc-code: {additionalProperties: LC1001}, x-launchc-message: {additionalProperties: '{key} is ignored'}}")
+        let node = byKeyword.validator.set.nodes[byKeyword.root]
+        #expect(node.launchc("additionalProperties").code == "LC1001")
+        #expect(node.launchc("type").code == nil)
+        #expect(Harness("{x-launchc-code: LC9999}").errors.map(\.message) == ["'x-launchc-code' names an unknown code 'LC9999'"])
     }
 
     @Test(arguments: BundledSchemas.ids)

@@ -33,6 +33,8 @@ extension DiagnosticID {
         jsonSyntax, jsonComment, jsonTrailingComma, jsonNonFiniteNumber, jsonSingleQuotes, jsonTrailingContent,
         schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
         schemaObject, schemaNoForm, schemaForbidden, schemaInvalid,
+        agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
+        specIgnoredKey, specResourceArgsDropped, specJobSource,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -424,4 +426,90 @@ extension DiagnosticID {
             """,
         bad: "{\"type\": \"strin\"}\n",
         good: "{\"type\": \"string\"}\n")
+
+    // MARK: LC31xx: the agent's configuration
+
+    public static let agentIgnoredRegistryKey = DiagnosticID(
+        code: "LC3101", name: "agent-ignored-registry-key", severity: .warning,
+        summary: "a registry key the agent does not read",
+        explanation: """
+            The agent's `registry` block ignores keys it does not know, without a word. The key has no \
+            effect; the block itself is deprecated in favour of the builder's `destination`.
+            """,
+        bad: "registry:\n  type: ecr\n  url: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n",
+        good: "registry:\n  type: ecr\n  uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let agentIgnoredBuilderKey = DiagnosticID(
+        code: "LC3102", name: "agent-ignored-builder-key", severity: .warning,
+        summary: "a builder key the agent ignores, often an underscore spelling of a dashed key",
+        explanation: """
+            The builder block accepts its multi-word keys only with dashes (`build-context-store`, \
+            `secret-name`, `kaniko-image`); the underscore spellings, and any other unknown key, are \
+            ignored silently, so kaniko runs without the setting you wrote.
+            """,
+        bad: "builder:\n  type: kaniko\n  build_context_store: s3://ml-builds/context\n",
+        good: "builder:\n  type: kaniko\n  build-context-store: s3://ml-builds/context\n")
+
+    public static let agentLegacyQueue = DiagnosticID(
+        code: "LC3103", name: "agent-legacy-queue-key", severity: .error,
+        summary: "the legacy 'queue' key stops the agent",
+        explanation: """
+            The agent reads a `queue:` key and adds it to `queues`, but then its configuration check \
+            rejects the key as unknown, so the agent never starts. List the queue under `queues`.
+            """,
+        bad: "queue: train-gpu\n",
+        good: "queues:\n  - train-gpu\n")
+
+    public static let agentEnvironmentRegion = DiagnosticID(
+        code: "LC3104", name: "agent-environment-region", severity: .error,
+        summary: "the environment block has no 'region' key",
+        explanation: """
+            The agent's configuration check requires a `region` key in `environment` for every cloud, \
+            Azure included (where its value may be null); without it the agent does not start. The W&B \
+            docs' Azure example has this mistake.
+            """,
+        bad: "environment:\n  type: azure\n",
+        good: "environment:\n  type: azure\n  region: null\n")
+
+    public static let agentKanikoContext = DiagnosticID(
+        code: "LC3105", name: "agent-kaniko-context", severity: .error,
+        summary: "a kaniko builder without a build context store",
+        explanation: """
+            Kaniko builds read the build context from object storage named by `build-context-store` \
+            (an `s3://`, `gs://` or Azure blob URI). The agent starts without it and fails on the first \
+            build.
+            """,
+        bad: "builder:\n  type: kaniko\n",
+        good: "builder:\n  type: kaniko\n  build-context-store: s3://ml-builds/context\n")
+
+    // MARK: LC32xx: launch specs
+
+    public static let specIgnoredKey = DiagnosticID(
+        code: "LC3201", name: "spec-ignored-key", severity: .warning,
+        summary: "a launch spec key the agent does not read",
+        explanation: """
+            The launch spec (the file given to `wandb launch -c`) has a key that wandb does not read, so \
+            it has no effect. It is often a misspelling or a key that belongs somewhere else (a resource \
+            setting goes under `resource_args.<resource>`).
+            """,
+        bad: "job: ml-platform/train/job:v3\nentrypoint: [python, train.py]\n",
+        good: "job: ml-platform/train/job:v3\noverrides:\n  entry_point: [python, train.py]\n")
+
+    public static let specResourceArgsDropped = DiagnosticID(
+        code: "LC3202", name: "spec-resource-args-dropped", severity: .warning,
+        summary: "resource_args is dropped because template_variables is set",
+        explanation: """
+            When a launch spec has both non-empty `resource_args` and `template_variables`, wandb keeps \
+            only the template variables and drops `resource_args` with a warning at enqueue time. Put the \
+            setting in a template variable of the queue, or drop the template variables.
+            """,
+        bad: "job: j\nresource_args: {kubernetes: {namespace: ml}}\ntemplate_variables: {gpus: 2}\n",
+        good: "job: j\ntemplate_variables: {gpus: 2, namespace: ml}\n")
+
+    public static let specJobSource = DiagnosticID(
+        code: "LC3203", name: "spec-job-source", severity: .error,
+        summary: "a launch spec needs exactly one of job and docker.docker_image",
+        explanation: "wandb refuses a launch spec that names both a job and an image, or neither: 'Exactly one of job or docker_image must be specified'.",
+        bad: "job: ml-platform/train/job:v3\ndocker: {docker_image: python:3.12}\n",
+        good: "job: ml-platform/train/job:v3\n")
 }

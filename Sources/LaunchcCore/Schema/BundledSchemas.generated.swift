@@ -3,6 +3,274 @@
 extension BundledSchemas {
     /// (path in the repository, $id, text) for every schema in schemas/.
     static let documents: [(path: String, id: String, text: String)] = [
+        ("schemas/agent.json", "https://launchc.dev/schemas/agent.json", ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://launchc.dev/schemas/agent.json",
+  "title": "launch-config.yaml: the W&B Launch agent's configuration",
+  "description": "What wandb 0.31.0 accepts (sdk/launch/agent/config.py, AgentConfig): unknown top-level keys stop the agent; the builder, registry and environment blocks ignore unknown keys.",
+  "type": "object",
+  "properties": {
+    "queues": {
+      "description": "the queues the agent polls; a single name must still be a list",
+      "type": "array",
+      "items": {"type": "string"}
+    },
+    "entity": {"type": ["string", "null"]},
+    "max_jobs": {"$ref": "#/$defs/jobLimit"},
+    "max_schedulers": {"$ref": "#/$defs/jobLimit"},
+    "secure_mode": {"$ref": "#/$defs/laxBoolean"},
+    "verbosity": {"$ref": "#/$defs/laxInteger"},
+    "stopped_run_timeout": {"$ref": "#/$defs/laxInteger"},
+    "registry": {"$ref": "#/$defs/registry"},
+    "environment": {"$ref": "#/$defs/environment"},
+    "builder": {"$ref": "#/$defs/builder"},
+    "queue": {
+      "not": {},
+      "x-launchc-code": "LC3103",
+      "x-launchc-message": "the agent does not start with a 'queue' key; list the queue under 'queues'"
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "laxInteger": {
+      "description": "pydantic reads integers laxly: 5 and \"5\" are both accepted, 1.5 is not",
+      "anyOf": [
+        {"type": "integer"},
+        {"type": "string", "pattern": "^\\s*[-+]?[0-9]+\\s*$"},
+        {"type": "null"}
+      ]
+    },
+    "jobLimit": {
+      "description": "a number of concurrent jobs; -1 means no limit, and any other negative number stops the agent",
+      "anyOf": [
+        {"type": "integer", "minimum": -1},
+        {"type": "string", "pattern": "^\\s*(-1|\\+?[0-9]+)\\s*$"},
+        {"type": "null"}
+      ]
+    },
+    "laxBoolean": {
+      "description": "pydantic reads booleans laxly: true, \"yes\", \"on\", 1 and their opposites",
+      "anyOf": [
+        {"type": ["boolean", "null"]},
+        {"enum": [0, 1]},
+        {"enum": ["0", "1", "f", "t", "n", "y", "no", "yes", "on", "off", "true", "false",
+                  "F", "T", "N", "Y", "No", "Yes", "On", "Off", "True", "False",
+                  "NO", "YES", "ON", "OFF", "TRUE", "FALSE"]}
+      ]
+    },
+    "registryURI": {
+      "description": "an image repository: <account>.dkr.ecr.<region>.amazonaws.com/<repository>, <region>-docker.pkg.dev/<project>/<repository>/<image>, or <name>.azurecr.io/<repository>, without a tag",
+      "type": "string"
+    },
+    "environment": {
+      "description": "where the agent runs: its cloud and region",
+      "type": ["object", "null"],
+      "required": ["region"],
+      "properties": {
+        "type": {"enum": ["aws", "gcp", "azure", null]},
+        "region": {"type": ["string", "null"]}
+      },
+      "additionalProperties": true,
+      "x-launchc-code": {"required": "LC3104"},
+      "x-launchc-message": {"required": "the environment block needs a 'region' key (even for azure, where it may be null); the agent does not start without it"}
+    },
+    "registry": {
+      "description": "deprecated: the builder's 'destination' takes its place",
+      "type": ["object", "null"],
+      "properties": {
+        "type": {"enum": ["ecr", "acr", "gcr", null]},
+        "uri": {"$ref": "#/$defs/registryURI"},
+        "account_id": {"type": ["string", "null"]},
+        "region": {"type": ["string", "null"]},
+        "repo_name": {"type": ["string", "null"]},
+        "repository": {"type": ["string", "null"]},
+        "image-name": {"type": ["string", "null"]},
+        "project": {"type": ["string", "null"]}
+      },
+      "additionalProperties": false,
+      "x-launchc-code": {"additionalProperties": "LC3101"},
+      "x-launchc-message": {"additionalProperties": "registry key '{key}' is not read by the agent"}
+    },
+    "builder": {
+      "description": "how the agent builds images: docker, kaniko (in Kubernetes) or noop",
+      "type": ["object", "null"],
+      "properties": {
+        "type": {"enum": ["docker", "kaniko", "noop", null]},
+        "destination": {"$ref": "#/$defs/registryURI"},
+        "platform": {"enum": ["linux/amd64", "linux/arm64", null]},
+        "build-context-store": {
+          "description": "where kaniko reads the build context: s3://, gs:// or https://<account>.blob.core.windows.net/<container>",
+          "type": ["string", "null"],
+          "pattern": "^(s3://|gs://|https://[^/.]+\\.blob\\.core\\.windows\\.net/[^/]+)"
+        },
+        "build-job-name": {"type": ["string", "null"]},
+        "secret-name": {"type": ["string", "null"]},
+        "secret-key": {"type": ["string", "null"]},
+        "kaniko-image": {"type": ["string", "null"]},
+        "kaniko-config": {"type": ["object", "null"]},
+        "credentials": {"type": ["object", "null"]}
+      },
+      "dependentRequired": {
+        "secret-name": ["secret-key"],
+        "secret-key": ["secret-name"]
+      },
+      "if": {"properties": {"type": {"const": "kaniko"}}, "required": ["type"]},
+      "then": {
+        "required": ["build-context-store"],
+        "x-launchc-code": {"required": "LC3105"},
+        "x-launchc-message": {"required": "a kaniko builder needs 'build-context-store' (an s3://, gs:// or Azure blob URI for the build context)"}
+      },
+      "additionalProperties": false,
+      "x-launchc-code": {"additionalProperties": "LC3102"},
+      "x-launchc-message": {"additionalProperties": "builder key '{key}' is ignored by the agent"}
+    }
+  }
+}
+"""##),
+        ("schemas/launch-spec.json", "https://launchc.dev/schemas/launch-spec.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://launchc.dev/schemas/launch-spec.json",
+  "title": "A W&B Launch job spec, as `wandb launch -c` takes it",
+  "description": "The keys wandb 0.31.0 reads from a launch spec (sdk/launch/utils.py construct_launch_spec, _project_spec.py LaunchProject).",
+  "type": "object",
+  "properties": {
+    "job": {"type": "string", "minLength": 1},
+    "docker": {
+      "type": "object",
+      "properties": {"docker_image": {"type": "string", "minLength": 1}},
+      "additionalProperties": false,
+      "x-launchc-code": {"additionalProperties": "LC3201"},
+      "x-launchc-message": {"additionalProperties": "docker key '{key}' is not read by the agent"}
+    },
+    "uri": {"type": "string"},
+    "entity": {"type": "string"},
+    "project": {"type": "string"},
+    "name": {"type": "string"},
+    "author": {"type": "string"},
+    "run_id": {"type": "string"},
+    "sweep_id": {"type": "string"},
+    "resource": {"enum": ["local-container", "local-process", "kubernetes", "sagemaker", "gcp-vertex", "vertex", "docker"]},
+    "python_version": {"type": "string"},
+    "git": {
+      "type": "object",
+      "properties": {"version": {"type": "string"}, "repo": {"type": "string"}}
+    },
+    "overrides": {
+      "type": "object",
+      "properties": {
+        "args": {
+          "description": "the agent refuses override args that are not a list of strings",
+          "type": "array",
+          "items": {"type": "string"}
+        },
+        "entry_point": {"type": "array", "items": {"type": "string"}},
+        "run_config": {"type": "object"},
+        "working_dir": {"type": "string"},
+        "dockerfile": {"type": "string"},
+        "files": {"type": "object"},
+        "artifacts": {"type": "object"}
+      },
+      "additionalProperties": false,
+      "x-launchc-code": {"additionalProperties": "LC3201"},
+      "x-launchc-message": {"additionalProperties": "override '{key}' is not read by the agent"}
+    },
+    "resource_args": {
+      "type": "object",
+      "propertyNames": {"enum": ["local-container", "local-process", "kubernetes", "sagemaker", "gcp-vertex", "vertex", "docker"]},
+      "additionalProperties": {"type": "object"}
+    },
+    "template_variables": {
+      "type": "object",
+      "additionalProperties": {"type": ["string", "number"]}
+    }
+  },
+  "additionalProperties": false,
+  "x-launchc-code": {"additionalProperties": "LC3201"},
+  "x-launchc-message": {"additionalProperties": "launch spec key '{key}' is not read by the agent"},
+  "allOf": [
+    {
+      "oneOf": [
+        {"required": ["job"], "not": {"required": ["docker"], "properties": {"docker": {"required": ["docker_image"]}}}},
+        {"required": ["docker"], "properties": {"docker": {"required": ["docker_image"]}}, "not": {"required": ["job"]}}
+      ],
+      "x-launchc-code": "LC3203",
+      "x-launchc-message": "give exactly one of 'job' and 'docker.docker_image'; the agent refuses a spec with both or neither"
+    },
+    {
+      "not": {
+        "required": ["resource_args", "template_variables"],
+        "properties": {"resource_args": {"minProperties": 1}, "template_variables": {"minProperties": 1}}
+      },
+      "x-launchc-code": "LC3202",
+      "x-launchc-message": "'resource_args' is dropped when 'template_variables' is also set; the queue's template variables are used alone"
+    }
+  ]
+}
+"""#),
+        ("schemas/queue.json", "https://launchc.dev/schemas/queue.json", ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://launchc.dev/schemas/queue.json",
+  "title": "A W&B Launch queue definition",
+  "description": "What wandb 0.31.0's Api.create_run_queue accepts (apis/public/api.py): resource, config, template_variables, name, entity, prioritization_mode.",
+  "type": "object",
+  "required": ["resource", "config"],
+  "properties": {
+    "resource": {
+      "enum": ["local-container", "local-process", "kubernetes", "sagemaker", "gcp-vertex"],
+      "x-launchc-message": {"enum": "'resource' must be local-container, local-process, kubernetes, sagemaker or gcp-vertex; create_run_queue takes no aliases such as 'vertex' or 'docker'"}
+    },
+    "config": {
+      "description": "the resource config: what the queue's Configuration box holds",
+      "type": "object"
+    },
+    "template_variables": {
+      "type": "object",
+      "propertyNames": {"pattern": "^[A-Za-z0-9_.-]+$"},
+      "additionalProperties": {"$ref": "#/$defs/templateVariable"}
+    },
+    "name": {
+      "description": "create_run_queue refuses an empty name or one longer than 64 characters",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64
+    },
+    "entity": {"type": "string", "minLength": 1},
+    "prioritization_mode": {
+      "description": "create_run_queue upper-cases the mode and accepts only V0",
+      "enum": ["V0", "v0", null]
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "templateVariable": {
+      "type": "object",
+      "required": ["schema"],
+      "properties": {
+        "description": {"type": "string"},
+        "schema": {
+          "type": "object",
+          "required": ["type"],
+          "properties": {
+            "type": {
+              "enum": ["string", "integer", "number"],
+              "x-launchc-message": {"enum": "a template variable's type is string, integer or number (the W&B UI's 'float' is not coerced by the SDK; write number)"}
+            },
+            "default": {"type": ["string", "number"]},
+            "minimum": {"type": "number"},
+            "maximum": {"type": "number"},
+            "enum": {"type": "array", "minItems": 1, "items": {"type": ["string", "number"]}}
+          },
+          "additionalProperties": false
+        }
+      },
+      "additionalProperties": false
+    }
+  }
+}
+"""##),
         ("schemas/meta/draft2020-12/applicator.json", "https://json-schema.org/draft/2020-12/meta/applicator", ##"""
 {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

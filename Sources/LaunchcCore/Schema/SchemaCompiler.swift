@@ -279,10 +279,22 @@ public struct SchemaCompiler {
                 }
             case "description":
                 if case .string(let text) = v.value { n.description = text }
-            case "x-launchc-code":
-                if case .string(let s) = v.value { n.launchcCode = s }
-            case "x-launchc-message":
-                if case .string(let s) = v.value { n.launchcMessage = s }
+            case "x-launchc-code", "x-launchc-message":
+                var entries: [String: String] = [:]
+                switch v.value {
+                case .string(let text): entries[""] = text
+                case .object(let byKeyword):
+                    for entry in byKeyword {
+                        if case .string(let text) = entry.value.value { entries[entry.key] = text } else { fail(member.key, "values must be strings") }
+                    }
+                default: fail(member.key, "must be a string or an object of strings by keyword")
+                }
+                if member.key == "x-launchc-code" {
+                    for code in entries.values where DiagnosticID.lookup(code) == nil { fail(member.key, "names an unknown code '\(code)'") }
+                    n.launchcCodes = entries
+                } else {
+                    n.launchcMessages = entries
+                }
             default:
                 // Annotations (title, description, default, examples, format, content*, ...),
                 // $schema, $id, $anchor, $comment, $vocabulary, and unknown keywords.

@@ -23,7 +23,9 @@ public struct SchemaDiagnostics {
     }
 
     private func diagnose(_ failure: SchemaFailure, into out: inout [Diagnostic]) {
-        if !failure.branches.isEmpty {
+        // A schema that names its own finding for anyOf/oneOf has said what the problem is.
+        let custom = set.nodes[failure.schema].launchc(failure.keyword)
+        if !failure.branches.isEmpty && custom.code == nil && custom.message == nil {
             switch chooseBranch(failure) {
             case .branch(let chosen):
                 for f in chosen { diagnose(f, into: &out) }
@@ -135,9 +137,12 @@ public struct SchemaDiagnostics {
             default: break
             }
         }
-        if let code = node.launchcCode, let custom = DiagnosticID.lookup(code) { id = custom }
-        if let custom = node.launchcMessage { message = custom }
-        notes += schemaNote(node)
+        let (code, custom) = node.launchc(failure.keyword)
+        if let code, let known = DiagnosticID.lookup(code) { id = known }
+        if let custom {
+            message = custom.replacingPlaceholder("{key}", with: failure.key ?? failure.pointer.tokens.last ?? "")
+        }
+        notes += schemaNote(node, keyword: failure.keyword)
         return Diagnostic(id, message, at: SourceSpan(file: file, range: range), pointer: failure.pointer,
                           notes: notes, fixIts: fixIts)
     }
@@ -153,9 +158,9 @@ public struct SchemaDiagnostics {
     }
 
     /// The schema author's explanation, and for a user's schema where in it the rule is.
-    func schemaNote(_ node: SchemaNode) -> [Note] {
+    func schemaNote(_ node: SchemaNode, keyword: String = "") -> [Note] {
         var notes: [Note] = []
-        if let description = node.description, node.launchcMessage == nil { notes.append(Note(description)) }
+        if let description = node.description, node.launchc(keyword).message == nil { notes.append(Note(description)) }
         if let schemaName { notes.append(Note("required by \(schemaName)#\(node.location.pointer)")) }
         return notes
     }
@@ -248,5 +253,11 @@ public struct SchemaDiagnostics {
         if original.hasPrefix("\"") { return "\"\(key)\"" }
         if original.hasPrefix("'") { return "'\(key)'" }
         return key
+    }
+}
+
+extension String {
+    fileprivate func replacingPlaceholder(_ placeholder: String, with value: String) -> String {
+        split(separator: placeholder, omittingEmptySubsequences: false).joined(separator: value)
     }
 }

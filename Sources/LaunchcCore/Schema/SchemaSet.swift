@@ -111,9 +111,17 @@ public struct SchemaNode: Sendable {
 
     /// The schema author's `description`, shown with findings as their explanation.
     public var description: String?
-    /// launchc's own extensions: the code and message to report when this subschema fails.
-    public var launchcCode: String?
-    public var launchcMessage: String?
+    /// launchc's own extensions: the code and message to report when a keyword of this
+    /// subschema fails. `x-launchc-code: LC3101` applies to every keyword;
+    /// `x-launchc-code: {additionalProperties: LC3101}` to one. Messages may say `{key}` for the
+    /// key concerned.
+    public var launchcCodes: [String: String] = [:]
+    public var launchcMessages: [String: String] = [:]
+
+    /// The code and message for a failure of `keyword`, if the schema sets them.
+    public func launchc(_ keyword: String) -> (code: String?, message: String?) {
+        (launchcCodes[keyword] ?? launchcCodes[""], launchcMessages[keyword] ?? launchcMessages[""])
+    }
 
     init(resource: Int, location: SchemaLocation) {
         self.resource = resource
