@@ -38,16 +38,29 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("schema"), help: ArgumentHelp("Also validate every document against this JSON Schema 2020-12 file (YAML or JSON); repeatable.", valueName: "file"))
     var schemas: [String] = []
 
+    @Option(help: ArgumentHelp("What every file is: agent, queue, queue-config, launch-spec, or data (only --schema applies).", valueName: "kind"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("The resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    var resource: String?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if let kind, DocumentKind(rawValue: kind) == nil {
+            throw ValidationError("unknown --kind '\(kind)'; use " + DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let resource, LaunchResource(name: resource) == nil {
+            throw ValidationError("unknown --resource '\(resource)'; use " + LaunchResource.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         if paths.isEmpty {
             throw ValidationError("give at least one file or directory to check, or '-' for standard input")
         }
     }
 
     func run() throws {
-        var options = CheckOptions()
+        let classifier = Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:)))
+        var options = CheckOptions(classifier: classifier)
         var schemaProblems: [Diagnostic] = []
         for path in schemas {
             switch UserSchema.load(path: path) {

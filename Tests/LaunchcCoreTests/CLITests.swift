@@ -1,5 +1,5 @@
 import Foundation
-import LaunchcCore
+@testable import LaunchcCore
 import Testing
 
 /// The `launchc` executable as users run it: output streams and exit codes.
@@ -56,12 +56,13 @@ import Testing
         let run = try launchc(["check", "--color", "never", "fixtures/"])
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty)
-        // The expected output is the syntax fixtures' goldens, in path order, without their
+        // The expected output is the checked fixtures' goldens, in path order, without their
         // one-file summary lines; valid fixtures and golden files add nothing.
         var expected = ""
         var (errors, warnings) = (0, 0)
-        for name in Package.fixtures(in: "syntax") {
-            let golden = try String(contentsOfFile: Package.path("fixtures/syntax/\(name).expected.txt"), encoding: .utf8)
+        for relative in GoldenTests.checkedFixtures {
+            let golden = try String(contentsOfFile: Package.path("\(relative).expected.txt"), encoding: .utf8)
+            if golden.isEmpty { continue }
             var lines = golden.split(separator: "\n", omittingEmptySubsequences: false)
             lines.removeLast(2)  // "checked 1 file: ..." and the final empty string
             errors += lines.filter { $0.contains(": error[LC") }.count
@@ -242,7 +243,8 @@ import Testing
         #expect(list.status == 0)
         let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(rows.contains(["meta/draft2020-12/schema", "https://json-schema.org/draft/2020-12/schema"]))
-        #expect(rows.count == 8 && rows.allSatisfy { $0.count == 2 })
+        #expect(rows.contains(["agent", "https://launchc.dev/schemas/agent.json"]))
+        #expect(rows.count == BundledSchemas.ids.count && rows.allSatisfy { $0.count == 2 })
         let printed = try launchc(["schema", "meta/draft2020-12/validation"])
         #expect(printed.stdout == (try String(contentsOfFile: Package.path("schemas/meta/draft2020-12/validation.json"), encoding: .utf8)))
         let byID = try launchc(["schema", "https://json-schema.org/draft/2020-12/meta/core"])

@@ -14,14 +14,17 @@ public struct FileReport: Sendable {
     public var unreadable: Bool
     /// How the file was read (nil when it could not be).
     public var format: InputFormat?
-    public var documentCount: Int
+    /// What each document was taken to be (nil: not known, so only its syntax was checked).
+    public var kinds: [Classification?]
 
-    public init(path: String, diagnostics: [Diagnostic], unreadable: Bool = false, format: InputFormat? = nil, documentCount: Int = 0) {
+    public var documentCount: Int { kinds.count }
+
+    public init(path: String, diagnostics: [Diagnostic], unreadable: Bool = false, format: InputFormat? = nil, kinds: [Classification?] = []) {
         self.path = path
         self.diagnostics = diagnostics
         self.unreadable = unreadable
         self.format = format
-        self.documentCount = documentCount
+        self.kinds = kinds
     }
 }
 
@@ -38,10 +41,13 @@ public struct CheckOptions: Sendable {
     public var limits: Limits
     /// Users' own schemas (`--schema`), applied to every document.
     public var schemas: [UserSchema]
+    /// The kind and resource given on the command line, if any.
+    public var classifier: Classifier
 
-    public init(limits: Limits = .default, schemas: [UserSchema] = []) {
+    public init(limits: Limits = .default, schemas: [UserSchema] = [], classifier: Classifier = Classifier()) {
         self.limits = limits
         self.schemas = schemas
+        self.classifier = classifier
     }
 }
 
@@ -56,18 +62,26 @@ public enum Checker {
         }
     }
 
-    /// Checks a file already in memory.
+    /// Checks a file already in memory: parse, classify, then each document against its kind's
+    /// schema and the user's schemas.
     public static func check(_ file: SourceFile, options: CheckOptions = CheckOptions()) -> FileReport {
         let parsed = DocumentParser.parse(file, limits: options.limits)
         var diagnostics = parsed.diagnostics
+        let (kinds, classifyProblems) = options.classifier.classify(parsed)
+        diagnostics += classifyProblems
         // Schemas apply only to documents that parsed without errors.
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
-            for schema in options.schemas {
-                for document in parsed.documents { diagnostics += schema.check(document, in: file) }
+            let launch = LaunchSchemas.shared
+            for (document, kind) in zip(parsed.documents, kinds) {
+                if let kind, let root = launch.root(for: kind) {
+                    let failures = SchemaValidator(launch.set).validate(document.root, against: root)
+                    diagnostics += SchemaDiagnostics(set: launch.set, file: file, root: document.root).diagnose(failures)
+                }
+                for schema in options.schemas { diagnostics += schema.check(document, in: file) }
             }
         }
         return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(diagnostics),
-                          format: parsed.format, documentCount: parsed.documents.count)
+                          format: parsed.format, kinds: kinds)
     }
 
     /// Reads an input, or says why it could not be read as a report of its own.

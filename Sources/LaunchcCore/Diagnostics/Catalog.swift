@@ -1,8 +1,9 @@
 /// A stable diagnostic code and what `launchc explain` says about it.
 ///
 /// Codes are `LC` and four digits, grouped by area: `LC10xx` reading the input, `LC11xx`
-/// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON. A code, once published, keeps
-/// its meaning; retired codes are not reused.
+/// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON, `LC14xx` what a document is,
+/// `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs. A code, once
+/// published, keeps its meaning; retired codes are not reused.
 public struct DiagnosticID: Sendable, Hashable {
     public let code: String
     /// A short kebab-case name, used in SARIF and JSON output.
@@ -31,9 +32,11 @@ extension DiagnosticID {
         yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
         yamlNonFiniteNumber,
         jsonSyntax, jsonComment, jsonTrailingComma, jsonNonFiniteNumber, jsonSingleQuotes, jsonTrailingContent,
+        classifyAmbiguous, classifyNoResource, classifyModeline,
         schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
         schemaObject, schemaNoForm, schemaForbidden, schemaInvalid,
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
+        agentIgnoredEnvironmentKey,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
     ]
 
@@ -111,6 +114,42 @@ extension DiagnosticID {
             """,
         bad: "launchc check data/   (holding a 5 GB dataset.json)",
         good: "launchc check queues/ launch-config.yaml")
+
+    // MARK: LC14xx: what a document is
+
+    public static let classifyAmbiguous = DiagnosticID(
+        code: "LC1401", name: "ambiguous-kind", severity: .warning,
+        summary: "launchc cannot tell what kind of document this is",
+        explanation: """
+            The document's keys fit more than one kind (an agent config, a queue definition, a queue \
+            config, a launch spec), so launchc checks only its syntax rather than guess. Say what it is \
+            with a modeline comment at the top of the file, or with `--kind`.
+            """,
+        bad: "queues: [default]\njob: ml-platform/train/job:v3\n",
+        good: "# launchc: kind=launch-spec\nqueues: [default]\njob: ml-platform/train/job:v3\n")
+
+    public static let classifyNoResource = DiagnosticID(
+        code: "LC1402", name: "unknown-resource", severity: .warning,
+        summary: "a queue config whose resource launchc cannot tell",
+        explanation: """
+            A bare queue config (what goes in a queue's Configuration box) is checked against its \
+            resource's schema, and nothing in this one says which resource it is for. Add a modeline, \
+            or pass `--resource`.
+            """,
+        bad: "# launchc: kind=queue-config\nenv: [DEBUG=1]\n",
+        good: "# launchc: kind=queue-config resource=local-container\nenv: [DEBUG=1]\n")
+
+    public static let classifyModeline = DiagnosticID(
+        code: "LC1403", name: "bad-modeline", severity: .warning,
+        summary: "a launchc modeline launchc does not understand",
+        explanation: """
+            A comment starting `# launchc:` among the comments that open a file sets `kind=` \
+            (agent, queue, queue-config, launch-spec, data) and `resource=` (sagemaker, gcp-vertex, \
+            kubernetes, local-container, local-process; `vertex` and `docker` are aliases). Anything else \
+            in it is reported and ignored.
+            """,
+        bad: "# launchc: kind=queues\n",
+        good: "# launchc: kind=queue\n")
 
     // MARK: LC11xx: values
 
@@ -481,6 +520,17 @@ extension DiagnosticID {
             """,
         bad: "builder:\n  type: kaniko\n",
         good: "builder:\n  type: kaniko\n  build-context-store: s3://ml-builds/context\n")
+
+    public static let agentIgnoredEnvironmentKey = DiagnosticID(
+        code: "LC3106", name: "agent-ignored-environment-key", severity: .warning,
+        summary: "an environment key the agent ignores",
+        explanation: """
+            The agent reads only `type` and `region` from `environment`; anything else gets a runtime \
+            warning ("Unrecognized field") and no effect. The W&B docs' GCP example sets `project`, but the \
+            agent takes the GCP project from its credentials (`google.auth.default()`).
+            """,
+        bad: "environment:\n  type: gcp\n  region: us-central1\n  project: ml-platform\n",
+        good: "environment:\n  type: gcp\n  region: us-central1\n")
 
     // MARK: LC32xx: launch specs
 

@@ -25,6 +25,20 @@ public struct JSONReporter: Reporter {
             w.key("path"); w.string(file.path)
             w.key("format"); w.string(file.format?.rawValue)
             w.key("documents"); w.integer(file.documentCount)
+            w.key("kinds")
+            w.beginArray()
+            for kind in file.kinds {
+                if let kind {
+                    w.beginObject()
+                    w.key("kind"); w.string(kind.kind.rawValue)
+                    w.key("resource"); w.string(kind.resource?.rawValue)
+                    w.key("origin"); w.string(kind.origin)
+                    w.endObject()
+                } else {
+                    w.null()
+                }
+            }
+            w.endArray()
             w.endObject()
         }
         w.endArray()

@@ -14,21 +14,49 @@ extension BundledSchemas {
     "queues": {
       "description": "the queues the agent polls; a single name must still be a list",
       "type": "array",
-      "items": {"type": "string"}
+      "items": {
+        "type": "string"
+      }
     },
-    "entity": {"type": ["string", "null"]},
-    "max_jobs": {"$ref": "#/$defs/jobLimit"},
-    "max_schedulers": {"$ref": "#/$defs/jobLimit"},
-    "secure_mode": {"$ref": "#/$defs/laxBoolean"},
-    "verbosity": {"$ref": "#/$defs/laxInteger"},
-    "stopped_run_timeout": {"$ref": "#/$defs/laxInteger"},
-    "registry": {"$ref": "#/$defs/registry"},
-    "environment": {"$ref": "#/$defs/environment"},
-    "builder": {"$ref": "#/$defs/builder"},
+    "entity": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "max_jobs": {
+      "$ref": "#/$defs/jobLimit"
+    },
+    "max_schedulers": {
+      "$ref": "#/$defs/jobLimit"
+    },
+    "secure_mode": {
+      "$ref": "#/$defs/laxBoolean"
+    },
+    "verbosity": {
+      "$ref": "#/$defs/laxInteger"
+    },
+    "stopped_run_timeout": {
+      "$ref": "#/$defs/laxInteger"
+    },
+    "registry": {
+      "$ref": "#/$defs/registry"
+    },
+    "environment": {
+      "$ref": "#/$defs/environment"
+    },
+    "builder": {
+      "$ref": "#/$defs/builder"
+    },
     "queue": {
       "not": {},
       "x-launchc-code": "LC3103",
       "x-launchc-message": "the agent does not start with a 'queue' key; list the queue under 'queues'"
+    },
+    "$schema": {
+      "not": {},
+      "x-launchc-code": "LC2003",
+      "x-launchc-message": "the agent refuses unknown keys, '$schema' included; name the schema in a '# yaml-language-server: $schema=…' comment instead"
     }
   },
   "additionalProperties": false,
@@ -36,27 +64,87 @@ extension BundledSchemas {
     "laxInteger": {
       "description": "pydantic reads integers laxly: 5 and \"5\" are both accepted, 1.5 is not",
       "anyOf": [
-        {"type": "integer"},
-        {"type": "string", "pattern": "^\\s*[-+]?[0-9]+\\s*$"},
-        {"type": "null"}
+        {
+          "type": "integer"
+        },
+        {
+          "type": "string",
+          "pattern": "^\\s*[-+]?[0-9]+\\s*$",
+          "x-launchc-message": {
+            "pattern": "expected a whole number"
+          }
+        },
+        {
+          "type": "null"
+        }
       ]
     },
     "jobLimit": {
       "description": "a number of concurrent jobs; -1 means no limit, and any other negative number stops the agent",
       "anyOf": [
-        {"type": "integer", "minimum": -1},
-        {"type": "string", "pattern": "^\\s*(-1|\\+?[0-9]+)\\s*$"},
-        {"type": "null"}
+        {
+          "type": "integer",
+          "minimum": -1
+        },
+        {
+          "type": "string",
+          "pattern": "^\\s*(-1|\\+?[0-9]+)\\s*$",
+          "x-launchc-message": {
+            "pattern": "expected a whole number of jobs, or -1 for no limit"
+          }
+        },
+        {
+          "type": "null"
+        }
       ]
     },
     "laxBoolean": {
       "description": "pydantic reads booleans laxly: true, \"yes\", \"on\", 1 and their opposites",
       "anyOf": [
-        {"type": ["boolean", "null"]},
-        {"enum": [0, 1]},
-        {"enum": ["0", "1", "f", "t", "n", "y", "no", "yes", "on", "off", "true", "false",
-                  "F", "T", "N", "Y", "No", "Yes", "On", "Off", "True", "False",
-                  "NO", "YES", "ON", "OFF", "TRUE", "FALSE"]}
+        {
+          "type": [
+            "boolean",
+            "null"
+          ]
+        },
+        {
+          "enum": [
+            0,
+            1
+          ]
+        },
+        {
+          "enum": [
+            "0",
+            "1",
+            "f",
+            "t",
+            "n",
+            "y",
+            "no",
+            "yes",
+            "on",
+            "off",
+            "true",
+            "false",
+            "F",
+            "T",
+            "N",
+            "Y",
+            "No",
+            "Yes",
+            "On",
+            "Off",
+            "True",
+            "False",
+            "NO",
+            "YES",
+            "ON",
+            "OFF",
+            "TRUE",
+            "FALSE"
+          ]
+        }
       ]
     },
     "registryURI": {
@@ -65,65 +153,219 @@ extension BundledSchemas {
     },
     "environment": {
       "description": "where the agent runs: its cloud and region",
-      "type": ["object", "null"],
-      "required": ["region"],
+      "type": [
+        "object",
+        "null"
+      ],
+      "required": [
+        "region"
+      ],
       "properties": {
-        "type": {"enum": ["aws", "gcp", "azure", null]},
-        "region": {"type": ["string", "null"]}
+        "type": {
+          "enum": [
+            "aws",
+            "gcp",
+            "azure",
+            null
+          ]
+        },
+        "region": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "project": {
+          "not": {},
+          "x-launchc-code": "LC3106",
+          "x-launchc-message": "environment key 'project' is ignored: the agent takes the GCP project from its credentials (google.auth.default())"
+        }
       },
-      "additionalProperties": true,
-      "x-launchc-code": {"required": "LC3104"},
-      "x-launchc-message": {"required": "the environment block needs a 'region' key (even for azure, where it may be null); the agent does not start without it"}
+      "additionalProperties": false,
+      "x-launchc-code": {
+        "required": "LC3104",
+        "additionalProperties": "LC3106"
+      },
+      "x-launchc-message": {
+        "required": "the environment block needs a 'region' key (even for azure, where it may be null); the agent does not start without it",
+        "additionalProperties": "environment key '{key}' is ignored by the agent"
+      }
     },
     "registry": {
       "description": "deprecated: the builder's 'destination' takes its place",
-      "type": ["object", "null"],
+      "type": [
+        "object",
+        "null"
+      ],
       "properties": {
-        "type": {"enum": ["ecr", "acr", "gcr", null]},
-        "uri": {"$ref": "#/$defs/registryURI"},
-        "account_id": {"type": ["string", "null"]},
-        "region": {"type": ["string", "null"]},
-        "repo_name": {"type": ["string", "null"]},
-        "repository": {"type": ["string", "null"]},
-        "image-name": {"type": ["string", "null"]},
-        "project": {"type": ["string", "null"]}
+        "type": {
+          "enum": [
+            "ecr",
+            "acr",
+            "gcr",
+            null
+          ]
+        },
+        "uri": {
+          "$ref": "#/$defs/registryURI"
+        },
+        "account_id": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "region": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "repo_name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "repository": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "image-name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "project": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
       },
       "additionalProperties": false,
-      "x-launchc-code": {"additionalProperties": "LC3101"},
-      "x-launchc-message": {"additionalProperties": "registry key '{key}' is not read by the agent"}
+      "x-launchc-code": {
+        "additionalProperties": "LC3101"
+      },
+      "x-launchc-message": {
+        "additionalProperties": "registry key '{key}' is not read by the agent"
+      }
     },
     "builder": {
       "description": "how the agent builds images: docker, kaniko (in Kubernetes) or noop",
-      "type": ["object", "null"],
+      "type": [
+        "object",
+        "null"
+      ],
       "properties": {
-        "type": {"enum": ["docker", "kaniko", "noop", null]},
-        "destination": {"$ref": "#/$defs/registryURI"},
-        "platform": {"enum": ["linux/amd64", "linux/arm64", null]},
+        "type": {
+          "enum": [
+            "docker",
+            "kaniko",
+            "noop",
+            null
+          ]
+        },
+        "destination": {
+          "$ref": "#/$defs/registryURI"
+        },
+        "platform": {
+          "enum": [
+            "linux/amd64",
+            "linux/arm64",
+            null
+          ]
+        },
         "build-context-store": {
           "description": "where kaniko reads the build context: s3://, gs:// or https://<account>.blob.core.windows.net/<container>",
-          "type": ["string", "null"],
+          "type": [
+            "string",
+            "null"
+          ],
           "pattern": "^(s3://|gs://|https://[^/.]+\\.blob\\.core\\.windows\\.net/[^/]+)"
         },
-        "build-job-name": {"type": ["string", "null"]},
-        "secret-name": {"type": ["string", "null"]},
-        "secret-key": {"type": ["string", "null"]},
-        "kaniko-image": {"type": ["string", "null"]},
-        "kaniko-config": {"type": ["object", "null"]},
-        "credentials": {"type": ["object", "null"]}
+        "build-job-name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "secret-name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "secret-key": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "kaniko-image": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "kaniko-config": {
+          "type": [
+            "object",
+            "null"
+          ]
+        },
+        "credentials": {
+          "type": [
+            "object",
+            "null"
+          ]
+        }
       },
       "dependentRequired": {
-        "secret-name": ["secret-key"],
-        "secret-key": ["secret-name"]
+        "secret-name": [
+          "secret-key"
+        ],
+        "secret-key": [
+          "secret-name"
+        ]
       },
-      "if": {"properties": {"type": {"const": "kaniko"}}, "required": ["type"]},
+      "if": {
+        "properties": {
+          "type": {
+            "const": "kaniko"
+          }
+        },
+        "required": [
+          "type"
+        ]
+      },
       "then": {
-        "required": ["build-context-store"],
-        "x-launchc-code": {"required": "LC3105"},
-        "x-launchc-message": {"required": "a kaniko builder needs 'build-context-store' (an s3://, gs:// or Azure blob URI for the build context)"}
+        "required": [
+          "build-context-store"
+        ],
+        "x-launchc-code": {
+          "required": "LC3105"
+        },
+        "x-launchc-message": {
+          "required": "a kaniko builder needs 'build-context-store' (an s3://, gs:// or Azure blob URI for the build context)"
+        }
       },
       "additionalProperties": false,
-      "x-launchc-code": {"additionalProperties": "LC3102"},
-      "x-launchc-message": {"additionalProperties": "builder key '{key}' is ignored by the agent"}
+      "x-launchc-aliases": {
+        "uri": "destination",
+        "url": "destination",
+        "registry": "destination",
+        "image": "destination"
+      },
+      "x-launchc-code": {
+        "additionalProperties": "LC3102"
+      },
+      "x-launchc-message": {
+        "additionalProperties": "builder key '{key}' is ignored by the agent"
+      }
     }
   }
 }
@@ -136,26 +378,78 @@ extension BundledSchemas {
   "description": "The keys wandb 0.31.0 reads from a launch spec (sdk/launch/utils.py construct_launch_spec, _project_spec.py LaunchProject).",
   "type": "object",
   "properties": {
-    "job": {"type": "string", "minLength": 1},
+    "$schema": {
+      "type": "string"
+    },
+    "job": {
+      "type": "string",
+      "minLength": 1
+    },
     "docker": {
       "type": "object",
-      "properties": {"docker_image": {"type": "string", "minLength": 1}},
+      "properties": {
+        "docker_image": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
       "additionalProperties": false,
-      "x-launchc-code": {"additionalProperties": "LC3201"},
-      "x-launchc-message": {"additionalProperties": "docker key '{key}' is not read by the agent"}
+      "x-launchc-code": {
+        "additionalProperties": "LC3201"
+      },
+      "x-launchc-message": {
+        "additionalProperties": "docker key '{key}' is not read by the agent"
+      },
+      "x-launchc-aliases": {
+        "image": "docker_image",
+        "image_uri": "docker_image"
+      }
     },
-    "uri": {"type": "string"},
-    "entity": {"type": "string"},
-    "project": {"type": "string"},
-    "name": {"type": "string"},
-    "author": {"type": "string"},
-    "run_id": {"type": "string"},
-    "sweep_id": {"type": "string"},
-    "resource": {"enum": ["local-container", "local-process", "kubernetes", "sagemaker", "gcp-vertex", "vertex", "docker"]},
-    "python_version": {"type": "string"},
+    "uri": {
+      "type": "string"
+    },
+    "entity": {
+      "type": "string"
+    },
+    "project": {
+      "type": "string"
+    },
+    "name": {
+      "type": "string"
+    },
+    "author": {
+      "type": "string"
+    },
+    "run_id": {
+      "type": "string"
+    },
+    "sweep_id": {
+      "type": "string"
+    },
+    "resource": {
+      "enum": [
+        "local-container",
+        "local-process",
+        "kubernetes",
+        "sagemaker",
+        "gcp-vertex",
+        "vertex",
+        "docker"
+      ]
+    },
+    "python_version": {
+      "type": "string"
+    },
     "git": {
       "type": "object",
-      "properties": {"version": {"type": "string"}, "repo": {"type": "string"}}
+      "properties": {
+        "version": {
+          "type": "string"
+        },
+        "repo": {
+          "type": "string"
+        }
+      }
     },
     "overrides": {
       "type": "object",
@@ -163,50 +457,147 @@ extension BundledSchemas {
         "args": {
           "description": "the agent refuses override args that are not a list of strings",
           "type": "array",
-          "items": {"type": "string"}
+          "items": {
+            "type": "string"
+          }
         },
-        "entry_point": {"type": "array", "items": {"type": "string"}},
-        "run_config": {"type": "object"},
-        "working_dir": {"type": "string"},
-        "dockerfile": {"type": "string"},
-        "files": {"type": "object"},
-        "artifacts": {"type": "object"}
+        "entry_point": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "run_config": {
+          "type": "object"
+        },
+        "working_dir": {
+          "type": "string"
+        },
+        "dockerfile": {
+          "type": "string"
+        },
+        "files": {
+          "type": "object"
+        },
+        "artifacts": {
+          "type": "object"
+        }
       },
       "additionalProperties": false,
-      "x-launchc-code": {"additionalProperties": "LC3201"},
-      "x-launchc-message": {"additionalProperties": "override '{key}' is not read by the agent"}
+      "x-launchc-code": {
+        "additionalProperties": "LC3201"
+      },
+      "x-launchc-message": {
+        "additionalProperties": "override '{key}' is not read by the agent"
+      },
+      "x-launchc-aliases": {
+        "entrypoint": "entry_point",
+        "command": "entry_point",
+        "config": "run_config"
+      }
     },
     "resource_args": {
       "type": "object",
-      "propertyNames": {"enum": ["local-container", "local-process", "kubernetes", "sagemaker", "gcp-vertex", "vertex", "docker"]},
-      "additionalProperties": {"type": "object"}
+      "propertyNames": {
+        "enum": [
+          "local-container",
+          "local-process",
+          "kubernetes",
+          "sagemaker",
+          "gcp-vertex",
+          "vertex",
+          "docker"
+        ]
+      },
+      "additionalProperties": {
+        "type": "object"
+      }
     },
     "template_variables": {
       "type": "object",
-      "additionalProperties": {"type": ["string", "number"]}
+      "additionalProperties": {
+        "type": [
+          "string",
+          "number"
+        ]
+      }
     }
   },
   "additionalProperties": false,
-  "x-launchc-code": {"additionalProperties": "LC3201"},
-  "x-launchc-message": {"additionalProperties": "launch spec key '{key}' is not read by the agent"},
+  "x-launchc-code": {
+    "additionalProperties": "LC3201"
+  },
+  "x-launchc-message": {
+    "additionalProperties": "launch spec key '{key}' is not read by the agent"
+  },
   "allOf": [
     {
       "oneOf": [
-        {"required": ["job"], "not": {"required": ["docker"], "properties": {"docker": {"required": ["docker_image"]}}}},
-        {"required": ["docker"], "properties": {"docker": {"required": ["docker_image"]}}, "not": {"required": ["job"]}}
+        {
+          "required": [
+            "job"
+          ],
+          "not": {
+            "required": [
+              "docker"
+            ],
+            "properties": {
+              "docker": {
+                "required": [
+                  "docker_image"
+                ]
+              }
+            }
+          }
+        },
+        {
+          "required": [
+            "docker"
+          ],
+          "properties": {
+            "docker": {
+              "required": [
+                "docker_image"
+              ]
+            }
+          },
+          "not": {
+            "required": [
+              "job"
+            ]
+          }
+        }
       ],
       "x-launchc-code": "LC3203",
       "x-launchc-message": "give exactly one of 'job' and 'docker.docker_image'; the agent refuses a spec with both or neither"
     },
     {
       "not": {
-        "required": ["resource_args", "template_variables"],
-        "properties": {"resource_args": {"minProperties": 1}, "template_variables": {"minProperties": 1}}
+        "required": [
+          "resource_args",
+          "template_variables"
+        ],
+        "properties": {
+          "resource_args": {
+            "minProperties": 1
+          },
+          "template_variables": {
+            "minProperties": 1
+          }
+        }
       },
       "x-launchc-code": "LC3202",
       "x-launchc-message": "'resource_args' is dropped when 'template_variables' is also set; the queue's template variables are used alone"
     }
-  ]
+  ],
+  "x-launchc-aliases": {
+    "entry_point": "overrides.entry_point",
+    "entrypoint": "overrides.entry_point",
+    "args": "overrides.args",
+    "run_config": "overrides.run_config",
+    "image": "docker.docker_image",
+    "docker_image": "docker.docker_image"
+  }
 }
 """#),
         ("schemas/queue.json", "https://launchc.dev/schemas/queue.json", ##"""
@@ -216,11 +607,25 @@ extension BundledSchemas {
   "title": "A W&B Launch queue definition",
   "description": "What wandb 0.31.0's Api.create_run_queue accepts (apis/public/api.py): resource, config, template_variables, name, entity, prioritization_mode.",
   "type": "object",
-  "required": ["resource", "config"],
+  "required": [
+    "resource",
+    "config"
+  ],
   "properties": {
+    "$schema": {
+      "type": "string"
+    },
     "resource": {
-      "enum": ["local-container", "local-process", "kubernetes", "sagemaker", "gcp-vertex"],
-      "x-launchc-message": {"enum": "'resource' must be local-container, local-process, kubernetes, sagemaker or gcp-vertex; create_run_queue takes no aliases such as 'vertex' or 'docker'"}
+      "enum": [
+        "local-container",
+        "local-process",
+        "kubernetes",
+        "sagemaker",
+        "gcp-vertex"
+      ],
+      "x-launchc-message": {
+        "enum": "'resource' must be local-container, local-process, kubernetes, sagemaker or gcp-vertex; create_run_queue takes no aliases such as 'vertex' or 'docker'"
+      }
     },
     "config": {
       "description": "the resource config: what the queue's Configuration box holds",
@@ -228,8 +633,12 @@ extension BundledSchemas {
     },
     "template_variables": {
       "type": "object",
-      "propertyNames": {"pattern": "^[A-Za-z0-9_.-]+$"},
-      "additionalProperties": {"$ref": "#/$defs/templateVariable"}
+      "propertyNames": {
+        "pattern": "^[A-Za-z0-9_.-]+$"
+      },
+      "additionalProperties": {
+        "$ref": "#/$defs/templateVariable"
+      }
     },
     "name": {
       "description": "create_run_queue refuses an empty name or one longer than 64 characters",
@@ -237,37 +646,86 @@ extension BundledSchemas {
       "minLength": 1,
       "maxLength": 64
     },
-    "entity": {"type": "string", "minLength": 1},
+    "entity": {
+      "type": "string",
+      "minLength": 1
+    },
     "prioritization_mode": {
       "description": "create_run_queue upper-cases the mode and accepts only V0",
-      "enum": ["V0", "v0", null]
+      "enum": [
+        "V0",
+        "v0",
+        null
+      ]
     }
   },
   "additionalProperties": false,
   "$defs": {
     "templateVariable": {
       "type": "object",
-      "required": ["schema"],
+      "required": [
+        "schema"
+      ],
       "properties": {
-        "description": {"type": "string"},
+        "description": {
+          "type": "string"
+        },
         "schema": {
           "type": "object",
-          "required": ["type"],
+          "required": [
+            "type"
+          ],
           "properties": {
             "type": {
-              "enum": ["string", "integer", "number"],
-              "x-launchc-message": {"enum": "a template variable's type is string, integer or number (the W&B UI's 'float' is not coerced by the SDK; write number)"}
+              "enum": [
+                "string",
+                "integer",
+                "number"
+              ],
+              "x-launchc-message": {
+                "enum": "a template variable's type is string, integer or number (the W&B UI's 'float' is not coerced by the SDK; write number)"
+              }
             },
-            "default": {"type": ["string", "number"]},
-            "minimum": {"type": "number"},
-            "maximum": {"type": "number"},
-            "enum": {"type": "array", "minItems": 1, "items": {"type": ["string", "number"]}}
+            "default": {
+              "type": [
+                "string",
+                "number"
+              ]
+            },
+            "minimum": {
+              "type": "number"
+            },
+            "maximum": {
+              "type": "number"
+            },
+            "enum": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": [
+                  "string",
+                  "number"
+                ]
+              }
+            }
           },
           "additionalProperties": false
         }
       },
-      "additionalProperties": false
+      "additionalProperties": false,
+      "x-launchc-aliases": {
+        "type": "schema.type",
+        "default": "schema.default",
+        "minimum": "schema.minimum",
+        "maximum": "schema.maximum",
+        "enum": "schema.enum",
+        "options": "schema.enum"
+      }
     }
+  },
+  "x-launchc-aliases": {
+    "resource_args": "config",
+    "type": "resource"
   }
 }
 """##),

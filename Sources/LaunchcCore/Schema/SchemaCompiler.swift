@@ -279,6 +279,11 @@ public struct SchemaCompiler {
                 }
             case "description":
                 if case .string(let text) = v.value { n.description = text }
+            case "x-launchc-aliases":
+                guard case .object(let entries) = v.value else { fail(member.key, "must be an object of strings"); continue }
+                for entry in entries {
+                    if case .string(let target) = entry.value.value { n.aliases[entry.key] = target } else { fail(member.key, "values must be strings") }
+                }
             case "x-launchc-code", "x-launchc-message":
                 var entries: [String: String] = [:]
                 switch v.value {

@@ -100,9 +100,22 @@ public struct SchemaDiagnostics {
         switch failure.keyword {
         case "additionalProperties", "unevaluatedProperties":
             let key = failure.pointer.tokens.last ?? ""
-            if let suggestion = Self.nearest(key, among: knownKeys(failure.schema)) {
+            let siblings: Set<String>
+            if case .object(let members)? = root.resolve(JSONPointer(tokens: Array(failure.pointer.tokens.dropLast())))?.value {
+                siblings = Set(members.map(\.key))
+            } else {
+                siblings = []
+            }
+            // A suggestion the mapping already has would only make a duplicate.
+            if let suggestion = node.aliases[key] ?? Self.nearest(key, among: knownKeys(failure.schema)),
+               !siblings.contains(suggestion) {
                 message = "unknown key '\(key)'; did you mean '\(suggestion)'?"
-                fixIts.append(FixIt("rename it to '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))]))
+                if let dot = suggestion.lastIndex(of: ".") {
+                    // A key that belongs elsewhere: say where; moving it is not one edit.
+                    fixIts.append(FixIt("move it under '\(suggestion[..<dot])' as '\(suggestion[suggestion.index(after: dot)...])'"))
+                } else {
+                    fixIts.append(FixIt("rename it to '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))]))
+                }
             }
         case "required":
             let (at, place) = anchor(failure.pointer)
@@ -119,7 +132,7 @@ public struct SchemaDiagnostics {
                let instance = root.resolve(failure.pointer) {
                 id = .schemaType
                 message = "expected \(types.sorted().joined(separator: " or ")), found \(SchemaValidator.describe(instance.value))"
-            } else {
+            } else if node.launchc(failure.keyword).message == nil {
                 for (i, branch) in failure.branches.enumerated() {
                     if let first = branch.failures.first {
                         notes.append(Note("form \(i + 1): \(first.message)\(first.pointer == failure.pointer ? "" : " (at \(first.pointer))")"))
@@ -137,6 +150,9 @@ public struct SchemaDiagnostics {
             default: break
             }
         }
+        if case .string(let text)? = root.resolve(failure.pointer)?.value, Self.isPlaceholder(text) {
+            notes.append(Note("'\(text)' looks like a placeholder left from an example; fill in the real value"))
+        }
         let (code, custom) = node.launchc(failure.keyword)
         if let code, let known = DiagnosticID.lookup(code) { id = known }
         if let custom {
@@ -145,6 +161,11 @@ public struct SchemaDiagnostics {
         notes += schemaNote(node, keyword: failure.keyword)
         return Diagnostic(id, message, at: SourceSpan(file: file, range: range), pointer: failure.pointer,
                           notes: notes, fixIts: fixIts)
+    }
+
+    /// `<queue name>`, `<REQUIRED>`: the angle-bracket placeholders of W&B's examples.
+    static func isPlaceholder(_ text: String) -> Bool {
+        text.count >= 3 && text.hasPrefix("<") && text.hasSuffix(">") && !text.dropFirst().dropLast().contains("<")
     }
 
     /// "the document", "'ResourceConfig'", "item 1 of 'InputDataConfig'".
@@ -160,7 +181,13 @@ public struct SchemaDiagnostics {
     /// The schema author's explanation, and for a user's schema where in it the rule is.
     func schemaNote(_ node: SchemaNode, keyword: String = "") -> [Note] {
         var notes: [Note] = []
-        if let description = node.description, node.launchc(keyword).message == nil { notes.append(Note(description)) }
+        // A description explains a rule on a value; on a whole mapping's structure (a missing or
+        // unknown key) it describes the mapping, which the message already names.
+        let structural: Set<String> = ["required", "dependentRequired", "additionalProperties", "unevaluatedProperties"]
+        if let description = node.description, node.launchc(keyword).message == nil, !structural.contains(keyword),
+           description.count <= 120 {
+            notes.append(Note(description))
+        }
         if let schemaName { notes.append(Note("required by \(schemaName)#\(node.location.pointer)")) }
         return notes
     }

@@ -116,6 +116,9 @@ public struct SchemaNode: Sendable {
     /// `x-launchc-code: {additionalProperties: LC3101}` to one. Messages may say `{key}` for the
     /// key concerned.
     public var launchcCodes: [String: String] = [:]
+    /// `x-launchc-aliases`: wrong key → right key, for suggestions edit distance cannot make
+    /// (`uri` → `destination`).
+    public var aliases: [String: String] = [:]
     public var launchcMessages: [String: String] = [:]
 
     /// The code and message for a failure of `keyword`, if the schema sets them.
