@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 RELEASE := .build/release/launchc
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench conformance schemas install uninstall clean
+.PHONY: all deps build debug demo test bench conformance schemas generate-sagemaker install uninstall clean
 
 all: build
 
@@ -47,6 +47,12 @@ conformance: deps
 
 # Re-embed schemas/ into the binary (Sources/LaunchcCore/Schema/BundledSchemas.generated.swift).
 schemas:
+	python3 scripts/embed-schemas.py
+
+# Regenerate schemas/sagemaker.json from the AWS service model in botocore (PyPI), in a venv.
+generate-sagemaker:
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore
+	.venv-generate/bin/python scripts/gen-sagemaker-schema.py
 	python3 scripts/embed-schemas.py
 
 install: build

@@ -74,7 +74,7 @@ public enum Checker {
             let launch = LaunchSchemas.shared
             for (document, kind) in zip(parsed.documents, kinds) {
                 if let kind, let root = launch.root(for: kind) {
-                    let failures = SchemaValidator(launch.set).validate(document.root, against: root)
+                    let failures = SchemaValidator(launch.set, defersPlaceholders: true).validate(document.root, against: root)
                     diagnostics += SchemaDiagnostics(set: launch.set, file: file, root: document.root).diagnose(failures)
                 }
                 for schema in options.schemas { diagnostics += schema.check(document, in: file) }

@@ -38,6 +38,7 @@ extension DiagnosticID {
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
+        sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -562,4 +563,45 @@ extension DiagnosticID {
         explanation: "wandb refuses a launch spec that names both a job and an image, or neither: 'Exactly one of job or docker_image must be specified'.",
         bad: "job: ml-platform/train/job:v3\ndocker: {docker_image: python:3.12}\n",
         good: "job: ml-platform/train/job:v3\n")
+
+    // MARK: LC33xx: SageMaker
+
+    public static let sageMakerSnakeOutput = DiagnosticID(
+        code: "LC3301", name: "sagemaker-snake-output-data-config", severity: .error,
+        summary: "'output_data_config' is not recognised by the agent",
+        explanation: """
+            The agent camel-cases most snake_case top-level keys of a SageMaker queue config, but it looks \
+            for `OutputDataConfig` before doing so, so `output_data_config` makes every job fail with \
+            "Sagemaker launcher requires an OutputDataConfig Sagemaker resource argument".
+            """,
+        bad: "output_data_config:\n  S3OutputPath: s3://ml-artifacts/launch/\n",
+        good: "OutputDataConfig:\n  S3OutputPath: s3://ml-artifacts/launch/\n")
+
+    public static let sageMakerSnakeJobName = DiagnosticID(
+        code: "LC3302", name: "sagemaker-snake-training-job-name", severity: .warning,
+        summary: "'training_job_name' is overwritten by the run id",
+        explanation: "The agent reads only the CamelCase `TrainingJobName`; a snake_case `training_job_name` is replaced by the run id.",
+        bad: "training_job_name: resnet-${run_id}\n",
+        good: "TrainingJobName: resnet-${run_id}\n")
+
+    public static let sageMakerLowercaseKey = DiagnosticID(
+        code: "LC3303", name: "sagemaker-lowercase-key", severity: .error,
+        summary: "a lowercase 'environment' or 'tags' leaks into the CreateTrainingJob request",
+        explanation: """
+            Keys without an underscore are sent as written. A lowercase `environment` is used as the job's \
+            environment but also stays in the request, and `tags` is sent as is; CreateTrainingJob rejects \
+            both as unknown parameters. Write `Environment` and `Tags`.
+            """,
+        bad: "environment:\n  DATA_DIR: /opt/ml/input\n",
+        good: "Environment:\n  DATA_DIR: /opt/ml/input\n")
+
+    public static let sageMakerRequired = DiagnosticID(
+        code: "LC3304", name: "sagemaker-required", severity: .error,
+        summary: "a SageMaker queue config lacks a key the agent requires",
+        explanation: """
+            The agent refuses a SageMaker queue config without `RoleArn` (or `role_arn`), `OutputDataConfig` \
+            (CamelCase only), `ResourceConfig` or `StoppingCondition` (either spelling).
+            """,
+        bad: "RoleArn: SageMakerLaunchRole\nResourceConfig: {InstanceType: ml.g5.xlarge, InstanceCount: 1, VolumeSizeInGB: 50}\n",
+        good: "RoleArn: SageMakerLaunchRole\nResourceConfig: {InstanceType: ml.g5.xlarge, InstanceCount: 1, VolumeSizeInGB: 50}\nOutputDataConfig: {S3OutputPath: \"s3://ml-artifacts/launch/\"}\nStoppingCondition: {MaxRuntimeInSeconds: 86400}\n")
 }

@@ -216,7 +216,10 @@ public struct SchemaCompiler {
             case "anyOf": n.anyOf = subs("anyOf", v)
             case "oneOf": n.oneOf = subs("oneOf", v)
             case "prefixItems": n.prefixItems = subs("prefixItems", v)
-            case "not": n.not = sub(v, ["not"])
+            case "not":
+                n.not = sub(v, ["not"])
+                if case .object(let inner) = v.value, inner.isEmpty { n.forbidsKey = true }
+                if case .bool(true) = v.value { n.forbidsKey = true }
             case "if": n.ifSchema = sub(v, ["if"])
             case "then": n.thenSchema = sub(v, ["then"])
             case "else": n.elseSchema = sub(v, ["else"])

@@ -121,6 +121,16 @@ public struct SchemaDiagnostics {
             let (at, place) = anchor(failure.pointer)
             range = at ?? range
             message = "\(place) is \(message)"
+        case "enum":
+            if case .string(let text)? = root.resolve(failure.pointer)?.value,
+               let options = node.enumValues?.compactMap({ v -> String? in if case .string(let s) = v { s } else { nil } }),
+               let suggestion = Self.nearest(text, among: options) {
+                message += "; did you mean '\(suggestion)'?"
+                fixIts.append(FixIt("write '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))]))
+            }
+        case "not" where node.forbidsKey:
+            // The key itself is what may not be there.
+            range = keyRange(of: failure.pointer) ?? range
         case "uniqueItems":
             if let first = failure.related {
                 notes.append(Note("the first occurrence is here", at: SourceSpan(file: file, range: first)))

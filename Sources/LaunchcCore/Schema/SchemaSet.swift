@@ -72,6 +72,8 @@ public struct SchemaNode: Sendable {
     var anyOf: [Int] = []
     var oneOf: [Int] = []
     var not: Int?
+    /// `not: {}`: the key holding this schema may not be there at all.
+    var forbidsKey = false
     var ifSchema: Int?
     var thenSchema: Int?
     var elseSchema: Int?

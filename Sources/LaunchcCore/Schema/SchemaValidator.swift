@@ -26,7 +26,19 @@ public final class SchemaValidator {
     /// Schema resources entered, outermost first, for `$dynamicRef`.
     private var dynamicScope: [Int] = []
 
-    public init(_ set: SchemaSet) { self.set = set }
+    /// Strings holding a `${macro}` or a `{{template}}` placeholder are filled in later (by the
+    /// agent or the W&B server); when set, their pattern, length and enum checks wait for that.
+    public var defersPlaceholders = false
+
+    public init(_ set: SchemaSet, defersPlaceholders: Bool = false) {
+        self.set = set
+        self.defersPlaceholders = defersPlaceholders
+    }
+
+    private func isDeferred(_ value: Value) -> Bool {
+        guard defersPlaceholders, case .string(let s) = value else { return false }
+        return s.contains("${") || s.contains("{{")
+    }
 
     /// The failures of `instance` against the schema at `root` (empty when it is valid).
     public func validate(_ instance: Node, against root: Int) -> [SchemaFailure] {
@@ -157,6 +169,7 @@ public final class SchemaValidator {
         if let types = node.types, !Self.matches(value, types) {
             result.failures.append(failure("type", "expected \(types.description), found \(Self.describe(value))", index, instance))
         }
+        if isDeferred(value) { return }
         if let options = node.enumValues, !options.contains(value) {
             let shown = options.prefix(8).map { CanonicalJSON.string(Node($0, range: .at(0)), indent: nil) }
             result.failures.append(failure("enum", "\(Self.show(value)) is not one of \(shown.joined(separator: ", "))\(options.count > 8 ? ", ..." : "")", index, instance))
@@ -178,7 +191,9 @@ public final class SchemaValidator {
                 }
             }
             if let pattern = node.pattern, !patterns.matches(pattern, s) {
-                result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(pattern)/", index, instance))
+                // Generated schemas anchor patterns as ^(?:…)$; show the pattern as its source wrote it.
+                let shown = pattern.hasPrefix("^(?:") && pattern.hasSuffix(")$") ? String(pattern.dropFirst(4).dropLast(2)) : pattern
+                result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(shown)/", index, instance))
             }
         default:
             break
