@@ -76,6 +76,9 @@ public enum Checker {
                 if let kind, let root = launch.root(for: kind) {
                     let failures = SchemaValidator(launch.set, defersPlaceholders: true).validate(document.root, against: root)
                     diagnostics += SchemaDiagnostics(set: launch.set, file: file, root: document.root).diagnose(failures)
+                    if kind.kind == .queue && failures.isEmpty {
+                        diagnostics += QueueChecks.check(document.root, file: file, launch: launch)
+                    }
                 }
                 for schema in options.schemas { diagnostics += schema.check(document, in: file) }
             }

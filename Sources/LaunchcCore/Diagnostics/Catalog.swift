@@ -2,8 +2,9 @@
 ///
 /// Codes are `LC` and four digits, grouped by area: `LC10xx` reading the input, `LC11xx`
 /// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON, `LC14xx` what a document is,
-/// `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs. A code, once
-/// published, keeps its meaning; retired codes are not reused.
+/// `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs, `LC33xx`
+/// SageMaker, `LC36xx` template variables. A code, once published, keeps its meaning; retired
+/// codes are not reused.
 public struct DiagnosticID: Sendable, Hashable {
     public let code: String
     /// A short kebab-case name, used in SARIF and JSON output.
@@ -39,6 +40,7 @@ extension DiagnosticID {
         agentIgnoredEnvironmentKey,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired,
+        templateUndeclared, templateUnused, templateValue,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -604,4 +606,35 @@ extension DiagnosticID {
             """,
         bad: "RoleArn: SageMakerLaunchRole\nResourceConfig: {InstanceType: ml.g5.xlarge, InstanceCount: 1, VolumeSizeInGB: 50}\n",
         good: "RoleArn: SageMakerLaunchRole\nResourceConfig: {InstanceType: ml.g5.xlarge, InstanceCount: 1, VolumeSizeInGB: 50}\nOutputDataConfig: {S3OutputPath: \"s3://ml-artifacts/launch/\"}\nStoppingCondition: {MaxRuntimeInSeconds: 86400}\n")
+
+    // MARK: LC36xx: template variables
+
+    public static let templateUndeclared = DiagnosticID(
+        code: "LC3601", name: "template-undeclared", severity: .error,
+        summary: "a {{placeholder}} names no declared template variable",
+        explanation: """
+            The W&B server fills `{{name}}` in a queue's config from the queue's template variables. A \
+            placeholder whose name is not declared under `template_variables` is never filled, and the \
+            agent receives the braces as they are.
+            """,
+        bad: "template_variables:\n  gpus: {schema: {type: integer, default: 1}}\nconfig:\n  resources: {limits: {nvidia.com/gpu: \"{{gpu}}\"}}\n",
+        good: "template_variables:\n  gpus: {schema: {type: integer, default: 1}}\nconfig:\n  resources: {limits: {nvidia.com/gpu: \"{{gpus}}\"}}\n")
+
+    public static let templateUnused = DiagnosticID(
+        code: "LC3602", name: "template-unused", severity: .warning,
+        summary: "a template variable no placeholder uses",
+        explanation: "The variable is offered to everyone who enqueues a job, but nothing in the config uses it, so setting it changes nothing.",
+        bad: "template_variables:\n  lr: {schema: {type: number, default: 0.001}}\nconfig: {}\n",
+        good: "template_variables: {}\nconfig: {}\n")
+
+    public static let templateValue = DiagnosticID(
+        code: "LC3603", name: "template-value", severity: .error,
+        summary: "a template variable's default or option disagrees with its type or bounds",
+        explanation: """
+            A variable's `default` and `enum` members must have its `type` and lie within its `minimum` \
+            and `maximum`, and the default must be one of the options when there are options; otherwise \
+            a job enqueued with the defaults fails, or offers values the queue refuses.
+            """,
+        bad: "gpus: {schema: {type: integer, default: 0, minimum: 1, maximum: 8}}\n",
+        good: "gpus: {schema: {type: integer, default: 1, minimum: 1, maximum: 8}}\n")
 }

@@ -8,18 +8,26 @@ public struct SchemaDiagnostics {
     public let root: Node
     /// For a user's schema (`--schema`): its name, noted on each finding.
     public let schemaName: String?
+    /// Where `root` sits in its document (`/config` for a queue definition's config).
+    public let prefix: JSONPointer
 
-    public init(set: SchemaSet, file: SourceFile, root: Node, schemaName: String? = nil) {
+    public init(set: SchemaSet, file: SourceFile, root: Node, schemaName: String? = nil, prefix: JSONPointer = .root) {
         self.set = set
         self.file = file
         self.root = root
         self.schemaName = schemaName
+        self.prefix = prefix
     }
 
     public func diagnose(_ failures: [SchemaFailure]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for failure in failures { diagnose(failure, into: &out) }
-        return out
+        guard !prefix.tokens.isEmpty else { return out }
+        return out.map { d in
+            var d = d
+            d.pointer = d.pointer.map { JSONPointer(tokens: prefix.tokens + $0.tokens) }
+            return d
+        }
     }
 
     private func diagnose(_ failure: SchemaFailure, into out: inout [Diagnostic]) {

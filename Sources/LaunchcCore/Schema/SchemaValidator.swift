@@ -166,6 +166,8 @@ public final class SchemaValidator {
 
     private func validation(_ node: SchemaNode, _ index: Int, _ instance: Node, _ result: inout Evaluation) {
         let value = instance.value
+        // A whole-value {{placeholder}} takes its variable's type: nothing about it is known yet.
+        if defersPlaceholders, case .string(let s) = value, TemplateVariables.placeholders(in: s).first?.isWholeValue == true { return }
         if let types = node.types, !Self.matches(value, types) {
             result.failures.append(failure("type", "expected \(types.description), found \(Self.describe(value))", index, instance))
         }
