@@ -75,7 +75,12 @@ public enum Checker {
             for (document, kind) in zip(parsed.documents, kinds) {
                 if let kind, let root = launch.root(for: kind) {
                     let failures = SchemaValidator(launch.set, defersPlaceholders: true).validate(document.root, against: root)
-                    diagnostics += SchemaDiagnostics(set: launch.set, file: file, root: document.root).diagnose(failures)
+                    var found = SchemaDiagnostics(set: launch.set, file: file, root: document.root).diagnose(failures)
+                    if kind.kind == .queueConfig && kind.resource == .localContainer {
+                        let (rules, keys) = ResourceRules.localContainer(document.root, file: file, pointer: .root)
+                        found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+                    }
+                    diagnostics += found
                     if kind.kind == .queue && failures.isEmpty {
                         diagnostics += QueueChecks.check(document.root, file: file, launch: launch)
                     }

@@ -18,8 +18,13 @@ enum QueueChecks {
         let validator = SchemaValidator(launch.set, defersPlaceholders: true)
         func findings(_ values: [String: Node]) -> [Diagnostic] {
             let filled = TemplateVariables.fill(config, with: values)
-            return SchemaDiagnostics(set: launch.set, file: file, root: filled, prefix: "/config")
+            var found = SchemaDiagnostics(set: launch.set, file: file, root: filled, prefix: "/config")
                 .diagnose(validator.validate(filled, against: schema))
+            if resource == .localContainer {
+                let (rules, keys) = ResourceRules.localContainer(filled, file: file, pointer: "/config")
+                found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+            }
+            return found
                 .map { d in
                     // A filled value's problem lies in the variable, not in the placeholder the
                     // finding points at: keep the advice, drop edits that would rewrite the placeholder.

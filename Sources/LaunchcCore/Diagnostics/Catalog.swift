@@ -3,7 +3,7 @@
 /// Codes are `LC` and four digits, grouped by area: `LC10xx` reading the input, `LC11xx`
 /// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON, `LC14xx` what a document is,
 /// `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs, `LC33xx`
-/// SageMaker, `LC36xx` template variables. A code, once published, keeps its meaning; retired
+/// SageMaker, `LC37xx` local-container and local-process, `LC36xx` template variables. A code, once published, keeps its meaning; retired
 /// codes are not reused.
 public struct DiagnosticID: Sendable, Hashable {
     public let code: String
@@ -40,6 +40,7 @@ extension DiagnosticID {
         agentIgnoredEnvironmentKey,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired,
+        dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
         templateUndeclared, templateUnused, templateValue,
     ]
 
@@ -637,4 +638,47 @@ extension DiagnosticID {
             """,
         bad: "gpus: {schema: {type: integer, default: 0, minimum: 1, maximum: 8}}\n",
         good: "gpus: {schema: {type: integer, default: 1, minimum: 1, maximum: 8}}\n")
+
+    // MARK: LC37xx: local-container and local-process
+
+    public static let dockerRawFlag = DiagnosticID(
+        code: "LC3701", name: "docker-raw-flag", severity: .error,
+        summary: "a docker flag spelled so that the agent accepts it but docker rejects it",
+        explanation: """
+            The agent checks a normalised spelling of each key (leading dashes dropped, `_` read as `-`, \
+            lower case) but writes the key into `docker run` as you spelt it: `shm_size` becomes \
+            `--shm_size` and `--memory` becomes `----memory`, which docker rejects. The W&B docs' own \
+            example has this mistake.
+            """,
+        bad: "shm_size: 2g\n",
+        good: "shm-size: 2g\n")
+
+    public static let dockerUnsupportedFlag = DiagnosticID(
+        code: "LC3702", name: "docker-unsupported-flag", severity: .error,
+        summary: "a docker flag the agent does not allow",
+        explanation: """
+            The agent allows only resource-shaping `docker run` flags (command, cpu, cpus, cpuset-*, env/e, \
+            gpus, memory/m, name, pids-limit, platform, shm-size, ulimit, workdir/w, ...). Flags that affect \
+            isolation, such as volume, privileged or cap-add, are refused with "Unsupported \
+            resource_args.local-container option".
+            """,
+        bad: "volume: /data:/data\n",
+        good: "gpus: all\n")
+
+    public static let dockerFlagValue = DiagnosticID(
+        code: "LC3703", name: "docker-flag-value", severity: .error,
+        summary: "a docker flag with a value the agent refuses",
+        explanation: """
+            Each flag takes one string or number; `env`, `e` and `ulimit` may take a non-empty list of them. \
+            Booleans (which would make a bare flag), mappings, null and other lists are refused.
+            """,
+        bad: "rm: true\ngpus: [all]\n",
+        good: "gpus: all\n")
+
+    public static let localProcessIgnored = DiagnosticID(
+        code: "LC3704", name: "local-process-ignored", severity: .warning,
+        summary: "a local-process queue config key, which the runner ignores",
+        explanation: "The local-process runner reads nothing from its queue config; settings there have no effect.",
+        bad: "env: [DEBUG=1]\n",
+        good: "{}\n")
 }

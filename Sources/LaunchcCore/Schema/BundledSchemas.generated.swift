@@ -600,6 +600,144 @@ extension BundledSchemas {
   }
 }
 """#),
+        ("schemas/local-container.json", "https://launchc.dev/schemas/local-container.json", ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://launchc.dev/schemas/local-container.json",
+  "title": "A local-container (docker) queue config: the docker run flags the W&B agent allows",
+  "description": "wandb 0.31.0 allows only these resource-shaping flags (sdk/launch/utils.py, _DOCKER_ALLOWED_RESOURCE_ARGS) and emits each key as written, as --key (or -k for one letter).",
+  "type": "object",
+  "properties": {
+    "command": {
+      "$ref": "#/$defs/single"
+    },
+    "cpu": {
+      "$ref": "#/$defs/single"
+    },
+    "cpu-period": {
+      "$ref": "#/$defs/single"
+    },
+    "cpu-quota": {
+      "$ref": "#/$defs/single"
+    },
+    "cpu-shares": {
+      "$ref": "#/$defs/single"
+    },
+    "cpus": {
+      "$ref": "#/$defs/single"
+    },
+    "cpuset-cpus": {
+      "$ref": "#/$defs/single"
+    },
+    "cpuset-mems": {
+      "$ref": "#/$defs/single"
+    },
+    "e": {
+      "$ref": "#/$defs/repeatable"
+    },
+    "env": {
+      "$ref": "#/$defs/repeatable"
+    },
+    "gpus": {
+      "$ref": "#/$defs/single"
+    },
+    "m": {
+      "$ref": "#/$defs/single"
+    },
+    "memory": {
+      "$ref": "#/$defs/single"
+    },
+    "memory-reservation": {
+      "$ref": "#/$defs/single"
+    },
+    "memory-swap": {
+      "$ref": "#/$defs/single"
+    },
+    "name": {
+      "$ref": "#/$defs/single"
+    },
+    "pids-limit": {
+      "$ref": "#/$defs/single"
+    },
+    "platform": {
+      "$ref": "#/$defs/single"
+    },
+    "shm-size": {
+      "$ref": "#/$defs/single"
+    },
+    "ulimit": {
+      "$ref": "#/$defs/repeatable"
+    },
+    "w": {
+      "$ref": "#/$defs/single"
+    },
+    "workdir": {
+      "$ref": "#/$defs/single"
+    }
+  },
+  "additionalProperties": false,
+  "x-launchc-code": {
+    "additionalProperties": "LC3702"
+  },
+  "x-launchc-message": {
+    "additionalProperties": "'{key}' is not a docker flag the agent allows; it allows command, cpu, cpu-period, cpu-quota, cpu-shares, cpus, cpuset-cpus, cpuset-mems, e, env, gpus, m, memory, memory-reservation, memory-swap, name, pids-limit, platform, shm-size, ulimit, w, workdir"
+  },
+  "$defs": {
+    "single": {
+      "description": "one value: a string or a number (booleans, mappings, lists and null are refused)",
+      "type": [
+        "string",
+        "number"
+      ],
+      "x-launchc-code": {
+        "type": "LC3703"
+      },
+      "x-launchc-message": {
+        "type": "a docker flag takes one string or number here; booleans, mappings, lists and null are refused by the agent"
+      }
+    },
+    "repeatable": {
+      "description": "one value, or a non-empty list of strings and numbers (one flag each)",
+      "anyOf": [
+        {
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": [
+              "string",
+              "number"
+            ]
+          }
+        }
+      ],
+      "x-launchc-code": "LC3703",
+      "x-launchc-message": "this flag takes a string or number, or a non-empty list of them"
+    }
+  }
+}
+"""##),
+        ("schemas/local-process.json", "https://launchc.dev/schemas/local-process.json", #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://launchc.dev/schemas/local-process.json",
+  "title": "A local-process queue config",
+  "description": "The local-process runner of wandb 0.31.0 reads no queue config at all (sdk/launch/runner/local_process.py).",
+  "type": "object",
+  "additionalProperties": false,
+  "x-launchc-code": {
+    "additionalProperties": "LC3704"
+  },
+  "x-launchc-message": {
+    "additionalProperties": "'{key}' is ignored: the local-process runner reads no queue config"
+  }
+}
+"""#),
         ("schemas/queue.json", "https://launchc.dev/schemas/queue.json", ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -264,7 +264,9 @@ public struct SchemaDiagnostics {
         let folded = fold(key)
         let same = unique.filter { fold($0) == folded }
         if same.count == 1 { return same[0] }
-        let limit = max(1, key.count / 3)
+        // One edit in three characters; keys of one or two letters get no distance-based guess.
+        let limit = key.count / 3
+        guard limit > 0 else { return nil }
         let scored = unique.map { ($0, distance(key.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
         guard let best = scored.map(\.1).min() else { return nil }
         let winners = scored.filter { $0.1 == best }
