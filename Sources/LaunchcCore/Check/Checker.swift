@@ -84,6 +84,9 @@ public enum Checker {
                     if kind.kind == .queue && failures.isEmpty {
                         diagnostics += QueueChecks.check(document.root, file: file, launch: launch)
                     }
+                    if kind.kind == .launchSpec, case .object(let entries)? = document.root["resource_args"]?.value {
+                        diagnostics += resourceArgs(entries, file: file, launch: launch)
+                    }
                 }
                 for schema in options.schemas { diagnostics += schema.check(document, in: file) }
             }
@@ -106,6 +109,26 @@ public enum Checker {
             let diagnostic = Diagnostic(failure.id, failure.message, at: SourceSpan(file: file, range: nil))
             return FileReport(path: failure.path, diagnostics: [diagnostic], unreadable: failure.id == .unreadableFile)
         }
+    }
+
+    /// A launch spec's `resource_args.<resource>`, each against its resource's schema, as a
+    /// partial config.
+    static func resourceArgs(_ entries: [Member], file: SourceFile, launch: LaunchSchemas) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for entry in entries {
+            guard let resource = LaunchResource(name: entry.key),
+                  let schema = launch.root(for: Classification(kind: .queueConfig, resource: resource, origin: "")) else { continue }
+            let prefix: JSONPointer = JSONPointer(tokens: ["resource_args", entry.key])
+            // Deep-merged over the queue's config: what is missing here comes from there.
+            let failures = SchemaValidator(launch.set, defersPlaceholders: true, ignoresRequired: true).validate(entry.value, against: schema)
+            var found = SchemaDiagnostics(set: launch.set, file: file, root: entry.value, prefix: prefix).diagnose(failures)
+            if resource == .localContainer {
+                let (rules, keys) = ResourceRules.localContainer(entry.value, file: file, pointer: prefix)
+                found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+            }
+            out += found
+        }
+        return out
     }
 
     /// The files to check for the paths given: files as named (whatever their extension),

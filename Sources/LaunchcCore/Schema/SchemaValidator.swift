@@ -30,9 +30,14 @@ public final class SchemaValidator {
     /// agent or the W&B server); when set, their pattern, length and enum checks wait for that.
     public var defersPlaceholders = false
 
-    public init(_ set: SchemaSet, defersPlaceholders: Bool = false) {
+    /// For partial documents that something else completes (a launch spec's `resource_args`,
+    /// deep-merged over the queue's config): `required` is not checked.
+    public var ignoresRequired = false
+
+    public init(_ set: SchemaSet, defersPlaceholders: Bool = false, ignoresRequired: Bool = false) {
         self.set = set
         self.defersPlaceholders = defersPlaceholders
+        self.ignoresRequired = ignoresRequired
     }
 
     private func isDeferred(_ value: Value) -> Bool {
@@ -225,7 +230,7 @@ public final class SchemaValidator {
 
     private func objectKeywords(_ node: SchemaNode, _ index: Int, _ instance: Node, _ members: [Member], _ result: inout Evaluation) {
         if node.validation {
-            for name in node.required where !members.contains(where: { $0.key == name }) {
+            for name in node.required where !ignoresRequired && !members.contains(where: { $0.key == name }) {
                 var f = failure("required", "missing required key '\(name)'", index, instance)
                 f.key = name
                 result.failures.append(f)
