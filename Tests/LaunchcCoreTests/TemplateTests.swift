@@ -39,3 +39,28 @@ import Testing
         #expect(templates.variable("zone")?.defaultValue == nil)
     }
 }
+
+@Suite struct AgentRuleTests {
+    @Test(arguments: [
+        ("123456789012.dkr.ecr.us-east-1.amazonaws.com/launch", AgentRules.Registry.ecr(region: "us-east-1", repository: "launch", tag: nil)),
+        ("https://123456789012.dkr.ecr.us-east-1.amazonaws.com/team/launch:v1", .ecr(region: "us-east-1", repository: "team/launch", tag: "v1")),
+        ("us-central1-docker.pkg.dev/proj/repo/image", .artifactRegistry(region: "us-central1", image: "image", tag: nil)),
+        ("US-CENTRAL1-DOCKER.PKG.DEV/proj/repo", .artifactRegistry(region: "US-CENTRAL1", image: nil, tag: nil)),
+        ("us-central1-docker.pkg.dev/proj/repo/image:latest", .artifactRegistry(region: "us-central1", image: "image", tag: ":latest")),
+        ("mlplatform.azurecr.io/launch", .azure(repository: "launch", tag: nil)),
+        // The agent's ACR pattern takes anything after the first path segment as a tag.
+        ("mlplatform.azurecr.io/team/launch", .azure(repository: "team", tag: "/launch")),
+        ("ml-platform.azurecr.io/launch", .unrecognized),
+        ("123456789012.ecr.us-east-1.amazonaws.com/launch", .unrecognized),
+        ("docker.io/library/python", .unrecognized),
+    ])
+    func registryURIsAreReadAsTheAgentReadsThem(_ uri: String, _ expected: AgentRules.Registry) {
+        #expect(AgentRules.classify(uri) == expected)
+    }
+
+    @Test func ecrARNsBecomeURIs() {
+        #expect(AgentRules.ecrARN("arn:aws:ecr:us-east-1:123456789012:repository/team/launch") == "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/launch")
+        #expect(AgentRules.ecrARN("arn:aws:iam::123456789012:role/x") == nil)
+        #expect(AgentRules.ecrARN("arn:aws:ecr:us-east-1:123456789012:repository/") == nil)
+    }
+}

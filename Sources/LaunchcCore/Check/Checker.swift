@@ -80,6 +80,9 @@ public enum Checker {
                         let (rules, keys) = ResourceRules.localContainer(document.root, file: file, pointer: .root)
                         found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
                     }
+                    if kind.kind == .agent {
+                        found += AgentRules.check(document.root, file: file)
+                    }
                     diagnostics += found
                     if kind.kind == .queue && failures.isEmpty {
                         diagnostics += QueueChecks.check(document.root, file: file, launch: launch)

@@ -37,7 +37,7 @@ extension DiagnosticID {
         schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
         schemaObject, schemaNoForm, schemaForbidden, schemaInvalid,
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
-        agentIgnoredEnvironmentKey,
+        agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
@@ -535,6 +535,59 @@ extension DiagnosticID {
             """,
         bad: "environment:\n  type: gcp\n  region: us-central1\n  project: ml-platform\n",
         good: "environment:\n  type: gcp\n  region: us-central1\n")
+
+    public static let registryTag = DiagnosticID(
+        code: "LC3107", name: "registry-tag", severity: .error,
+        summary: "an image destination with a tag",
+        explanation: """
+            `builder.destination` and `registry.uri` name a repository; the agent tags each image it builds \
+            with a hash of the source, and refuses a destination that carries a tag of its own.
+            """,
+        bad: "builder:\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch:latest\n",
+        good: "builder:\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let registryIncomplete = DiagnosticID(
+        code: "LC3108", name: "registry-incomplete", severity: .error,
+        summary: "an image destination without its repository or image name",
+        explanation: """
+            An Artifact Registry destination needs the image name after the repository \
+            (`<region>-docker.pkg.dev/<project>/<repository>/<image>`); ECR and ACR destinations need the \
+            repository. The agent refuses the config otherwise.
+            """,
+        bad: "builder:\n  destination: us-central1-docker.pkg.dev/ml-platform/launch\n",
+        good: "builder:\n  destination: us-central1-docker.pkg.dev/ml-platform/launch/train\n")
+
+    public static let registryUnrecognized = DiagnosticID(
+        code: "LC3109", name: "registry-unrecognized", severity: .warning,
+        summary: "an image destination the agent does not recognise",
+        explanation: """
+            The agent recognises ECR (`<account>.dkr.ecr.<region>.amazonaws.com/<repository>`), Artifact \
+            Registry and ACR destinations. Anything else (Docker Hub, a URI missing `.dkr`) it accepts with a \
+            warning, and pushing may fail later. The W&B docs' AWS example leaves out `.dkr`.
+            """,
+        bad: "builder:\n  destination: 123456789012.ecr.us-east-1.amazonaws.com/launch\n",
+        good: "builder:\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let registryARN = DiagnosticID(
+        code: "LC3110", name: "registry-arn", severity: .error,
+        summary: "an ECR repository ARN where an image URI belongs",
+        explanation: """
+            `registry.uri` and `builder.destination` take the repository's URI, not its ARN; the ECR registry \
+            refuses an ARN when the job runs. The W&B SageMaker tutorial has this mistake. launchc offers \
+            the URI the ARN stands for.
+            """,
+        bad: "registry:\n  type: ecr\n  uri: arn:aws:ecr:us-east-1:123456789012:repository/launch\n",
+        good: "registry:\n  type: ecr\n  uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let registryRegion = DiagnosticID(
+        code: "LC3111", name: "registry-region", severity: .warning,
+        summary: "an image destination in another region than the agent's environment",
+        explanation: """
+            The W&B docs ask for the ECR or Artifact Registry destination to be in the environment's \
+            region; pushing across regions fails with the agent's regional credentials, or costs transfer.
+            """,
+        bad: "environment: {type: aws, region: us-east-1}\nbuilder:\n  destination: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/launch\n",
+        good: "environment: {type: aws, region: us-east-1}\nbuilder:\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
 
     // MARK: LC32xx: launch specs
 

@@ -1,0 +1,119 @@
+/// The agent config's rules that a schema cannot express: image destinations, read the way
+/// wandb 0.31.0's `validate_registry_uri` reads them (agent/config.py, utils.py), and their
+/// region against the environment's.
+enum AgentRules {
+    /// What a registry URI is, by the agent's three patterns (tried in its order).
+    enum Registry: Equatable {
+        case artifactRegistry(region: String, image: String?, tag: String?)
+        case azure(repository: String?, tag: String?)
+        case ecr(region: String, repository: String?, tag: String?)
+        case unrecognized
+    }
+
+    static func classify(_ uri: String) -> Registry {
+        let text = uri.hasPrefix("https://") ? String(uri.dropFirst(8)) : uri
+        func match(_ pattern: String) -> Regex<AnyRegexOutput>.Match? {
+            guard let regex = try? Regex(pattern) else { return nil }
+            return try? regex.prefixMatch(in: text)
+        }
+        func group(_ m: Regex<AnyRegexOutput>.Match, _ name: String) -> String? {
+            m.output[name]?.substring.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if let m = match(#"(?i)(?<region>[\w-]+)-docker\.pkg\.dev/(?<project>[\w-]+)/(?<repository>[\w-]+)/?(?<image>[\w-]+)?(?<tag>:.*)?$"#) {
+            return .artifactRegistry(region: group(m, "region") ?? "", image: group(m, "image"), tag: group(m, "tag"))
+        }
+        if let m = match(#"(\w+)\.azurecr\.io/(?<repository>[\w\-]+):?(?<tag>.*)"#) {
+            return .azure(repository: group(m, "repository"), tag: group(m, "tag"))
+        }
+        if let m = match(#"(?<account>[\w-]+)\.dkr\.ecr\.(?<region>[\w-]+)\.amazonaws\.com/(?<repository>[\.\/\w-]+):?(?<tag>.*)$"#) {
+            return .ecr(region: group(m, "region") ?? "", repository: group(m, "repository"), tag: group(m, "tag"))
+        }
+        return .unrecognized
+    }
+
+    static func check(_ root: Node, file: SourceFile) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let environmentRegion: Node? = root["environment"]?["region"]
+        for path in [["builder", "destination"], ["registry", "uri"]] {
+            guard let node = root.resolve(JSONPointer(tokens: path)), case .string(let uri) = node.value else { continue }
+            out += destination(uri, node: node, pointer: JSONPointer(tokens: path), environmentRegion: environmentRegion, file: file)
+        }
+        return out
+    }
+
+    static func destination(_ uri: String, node: Node, pointer: JSONPointer, environmentRegion: Node?, file: SourceFile) -> [Diagnostic] {
+        let span = SourceSpan(file: file, range: node.range)
+        let name = pointer.tokens.joined(separator: ".")
+        func tagFinding(_ tag: String) -> Diagnostic {
+            // The agent reports the suffix its pattern calls the tag (for ECR, without the colon).
+            var fixIts = [FixIt("remove the tag; the agent tags each image with a hash of its source")]
+            let source = file.text(in: node.range)
+            let closing = source.hasSuffix("\"") || source.hasSuffix("'") ? 1 : 0
+            let suffix = uri.hasSuffix(":" + tag) ? ":" + tag : tag
+            if source.dropLast(closing).hasSuffix(suffix) {
+                let end = node.range.end - closing
+                fixIts[0].edits = [TextEdit(range: SourceRange(start: end - suffix.utf8.count, end: end), replacement: "")]
+            }
+            return Diagnostic(.registryTag, "\(name) '\(uri)' includes the tag '\(tag)'; the agent refuses a tagged destination",
+                              at: span, pointer: pointer, fixIts: fixIts)
+        }
+        var out: [Diagnostic] = []
+        var region: String?
+        switch classify(uri) {
+        case .artifactRegistry(let r, let image, let tag):
+            if let tag { return [tagFinding(tag)] }
+            if image == nil {
+                out.append(Diagnostic(.registryIncomplete, "\(name) '\(uri)' names an Artifact Registry repository but no image",
+                                      at: span, pointer: pointer, fixIts: [FixIt("add the image name: <region>-docker.pkg.dev/<project>/<repository>/<image>")]))
+            }
+            region = r
+        case .azure(let repository, let tag):
+            if let tag { return [tagFinding(tag)] }
+            if repository == nil {
+                out.append(Diagnostic(.registryIncomplete, "\(name) '\(uri)' names an Azure registry but no repository", at: span, pointer: pointer,
+                                      fixIts: [FixIt("write <registry-name>.azurecr.io/<repository>")]))
+            }
+        case .ecr(let r, let repository, let tag):
+            if let tag { return [tagFinding(tag)] }
+            if repository == nil {
+                out.append(Diagnostic(.registryIncomplete, "\(name) '\(uri)' names an ECR registry but no repository", at: span, pointer: pointer,
+                                      fixIts: [FixIt("write <account>.dkr.ecr.<region>.amazonaws.com/<repository>")]))
+            }
+            region = r
+        case .unrecognized:
+            if let arn = ecrARN(uri) {
+                return [Diagnostic(.registryARN, "\(name) '\(uri)' is an ECR repository ARN, not an image URI; the agent cannot push to it",
+                                   at: span, pointer: pointer,
+                                   fixIts: [FixIt("write the repository's URI, '\(arn)'", edits: [TextEdit(range: node.range, replacement: arn)])])]
+            }
+            var notes: [Note] = []
+            if uri.contains(".ecr.") && !uri.contains(".dkr.ecr.") {
+                notes.append(Note("an ECR image URI reads <account>.dkr.ecr.<region>.amazonaws.com/<repository>: '.dkr' is missing"))
+            }
+            if SchemaDiagnostics.isPlaceholder(uri) || uri.contains("<") {
+                notes.append(Note("it still holds a placeholder from an example"))
+            }
+            return [Diagnostic(.registryUnrecognized, "\(name) '\(uri)' is not an ECR, Artifact Registry or ACR image URI the agent recognises",
+                               at: span, pointer: pointer, notes: notes,
+                               fixIts: [FixIt("the agent pushes there anyway, with a warning; make sure it can")])]
+        }
+        if let region, let envNode = environmentRegion, case .string(let envRegion) = envNode.value,
+           !envRegion.isEmpty, !region.isEmpty, region.lowercased() != envRegion.lowercased() {
+            out.append(Diagnostic(.registryRegion, "\(name) is in region '\(region)' but the environment's region is '\(envRegion)'",
+                                  at: span, pointer: pointer,
+                                  notes: [Note("the environment's region", at: SourceSpan(file: file, range: envNode.range))],
+                                  fixIts: [FixIt("push to a repository in the agent's region, or correct the environment's region")]))
+        }
+        return out
+    }
+
+    /// `arn:aws:ecr:<region>:<account>:repository/<name>` as the repository's image URI.
+    static func ecrARN(_ text: String) -> String? {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "ecr",
+              parts[5].hasPrefix("repository/") else { return nil }
+        let repository = parts[5].dropFirst("repository/".count)
+        guard !repository.isEmpty, !parts[3].isEmpty, !parts[4].isEmpty else { return nil }
+        return "\(parts[4]).dkr.ecr.\(parts[3]).amazonaws.com/\(repository)"
+    }
+}
