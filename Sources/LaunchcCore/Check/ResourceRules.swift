@@ -1,5 +1,27 @@
 /// Agent rules for resource configs that schemas do not express well.
 enum ResourceRules {
+    /// A resource config's rule findings, merged with its schema's: a rule that explains a key
+    /// better replaces the schema's generic finding for it.
+    static func apply(_ resource: LaunchResource, to config: Node, file: SourceFile, pointer: JSONPointer,
+                      schemaFindings: [Diagnostic]) -> [Diagnostic] {
+        switch resource {
+        case .localContainer:
+            let (rules, keys) = localContainer(config, file: file, pointer: pointer)
+            return schemaFindings.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+        case .kubernetes:
+            let rules = KubernetesRules.check(config, file: file, pointer: pointer)
+            // What lies inside a refused key goes with it; its own problems are noise.
+            let refused = rules.filter { $0.code == "LC3501" }.compactMap(\.pointer)
+            let kept = schemaFindings.filter { finding in
+                guard let at = finding.pointer else { return true }
+                return !refused.contains { at.tokens.count > $0.tokens.count && Array(at.tokens.prefix($0.tokens.count)) == $0.tokens }
+            }
+            return kept + rules
+        default:
+            return schemaFindings
+        }
+    }
+
     /// The docker flags the agent allows (wandb 0.31.0, `_DOCKER_ALLOWED_RESOURCE_ARGS`).
     static let dockerFlags: Set<String> = [
         "command", "cpu", "cpu-period", "cpu-quota", "cpu-shares", "cpus", "cpuset-cpus", "cpuset-mems", "e", "env",

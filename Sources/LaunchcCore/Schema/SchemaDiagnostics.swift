@@ -118,7 +118,10 @@ public struct SchemaDiagnostics {
             if let suggestion = node.aliases[key] ?? Self.nearest(key, among: knownKeys(failure.schema)),
                !siblings.contains(suggestion) {
                 message = "unknown key '\(key)'; did you mean '\(suggestion)'?"
-                if let dot = suggestion.lastIndex(of: ".") {
+                if suggestion.contains(" ") {
+                    // An alias written as advice rather than as a key.
+                    message = "unknown key '\(key)': \(suggestion)"
+                } else if let dot = suggestion.lastIndex(of: ".") {
                     // A key that belongs elsewhere: say where; moving it is not one edit.
                     fixIts.append(FixIt("move it under '\(suggestion[..<dot])' as '\(suggestion[suggestion.index(after: dot)...])'"))
                 } else {

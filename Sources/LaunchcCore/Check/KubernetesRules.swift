@@ -1,0 +1,88 @@
+/// The keys the W&B agent refuses anywhere in a Kubernetes queue config (wandb 0.31.0,
+/// `validate_kubernetes_resource_args`, utils.py:370-559; reference §2.3.3), and the
+/// apiVersion forms it cannot handle. The refusal is recursive, so it is code, not schema.
+enum KubernetesRules {
+    static let presenceRefused: [String: String] = [
+        "securityContext": "the agent sets its own securityContext on every container and refuses any other",
+        "hostPath": "host paths would give the job the node's file system",
+        "serviceAccountToken": "projected service-account tokens are refused",
+    ]
+    static let truthyRefused: [String: String] = [
+        "hostPID": "the job may not share the node's process namespace",
+        "hostIPC": "the job may not share the node's IPC namespace",
+        "hostNetwork": "the job may not use the node's network",
+        "shareProcessNamespace": "containers may not share a process namespace",
+        "hostUsers": "the job may not use the node's user namespace",
+        "automountServiceAccountToken": "service-account tokens are not mounted into jobs",
+        "hostPort": "a host port would expose the job on the node",
+    ]
+    static let nonBlankRefused: Set<String> = ["serviceAccountName", "serviceAccount"]
+
+    static func check(_ config: Node, file: SourceFile, pointer: JSONPointer) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if case .string(let apiVersion)? = config["apiVersion"]?.value, !apiVersion.contains("/") {
+            out.append(Diagnostic(.kubernetesAPIVersion, "apiVersion '\(apiVersion)' has no '/'; the agent's custom-resource path splits it into group and version and fails",
+                                  at: SourceSpan(file: file, range: config["apiVersion"]!.range), pointer: pointer.appending("apiVersion"),
+                                  fixIts: [FixIt("write group/version, such as batch/v1 or kubeflow.org/v1")]))
+        }
+        walk(config, pointer, file: file, into: &out)
+        return out
+    }
+
+    private static func walk(_ node: Node, _ pointer: JSONPointer, file: SourceFile, into out: inout [Diagnostic]) {
+        switch node.value {
+        case .array(let items):
+            for (i, item) in items.enumerated() { walk(item, pointer.appending(i), file: file, into: &out) }
+        case .object(let members):
+            for member in members {
+                let here = pointer.appending(member.key)
+                func refuse(_ reason: String, at range: SourceRange? = nil) {
+                    out.append(Diagnostic(.kubernetesRefused, "'\(member.key)' is refused by the agent: \(reason)",
+                                          at: SourceSpan(file: file, range: range ?? member.keyRange), pointer: here,
+                                          notes: [Note("the agent fails the job with \"Unsafe resource_args.kubernetes option '\(member.key)' is not allowed\"")]))
+                }
+                if let reason = presenceRefused[member.key] {
+                    refuse(reason)
+                } else if let reason = truthyRefused[member.key], isTruthy(member.value.value) {
+                    refuse(reason)
+                } else if nonBlankRefused.contains(member.key), isNonBlank(member.value.value) {
+                    refuse("jobs run with the namespace's default service account")
+                } else if member.key == "mountPropagation", case .string(let mode) = member.value.value, mode == "Bidirectional" {
+                    refuse("bidirectional mount propagation is refused", at: member.value.range)
+                } else if member.key == "annotations", case .object(let annotations) = member.value.value {
+                    for annotation in annotations {
+                        let key = annotation.key.lowercased()
+                        if (key.contains("apparmor") || key.contains("seccomp")),
+                           case .string(let value) = annotation.value.value, value.lowercased().contains("unconfined") {
+                            out.append(Diagnostic(.kubernetesRefused, "annotation '\(annotation.key)' is refused by the agent: unconfined AppArmor and seccomp profiles are not allowed",
+                                                  at: SourceSpan(file: file, range: annotation.value.range), pointer: here.appending(annotation.key)))
+                        }
+                    }
+                }
+                walk(member.value, here, file: file, into: &out)
+            }
+        default:
+            break
+        }
+    }
+
+    /// As the agent reads it: true, a non-zero number, or "1", "true", "yes" in any case.
+    static func isTruthy(_ value: Value) -> Bool {
+        switch value {
+        case .bool(let b): return b
+        case .integer(let i): return i != 0
+        case .number(let d): return d != 0
+        case .string(let s): return ["1", "true", "yes"].contains(s.trimmingSpaces().lowercased())
+        default: return false
+        }
+    }
+
+    static func isNonBlank(_ value: Value) -> Bool {
+        switch value {
+        case .string(let s): return !s.trimmingSpaces().isEmpty
+        case .array(let items): return items.contains { isNonBlank($0.value) }
+        case .null: return false
+        default: return true
+        }
+    }
+}
