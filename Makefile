@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 RELEASE := .build/release/launchc
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench conformance schemas generate-sagemaker generate-kubernetes install uninstall clean
+.PHONY: all deps build debug demo test bench conformance schemas generate-sagemaker generate-kubernetes generate-vertex install uninstall clean
 
 all: build
 
@@ -53,6 +53,12 @@ schemas:
 generate-sagemaker:
 	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore
 	.venv-generate/bin/python scripts/gen-sagemaker-schema.py
+	python3 scripts/embed-schemas.py
+
+# Regenerate schemas/gcp-vertex.json from the Vertex AI protos in google-cloud-aiplatform (PyPI), in a venv.
+generate-vertex:
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet google-cloud-aiplatform
+	.venv-generate/bin/python scripts/gen-vertex-schema.py
 	python3 scripts/embed-schemas.py
 
 # Regenerate schemas/kubernetes.json from the kubernetes-validate wheel (PyPI).

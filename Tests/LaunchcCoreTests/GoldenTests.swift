@@ -4,7 +4,7 @@ import Testing
 /// Every fixture's exact text and JSON report, and every valid fixture's canonical JSON.
 @Suite struct GoldenTests {
     /// The folders whose fixtures are checked as `launchc check FILE` checks them, without flags.
-    static let checkedFolders = ["agent", "classify", "launch-spec", "kubernetes", "local-container", "local-process", "queue", "sagemaker", "syntax"]
+    static let checkedFolders = ["agent", "classify", "gcp-vertex", "launch-spec", "kubernetes", "local-container", "local-process", "queue", "sagemaker", "syntax"]
 
     static var checkedFixtures: [String] {
         // In byte order of path, as `launchc check fixtures/` walks them.

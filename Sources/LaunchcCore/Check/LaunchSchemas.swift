@@ -15,6 +15,7 @@ public struct LaunchSchemas: Sendable {
     private static let launchSpec = compile("launch-spec")
     private static let sagemaker = compile("sagemaker")
     private static let kubernetes = compile("kubernetes")
+    private static let vertex = compile("gcp-vertex")
     private static let localContainer = compile("local-container")
     private static let localProcess = compile("local-process")
 
@@ -42,7 +43,8 @@ public struct LaunchSchemas: Sendable {
             case .kubernetes?: return Self.kubernetes
             case .localContainer?: return Self.localContainer
             case .localProcess?: return Self.localProcess
-            case .gcpVertex?, nil: return nil
+            case .gcpVertex?: return Self.vertex
+            case nil: return nil
             }
         }
     }

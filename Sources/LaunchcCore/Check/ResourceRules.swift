@@ -8,6 +8,16 @@ enum ResourceRules {
         case .localContainer:
             let (rules, keys) = localContainer(config, file: file, pointer: pointer)
             return schemaFindings.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+        case .gcpVertex:
+            let findings = schemaFindings.map(vertexCamelCase)
+            // A required key written in camelCase is reported once, as camelCase.
+            let camel = Set(findings.filter { $0.code == "LC3405" }.compactMap { d in
+                d.pointer.map { JSONPointer(tokens: $0.tokens.dropLast() + [String(d.fixIts.first?.edits.first?.replacement.filter { $0 != "\"" && $0 != "'" } ?? "")]) }
+            })
+            return findings.filter { d in
+                guard d.code == "LC3401" || d.code == "LC2002", let pointer = d.pointer else { return true }
+                return !camel.contains { $0.tokens.dropLast() == pointer.tokens[...] && d.message.contains("spec.\($0.tokens.last!)") }
+            }
         case .kubernetes:
             let rules = KubernetesRules.check(config, file: file, pointer: pointer)
             // What lies inside a refused key goes with it; its own problems are noise.
@@ -20,6 +30,23 @@ enum ResourceRules {
         default:
             return schemaFindings
         }
+    }
+
+    /// The Vertex SDK builds its protos from snake_case field names and fails on camelCase ones
+    /// (the spelling of Google's REST documentation): an unknown key whose snake_case form is a
+    /// known one is that mistake, said plainly.
+    static func vertexCamelCase(_ finding: Diagnostic) -> Diagnostic {
+        guard finding.code == "LC2003" || finding.code == "LC3402", let key = finding.pointer?.tokens.last,
+              key.contains(where: \.isUppercase), !key.contains("_"),
+              let rename = finding.fixIts.first?.edits.first?.replacement else { return finding }
+        let snake = String(rename.filter { $0 != "\"" && $0 != "'" })
+        guard snake.contains("_") || snake == key.lowercased(), SchemaDiagnostics.fold(snake) == SchemaDiagnostics.fold(key) else { return finding }
+        var d = finding
+        d.id = .vertexCamelCase
+        d.severity = DiagnosticID.vertexCamelCase.severity
+        d.message = "key '\(key)' must be snake_case"
+        d.fixIts = [FixIt("rename it to '\(snake)' (the Vertex SDK rejects camelCase keys)", edits: finding.fixIts[0].edits)]
+        return d
     }
 
     /// The docker flags the agent allows (wandb 0.31.0, `_DOCKER_ALLOWED_RESOURCE_ARGS`).
