@@ -92,6 +92,7 @@ schema = {
             "required": ["worker_pool_specs", "staging_bucket"],
             "properties": {
                 "worker_pool_specs": {"type": "array", "minItems": 1, "items": pool,
+                                      "x-launchc-code": {"minItems": "LC3401"},
                                       "x-launchc-message": {"minItems": "Vertex needs at least one worker pool spec"}},
                 "staging_bucket": {"type": "string", "pattern": "^gs://[^/]+",
                                    "x-launchc-message": {"pattern": "staging_bucket must be a gs:// URI"}},

@@ -8,6 +8,8 @@ enum ResourceRules {
         case .localContainer:
             let (rules, keys) = localContainer(config, file: file, pointer: pointer)
             return schemaFindings.filter { !($0.code == "LC3702" && $0.span.range.map(keys.contains) == true) } + rules
+        case .sagemaker:
+            return schemaFindings + sageMaker(config, file: file, pointer: pointer)
         case .gcpVertex:
             let findings = schemaFindings.map(vertexCamelCase)
             // A required key written in camelCase is reported once, as camelCase.
@@ -30,6 +32,28 @@ enum ResourceRules {
         default:
             return schemaFindings
         }
+    }
+
+    /// What the SageMaker runner sends as written: the role and a user training image are read
+    /// before macros are filled; and SageMaker pulls training images only from ECR.
+    static func sageMaker(_ config: Node, file: SourceFile, pointer: JSONPointer) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for path in [["RoleArn"], ["role_arn"], ["AlgorithmSpecification", "TrainingImage"]] {
+            guard let node = config.resolve(JSONPointer(tokens: path)), case .string(let text) = node.value else { continue }
+            let name = path.joined(separator: ".")
+            if text.contains("${") {
+                out.append(Diagnostic(.sageMakerMacro, "\(name) '\(text)' holds a macro, but the agent reads \(name) before filling macros and sends it as written",
+                                      at: SourceSpan(file: file, range: node.range), pointer: JSONPointer(tokens: pointer.tokens + path),
+                                      fixIts: [FixIt(path.last == "TrainingImage"
+                                                     ? "leave TrainingImage out to train on the image W&B builds or names, or write the image's full ECR URI"
+                                                     : "write the role's ARN or name without macros")]))
+            } else if path.last == "TrainingImage", case .unrecognized = AgentRules.classify(text), !text.contains(".dkr.ecr.") {
+                out.append(Diagnostic(.sageMakerImage, "TrainingImage '\(text)' is not in ECR; SageMaker pulls training images only from Amazon ECR",
+                                      at: SourceSpan(file: file, range: node.range), pointer: JSONPointer(tokens: pointer.tokens + path),
+                                      fixIts: [FixIt("push the image to ECR and write <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>")]))
+            }
+        }
+        return out
     }
 
     /// The Vertex SDK builds its protos from snake_case field names and fails on camelCase ones

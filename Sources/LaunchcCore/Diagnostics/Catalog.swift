@@ -40,7 +40,7 @@ extension DiagnosticID {
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
-        sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired,
+        sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase,
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
@@ -694,6 +694,24 @@ extension DiagnosticID {
             """,
         bad: "gpus: {schema: {type: integer, default: 0, minimum: 1, maximum: 8}}\n",
         good: "gpus: {schema: {type: integer, default: 1, minimum: 1, maximum: 8}}\n")
+
+    public static let sageMakerMacro = DiagnosticID(
+        code: "LC3305", name: "sagemaker-unexpanded-macro", severity: .error,
+        summary: "a macro in RoleArn or TrainingImage, which the agent does not fill",
+        explanation: """
+            The SageMaker runner reads `RoleArn` and a user `AlgorithmSpecification.TrainingImage` before \
+            it fills macros, so `${image_uri}` or `${entity_name}` there reach AWS as those characters. To \
+            train on the image W&B builds or names, leave `TrainingImage` out.
+            """,
+        bad: "AlgorithmSpecification:\n  TrainingImage: ${image_uri}\n  TrainingInputMode: File\n",
+        good: "AlgorithmSpecification:\n  TrainingInputMode: File\n")
+
+    public static let sageMakerImage = DiagnosticID(
+        code: "LC3306", name: "sagemaker-image-not-ecr", severity: .error,
+        summary: "a SageMaker training image outside Amazon ECR",
+        explanation: "SageMaker training jobs pull their image only from Amazon ECR; an image on Docker Hub or another registry is refused.",
+        bad: "AlgorithmSpecification:\n  TrainingImage: python:3.12\n  TrainingInputMode: File\n",
+        good: "AlgorithmSpecification:\n  TrainingImage: 123456789012.dkr.ecr.us-east-1.amazonaws.com/train:v3\n  TrainingInputMode: File\n")
 
     // MARK: LC34xx: Vertex AI
 

@@ -394,6 +394,9 @@ extension BundledSchemas {
      "items": {
       "$ref": "#/$defs/WorkerPoolSpec"
      },
+     "x-launchc-code": {
+      "minItems": "LC3401"
+     },
      "x-launchc-message": {
       "minItems": "Vertex needs at least one worker pool spec"
      }
