@@ -66,6 +66,24 @@ import Testing
         Golden.assert(TextReporter().renderDiagnostics(failure.diagnostics), matches: relative + ".expected.txt")
     }
 
+    /// Issue 3 asks for at least 60 valid and 60 invalid documents across the kinds.
+    @Test func fixturesCoverEnoughDocuments() throws {
+        var (valid, invalid) = (0, 0)
+        var kinds = Set<String>()
+        for relative in Self.checkedFixtures + Package.fixtures(in: "valid").map({ "fixtures/valid/\($0)" }) {
+            let report = Checker.check(try Package.source(relative))
+            for case let kind? in report.kinds {
+                kinds.insert(kind.kind == .queueConfig ? "queue-config/\(kind.resource?.rawValue ?? "?")" : kind.kind.rawValue)
+            }
+            if report.diagnostics.isEmpty { valid += report.documentCount } else { invalid += 1 }
+        }
+        #expect(valid >= 60, "\(valid) valid documents")
+        #expect(invalid >= 60, "\(invalid) invalid documents")
+        #expect(kinds.isSuperset(of: ["agent", "queue", "launch-spec", "queue-config/sagemaker", "queue-config/gcp-vertex",
+                                     "queue-config/kubernetes", "queue-config/local-container", "queue-config/local-process"]),
+                "\(kinds.sorted())")
+    }
+
     @Test func everyCodeHasAFixture() throws {
         var codes = Set<String>()
         for relative in Self.checkedFixtures {
