@@ -268,4 +268,16 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("no/policy.yaml: error[LC1002]: cannot read 'no/policy.yaml': no such file or directory\n"))
     }
+
+    @Test func everySchemaAndCodeIsServedByTheCLI() throws {
+        for entry in BundledSchemas.catalog {
+            let run = try launchc(["schema", entry.name])
+            #expect(run.status == 0, "\(entry.name)")
+            #expect(run.stdout == entry.text + "\n", "\(entry.name)")
+        }
+        for id in DiagnosticID.all {
+            let run = try launchc(["explain", id.code])
+            #expect(run.status == 0 && run.stdout.hasPrefix("\(id.code) \(id.name) (\(id.severity.rawValue))\n"), "\(id.code)")
+        }
+    }
 }
