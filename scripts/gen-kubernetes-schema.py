@@ -18,6 +18,9 @@ Usage: scripts/gen-kubernetes-schema.py WHEEL   (make generate-kubernetes)
 import json, os, re, sys, zipfile
 
 KUBERNETES_VERSION = "v1.37.0"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generated import write_if_changed  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 wheel = sys.argv[1]
 wheel_version = re.search(r"kubernetes_validate-([0-9.]+)-", os.path.basename(wheel)).group(1)
@@ -118,6 +121,4 @@ schema = {
 }
 out = os.path.join(ROOT, "schemas", "kubernetes.json")
 text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
-if not os.path.exists(out) or open(out, encoding="utf-8").read() != text:
-    open(out, "w", encoding="utf-8").write(text)
-    print(f"wrote schemas/kubernetes.json ({len(defs)} definitions, {len(text) // 1024} KiB) from kubernetes-validate {wheel_version}")
+write_if_changed(out, text, f"wrote schemas/kubernetes.json ({len(defs)} definitions, {len(text) // 1024} KiB) from kubernetes-validate {wheel_version}")

@@ -19,6 +19,9 @@ import gzip, html, json, os, re, sys
 
 import botocore
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generated import write_if_changed  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 model_path = os.path.join(os.path.dirname(botocore.__file__), "data", "sagemaker")
 version = sorted(os.listdir(model_path))[-1]
@@ -194,6 +197,4 @@ schema = {
 }
 out = os.path.join(ROOT, "schemas", "sagemaker.json")
 text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
-if not os.path.exists(out) or open(out, encoding="utf-8").read() != text:
-    open(out, "w", encoding="utf-8").write(text)
-    print(f"wrote schemas/sagemaker.json ({len(defs)} shapes, {len(text) // 1024} KiB) from botocore {botocore.__version__}")
+write_if_changed(out, text, f"wrote schemas/sagemaker.json ({len(defs)} shapes, {len(text) // 1024} KiB) from botocore {botocore.__version__}")

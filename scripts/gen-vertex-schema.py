@@ -11,10 +11,13 @@ eight keys of CustomJob.submit read from run; everything else ignored.
 
 Usage: python scripts/gen-vertex-schema.py   (make generate-vertex; needs google-cloud-aiplatform)
 """
-import json, os, re
+import json, os, sys, re
 
 import google.cloud.aiplatform as aiplatform
 from google.cloud.aiplatform_v1.types import custom_job
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generated import write_if_changed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCALARS = {1: "number", 2: "number", 3: "integer", 4: "integer", 5: "integer", 6: "integer", 7: "integer",
@@ -137,6 +140,4 @@ schema = {
 }
 out = os.path.join(ROOT, "schemas", "gcp-vertex.json")
 text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
-if not os.path.exists(out) or open(out, encoding="utf-8").read() != text:
-    open(out, "w", encoding="utf-8").write(text)
-    print(f"wrote schemas/gcp-vertex.json ({len(defs)} messages, {len(text) // 1024} KiB) from google-cloud-aiplatform {aiplatform.__version__}")
+write_if_changed(out, text, f"wrote schemas/gcp-vertex.json ({len(defs)} messages, {len(text) // 1024} KiB) from google-cloud-aiplatform {aiplatform.__version__}")

@@ -188,9 +188,3 @@ public struct Classifier: Sendable {
         return nil
     }
 }
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-}
