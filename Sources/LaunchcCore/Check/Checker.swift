@@ -71,30 +71,36 @@ public enum Checker {
         diagnostics += classifyProblems
         // Schemas apply only to documents that parsed without errors.
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
-            let launch = LaunchSchemas.shared
             for (document, kind) in zip(parsed.documents, kinds) {
-                if let kind, let schema = launch.schema(for: kind) {
-                    let failures = SchemaValidator(schema.set, defersPlaceholders: true).validate(document.root, against: schema.root)
-                    var found = SchemaDiagnostics(set: schema.set, file: file, root: document.root).diagnose(failures)
-                    if kind.kind == .queueConfig, let resource = kind.resource {
-                        found = ResourceRules.apply(resource, to: document.root, file: file, pointer: .root, schemaFindings: found)
-                    }
-                    if kind.kind == .agent {
-                        found += AgentRules.check(document.root, file: file)
-                    }
-                    diagnostics += found
-                    if kind.kind == .queue && failures.isEmpty {
-                        diagnostics += QueueChecks.check(document.root, file: file, launch: launch)
-                    }
-                    if kind.kind == .launchSpec, case .object(let entries)? = document.root["resource_args"]?.value {
-                        diagnostics += resourceArgs(entries, file: file, launch: launch)
-                    }
-                }
+                if let kind { diagnostics += validate(document.root, as: kind, file: file) }
                 for schema in options.schemas { diagnostics += schema.check(document, in: file) }
             }
         }
         return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(diagnostics),
                           format: parsed.format, kinds: kinds)
+    }
+
+    /// validate: one document against its kind's schema, then the rules that go with the kind.
+    static func validate(_ root: Node, as kind: Classification, file: SourceFile) -> [Diagnostic] {
+        let launch = LaunchSchemas.shared
+        guard let schema = launch.schema(for: kind) else { return [] }
+        let failures = SchemaValidator(schema.set, defersPlaceholders: true).validate(root, against: schema.root)
+        let found = SchemaDiagnostics(set: schema.set, file: file, root: root).diagnose(failures)
+        switch kind.kind {
+        case .agent:
+            return found + AgentRules.check(root, file: file)
+        case .queue:
+            // The config is checked filled with its template variables, once the definition is sound.
+            return failures.isEmpty ? found + QueueChecks.check(root, file: file, launch: launch) : found
+        case .queueConfig:
+            guard let resource = kind.resource else { return found }
+            return ResourceRules.apply(resource, to: root, file: file, pointer: .root, schemaFindings: found)
+        case .launchSpec:
+            guard case .object(let entries)? = root["resource_args"]?.value else { return found }
+            return found + resourceArgs(entries, file: file, launch: launch)
+        case .data:
+            return found
+        }
     }
 
     /// Reads an input, or says why it could not be read as a report of its own.
