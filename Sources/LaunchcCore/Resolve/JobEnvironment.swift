@@ -1,0 +1,80 @@
+/// What the agent knows about a run when it launches it: the values behind the W&B variables
+/// and the macros.
+public struct RunContext: Sendable {
+    public var baseURL = "https://api.wandb.ai"
+    /// Rendered as a placeholder unless a caller asks otherwise.
+    public var apiKey = "<WANDB_API_KEY>"
+    public var project = ""
+    public var entity = ""
+    public var runID = ""
+    public var runName: String?
+    public var author: String?
+    /// The source image, for image sources and image jobs.
+    public var dockerImage: String?
+    public var sweepID: String?
+    public var resumeCount = 0
+    public var queueName: String?
+    public var queueEntity: String?
+    public var traceID: String?
+    /// The job's name, for job sources (`WANDB_ARTIFACTS`).
+    public var job: String?
+    public var runConfig: Node?
+    public var fileOverrides: Node?
+    public var artifacts: Node?
+
+    public init() {}
+}
+
+/// The W&B variables the agent injects into every job, in its order (reference §6;
+/// `LaunchProject.get_env_vars_dict`), with the JSON-valued ones cut into `_0`, `_1`, ... slices
+/// when they exceed the runner's limit: 512 characters for SageMaker, 32670 for the others.
+public enum JobEnvironment {
+    public static let sageMakerLimit = 512
+    public static let defaultLimit = 32670
+
+    public static func variables(_ run: RunContext, maxLength: Int) -> [(name: String, value: String)] {
+        var out: [(String, String)] = []
+        out.append(("WANDB_BASE_URL", run.baseURL))
+        out.append(("WANDB_API_KEY", run.apiKey))
+        if !run.project.isEmpty { out.append(("WANDB_PROJECT", run.project.lowercased())) }
+        out.append(("WANDB_ENTITY", run.entity))
+        out.append(("WANDB_LAUNCH", "True"))
+        out.append(("WANDB_RUN_ID", run.runID))
+        if let image = run.dockerImage { out.append(("WANDB_DOCKER", image)) }
+        if let name = run.runName, !name.isEmpty { out.append(("WANDB_NAME", name)) }
+        if let author = run.author { out.append(("WANDB_USERNAME", author)) }
+        if let sweep = run.sweepID, !sweep.isEmpty { out.append(("WANDB_SWEEP_ID", sweep)) }
+        if run.resumeCount > 0 { out.append(("WANDB_RESUME", "allow")) }
+        if let queue = run.queueName { out.append(("WANDB_LAUNCH_QUEUE_NAME", queue)) }
+        if let entity = run.queueEntity { out.append(("WANDB_LAUNCH_QUEUE_ENTITY", entity)) }
+        if let trace = run.traceID { out.append(("WANDB_LAUNCH_TRACE_ID", trace)) }
+        out += chunked("WANDB_CONFIG", PythonJSON.dumps(run.runConfig ?? Node(.object([]), range: .at(0))), maxLength: maxLength)
+        out += chunked("WANDB_LAUNCH_FILE_OVERRIDES", PythonJSON.dumps(run.fileOverrides ?? Node(.object([]), range: .at(0))), maxLength: maxLength)
+        var artifacts: [Member] = []
+        if let job = run.job { artifacts.append(Member(key: "_wandb_job", keyRange: .at(0), value: Node(.string(job), range: .at(0)))) }
+        let merged = DeepMergeShallow.update(Node(.object(artifacts), range: .at(0)), with: run.artifacts)
+        out.append(("WANDB_ARTIFACTS", PythonJSON.dumps(merged)))
+        return out
+    }
+
+    /// A value longer than the limit becomes `NAME_0`, `NAME_1`, ... of `maxLength` characters
+    /// each, and `NAME` itself is not set. Python's JSON is ASCII, so characters are bytes.
+    static func chunked(_ name: String, _ value: String, maxLength: Int) -> [(String, String)] {
+        let characters = Array(value.unicodeScalars)
+        guard characters.count > maxLength else { return [(name, value)] }
+        return stride(from: 0, to: characters.count, by: maxLength).enumerated().map { index, start in
+            (name + "_" + String(index), String(String.UnicodeScalarView(characters[start..<min(start + maxLength, characters.count)])))
+        }
+    }
+}
+
+/// Python's `dict.update`: keys of the other mapping replace or follow, one level deep.
+enum DeepMergeShallow {
+    static func update(_ base: Node, with other: Node?) -> Node {
+        guard case .object(var members) = base.value, case .object(let others)? = other?.value else { return base }
+        for member in others {
+            if let i = members.firstIndex(where: { $0.key == member.key }) { members[i].value = member.value } else { members.append(member) }
+        }
+        return Node(.object(members), range: base.range)
+    }
+}

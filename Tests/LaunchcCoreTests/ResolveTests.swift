@@ -1,0 +1,102 @@
+import Testing
+@testable import LaunchcCore
+
+/// The resolve stage's building blocks, against what wandb 0.31.0 and Python do (the expected
+/// values were produced by Python 3.11 itself).
+@Suite struct ResolveTests {
+    let table = MacroTable(project: "ResNet", entity: "ml-platform", runID: "abc123", runName: nil,
+                           imageURI: "img:v1", author: "ana", environment: ["REGION": "us-east-1"])
+
+    @Test(arguments: [
+        ("${run_id}", "abc123"),
+        ("job-${run_id}-${project_name}", "job-abc123-resnet"),
+        ("${run_name}", "None"),
+        ("${author}", "ana"),
+        ("${${run_id}}", "${abc123}"),
+        ("$${run_id}", "$abc123"),
+        ("${run-id} $run_id ${ run_id }", "${run-id} $run_id ${ run_id }"),
+        ("${not_a_macro} ${REGION}", "${not_a_macro} us-east-1"),
+        ("${run_id", "${run_id"),
+        ("${}", "${}"),
+    ])
+    func macrosAreFilledAsTheAgentFillsThem(_ text: String, _ expected: String) {
+        #expect(table.fill(text).text == expected)
+    }
+
+    @Test func environmentOverridesBuiltInMacrosAndKeysAreNeverFilled() throws {
+        let overridden = MacroTable(project: "p", entity: "e", runID: "abc123", runName: "n", imageURI: "i", author: nil,
+                                    environment: ["run_id": "from-env"])
+        #expect(overridden.fill("${run_id} ${author}").text == "from-env None")
+        let node = try #require(parseYAML("${run_id}: ${run_id}\nn: 5\nl: ['${image_uri}', true]\n").root)
+        #expect(CanonicalJSON.string(table.fill(node), indent: nil) == #"{"${run_id}":"abc123","n":5,"l":["img:v1",true]}"#)
+    }
+
+    @Test(arguments: [(" +3 ", Int64(3)), ("1_000", 1000), ("007", 7), ("-0", 0), ("٣", 3)] as [(String, Int64)])
+    func pythonInt(_ text: String, _ value: Int64) {
+        #expect(PythonNumber.int(text) == value)
+    }
+
+    @Test(arguments: ["2.5", "0x1", "1__0", "_1", "1_", "", " "])
+    func pythonIntRefuses(_ text: String) {
+        #expect(PythonNumber.int(text) == nil)
+    }
+
+    @Test(arguments: [("1e-3", 0.001), ("inf", .infinity), ("-Infinity", -.infinity), ("1_0.5", 10.5), (".5", 0.5),
+                      ("5.", 5.0), ("1e5_0", 1e50), (" 2 ", 2.0), ("+.5e-2", 0.005)] as [(String, Double)])
+    func pythonFloat(_ text: String, _ value: Double) {
+        #expect(PythonNumber.float(text) == value)
+    }
+
+    @Test(arguments: ["1e", "e5", "1_", "0x10", "1.2.3", ".", ""])
+    func pythonFloatRefuses(_ text: String) {
+        #expect(PythonNumber.float(text) == nil)
+        #expect(PythonNumber.float("nan")?.isNaN == true)
+    }
+
+    @Test func jsonIsWrittenAsPythonWritesIt() throws {
+        let node = try #require(parseJSON(#"{"lr": 1e-05, "name": "café ☕ 😀", "ctl": "a\u0001b\u007f", "q": "it's \"x\"\n", "big": 1e16, "f": 1.0, "n": null, "t": true, "list": [1, 2.5, "x"]}"#).root)
+        #expect(PythonJSON.dumps(node) == #"{"lr": 1e-05, "name": "caf\u00e9 \u2615 \ud83d\ude00", "ctl": "a\u0001b\u007f", "q": "it's \"x\"\n", "big": 1e+16, "f": 1.0, "n": null, "t": true, "list": [1, 2.5, "x"]}"#)
+        let special = Node(.array([Node(.number(.nan), range: .at(0)), Node(.number(-.infinity), range: .at(0))]), range: .at(0))
+        #expect(PythonJSON.dumps(special) == "[NaN, -Infinity]")
+    }
+
+    @Test(arguments: [1e15, 1e16, 1.5e16, 123456789.0, 1e-4, 1e-5, 1.23e-7, 1e100, 0.1, 100.0, Double.leastNonzeroMagnitude,
+                      1.7976931348623157e308, 0.30000000000000004, -0.0])
+    func floatsAsPythonReprWritesThem(_ d: Double) {
+        let python: [Double: String] = [
+            1e15: "1000000000000000.0", 1e16: "1e+16", 1.5e16: "1.5e+16", 123456789.0: "123456789.0", 1e-4: "0.0001",
+            1e-5: "1e-05", 1.23e-7: "1.23e-07", 1e100: "1e+100", 0.1: "0.1", 100.0: "100.0", Double.leastNonzeroMagnitude: "5e-324",
+            1.7976931348623157e308: "1.7976931348623157e+308", 0.30000000000000004: "0.30000000000000004", -0.0: "-0.0",
+        ]
+        #expect(PythonJSON.repr(d) == python[d])
+    }
+
+    @Test func environmentInTheAgentsOrderWithChunking() throws {
+        var run = RunContext()
+        run.project = "ResNet"
+        run.entity = "ml-platform"
+        run.runID = "abc123"
+        run.runName = "resnet-50"
+        run.job = "ml-platform/train/job:v3"
+        // 40 keys of "kN": "vvvvvvvvvv" make 830 characters of JSON: 512 + 318 at SageMaker's limit.
+        let members = (0..<40).map { Member(key: "k\($0)", keyRange: .at(0), value: Node(.string(String(repeating: "v", count: 10)), range: .at(0))) }
+        run.runConfig = Node(.object(members), range: .at(0))
+        let sageMaker = JobEnvironment.variables(run, maxLength: JobEnvironment.sageMakerLimit)
+        #expect(sageMaker.map(\.name) == [
+            "WANDB_BASE_URL", "WANDB_API_KEY", "WANDB_PROJECT", "WANDB_ENTITY", "WANDB_LAUNCH", "WANDB_RUN_ID", "WANDB_NAME",
+            "WANDB_CONFIG_0", "WANDB_CONFIG_1", "WANDB_LAUNCH_FILE_OVERRIDES", "WANDB_ARTIFACTS",
+        ])
+        #expect(sageMaker.first { $0.name == "WANDB_CONFIG_0" }?.value.count == 512)
+        #expect(sageMaker.first { $0.name == "WANDB_CONFIG_1" }?.value.count == 318)
+        #expect(sageMaker.first { $0.name == "WANDB_PROJECT" }?.value == "resnet")
+        #expect(sageMaker.last?.value == #"{"_wandb_job": "ml-platform/train/job:v3"}"#)
+        let other = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
+        #expect(other.contains { $0.name == "WANDB_CONFIG" } && !other.contains { $0.name == "WANDB_CONFIG_0" })
+    }
+
+    @Test func deepMerge() throws {
+        let base = try #require(parseYAML("a: {x: 1, y: [1, 2]}\nb: keep\n").root)
+        let override = try #require(parseYAML("a: {y: [3], z: 4}\nc: new\n").root)
+        #expect(CanonicalJSON.string(DeepMerge.merge(base, override), indent: nil) == #"{"a":{"x":1,"y":[3],"z":4},"b":"keep","c":"new"}"#)
+    }
+}
