@@ -100,3 +100,63 @@ import Testing
         #expect(CanonicalJSON.string(DeepMerge.merge(base, override), indent: nil) == #"{"a":{"x":1,"y":[3],"z":4},"b":"keep","c":"new"}"#)
     }
 }
+
+@Suite struct CommandTests {
+    @Test(arguments: [("", "''"), ("abc", "abc"), ("a b", "'a b'"), ("it's", #"'it'"'"'s'"#), ("x=$(rm -rf /)", "'x=$(rm -rf /)'"),
+                      ("é", "'é'"), ("--lr", "--lr"), ("a\nb", "'a\nb'"), ("nofile=1024:2048", "nofile=1024:2048")])
+    func shellQuoteAsPythonShlex(_ word: String, _ quoted: String) {
+        #expect(ShellQuote.quote(word) == quoted)
+    }
+
+    /// The worked example of reference §2.4, verified there against wandb 0.31.0.
+    @Test func dockerCommandOfTheWorkedExample() throws {
+        var run = RunContext()
+        run.apiKey = "test-api-key-0000"
+        run.project = "myproj"
+        run.entity = "my-ent"
+        run.runID = "abc123"
+        run.dockerImage = "python:3.11"
+        run.runConfig = parseJSON(#"{"x": "it's"}"#).root
+        let queue = try #require(parseYAML("""
+            env:
+              - MY_ENV_VAR=value
+              - MY_EXISTING_ENV_VAR
+              - RUN=${run_id}
+            gpus: all
+            m: 8g
+            shm_size: 2g
+            cpus: 4
+            name: wandb-${run_id}
+            ulimit: [nofile=1024:2048, memlock=-1]
+            """).root)
+        let macros = MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: nil, imageURI: "python:3.11", author: nil)
+        guard case .object(let flags) = macros.fill(queue).value else { Issue.record("not a mapping"); return }
+        let command = try DockerCommand.build(
+            environment: JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit), flags: flags, image: "python:3.11",
+            entryPoint: ["python", "train.py", "--flag"], args: ["--lr", "0.1", "--msg", "a b"]).get()
+        #expect(command.commandLine == """
+            docker run --rm -e WANDB_BASE_URL=https://api.wandb.ai -e WANDB_API_KEY=test-api-key-0000 -e WANDB_PROJECT=myproj -e WANDB_ENTITY=my-ent -e WANDB_LAUNCH=True -e WANDB_RUN_ID=abc123 -e WANDB_DOCKER=python:3.11 -e WANDB_CONFIG='{"x": "it'"'"'s"}' -e WANDB_LAUNCH_FILE_OVERRIDES='{}' -e WANDB_ARTIFACTS='{}' --env MY_ENV_VAR=value --env MY_EXISTING_ENV_VAR --env RUN=abc123 --gpus all -m 8g --shm_size 2g --cpus 4 --name wandb-abc123 --ulimit nofile=1024:2048 --ulimit memlock=-1 --entrypoint python python:3.11 train.py --flag --lr 0.1 --msg 'a b'
+            """)
+        #expect(command.words.contains(#"WANDB_CONFIG={"x": "it's"}"#))
+        #expect(command.words.suffix(4) == ["--lr", "0.1", "--msg", "a b"])
+    }
+
+    @Test func dockerCommandRefusesMappingsAndWritesBareFlagsForTrue() throws {
+        let flags = try #require(parseYAML("gpus: {count: 1}").root)
+        guard case .object(let members) = flags.value else { return }
+        guard case .failure(let failure) = DockerCommand.build(environment: [], flags: members, image: "i", entryPoint: [], args: []) else {
+            Issue.record("a mapping value must fail"); return
+        }
+        #expect(failure.message == "Invalid docker argument 'gpus': mapping values are not supported.")
+        let bare = try #require(parseYAML("privileged: true").root)
+        guard case .object(let bareMembers) = bare.value else { return }
+        #expect(try DockerCommand.build(environment: [], flags: bareMembers, image: "i", entryPoint: [], args: []).get().commandLine
+                == "docker run --rm --privileged i")
+    }
+
+    @Test func processCommandLine() {
+        #expect(ProcessCommand.commandLine(environment: [("WANDB_CONFIG", #"{"a": 1}"#), ("WANDB_LAUNCH", "True")],
+                                           entryPoint: ["python", "train.py"], args: ["--name", "a b"])
+                == #"WANDB_CONFIG='{"a": 1}' WANDB_LAUNCH=True python train.py --name 'a b'"#)
+    }
+}

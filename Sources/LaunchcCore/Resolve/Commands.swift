@@ -1,0 +1,114 @@
+/// Python's `shlex.quote`, which the agent uses for every word of the commands it runs: a word
+/// of only `[A-Za-z0-9_@%+=:,./-]` stays as it is; anything else is single-quoted, with each
+/// `'` written as `'"'"'`; the empty word is `''`.
+public enum ShellQuote {
+    public static func quote(_ word: String) -> String {
+        if word.isEmpty { return "''" }
+        let safe = word.unicodeScalars.allSatisfy { c in
+            (c.value < 0x80 && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_")) || "@%+=:,./-".unicodeScalars.contains(c)
+        }
+        if safe { return word }
+        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\"'\"'") + "'"
+    }
+}
+
+/// A value as Python's `str()` writes it, for command words.
+enum PythonText {
+    static func str(_ value: Value) -> String {
+        switch value {
+        case .null: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .integer(let i): return String(i)
+        case .number(let d): return PythonJSON.repr(d).replacingNonFinite()
+        case .string(let s): return s
+        case .array, .object: return PythonJSON.dumps(Node(value, range: .at(0)))
+        }
+    }
+}
+
+extension String {
+    /// Python's `str(float('inf'))` is `inf`, where JSON would say `Infinity`.
+    fileprivate func replacingNonFinite() -> String {
+        switch self {
+        case "Infinity": return "inf"
+        case "-Infinity": return "-inf"
+        case "NaN": return "nan"
+        default: return self
+        }
+    }
+}
+
+/// The `docker run` command the local-container runner builds (reference §2.4, step 6;
+/// `get_docker_command`): each word both as docker receives it and as the agent writes it.
+public struct DockerCommand: Sendable {
+    public struct Failure: Error, Sendable {
+        public var flag: String
+        public var message: String
+    }
+
+    /// The words as docker receives them, after the shell has read the agent's command line.
+    public var words: [String] = []
+    /// The same words as the agent writes them (`shlex.quote`d; a variable as `KEY=VALUE`
+    /// quoted on each side).
+    public var quoted: [String] = []
+
+    /// The one line the agent runs with `bash -c`.
+    public var commandLine: String { quoted.joined(separator: " ").trimmingPythonWhitespace() }
+
+    mutating func append(_ word: String) {
+        words.append(word)
+        quoted.append(ShellQuote.quote(word))
+    }
+
+    /// - Parameters:
+    ///   - environment: the W&B variables, in order.
+    ///   - flags: the queue's docker flags in their order, keys as written (after macros).
+    ///   - entryPoint: the job's entry point (the runner ignores `overrides.entry_point`).
+    public static func build(environment: [(name: String, value: String)], flags: [Member], image: String,
+                             entryPoint: [String], args: [String]) -> Result<DockerCommand, Failure> {
+        var command = DockerCommand()
+        for word in ["docker", "run", "--rm"] { command.append(word) }
+        for (name, value) in environment {
+            command.words += ["-e", name + "=" + value]
+            command.quoted += ["-e", ShellQuote.quote(name) + "=" + ShellQuote.quote(value)]
+        }
+        for flag in flags {
+            // The raw key: `shm_size` stays `--shm_size` (see LC3701).
+            let prefix = flag.key.count == 1 ? "-" : "--"
+            let name = prefix + flag.key
+            let quotedName = prefix + ShellQuote.quote(flag.key)
+            func pair(_ value: Value) {
+                command.words += [name, PythonText.str(value)]
+                command.quoted += [quotedName, ShellQuote.quote(PythonText.str(value))]
+            }
+            switch flag.value.value {
+            case .array(let items):
+                for item in items { pair(item.value) }
+            case .bool(true):
+                command.words.append(name)
+                command.quoted.append(quotedName)
+            case .object:
+                return .failure(Failure(flag: flag.key, message: "Invalid docker argument '\(flag.key)': mapping values are not supported."))
+            default:
+                pair(flag.value.value)
+            }
+        }
+        if let first = entryPoint.first {
+            command.append("--entrypoint")
+            command.append(first)
+        }
+        command.append(image)
+        for word in entryPoint.dropFirst() + args { command.append(word) }
+        return .success(command)
+    }
+}
+
+/// The local-process runner's command line (reference §2.5): every W&B variable as
+/// `KEY=VALUE` (each side quoted), then the entry point and the override args, quoted.
+public enum ProcessCommand {
+    public static func commandLine(environment: [(name: String, value: String)], entryPoint: [String], args: [String]) -> String {
+        var words = environment.map { ShellQuote.quote($0.name) + "=" + ShellQuote.quote($0.value) }
+        words += (entryPoint + args).map(ShellQuote.quote)
+        return words.joined(separator: " ")
+    }
+}
