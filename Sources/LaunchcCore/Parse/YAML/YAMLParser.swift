@@ -514,7 +514,10 @@ private struct YAMLComposer {
         }
         var fixIts: [FixIt] = []
         var message = error.problem
-        if error.problem.contains("mapping values are not allowed") {
+        let line = Self.line(of: at, in: file.bytes)
+        if let context = error.context, context.contains("flow"), line.contains("${") {
+            fixIts.append(FixIt("quote values that hold ${…} macros inside [ ] or { }: there '{' and '}' are YAML syntax"))
+        } else if error.problem.contains("mapping values are not allowed") {
             fixIts.append(FixIt("if ': ' belongs to the value, quote the value; if this line starts a new key, indent it like the keys beside it"))
         } else if error.problem == "control characters are not allowed", let char {
             let scalar = String(decoding: file.bytes[at..<min(at + width, bytes.count)], as: UTF8.self).unicodeScalars.first
@@ -524,6 +527,15 @@ private struct YAMLComposer {
             fixIts.append(FixIt("remove it, or write it as an escape (\"\\u\(code)\") inside a double-quoted string"))
         }
         diagnostics.emit(Diagnostic(.yamlSyntax, message, at: problemSpan, pointer: path, notes: notes, fixIts: fixIts))
+    }
+
+    /// The text of the line holding `offset`.
+    static func line(of offset: Int, in bytes: [UInt8]) -> String {
+        var start = min(offset, bytes.count)
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var end = min(offset, bytes.count)
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// "while parsing a block mapping" → "in the block mapping".
