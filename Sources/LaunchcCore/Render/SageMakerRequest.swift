@@ -1,0 +1,200 @@
+/// The `CreateTrainingJob` request the W&B agent builds from a SageMaker queue config (wandb
+/// 0.31.0 `SageMakerRunner.run`, `build_sagemaker_args`, `get_role_arn`,
+/// `merge_image_uri_with_algorithm_specification`; reference §2.1), key for key and in the same
+/// order, which follows Python's dict semantics: a key set again keeps its first position.
+public enum SageMakerRequest {
+    /// What the agent would raise instead of submitting, with its message.
+    public struct Failure: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    public struct Inputs: Sendable {
+        /// The resolved queue config (templates filled, overrides merged, `builder` removed),
+        /// before macros: the role and a user TrainingImage are read from it as written.
+        public var config: Node
+        public var macros: MacroTable
+        public var run: RunContext
+        /// `overrides.entry_point`, and the job's own entry point.
+        public var overrideEntryPoint: [String]?
+        public var jobEntryPoint: [String]?
+        public var overrideArgs: [String]
+        /// The image handed to the runner (W&B-image mode).
+        public var imageURI: String
+        public var account: String
+        public var partition: String
+
+        public init(config: Node, macros: MacroTable, run: RunContext, overrideEntryPoint: [String]?, jobEntryPoint: [String]?,
+                    overrideArgs: [String], imageURI: String, account: String = "123456789012", partition: String = "aws") {
+            self.config = config
+            self.macros = macros
+            self.run = run
+            self.overrideEntryPoint = overrideEntryPoint
+            self.jobEntryPoint = jobEntryPoint
+            self.overrideArgs = overrideArgs
+            self.imageURI = imageURI
+            self.account = account
+            self.partition = partition
+        }
+    }
+
+    public static func build(_ inputs: Inputs) -> Result<Node, Failure> {
+        let given = inputs.config
+        // The role, from the config as written (macros are not filled in it).
+        let roleValue = truthy(given["RoleArn"]) ?? given["role_arn"]
+        guard let roleNode = roleValue, case .string(let role) = roleNode.value else {
+            return .failure(Failure(message: "AWS sagemaker require a string RoleArn set this by adding a `RoleArn` key to the sagemakerfield of resource_args"))
+        }
+        let roleARN = role.hasPrefix("arn:\(inputs.partition):iam::") ? role : "arn:\(inputs.partition):iam::\(inputs.account):role/\(role)"
+
+        // User-image mode: a TrainingImage in the config, sent as written, with only the
+        // override entry point; otherwise the W&B image and the override or job entry point.
+        let userImage = given["AlgorithmSpecification"]?["TrainingImage"].flatMap { $0.value == .null ? nil : $0 }
+        let image: String
+        let entryPoint: [String]
+        if let userImage {
+            image = PythonText.str(userImage.value)
+            entryPoint = inputs.overrideEntryPoint ?? []
+        } else {
+            image = inputs.imageURI
+            entryPoint = inputs.overrideEntryPoint ?? inputs.jobEntryPoint ?? []
+        }
+
+        let filled = inputs.macros.fill(given)
+        var computed = OrderedMembers()
+        guard let output = filled["OutputDataConfig"], output.value != .null else {
+            return .failure(Failure(message: "Sagemaker launcher requires an OutputDataConfig Sagemaker resource argument"))
+        }
+        computed.set("OutputDataConfig", output)
+        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? node(.string(inputs.run.runID)))
+        // `.get("AlgorithmSpecification", .get("algorithm_specification"))`: a present null does not fall back.
+        let specGiven = filled.member("AlgorithmSpecification") != nil ? filled["AlgorithmSpecification"] : filled["algorithm_specification"]
+        var spec = OrderedMembers()
+        if let givenSpec = specGiven, case .object(let members) = givenSpec.value {
+            spec = OrderedMembers(members)
+            if !image.isEmpty { spec.set("TrainingImage", node(.string(image))) }
+        } else {
+            spec.set("TrainingImage", node(.string(image)))
+            spec.set("TrainingInputMode", node(.string("File")))
+        }
+        if !entryPoint.isEmpty { spec.set("ContainerEntrypoint", node(.array(entryPoint.map { node(.string($0)) }))) }
+        if !inputs.overrideArgs.isEmpty { spec.set("ContainerArguments", node(.array(inputs.overrideArgs.map { node(.string($0)) }))) }
+        guard let trainingImage = spec["TrainingImage"], trainingImage.value != .null else {
+            return .failure(Failure(message: "Failed determine tag for training image"))
+        }
+        computed.set("AlgorithmSpecification", spec.node)
+        computed.set("RoleArn", node(.string(roleARN)))
+
+        // {**camel_case_args, **sagemaker_args}
+        var request = OrderedMembers()
+        if case .object(let members) = filled.value {
+            for member in members { request.set(toCamelCase(member.key), member.value) }
+        }
+        for member in computed.members { request.set(member.key, member.value) }
+        guard let resourceConfig = request["ResourceConfig"], resourceConfig.value != .null else {
+            return .failure(Failure(message: "Sagemaker launcher requires a ResourceConfig resource argument"))
+        }
+        guard let stopping = request["StoppingCondition"], stopping.value != .null else {
+            return .failure(Failure(message: "Sagemaker launcher requires a StoppingCondition resource argument"))
+        }
+
+        // W&B's variables, then the config's Environment (or lowercase environment) over them.
+        var environment = OrderedMembers()
+        for (name, value) in JobEnvironment.variables(inputs.run, maxLength: JobEnvironment.sageMakerLimit) {
+            environment.set(name, node(.string(value)))
+        }
+        let givenEnvironment = filled.member("Environment") != nil ? filled["Environment"] : request["environment"]
+        if let givenEnvironment {
+            guard case .object(let members) = givenEnvironment.value else {
+                return .failure(Failure(message: "'Environment' must be a mapping (the agent fails merging it with W&B's variables)"))
+            }
+            for member in members { environment.set(member.key, member.value) }
+        }
+        request.set("Environment", environment.node)
+
+        var tags: [Node] = []
+        if case .array(let items)? = request["Tags"]?.value { tags = items }
+        tags.append(node(.object([
+            Member(key: "Key", keyRange: .at(0), value: node(.string("WandbRunId"))),
+            Member(key: "Value", keyRange: .at(0), value: node(.string(inputs.run.runID))),
+        ])))
+        request.set("Tags", node(.array(tags)))
+
+        for removed in ["EcrRepoName", "region", "profile"] { request.remove(removed) }
+        request.members.removeAll { $0.value.value == .null }
+        return .success(request.node)
+    }
+
+    /// wandb's `to_camel_case`: keys without `_` stay; others are `str.title()`d per `_`-piece,
+    /// an empty piece becoming `_`.
+    public static func toCamelCase(_ key: String) -> String {
+        guard key.contains("_") else { return key }
+        return key.split(separator: "_", omittingEmptySubsequences: false).map { $0.isEmpty ? "_" : pythonTitle($0) }.joined()
+    }
+
+    /// Python's `str.title()`: a letter after a non-letter is upper-cased, any other lower-cased
+    /// (`s3` → `S3`, `x2y` → `X2Y`, `ARN` → `Arn`).
+    static func pythonTitle(_ word: Substring) -> String {
+        var out = ""
+        var previousCased = false
+        for c in word {
+            if c.isCased {
+                out += previousCased ? c.lowercased() : c.uppercased()
+                previousCased = true
+            } else {
+                out.append(c)
+                previousCased = false
+            }
+        }
+        return out
+    }
+
+    /// Python truthiness for an optional value, as `a or b` reads it.
+    static func truthy(_ node: Node?) -> Node? {
+        guard let node else { return nil }
+        switch node.value {
+        case .null, .bool(false): return nil
+        case .string(let s) where s.isEmpty: return nil
+        case .integer(0): return nil
+        case .number(let d) where d == 0: return nil
+        case .array(let items) where items.isEmpty: return nil
+        case .object(let members) where members.isEmpty: return nil
+        default: return node
+        }
+    }
+
+    static func node(_ value: Value) -> Node { Node(value, range: .at(0)) }
+}
+
+/// A mapping with Python's dict order: setting an existing key keeps its place.
+struct OrderedMembers {
+    var members: [Member] = []
+
+    init(_ members: [Member] = []) { self.members = members }
+
+    subscript(key: String) -> Node? { members.first { $0.key == key }?.value }
+
+    mutating func set(_ key: String, _ value: Node) {
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            members[i].value = value
+        } else {
+            members.append(Member(key: key, keyRange: value.range, value: value))
+        }
+    }
+
+    mutating func remove(_ key: String) { members.removeAll { $0.key == key } }
+
+    var node: Node { Node(.object(members), range: .at(0)) }
+}
+
+extension Node {
+    /// The member under `key`, to tell a key set to null from an absent one.
+    func member(_ key: String) -> Member? {
+        guard case .object(let members) = value else { return nil }
+        return members.first { $0.key == key }
+    }
+}
+
+extension Character {
+    /// Has an upper- and a lower-case form (Python's "cased").
+    var isCased: Bool { isUppercase || isLowercase || (isLetter && uppercased() != lowercased()) }
+}

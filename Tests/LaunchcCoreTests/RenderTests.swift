@@ -1,0 +1,125 @@
+import Testing
+@testable import LaunchcCore
+
+@Suite struct SageMakerRequestTests {
+    func run() -> RunContext {
+        var run = RunContext()
+        run.project = "ResNet"
+        run.entity = "ml"
+        run.runID = "abc123"
+        run.job = "ml/train/job:v3"
+        run.runConfig = parseJSON(#"{"lr": 0.1}"#).root
+        return run
+    }
+
+    func inputs(_ yaml: String, override: [String]? = nil, args: [String] = []) throws -> SageMakerRequest.Inputs {
+        let run = run()
+        return SageMakerRequest.Inputs(
+            config: try #require(parseYAML(yaml).root),
+            macros: MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: nil, imageURI: "img:built", author: nil),
+            run: run, overrideEntryPoint: override, jobEntryPoint: ["python", "train.py"], overrideArgs: args,
+            imageURI: "123456789012.dkr.ecr.us-east-1.amazonaws.com/train:built")
+    }
+
+    @Test func wandbImageModeWithSnakeCaseKeys() throws {
+        let request = try SageMakerRequest.build(inputs("""
+            role_arn: SageMakerLaunchRole
+            resource_config: {InstanceType: ml.g5.xlarge, InstanceCount: 1, VolumeSizeInGB: 50}
+            OutputDataConfig: {S3OutputPath: "s3://b/${project_name}/"}
+            stopping_condition: {MaxRuntimeInSeconds: 3600}
+            TrainingJobName: job-${run_id}
+            Environment: {WANDB_PROJECT: override, EXTRA: "1"}
+            Tags: [{Key: team, Value: ml}]
+            region: us-east-1
+            """, args: ["--epochs", "2"])).get()
+        #expect(CanonicalJSON.string(request) == """
+            {
+              "RoleArn": "arn:aws:iam::123456789012:role/SageMakerLaunchRole",
+              "ResourceConfig": {
+                "InstanceType": "ml.g5.xlarge",
+                "InstanceCount": 1,
+                "VolumeSizeInGB": 50
+              },
+              "OutputDataConfig": {
+                "S3OutputPath": "s3://b/resnet/"
+              },
+              "StoppingCondition": {
+                "MaxRuntimeInSeconds": 3600
+              },
+              "TrainingJobName": "job-abc123",
+              "Environment": {
+                "WANDB_BASE_URL": "https://api.wandb.ai",
+                "WANDB_API_KEY": "<WANDB_API_KEY>",
+                "WANDB_PROJECT": "override",
+                "WANDB_ENTITY": "ml",
+                "WANDB_LAUNCH": "True",
+                "WANDB_RUN_ID": "abc123",
+                "WANDB_CONFIG": "{\\"lr\\": 0.1}",
+                "WANDB_LAUNCH_FILE_OVERRIDES": "{}",
+                "WANDB_ARTIFACTS": "{\\"_wandb_job\\": \\"ml/train/job:v3\\"}",
+                "EXTRA": "1"
+              },
+              "Tags": [
+                {
+                  "Key": "team",
+                  "Value": "ml"
+                },
+                {
+                  "Key": "WandbRunId",
+                  "Value": "abc123"
+                }
+              ],
+              "AlgorithmSpecification": {
+                "TrainingImage": "123456789012.dkr.ecr.us-east-1.amazonaws.com/train:built",
+                "TrainingInputMode": "File",
+                "ContainerEntrypoint": [
+                  "python",
+                  "train.py"
+                ],
+                "ContainerArguments": [
+                  "--epochs",
+                  "2"
+                ]
+              }
+            }
+            """)
+    }
+
+    @Test func userImageModeSendsTheImageAsWrittenAndOnlyTheOverrideEntryPoint() throws {
+        let request = try SageMakerRequest.build(inputs("""
+            RoleArn: arn:aws:iam::999999999999:role/Trainer
+            AlgorithmSpecification: {TrainingImage: "${image_uri}", TrainingInputMode: Pipe}
+            ResourceConfig: {InstanceType: ml.g5.xlarge, InstanceCount: 1, VolumeSizeInGB: 50}
+            OutputDataConfig: {S3OutputPath: "s3://b/out/"}
+            StoppingCondition: {MaxRuntimeInSeconds: 3600}
+            """)).get()
+        let spec = try #require(request["AlgorithmSpecification"])
+        #expect(CanonicalJSON.string(spec, indent: nil) == #"{"TrainingImage":"${image_uri}","TrainingInputMode":"Pipe"}"#)
+        #expect(request["RoleArn"]?.value == .string("arn:aws:iam::999999999999:role/Trainer"))
+        #expect(request["TrainingJobName"]?.value == .string("abc123"))
+        let overridden = try SageMakerRequest.build(inputs("""
+            RoleArn: Trainer
+            AlgorithmSpecification: {TrainingImage: 1.dkr.ecr.us-east-1.amazonaws.com/t:v1, TrainingInputMode: File}
+            ResourceConfig: {}
+            OutputDataConfig: {S3OutputPath: "s3://b/out/"}
+            StoppingCondition: {}
+            """, override: ["bash", "run.sh"])).get()
+        #expect(overridden["AlgorithmSpecification"]?["ContainerEntrypoint"] == Node(.array([
+            Node(.string("bash"), range: .at(0)), Node(.string("run.sh"), range: .at(0))]), range: .at(0)))
+    }
+
+    @Test func theAgentsFailures() throws {
+        let missingRole = SageMakerRequest.build(try inputs("OutputDataConfig: {}\n"))
+        #expect(missingRole == .failure(.init(message: "AWS sagemaker require a string RoleArn set this by adding a `RoleArn` key to the sagemakerfield of resource_args")))
+        let snakeOutput = SageMakerRequest.build(try inputs("RoleArn: r\noutput_data_config: {S3OutputPath: s3://b}\nResourceConfig: {}\nStoppingCondition: {}\n"))
+        #expect(snakeOutput == .failure(.init(message: "Sagemaker launcher requires an OutputDataConfig Sagemaker resource argument")))
+        let noResources = SageMakerRequest.build(try inputs("RoleArn: r\nOutputDataConfig: {S3OutputPath: s3://b}\nStoppingCondition: {}\n"))
+        #expect(noResources == .failure(.init(message: "Sagemaker launcher requires a ResourceConfig resource argument")))
+    }
+
+    @Test(arguments: [("s3_output_path", "S3OutputPath"), ("x_2y", "X2Y"), ("role_ARN", "RoleArn"), ("a__b", "A_B"), ("_lead", "_Lead"),
+                      ("MaxRuntime", "MaxRuntime"), ("enable_inter_container_traffic_encryption", "EnableInterContainerTrafficEncryption")])
+    func camelCaseAsPythonTitle(_ key: String, _ expected: String) {
+        #expect(SageMakerRequest.toCamelCase(key) == expected)
+    }
+}
