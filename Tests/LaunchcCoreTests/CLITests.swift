@@ -234,7 +234,13 @@ import Testing
 
             """)
         let list = try launchc(["explain"])
-        #expect(list.stdout.hasPrefix("LC1001  warning  empty-file                  the file holds no document\n"))
+        let first = list.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("LC1001  warning  empty-file ") && first.hasSuffix("  the file holds no document"))
+        // One column for every name: each summary starts right after the widest name and two spaces.
+        let column = 17 + DiagnosticID.all.map(\.name.count).max()! + 2
+        for (line, id) in zip(list.stdout.split(separator: "\n"), DiagnosticID.all) {
+            #expect(String(line.dropFirst(column)) == id.summary, "\(id.code)")
+        }
         #expect(try launchc(["explain", "yaml-tab-indentation"]).stdout.hasPrefix("LC1202 yaml-tab-indentation (error)\n"))
     }
 

@@ -2,9 +2,10 @@
 public enum Explanation {
     /// One line per code: code, default severity, summary.
     public static func list() -> String {
+        let width = DiagnosticID.all.map(\.name.count).max() ?? 0
         var out = ""
         for id in DiagnosticID.all {
-            out += "\(id.code)  \(id.severity.rawValue.padding(7))  \(id.name.padding(26))  \(id.summary)\n"
+            out += "\(id.code)  \(id.severity.rawValue.padding(7))  \(id.name.padding(width))  \(id.summary)\n"
         }
         return out
     }
