@@ -32,6 +32,7 @@ import Testing
             Tags: [{Key: team, Value: ml}]
             region: us-east-1
             """, args: ["--epochs", "2"])).get()
+        #expect(CanonicalJSON.string(request) + "\n" == Golden.readFile(Package.path("fixtures/render/sagemaker-request.sdk.txt")))
         #expect(CanonicalJSON.string(request) == """
             {
               "RoleArn": "arn:aws:iam::123456789012:role/SageMakerLaunchRole",
@@ -121,5 +122,26 @@ import Testing
                       ("MaxRuntime", "MaxRuntime"), ("enable_inter_container_traffic_encryption", "EnableInterContainerTrafficEncryption")])
     func camelCaseAsPythonTitle(_ key: String, _ expected: String) {
         #expect(SageMakerRequest.toCamelCase(key) == expected)
+    }
+}
+
+/// launchc's renderers against what wandb 0.31.0 itself produced (fixtures/render/README.md).
+@Suite struct SDKParityTests {
+    @Test func kubernetesJobMatchesTheAgent() throws {
+        let config = try #require(DocumentParser.parse(try Package.source("fixtures/render/kubernetes-job.yaml")).root)
+        var run = RunContext()
+        run.project = "ResNet50"
+        run.entity = "ml_team2"
+        run.runID = "abc123"
+        run.job = "ml/train/job:v3"
+        run.runConfig = parseJSON(#"{"lr": 0.1}"#).root
+        let job = KubernetesJob.build(.init(config: config, run: run, overrideEntryPoint: nil, jobEntryPoint: ["python", "train.py"],
+                                           overrideArgs: ["--epochs", "2"], imageURI: "img:built"))
+        let expected = try #require(Golden.readFile(Package.path("fixtures/render/kubernetes-job.sdk.txt")))
+        #expect(CanonicalJSON.string(job) + "\n" == expected, "\(Golden.lineDiff(expected: expected, actual: CanonicalJSON.string(job) + "\n"))")
+    }
+
+    @Test func dnsSafeNamesDropDigits() {
+        #expect(KubernetesJob.dnsSafe("launch-ml_team2-ResNet50-") == "launch-ml-team-resnet-")
     }
 }

@@ -1,0 +1,183 @@
+/// The Job the W&B agent creates from a Kubernetes queue config on the Job path (wandb 0.31.0
+/// `KubernetesRunner._inject_defaults` and its helpers; reference §2.3.1), key for key, in the
+/// agent's order. Not covered yet: the code mount of base-image jobs and the image-pull secret
+/// of the deprecated `registry` block.
+public enum KubernetesJob {
+    static let restrictedSecurityContext = MJSON.object(MObject([
+        ("allowPrivilegeEscalation", .scalar(.bool(false))),
+        ("capabilities", .object(MObject([("drop", .array([.string("ALL")]))]))),
+        ("seccompProfile", .object(MObject([("type", .string("RuntimeDefault"))]))),
+    ]))
+
+    public struct Inputs: Sendable {
+        /// The resolved queue config, macros filled.
+        public var config: Node
+        public var run: RunContext
+        public var overrideEntryPoint: [String]?
+        public var jobEntryPoint: [String]?
+        public var overrideArgs: [String]
+        public var imageURI: String
+        /// The agent's name when it runs under an agent (labels, and the API key as a secret).
+        public var agentName: String?
+        /// The kubeconfig context's namespace, when there is one.
+        public var contextNamespace: String?
+
+        public init(config: Node, run: RunContext, overrideEntryPoint: [String]?, jobEntryPoint: [String]?, overrideArgs: [String],
+                    imageURI: String, agentName: String? = "launch-agent", contextNamespace: String? = nil) {
+            self.config = config
+            self.run = run
+            self.overrideEntryPoint = overrideEntryPoint
+            self.jobEntryPoint = jobEntryPoint
+            self.overrideArgs = overrideArgs
+            self.imageURI = imageURI
+            self.agentName = agentName
+            self.contextNamespace = contextNamespace
+        }
+    }
+
+    /// `get_namespace`: metadata.namespace, else the legacy top-level namespace, else the context's, else `default`.
+    public static func namespace(of config: Node, context: String?) -> String {
+        for candidate in [config["metadata"]?["namespace"], config["namespace"]] {
+            if case .string(let s)? = candidate?.value, !s.isEmpty { return s }
+        }
+        return context ?? "default"
+    }
+
+    /// The API-key secret's name: `wandb-api-key-<run id>` (or `-<WANDB_RELEASE_NAME>`).
+    public static func secretName(runID: String, releaseName: String? = nil) -> String {
+        "wandb-api-key-" + (releaseName ?? runID)
+    }
+
+    public static func build(_ inputs: Inputs) -> Node {
+        let config = MJSON(inputs.config).object ?? MObject()
+        let namespace = namespace(of: inputs.config, context: inputs.contextNamespace)
+        var job = MObject([("apiVersion", .string("batch/v1")), ("kind", .string("Job"))])
+        job.update(config)
+
+        var metadata = job["metadata"]?.object ?? MObject()
+        var jobSpec = MObject([("backoffLimit", .scalar(.integer(0))), ("ttlSecondsAfterFinished", .scalar(.integer(60)))])
+        jobSpec.update(job["spec"]?.object ?? MObject())
+        var template = jobSpec["template"]?.object ?? MObject()
+        var podSpec = MObject([("restartPolicy", .string("Never"))])
+        podSpec.update(template["spec"]?.object ?? MObject())
+        var containers = (podSpec["containers"]?.array ?? [.object(MObject())]).map { $0.object ?? MObject() }
+
+        var labels = metadata["labels"]?.object ?? MObject()
+        labels["wandb.ai/run-id"] = .string(inputs.run.runID)
+        labels["wandb.ai/monitor"] = .string("true")
+        if let agent = inputs.agentName { labels["wandb.ai/agent"] = .string(agent) }
+        metadata["labels"] = .object(labels)
+        if metadata["name"]?.isTruthy != true {
+            metadata["generateName"] = .string(dnsSafe("launch-\(inputs.run.entity)-\(inputs.run.project)-"))
+        }
+        metadata["namespace"] = .string(namespace)
+
+        for i in containers.indices where !containers[i].has("name") {
+            containers[i]["name"] = .string("launch\(i)")
+        }
+        let entryPoint = inputs.overrideEntryPoint ?? inputs.jobEntryPoint
+        if !containers.isEmpty && (inputs.run.dockerImage != nil || !containers.contains { $0.has("image") }) {
+            containers[0]["image"] = .string(inputs.imageURI)
+        }
+        for i in containers.indices {
+            if !inputs.overrideArgs.isEmpty { containers[i]["args"] = .array(inputs.overrideArgs.map(MJSON.string)) }
+            if let entryPoint, containers[i]["command"]?.isTruthy != true || inputs.overrideEntryPoint != nil {
+                containers[i]["command"] = .array(entryPoint.map(MJSON.string))
+            }
+        }
+        let variables = JobEnvironment.variables(inputs.run, maxLength: JobEnvironment.defaultLimit)
+        for i in containers.indices {
+            var env = containers[i]["env"].flatMap { $0.isTruthy ? $0.array : nil } ?? []
+            for (name, value) in variables {
+                if name == "WANDB_API_KEY" && !value.isEmpty && inputs.agentName != nil {
+                    env.append(.object(MObject([
+                        ("name", .string(name)),
+                        ("valueFrom", .object(MObject([("secretKeyRef", .object(MObject([
+                            ("name", .string(secretName(runID: inputs.run.runID))), ("key", .string("password")),
+                        ])))]))),
+                    ])))
+                } else {
+                    env.append(.object(MObject([("name", .string(name)), ("value", .string(value))])))
+                }
+            }
+            containers[i]["env"] = .array(env)
+        }
+
+        podSpec["containers"] = .array(containers.map(MJSON.object))
+        template["spec"] = .object(podSpec)
+        jobSpec["template"] = .object(template)
+        job["spec"] = .object(jobSpec)
+        job["metadata"] = .object(metadata)
+
+        var manifest = MJSON.object(job)
+        addLabelToPods(&manifest, "wandb.ai/monitor", "true")
+        if let agent = inputs.agentName { addLabelToPods(&manifest, "wandb.ai/agent", agent) }
+        injectSecurityContext(&manifest)
+        return manifest.node
+    }
+
+    /// `make_name_dns_safe`: lower-cased, `_` as `-`, everything but `[a-z.-]` removed (digits
+    /// too), at most 200 characters.
+    public static func dnsSafe(_ name: String) -> String {
+        let kept = name.replacingUnderscores().lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || $0 == "." || $0 == "-" }
+        return String(String.UnicodeScalarView(kept.prefix(200)))
+    }
+
+    /// `add_label_to_pods`: every mapping whose `spec` holds `containers` gets the label.
+    static func addLabelToPods(_ value: inout MJSON, _ key: String, _ label: String) {
+        switch value {
+        case .array(var items):
+            for i in items.indices { addLabelToPods(&items[i], key, label) }
+            value = .array(items)
+        case .object(var object):
+            if object["spec"]?.object?.has("containers") == true {
+                var metadata = object["metadata"]?.object ?? MObject()
+                var labels = metadata["labels"]?.object ?? MObject()
+                labels[key] = .string(label)
+                metadata["labels"] = .object(labels)
+                object["metadata"] = .object(metadata)
+            }
+            for i in object.entries.indices {
+                switch object.entries[i].1 {
+                case .object, .array: addLabelToPods(&object.entries[i].1, key, label)
+                default: break
+                }
+            }
+            value = .object(object)
+        default:
+            break
+        }
+    }
+
+    /// `inject_restricted_security_context`: every container of every pod spec (a mapping with a
+    /// list of containers, initContainers or ephemeralContainers) gets the restricted context.
+    static func injectSecurityContext(_ value: inout MJSON) {
+        switch value {
+        case .array(var items):
+            for i in items.indices { injectSecurityContext(&items[i]) }
+            value = .array(items)
+        case .object(var object):
+            let keys = ["containers", "initContainers", "ephemeralContainers"]
+            if keys.contains(where: { object[$0]?.array != nil }) {
+                for key in keys {
+                    guard var list = object[key]?.array else { continue }
+                    for i in list.indices {
+                        if case .object(var container) = list[i] {
+                            container["securityContext"] = restrictedSecurityContext
+                            list[i] = .object(container)
+                        }
+                    }
+                    object[key] = .array(list)
+                }
+            }
+            for i in object.entries.indices { injectSecurityContext(&object.entries[i].1) }
+            value = .object(object)
+        default:
+            break
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+}
