@@ -160,3 +160,55 @@ import Testing
                 == #"WANDB_CONFIG='{"a": 1}' WANDB_LAUNCH=True python train.py --name 'a b'"#)
     }
 }
+
+@Suite struct ResolverTests {
+    let queueText = """
+        resource: kubernetes
+        template_variables:
+          gpus: {schema: {type: integer, default: 1, minimum: 1, maximum: 8}}
+          zone: {schema: {type: string, enum: [a, b]}}
+          lr: {schema: {type: number, default: 0.001}}
+        config:
+          metadata: {labels: {zone: "{{zone}}"}}
+          spec: {template: {spec: {containers: [{resources: {limits: {nvidia.com/gpu: "{{gpus}}"}}, args: ["--lr={{lr}}"]}]}}}
+          builder: {accelerator: {base_image: "nvidia/cuda:12.4.0-base-ubuntu22.04"}}
+        """
+
+    func resolve(_ settings: [String], spec: String? = nil) throws -> Resolver.Resolved {
+        let file = SourceFile(path: "queue.yaml", text: queueText)
+        let queue = try #require(DocumentParser.parse(file).root)
+        let resolver = Resolver(settings: settings.compactMap(Resolver.Setting.init))
+        return try resolver.resolve(queue: queue, kind: Classification(kind: .queue, origin: "test"), file: file,
+                                    spec: spec.flatMap { parseYAML($0).root }).get()
+    }
+
+    @Test func valuesComeFromSetThenSpecThenDefaultsTypedAsTheSDKTypesThem() throws {
+        let resolved = try resolve(["gpus= +2 ", "lr=1e-2"], spec: "template_variables: {zone: b, gpus: 4}\n")
+        #expect(resolved.diagnostics.isEmpty, "\(resolved.diagnostics.map(\.message))")
+        #expect(CanonicalJSON.string(resolved.config, indent: nil)
+                == #"{"metadata":{"labels":{"zone":"b"}},"spec":{"template":{"spec":{"containers":[{"resources":{"limits":{"nvidia.com/gpu":2}},"args":["--lr=0.01"]}]}}}}"#)
+    }
+
+    @Test func theAgentsAndServersRefusals() throws {
+        let resolved = try resolve(["gpus=2.5", "zone=c", "gpu=3"])
+        #expect(resolved.diagnostics.map(\.code) == ["LC3607", "LC3605", "LC3606"])
+        #expect(resolved.diagnostics[0].message == "the queue does not support overriding 'gpu': it declares no such template variable")
+        #expect(resolved.diagnostics[0].fixIts.first?.message == "did you mean 'gpus'?")
+        #expect(resolved.diagnostics[1].message == "value for gpus must be of type integer, not '2.5'")
+        #expect(resolved.diagnostics[1].span.file.path == "--set")
+        #expect(resolved.diagnostics[1].span.file.text(in: resolved.diagnostics[1].span.range!) == "2.5")
+        #expect(try resolve(["gpus=9", "zone=a"]).diagnostics.map(\.message) == ["9 is above the maximum 8 of template variable 'gpus'"])
+        #expect(try resolve([]).diagnostics.map(\.code) == ["LC3604"])
+        #expect(Resolver.Setting("a=b=c") == nil && Resolver.Setting("=x") == nil && Resolver.Setting("a=") != nil)
+    }
+
+    @Test func resourceArgsAreMergedAndBuilderRemoved() throws {
+        let resolved = try resolve(["zone=a"], spec: "resource_args:\n  kubernetes:\n    metadata: {namespace: research}\n  sagemaker: {x: 1}\n")
+        #expect(resolved.config["builder"] == nil)
+        #expect(resolved.config["metadata"]?["namespace"]?.value == .string("research"))
+        #expect(resolved.config["metadata"]?["labels"]?["zone"]?.value == .string("a"))
+        // Beside template variables, resource_args are dropped, as the agent drops them.
+        let dropped = try resolve(["zone=a"], spec: "template_variables: {gpus: 2}\nresource_args: {kubernetes: {metadata: {namespace: x}}}\n")
+        #expect(dropped.config["metadata"]?["namespace"] == nil)
+    }
+}

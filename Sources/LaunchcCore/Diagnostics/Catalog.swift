@@ -45,6 +45,7 @@ extension DiagnosticID {
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
         templateUndeclared, templateUnused, templateValue,
+        templateMissingValue, templateSetType, templateOutOfBounds, templateSetUndeclared,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -804,6 +805,41 @@ extension DiagnosticID {
             """,
         bad: "apiVersion: v1\nkind: Pod\n",
         good: "apiVersion: batch/v1\nkind: Job\n")
+
+    public static let templateMissingValue = DiagnosticID(
+        code: "LC3604", name: "template-missing-value", severity: .error,
+        summary: "a template variable without a value",
+        explanation: "A job on this queue needs a value for the variable: from `--set`, the launch spec's `template_variables`, or the variable's default. It has none.",
+        bad: "launchc render queue.yaml   (gpus has no default)",
+        good: "launchc render queue.yaml --set gpus=2")
+
+    public static let templateSetType = DiagnosticID(
+        code: "LC3605", name: "template-set-type", severity: .error,
+        summary: "a --set value that does not read as its variable's type",
+        explanation: """
+            Values for `integer` variables are read as Python's `int()` reads them (a sign, `_` between \
+            digits), `number` variables as `float()`; `wandb launch --set-var` refuses anything else with \
+            "Value for NAME must be of type TYPE".
+            """,
+        bad: "--set gpus=2.5",
+        good: "--set gpus=2")
+
+    public static let templateOutOfBounds = DiagnosticID(
+        code: "LC3606", name: "template-out-of-bounds", severity: .error,
+        summary: "a template value outside its variable's bounds or options",
+        explanation: """
+            The W&B server refuses a value below the variable's `minimum`, above its `maximum`, or not among \
+            its `enum` options (the SDK itself checks none of them).
+            """,
+        bad: "--set gpus=16   (maximum 8)",
+        good: "--set gpus=8")
+
+    public static let templateSetUndeclared = DiagnosticID(
+        code: "LC3607", name: "template-set-undeclared", severity: .error,
+        summary: "a --set for a variable the queue does not declare",
+        explanation: "`wandb launch --set-var` refuses it with \"Queue … does not support overriding NAME\".",
+        bad: "--set gpu=2   (the queue declares gpus)",
+        good: "--set gpus=2")
 
     // MARK: LC37xx: local-container and local-process
 

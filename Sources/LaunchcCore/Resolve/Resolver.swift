@@ -1,0 +1,166 @@
+/// resolve (PRODUCT.md §5): a queue's config with its template variables filled, a launch
+/// spec's `resource_args.<resource>` deep-merged over it, and the `builder` key removed, ready
+/// for macros and a renderer.
+public struct Resolver {
+    /// A `--set NAME=VALUE` flag as given.
+    public struct Setting: Sendable {
+        public var name: String
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// `NAME=VALUE`; the agent refuses anything without exactly one `=`, so launchc does too.
+        public init?(_ flag: String) {
+            let parts = flag.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else { return nil }
+            self.init(name: String(parts[0]), value: String(parts[1]))
+        }
+    }
+
+    public struct Resolved: Sendable {
+        public var resource: LaunchResource
+        /// The config before macros.
+        public var config: Node
+        /// The value each template variable took.
+        public var values: [String: Node]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var settings: [Setting] = []
+
+    public init(settings: [Setting] = []) { self.settings = settings }
+
+    /// - Parameters:
+    ///   - queue: a queue definition, or a bare queue config for `resource`.
+    ///   - spec: the launch spec, if any.
+    public func resolve(queue: Node, kind: Classification, file: SourceFile, spec: Node? = nil) -> Result<Resolved, ResolveFailure> {
+        var diagnostics: [Diagnostic] = []
+        let resource: LaunchResource
+        var config: Node
+        var values: [String: Node] = [:]
+        switch kind.kind {
+        case .queue:
+            guard case .string(let name)? = queue["resource"]?.value, let r = LaunchResource(name: name), let c = queue["config"] else {
+                return .failure(ResolveFailure(message: "the queue definition needs a resource and a config"))
+            }
+            resource = r
+            let templates = TemplateVariables(queue: queue)
+            (values, diagnostics) = templateValues(templates, spec: spec, file: file)
+            config = TemplateVariables.fill(c, with: values)
+        case .queueConfig:
+            guard let r = kind.resource else { return .failure(ResolveFailure(message: "say which resource the queue config is for (--resource)")) }
+            resource = r
+            config = queue
+            for setting in settings {
+                diagnostics.append(Diagnostic(.templateSetUndeclared, "a bare queue config has no template variables; --set \(setting.name) does nothing",
+                                              at: Self.flagSpan("--set", "\(setting.name)=\(setting.value)")))
+            }
+        default:
+            return .failure(ResolveFailure(message: "render takes a queue definition or a queue config, not \(kind.kind.title)"))
+        }
+        if let spec, case .object(let overrides)? = spec["resource_args"]?.value, !overrides.isEmpty {
+            let templated = spec["template_variables"].map { if case .object(let m) = $0.value { !m.isEmpty } else { false } } ?? false
+            // The agent drops resource_args beside template variables (LC3202 says so when checking).
+            if !templated, let override = overrides.first(where: { LaunchResource(name: $0.key) == resource })?.value {
+                config = DeepMerge.merge(config, override)
+            }
+        }
+        if case .object(var members) = config.value {
+            members.removeAll { $0.key == "builder" }
+            config = Node(.object(members), range: config.range)
+        }
+        return .success(Resolved(resource: resource, config: config, values: values, diagnostics: diagnostics))
+    }
+
+    /// Each variable's value: `--set`, then the launch spec's `template_variables`, then the default.
+    func templateValues(_ templates: TemplateVariables, spec: Node?, file: SourceFile) -> ([String: Node], [Diagnostic]) {
+        var values: [String: Node] = [:]
+        var out: [Diagnostic] = []
+        for setting in settings where templates.variable(setting.name) == nil {
+            out.append(Diagnostic(.templateSetUndeclared, "the queue does not support overriding '\(setting.name)': it declares no such template variable",
+                                  at: Self.flagSpan("--set", "\(setting.name)=\(setting.value)", highlight: setting.name),
+                                  fixIts: SchemaDiagnostics.nearest(setting.name, among: templates.variables.map(\.name)).map { [FixIt("did you mean '\($0)'?")] } ?? []))
+        }
+        for variable in templates.variables {
+            let place: SourceSpan
+            var value: Node?
+            if let setting = settings.last(where: { $0.name == variable.name }) {
+                let text = "\(setting.name)=\(setting.value)"
+                place = Self.flagSpan("--set", text, highlight: setting.value)
+                // Typed as `wandb launch --set-var` types them: int() or float(); other types keep the text.
+                switch variable.type {
+                case "integer":
+                    value = PythonNumber.int(setting.value).map { Node(.integer($0), range: .at(0)) }
+                case "number":
+                    value = PythonNumber.float(setting.value).map { Node(.number($0), range: .at(0)) }
+                default:
+                    value = Node(.string(setting.value), range: .at(0))
+                }
+                if value == nil {
+                    out.append(Diagnostic(.templateSetType, "value for \(variable.name) must be of type \(variable.type ?? "?"), not '\(setting.value)'", at: place))
+                    continue
+                }
+            } else if let given = spec?["template_variables"]?[variable.name] {
+                value = given
+                place = SourceSpan(file: file, range: given.range)
+            } else if let fallback = variable.defaultValue {
+                value = fallback
+                place = SourceSpan(file: file, range: fallback.range)
+            } else {
+                out.append(Diagnostic(.templateMissingValue, "template variable '\(variable.name)' has no value and no default",
+                                      at: SourceSpan(file: file, range: variable.keyRange),
+                                      fixIts: [FixIt("pass --set \(variable.name)=VALUE, or give it a default")]))
+                continue
+            }
+            guard let value else { continue }
+            values[variable.name] = value
+            for problem in Self.bounds(value, variable) {
+                out.append(Diagnostic(.templateOutOfBounds, problem, at: place))
+            }
+        }
+        return (values, out)
+    }
+
+    /// The value against the variable's minimum, maximum and options (which the W&B server enforces).
+    static func bounds(_ value: Node, _ variable: TemplateVariables.Variable) -> [String] {
+        var problems: [String] = []
+        let shown = SchemaValidator.show(value.value)
+        if let min = variable.minimum, SchemaValidator.compare(value.value, min.value) < 0, value.value.isNumber {
+            problems.append("\(shown) is below the minimum \(SchemaValidator.show(min.value)) of template variable '\(variable.name)'")
+        }
+        if let max = variable.maximum, SchemaValidator.compare(value.value, max.value) > 0, value.value.isNumber {
+            problems.append("\(shown) is above the maximum \(SchemaValidator.show(max.value)) of template variable '\(variable.name)'")
+        }
+        if !variable.options.isEmpty && !variable.options.contains(value) {
+            problems.append("\(shown) is not one of the options of template variable '\(variable.name)'")
+        }
+        return problems
+    }
+
+    /// A command-line value as a source of its own, so findings about it print like others.
+    static func flagSpan(_ flag: String, _ text: String, highlight: String? = nil) -> SourceSpan {
+        let file = SourceFile(path: flag, text: text)
+        guard let highlight, let range = text.utf8.firstRange(of: highlight.utf8) else {
+            return SourceSpan(file: file, range: SourceRange(start: 0, end: text.utf8.count))
+        }
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        return SourceSpan(file: file, range: SourceRange(start: start, end: start + highlight.utf8.count))
+    }
+}
+
+/// Why a queue cannot be resolved at all.
+public struct ResolveFailure: Error, Sendable, Equatable {
+    public var message: String
+}
+
+extension Value {
+    var isNumber: Bool {
+        switch self {
+        case .integer, .number: return true
+        default: return false
+        }
+    }
+}
