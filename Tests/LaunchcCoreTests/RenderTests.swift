@@ -14,11 +14,11 @@ import Testing
 
     func inputs(_ yaml: String, override: [String]? = nil, args: [String] = []) throws -> SageMakerRequest.Inputs {
         let run = run()
-        return SageMakerRequest.Inputs(
-            config: try #require(parseYAML(yaml).root),
-            macros: MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: nil, imageURI: "img:built", author: nil),
-            run: run, overrideEntryPoint: override, jobEntryPoint: ["python", "train.py"], overrideArgs: args,
-            imageURI: "123456789012.dkr.ecr.us-east-1.amazonaws.com/train:built")
+        let launch = JobLaunch(config: try #require(parseYAML(yaml).root), run: run, overrideEntryPoint: override,
+                               jobEntryPoint: ["python", "train.py"], overrideArgs: args,
+                               imageURI: "123456789012.dkr.ecr.us-east-1.amazonaws.com/train:built")
+        return SageMakerRequest.Inputs(launch, macros: MacroTable(project: run.project, entity: run.entity, runID: run.runID,
+                                                                  runName: nil, imageURI: "img:built", author: nil))
     }
 
     @Test func wandbImageModeWithSnakeCaseKeys() throws {
@@ -135,8 +135,8 @@ import Testing
         run.runID = "abc123"
         run.job = "ml/train/job:v3"
         run.runConfig = parseJSON(#"{"lr": 0.1}"#).root
-        let job = KubernetesJob.build(.init(config: config, run: run, overrideEntryPoint: nil, jobEntryPoint: ["python", "train.py"],
-                                           overrideArgs: ["--epochs", "2"], imageURI: "img:built"))
+        let job = KubernetesJob.build(.init(JobLaunch(config: config, run: run, overrideEntryPoint: nil, jobEntryPoint: ["python", "train.py"],
+                                                     overrideArgs: ["--epochs", "2"], imageURI: "img:built")))
         let expected = try #require(Golden.readFile(Package.path("fixtures/render/kubernetes-job.sdk.txt")))
         #expect(CanonicalJSON.string(job) + "\n" == expected, "\(Golden.lineDiff(expected: expected, actual: CanonicalJSON.string(job) + "\n"))")
     }

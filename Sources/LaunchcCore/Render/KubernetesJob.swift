@@ -10,26 +10,15 @@ public enum KubernetesJob {
     ]))
 
     public struct Inputs: Sendable {
-        /// The resolved queue config, macros filled.
-        public var config: Node
-        public var run: RunContext
-        public var overrideEntryPoint: [String]?
-        public var jobEntryPoint: [String]?
-        public var overrideArgs: [String]
-        public var imageURI: String
+        /// Its config with macros filled.
+        public var launch: JobLaunch
         /// The agent's name when it runs under an agent (labels, and the API key as a secret).
         public var agentName: String?
         /// The kubeconfig context's namespace, when there is one.
         public var contextNamespace: String?
 
-        public init(config: Node, run: RunContext, overrideEntryPoint: [String]?, jobEntryPoint: [String]?, overrideArgs: [String],
-                    imageURI: String, agentName: String? = "launch-agent", contextNamespace: String? = nil) {
-            self.config = config
-            self.run = run
-            self.overrideEntryPoint = overrideEntryPoint
-            self.jobEntryPoint = jobEntryPoint
-            self.overrideArgs = overrideArgs
-            self.imageURI = imageURI
+        public init(_ launch: JobLaunch, agentName: String? = "launch-agent", contextNamespace: String? = nil) {
+            self.launch = launch
             self.agentName = agentName
             self.contextNamespace = contextNamespace
         }
@@ -49,8 +38,9 @@ public enum KubernetesJob {
     }
 
     public static func build(_ inputs: Inputs) -> Node {
-        let config = MJSON(inputs.config).object ?? MObject()
-        let namespace = namespace(of: inputs.config, context: inputs.contextNamespace)
+        let launch = inputs.launch
+        let config = MJSON(launch.config).object ?? MObject()
+        let namespace = namespace(of: launch.config, context: inputs.contextNamespace)
         var job = MObject([("apiVersion", .string("batch/v1")), ("kind", .string("Job"))])
         job.update(config)
 
@@ -63,29 +53,29 @@ public enum KubernetesJob {
         var containers = (podSpec["containers"]?.array ?? [.object(MObject())]).map { $0.object ?? MObject() }
 
         var labels = metadata["labels"]?.object ?? MObject()
-        labels["wandb.ai/run-id"] = .string(inputs.run.runID)
+        labels["wandb.ai/run-id"] = .string(launch.run.runID)
         labels["wandb.ai/monitor"] = .string("true")
         if let agent = inputs.agentName { labels["wandb.ai/agent"] = .string(agent) }
         metadata["labels"] = .object(labels)
         if metadata["name"]?.isTruthy != true {
-            metadata["generateName"] = .string(dnsSafe("launch-\(inputs.run.entity)-\(inputs.run.project)-"))
+            metadata["generateName"] = .string(dnsSafe("launch-\(launch.run.entity)-\(launch.run.project)-"))
         }
         metadata["namespace"] = .string(namespace)
 
         for i in containers.indices where !containers[i].has("name") {
             containers[i]["name"] = .string("launch\(i)")
         }
-        let entryPoint = inputs.overrideEntryPoint ?? inputs.jobEntryPoint
-        if !containers.isEmpty && (inputs.run.dockerImage != nil || !containers.contains { $0.has("image") }) {
-            containers[0]["image"] = .string(inputs.imageURI)
+        let entryPoint = launch.overrideEntryPoint ?? launch.jobEntryPoint
+        if !containers.isEmpty && (launch.run.dockerImage != nil || !containers.contains { $0.has("image") }) {
+            containers[0]["image"] = .string(launch.imageURI)
         }
         for i in containers.indices {
-            if !inputs.overrideArgs.isEmpty { containers[i]["args"] = .array(inputs.overrideArgs.map(MJSON.string)) }
-            if let entryPoint, containers[i]["command"]?.isTruthy != true || inputs.overrideEntryPoint != nil {
+            if !launch.overrideArgs.isEmpty { containers[i]["args"] = .array(launch.overrideArgs.map(MJSON.string)) }
+            if let entryPoint, containers[i]["command"]?.isTruthy != true || launch.overrideEntryPoint != nil {
                 containers[i]["command"] = .array(entryPoint.map(MJSON.string))
             }
         }
-        let variables = JobEnvironment.variables(inputs.run, maxLength: JobEnvironment.defaultLimit)
+        let variables = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit)
         for i in containers.indices {
             var env = containers[i]["env"].flatMap { $0.isTruthy ? $0.array : nil } ?? []
             for (name, value) in variables {
@@ -93,7 +83,7 @@ public enum KubernetesJob {
                     env.append(.object(MObject([
                         ("name", .string(name)),
                         ("valueFrom", .object(MObject([("secretKeyRef", .object(MObject([
-                            ("name", .string(secretName(runID: inputs.run.runID))), ("key", .string("password")),
+                            ("name", .string(secretName(runID: launch.run.runID))), ("key", .string("password")),
                         ])))]))),
                     ])))
                 } else {

@@ -9,36 +9,23 @@ public enum SageMakerRequest {
     }
 
     public struct Inputs: Sendable {
-        /// The resolved queue config (templates filled, overrides merged, `builder` removed),
-        /// before macros: the role and a user TrainingImage are read from it as written.
-        public var config: Node
+        /// Its config is read before macros: the role and a user TrainingImage are sent as written.
+        public var launch: JobLaunch
         public var macros: MacroTable
-        public var run: RunContext
-        /// `overrides.entry_point`, and the job's own entry point.
-        public var overrideEntryPoint: [String]?
-        public var jobEntryPoint: [String]?
-        public var overrideArgs: [String]
-        /// The image handed to the runner (W&B-image mode).
-        public var imageURI: String
         public var account: String
         public var partition: String
 
-        public init(config: Node, macros: MacroTable, run: RunContext, overrideEntryPoint: [String]?, jobEntryPoint: [String]?,
-                    overrideArgs: [String], imageURI: String, account: String = "123456789012", partition: String = "aws") {
-            self.config = config
+        public init(_ launch: JobLaunch, macros: MacroTable, account: String = "123456789012", partition: String = "aws") {
+            self.launch = launch
             self.macros = macros
-            self.run = run
-            self.overrideEntryPoint = overrideEntryPoint
-            self.jobEntryPoint = jobEntryPoint
-            self.overrideArgs = overrideArgs
-            self.imageURI = imageURI
             self.account = account
             self.partition = partition
         }
     }
 
     public static func build(_ inputs: Inputs) -> Result<Node, Failure> {
-        let given = inputs.config
+        let launch = inputs.launch
+        let given = launch.config
         // The role, from the config as written (macros are not filled in it).
         let roleValue = truthy(given["RoleArn"]) ?? given["role_arn"]
         guard let roleNode = roleValue, case .string(let role) = roleNode.value else {
@@ -53,10 +40,10 @@ public enum SageMakerRequest {
         let entryPoint: [String]
         if let userImage {
             image = PythonText.str(userImage.value)
-            entryPoint = inputs.overrideEntryPoint ?? []
+            entryPoint = launch.overrideEntryPoint ?? []
         } else {
-            image = inputs.imageURI
-            entryPoint = inputs.overrideEntryPoint ?? inputs.jobEntryPoint ?? []
+            image = launch.imageURI
+            entryPoint = launch.overrideEntryPoint ?? launch.jobEntryPoint ?? []
         }
 
         let filled = inputs.macros.fill(given)
@@ -65,7 +52,7 @@ public enum SageMakerRequest {
             return .failure(Failure(message: "Sagemaker launcher requires an OutputDataConfig Sagemaker resource argument"))
         }
         computed.set("OutputDataConfig", output)
-        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? node(.string(inputs.run.runID)))
+        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? node(.string(launch.run.runID)))
         // `.get("AlgorithmSpecification", .get("algorithm_specification"))`: a present null does not fall back.
         let specGiven = filled.member("AlgorithmSpecification") != nil ? filled["AlgorithmSpecification"] : filled["algorithm_specification"]
         var spec = OrderedMembers()
@@ -77,7 +64,7 @@ public enum SageMakerRequest {
             spec.set("TrainingInputMode", node(.string("File")))
         }
         if !entryPoint.isEmpty { spec.set("ContainerEntrypoint", node(.array(entryPoint.map { node(.string($0)) }))) }
-        if !inputs.overrideArgs.isEmpty { spec.set("ContainerArguments", node(.array(inputs.overrideArgs.map { node(.string($0)) }))) }
+        if !launch.overrideArgs.isEmpty { spec.set("ContainerArguments", node(.array(launch.overrideArgs.map { node(.string($0)) }))) }
         guard let trainingImage = spec["TrainingImage"], trainingImage.value != .null else {
             return .failure(Failure(message: "Failed determine tag for training image"))
         }
@@ -99,7 +86,7 @@ public enum SageMakerRequest {
 
         // W&B's variables, then the config's Environment (or lowercase environment) over them.
         var environment = OrderedMembers()
-        for (name, value) in JobEnvironment.variables(inputs.run, maxLength: JobEnvironment.sageMakerLimit) {
+        for (name, value) in JobEnvironment.variables(launch.run, maxLength: JobEnvironment.sageMakerLimit) {
             environment.set(name, node(.string(value)))
         }
         let givenEnvironment = filled.member("Environment") != nil ? filled["Environment"] : request["environment"]
@@ -115,7 +102,7 @@ public enum SageMakerRequest {
         if case .array(let items)? = request["Tags"]?.value { tags = items }
         tags.append(node(.object([
             Member(key: "Key", keyRange: .at(0), value: node(.string("WandbRunId"))),
-            Member(key: "Value", keyRange: .at(0), value: node(.string(inputs.run.runID))),
+            Member(key: "Value", keyRange: .at(0), value: node(.string(launch.run.runID))),
         ])))
         request.set("Tags", node(.array(tags)))
 

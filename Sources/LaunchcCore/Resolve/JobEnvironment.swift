@@ -25,6 +25,28 @@ public struct RunContext: Sendable {
     public init() {}
 }
 
+/// What every renderer takes: the resolved config and what the agent knows about the run.
+public struct JobLaunch: Sendable {
+    /// The resolved queue config (templates filled, overrides merged, `builder` removed).
+    public var config: Node
+    public var run: RunContext
+    /// `overrides.entry_point`, and the job's own entry point.
+    public var overrideEntryPoint: [String]?
+    public var jobEntryPoint: [String]?
+    public var overrideArgs: [String]
+    /// The image handed to the runner.
+    public var imageURI: String
+
+    public init(config: Node, run: RunContext, overrideEntryPoint: [String]?, jobEntryPoint: [String]?, overrideArgs: [String], imageURI: String) {
+        self.config = config
+        self.run = run
+        self.overrideEntryPoint = overrideEntryPoint
+        self.jobEntryPoint = jobEntryPoint
+        self.overrideArgs = overrideArgs
+        self.imageURI = imageURI
+    }
+}
+
 /// The W&B variables the agent injects into every job, in its order (reference §6;
 /// `LaunchProject.get_env_vars_dict`), with the JSON-valued ones cut into `_0`, `_1`, ... slices
 /// when they exceed the runner's limit: 512 characters for SageMaker, 32670 for the others.
