@@ -141,6 +141,25 @@ import Testing
         #expect(CanonicalJSON.string(job) + "\n" == expected, "\(Golden.lineDiff(expected: expected, actual: CanonicalJSON.string(job) + "\n"))")
     }
 
+    /// `get_docker_command` of wandb 0.31.0 on the same inputs printed exactly this line.
+    @Test func dockerCommandMatchesTheAgent() throws {
+        let flags = try #require(parseYAML("""
+            env: [A=1, "B=two words"]
+            gpus: all
+            shm_size: 2g
+            cpus: 4
+            memory: 8.5
+            name: x$(id)
+            ulimit: [nofile=1024:2048]
+            w: /src
+            privileged: true
+            """).root)
+        guard case .object(let members) = flags.value else { Issue.record("not a mapping"); return }
+        let command = try DockerCommand.build(environment: [("WANDB_API_KEY", "k"), ("WANDB_CONFIG", #"{"a": "b c"}"#)], flags: members,
+                                              image: "img:1", entryPoint: ["python", "-c", "print('hi')"], args: ["--lr", "0.1", "it's"]).get()
+        #expect(command.commandLine == #"docker run --rm -e WANDB_API_KEY=k -e WANDB_CONFIG='{"a": "b c"}' --env A=1 --env 'B=two words' --gpus all --shm_size 2g --cpus 4 --memory 8.5 --name 'x$(id)' --ulimit nofile=1024:2048 -w /src --privileged --entrypoint python img:1 -c 'print('"'"'hi'"'"')' --lr 0.1 'it'"'"'s'"#)
+    }
+
     @Test func dnsSafeNamesDropDigits() {
         #expect(KubernetesJob.dnsSafe("launch-ml_team2-ResNet50-") == "launch-ml-team-resnet-")
     }
