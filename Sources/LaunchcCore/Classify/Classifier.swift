@@ -83,10 +83,23 @@ public struct Classifier: Sendable {
 
     static func modeline(_ file: SourceFile) -> Modeline {
         var result = Modeline()
-        let converter = SourceLocationConverter(file: file)
-        for index in converter.lineStarts.indices {
-            let range = converter.contentRange(ofLine: index)
-            let text = String(decoding: file.bytes[range], as: UTF8.self)
+        // Only the comments that open the file matter: walk line by line and stop at the first
+        // line of content, without a line table of the whole file.
+        let bytes = file.bytes
+        var lineStart = file.byteOrderMarkLength
+        var index = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D { lineEnd += 1 }
+            defer {
+                var next = lineEnd
+                if next < bytes.count && bytes[next] == 0x0D { next += 1 }
+                if next < bytes.count && bytes[next] == 0x0A { next += 1 }
+                lineStart = next == lineEnd ? bytes.count : next
+                index += 1
+            }
+            let range = lineStart..<lineEnd
+            let text = String(decoding: bytes[range], as: UTF8.self)
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             guard trimmed.hasPrefix("#") else {
                 if trimmed.isEmpty || trimmed.hasPrefix("---") || trimmed.hasPrefix("%") { continue }
