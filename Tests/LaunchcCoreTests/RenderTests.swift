@@ -1,16 +1,19 @@
 import Testing
 @testable import LaunchcCore
 
+/// The run the parity fixtures were produced with (fixtures/render/README.md).
+func sdkRun(entity: String, project: String) -> RunContext {
+    var run = RunContext()
+    run.project = project
+    run.entity = entity
+    run.runID = "abc123"
+    run.job = "ml/train/job:v3"
+    run.runConfig = parseJSON(#"{"lr": 0.1}"#).root
+    return run
+}
+
 @Suite struct SageMakerRequestTests {
-    func run() -> RunContext {
-        var run = RunContext()
-        run.project = "ResNet"
-        run.entity = "ml"
-        run.runID = "abc123"
-        run.job = "ml/train/job:v3"
-        run.runConfig = parseJSON(#"{"lr": 0.1}"#).root
-        return run
-    }
+    func run() -> RunContext { sdkRun(entity: "ml", project: "ResNet") }
 
     func inputs(_ yaml: String, override: [String]? = nil, args: [String] = []) throws -> SageMakerRequest.Inputs {
         let run = run()
@@ -129,16 +132,22 @@ import Testing
 @Suite struct SDKParityTests {
     @Test func kubernetesJobMatchesTheAgent() throws {
         let config = try #require(DocumentParser.parse(try Package.source("fixtures/render/kubernetes-job.yaml")).root)
-        var run = RunContext()
-        run.project = "ResNet50"
-        run.entity = "ml_team2"
-        run.runID = "abc123"
-        run.job = "ml/train/job:v3"
-        run.runConfig = parseJSON(#"{"lr": 0.1}"#).root
+        let run = sdkRun(entity: "ml_team2", project: "ResNet50")
         let job = KubernetesJob.build(.init(JobLaunch(config: config, run: run, overrideEntryPoint: nil, jobEntryPoint: ["python", "train.py"],
                                                      overrideArgs: ["--epochs", "2"], imageURI: "img:built")))
         let expected = try #require(Golden.readFile(Package.path("fixtures/render/kubernetes-job.sdk.txt")))
         #expect(CanonicalJSON.string(job) + "\n" == expected, "\(Golden.lineDiff(expected: expected, actual: CanonicalJSON.string(job) + "\n"))")
+    }
+
+    @Test func kubernetesCustomResourceMatchesTheAgent() throws {
+        let config = try #require(DocumentParser.parse(try Package.source("fixtures/render/kubernetes-custom-resource.yaml")).root)
+        let run = sdkRun(entity: "ml", project: "ResNet")
+        let resource = KubernetesCustomResource.build(.init(JobLaunch(config: config, run: run, overrideEntryPoint: ["torchrun", "train.py"],
+                                                                     jobEntryPoint: ["python", "train.py"], overrideArgs: ["--epochs", "2"],
+                                                                     imageURI: "img:built")))
+        let expected = try #require(Golden.readFile(Package.path("fixtures/render/kubernetes-custom-resource.sdk.txt")))
+        let actual = CanonicalJSON.string(resource) + "\n"
+        #expect(actual == expected, "\(Golden.lineDiff(expected: expected, actual: actual))")
     }
 
     /// `get_docker_command` of wandb 0.31.0 on the same inputs printed exactly this line.

@@ -171,3 +171,100 @@ public enum KubernetesJob {
 extension String {
     fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }
+
+/// The custom resource the agent creates when the apiVersion is not batch/v1 or batch/v1beta1
+/// (wandb 0.31.0 `KubernetesRunner.run`, custom-resource branch; reference §2.3.2): W&B's
+/// variables on every container (the run id on the first only, the API key in plain text),
+/// monitor and agent labels, the override command and args on every pod's containers, and the
+/// forced securityContext. Not covered yet: base-image code mounts.
+public enum KubernetesCustomResource {
+    public static func build(_ inputs: KubernetesJob.Inputs) -> Node {
+        let launch = inputs.launch
+        var manifest = MJSON(launch.config)
+        var variables = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit)
+        addWandbEnvironment(&manifest, &variables)
+
+        labelResource(&manifest, "wandb.ai/monitor", "true")
+        KubernetesJob.addLabelToPods(&manifest, "wandb.ai/monitor", "true")
+        if let agent = inputs.agentName {
+            KubernetesJob.addLabelToPods(&manifest, "wandb.ai/agent", agent)
+            labelResource(&manifest, "wandb.ai/agent", agent)
+        }
+        var overrides: [(String, MJSON)] = []
+        if !launch.overrideArgs.isEmpty { overrides.append(("args", .array(launch.overrideArgs.map(MJSON.string)))) }
+        if let command = launch.overrideEntryPoint { overrides.append(("command", .array(command.map(MJSON.string)))) }
+        overridePods(&manifest, overrides)
+        KubernetesJob.injectSecurityContext(&manifest)
+        return manifest.node
+    }
+
+    /// Sets `metadata.labels[key]` on the resource itself.
+    static func labelResource(_ manifest: inout MJSON, _ key: String, _ label: String) {
+        guard case .object(var resource) = manifest else { return }
+        var metadata = resource["metadata"]?.object ?? MObject()
+        var labels = metadata["labels"]?.object ?? MObject()
+        labels[key] = .string(label)
+        metadata["labels"] = .object(labels)
+        resource["metadata"] = .object(metadata)
+        manifest = .object(resource)
+    }
+
+    /// `add_wandb_env`: every container found under a `containers` key gets W&B's variables
+    /// appended to its `env`; `WANDB_RUN_ID` goes to the first one only.
+    static func addWandbEnvironment(_ value: inout MJSON, _ variables: inout [(name: String, value: String)]) {
+        switch value {
+        case .object(var object):
+            for i in object.entries.indices {
+                if object.entries[i].0 == "containers", case .array(var containers) = object.entries[i].1 {
+                    for c in containers.indices {
+                        guard case .object(var container) = containers[c] else { continue }
+                        var env = container["env"]?.array ?? []
+                        env += variables.map { MJSON.object(MObject([("name", .string($0.name)), ("value", .string($0.value))])) }
+                        container["env"] = .array(env)
+                        containers[c] = .object(container)
+                        variables.removeAll { $0.name == "WANDB_RUN_ID" }
+                    }
+                    object.entries[i].1 = .array(containers)
+                } else if object.entries[i].0 != "containers" {
+                    switch object.entries[i].1 {
+                    case .object, .array: addWandbEnvironment(&object.entries[i].1, &variables)
+                    default: break
+                    }
+                }
+            }
+            value = .object(object)
+        case .array(var items):
+            for i in items.indices { addWandbEnvironment(&items[i], &variables) }
+            value = .array(items)
+        default:
+            break
+        }
+    }
+
+    /// `add_entrypoint_args_overrides`: the command, then the args, on every container of every
+    /// mapping whose `spec` holds `containers`.
+    static func overridePods(_ value: inout MJSON, _ overrides: [(String, MJSON)]) {
+        guard !overrides.isEmpty else { return }
+        switch value {
+        case .array(var items):
+            for i in items.indices { overridePods(&items[i], overrides) }
+            value = .array(items)
+        case .object(var object):
+            if var spec = object["spec"]?.object, case .array(var containers)? = spec["containers"] {
+                for c in containers.indices {
+                    guard case .object(var container) = containers[c] else { continue }
+                    for key in ["command", "args"] {
+                        if let override = overrides.first(where: { $0.0 == key }) { container[key] = override.1 }
+                    }
+                    containers[c] = .object(container)
+                }
+                spec["containers"] = .array(containers)
+                object["spec"] = .object(spec)
+            }
+            for i in object.entries.indices { overridePods(&object.entries[i].1, overrides) }
+            value = .object(object)
+        default:
+            break
+        }
+    }
+}
