@@ -150,6 +150,22 @@ func sdkRun(entity: String, project: String) -> RunContext {
         #expect(actual == expected, "\(Golden.lineDiff(expected: expected, actual: actual))")
     }
 
+    /// `ensure_api_key_secret`'s body for run `abc123` in namespace `ml-jobs`, as its client serialises it.
+    @Test func apiKeySecretMatchesTheAgent() throws {
+        let secret = KubernetesSecret.build(name: KubernetesJob.secretName(runID: "abc123"), namespace: "ml-jobs",
+                                            apiKey: "local-0123456789abcdef")
+        let expected = try #require(Golden.readFile(Package.path("fixtures/render/kubernetes-api-key-secret.sdk.txt")))
+        let actual = CanonicalJSON.string(secret) + "\n"
+        #expect(actual == expected, "\(Golden.lineDiff(expected: expected, actual: actual))")
+    }
+
+    /// Python's `base64.b64encode` on each padding case and on bytes that use `+` and `/`.
+    @Test(arguments: [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("\u{FB}\u{FF}", "w7vDvw=="),
+                      ("?>>", "Pz4+"), ("?>?/", "Pz4/Lw==")])
+    func base64AsPython(_ text: String, _ encoded: String) {
+        #expect(KubernetesSecret.base64(Array(text.utf8)) == encoded)
+    }
+
     /// `get_docker_command` of wandb 0.31.0 on the same inputs printed exactly this line.
     @Test func dockerCommandMatchesTheAgent() throws {
         let flags = try #require(parseYAML("""

@@ -268,3 +268,43 @@ public enum KubernetesCustomResource {
         }
     }
 }
+
+/// The `Secret` the agent creates for the API key before it submits a Job (wandb 0.31.0
+/// `ensure_api_key_secret`; reference §2.3): the key base64-encoded under `password`, type
+/// `kubernetes.io/basic-auth`, labelled as the agent's. This is the body exactly as the agent's
+/// client sends it, in the client's key order; it has no `apiVersion` because the typed
+/// endpoint supplies `v1`. A `kubectl apply` stream needs `apiVersion: v1` added in front.
+public enum KubernetesSecret {
+    public static func build(name: String, namespace: String, apiKey: String) -> Node {
+        MJSON.object(MObject([
+            ("data", .object(MObject([("password", .string(base64(Array(apiKey.utf8))))]))),
+            ("kind", .string("Secret")),
+            ("metadata", .object(MObject([
+                ("labels", .object(MObject([("wandb.ai/created-by", .string("launch-agent"))]))),
+                ("name", .string(name)),
+                ("namespace", .string(namespace)),
+            ]))),
+            ("type", .string("kubernetes.io/basic-auth")),
+        ])).node
+    }
+
+    /// Standard base64 (RFC 4648 §4) with `=` padding, as Python's `base64.b64encode`.
+    static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = UInt32(bytes[i])
+            let b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
+            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
+            let triple = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(triple >> 18 & 63)])
+            out.append(alphabet[Int(triple >> 12 & 63)])
+            out.append(i + 1 < bytes.count ? alphabet[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(i + 2 < bytes.count ? alphabet[Int(triple & 63)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
