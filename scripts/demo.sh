@@ -13,5 +13,7 @@ run() {
 run check fixtures/valid
 run check fixtures/syntax/duplicate-key.yaml fixtures/syntax/yaml11-ambiguous.yaml fixtures/syntax/trailing-comma.json
 run parse --compact fixtures/valid/kubernetes-queue.yaml
+run render fixtures/render/cases/sagemaker-spec-merge/queue.yaml --spec fixtures/render/cases/sagemaker-spec-merge/spec.yaml --run-id abc123
+run render fixtures/local-container/gpu.yaml --format shell --run-id abc123 --entry-point 'python train.py' --args='--lr 0.1'
 run explain LC1209
 exit 0

@@ -27,11 +27,12 @@ struct Launchc: ParsableCommand {
             Examples:
               launchc check launch-config.yaml queues/
               launchc check --format json queues/ > findings.json
+              launchc render queues/sagemaker.yaml --spec launch-spec.yaml
               launchc parse queues/train-gpu.yaml
               launchc explain LC1101
             """,
         version: version,
-        subcommands: [Check.self, Parse.self, Schema.self, Explain.self]
+        subcommands: [Check.self, Render.self, Parse.self, Schema.self, Explain.self]
     )
 
     /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.
@@ -76,6 +77,17 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// An input read whole, or its report printed to standard error and exit 2.
+func readOrExit(_ input: Input, style: ReportStyle) throws -> SourceFile {
+    switch Checker.read(input) {
+    case .failure(let report):
+        Output.write(TextReporter(style: style).render(RunReport(files: [report], strict: false)), to: .standardError)
+        throw ExitCode(2)
+    case .success(let file):
+        return file
+    }
+}
+
 func terminate(_ status: Int32) -> Never {
     #if canImport(Darwin)
     Darwin.exit(status)
@@ -108,7 +120,7 @@ enum Output {
         }
     }
 
-    private static func systemWrite(_ fd: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    static func systemWrite(_ fd: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
         #if canImport(Darwin)
         return Darwin.write(fd, pointer, count)
         #elseif canImport(Musl)

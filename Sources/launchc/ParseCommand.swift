@@ -30,14 +30,7 @@ struct Parse: ParsableCommand {
     func run() throws {
         let input: Input = file == "-" ? .standardInput(name: common.stdinName) : .file(file)
         let style = ReportStyle(color: common.color.enabled(for: .standardError))
-        let source: SourceFile
-        switch Checker.read(input) {
-        case .failure(let report):
-            Output.write(TextReporter(style: style).render(RunReport(files: [report], strict: false)), to: .standardError)
-            throw ExitCode(2)
-        case .success(let file):
-            source = file
-        }
+        let source = try readOrExit(input, style: style)
         let parsed = DocumentParser.parse(source)
         var diagnostics = parsed.diagnostics
         let documents = allDocuments ? parsed.documents : Array(parsed.documents.prefix(1))

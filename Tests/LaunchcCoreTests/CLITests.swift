@@ -52,6 +52,53 @@ import Testing
         return url
     }
 
+    /// `fixtures/render/cases/NAME/args.txt` holds one argument per line after `launchc render`;
+    /// `stdout.txt`, `stderr.txt` and `status.txt` beside it are what the run must print and return.
+    static let renderCases: [String] = {
+        let root = Package.path("fixtures/render/cases")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: root + "/" + $0 + "/args.txt") }.sorted()
+    }()
+
+    @Test(arguments: renderCases) func renderCase(_ name: String) throws {
+        let folder = "fixtures/render/cases/" + name
+        let args = try #require(Golden.readFile(Package.path(folder + "/args.txt"))).split(separator: "\n").map(String.init)
+        // A made-up key, so that --show-secrets renders the same everywhere.
+        let run = try launchc(["render", "--color", "never"] + args, environment: ["WANDB_API_KEY": "local-0123456789abcdef"])
+        Golden.assert(run.stdout, matches: folder + "/stdout.txt")
+        Golden.assert(run.stderr, matches: folder + "/stderr.txt")
+        Golden.assert("\(run.status)\n", matches: folder + "/status.txt")
+    }
+
+    @Test func renderCasesExist() {
+        #expect(Self.renderCases.count >= 12)
+    }
+
+    /// `-o` writes the whole body or nothing: an existing file survives a failed render, and no
+    /// temporary file is left beside it.
+    @Test func renderOutputFileIsWrittenWholeOrNotAtAll() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("job.json").path
+        try "previous\n".write(toFile: target, atomically: false, encoding: .utf8)
+
+        let failed = try launchc(["render", "--color", "never", "fixtures/syntax/alias-bomb.yaml", "--resource", "sagemaker", "-o", target])
+        #expect(failed.status == 1)
+        #expect(failed.stdout.isEmpty)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["job.json"])
+
+        let written = try launchc(["render", "fixtures/queue/sagemaker-gpu.yaml", "--run-id", "abc123", "-o", target])
+        let printed = try launchc(["render", "fixtures/queue/sagemaker-gpu.yaml", "--run-id", "abc123"])
+        #expect(written.status == 0 && written.stdout.isEmpty && written.stderr.isEmpty)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == printed.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["job.json"])
+
+        let missing = try launchc(["render", "fixtures/queue/sagemaker-gpu.yaml", "-o", directory.path + "/no/such/job.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "launchc: error: cannot write '\(directory.path)/no/such/job.json': No such file or directory\n")
+    }
+
     @Test func checkingTheFixturesPrintsEveryExpectedFindingAndExitsOne() throws {
         let run = try launchc(["check", "--color", "never", "fixtures/"])
         #expect(run.status == 1)

@@ -275,9 +275,10 @@ public enum KubernetesCustomResource {
 /// client sends it, in the client's key order; it has no `apiVersion` because the typed
 /// endpoint supplies `v1`. A `kubectl apply` stream needs `apiVersion: v1` added in front.
 public enum KubernetesSecret {
-    public static func build(name: String, namespace: String, apiKey: String) -> Node {
+    /// - Parameter apiKey: the key, or nil for the placeholder `<WANDB_API_KEY as base64>`.
+    public static func build(name: String, namespace: String, apiKey: String?) -> Node {
         MJSON.object(MObject([
-            ("data", .object(MObject([("password", .string(base64(Array(apiKey.utf8))))]))),
+            ("data", .object(MObject([("password", .string(apiKey.map { base64(Array($0.utf8)) } ?? "<WANDB_API_KEY as base64>"))]))),
             ("kind", .string("Secret")),
             ("metadata", .object(MObject([
                 ("labels", .object(MObject([("wandb.ai/created-by", .string("launch-agent"))]))),

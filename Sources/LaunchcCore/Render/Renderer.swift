@@ -1,0 +1,159 @@
+/// render (PRODUCT.md §2, §6): one job's submission from a queue, an optional launch spec and
+/// the facts the agent would know at run time. Both files are checked first; their findings
+/// come back with the body, which is rendered whenever the files parse and resolve, so a job
+/// the cloud API would reject is still shown as the agent would send it.
+public struct Renderer {
+    /// What the agent knows at run time. Anything not given renders as a fixed placeholder,
+    /// never a time or a random id, so that dry runs are reproducible and diffable.
+    public struct Facts: Sendable {
+        public static let placeholderRunID = "dryrun00"
+        public static let placeholderImage = "launchc-dry-run:latest"
+
+        public var entity: String?
+        public var project: String?
+        public var runID = placeholderRunID
+        public var runName: String?
+        public var author: String?
+        /// The image handed to the runner; default the launch spec's `docker.docker_image`.
+        public var imageURI: String?
+        /// The job's own entry point (the spec's `overrides.entry_point` is the per-run override).
+        public var entryPoint: [String]?
+        /// Override args; default the spec's `overrides.args`.
+        public var args: [String]?
+        /// The agent's environment, as `${NAME}` macros (they override the built-in names).
+        public var macros: [String: String] = [:]
+        public var awsAccount = "123456789012"
+        public var awsPartition = "aws"
+        /// The W&B API key to render in place of the placeholder.
+        public var apiKey: String?
+
+        public init() {}
+    }
+
+    /// The submission.
+    public enum Body: Sendable {
+        /// A request body, or (Kubernetes) the list of objects the agent creates.
+        case json(Node)
+        /// A command: its argv and the one line the agent would log.
+        case command(argv: [String], line: String)
+    }
+
+    public struct Rendered: Sendable {
+        public var resource: LaunchResource?
+        /// nil when the inputs could not be parsed, resolved or rendered (the findings say why).
+        public var body: Body?
+        /// Findings on the queue, the spec and the flags, in that order.
+        public var diagnostics: [Diagnostic]
+        /// Why there is no body when no finding says so (e.g. a value the agent itself refuses).
+        public var failure: String?
+    }
+
+    public var classifier = Classifier()
+    public var settings: [Resolver.Setting] = []
+    public var facts = Facts()
+
+    public init(classifier: Classifier = Classifier(), settings: [Resolver.Setting] = [], facts: Facts = Facts()) {
+        self.classifier = classifier
+        self.settings = settings
+        self.facts = facts
+    }
+
+    public func render(queue: SourceFile, spec specFile: SourceFile? = nil) -> Rendered {
+        let queueReport = Checker.check(queue, options: CheckOptions(classifier: classifier))
+        var diagnostics = queueReport.diagnostics
+        var spec: Node?
+        if let specFile {
+            let specReport = Checker.check(specFile, options: CheckOptions(classifier: Classifier(kind: .launchSpec)))
+            diagnostics += specReport.diagnostics
+            let parsed = DocumentParser.parse(specFile)
+            if !parsed.diagnostics.contains(where: { $0.severity == .error }) { spec = parsed.documents.first?.root }
+        }
+        let parsed = DocumentParser.parse(queue)
+        if parsed.diagnostics.contains(where: { $0.severity == .error }) || (specFile != nil && spec == nil) {
+            return Rendered(resource: nil, body: nil, diagnostics: diagnostics)
+        }
+        guard let root = parsed.documents.first?.root, let kind = queueReport.kinds.first ?? nil,
+              kind.kind == .queue || kind.kind == .queueConfig else {
+            // What the file holds is checked by `check`; here only why it cannot be rendered.
+            let what = queueReport.kinds.first.flatMap { $0 }.map { " (it reads as \($0.kind.title))" } ?? ""
+            return Rendered(resource: nil, body: nil, diagnostics: [],
+                            failure: "\(queue.path) is not a queue definition or a queue config\(what); say which with --kind queue, or --resource for a bare config")
+        }
+        switch Resolver(settings: settings).resolve(queue: root, kind: kind, file: queue, spec: spec) {
+        case .failure(let failure):
+            return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: failure.message)
+        case .success(let resolved):
+            diagnostics += resolved.diagnostics
+            let (body, failure) = build(resolved, spec: spec)
+            return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics, failure: failure)
+        }
+    }
+
+    /// The run as the agent would see it, from the facts, then the launch spec.
+    func runContext(spec: Node?) -> RunContext {
+        var run = RunContext()
+        run.entity = facts.entity ?? spec.flatMap { Self.string($0["entity"]) } ?? "entity"
+        run.project = facts.project ?? spec.flatMap { Self.string($0["project"]) } ?? "project"
+        run.runID = facts.runID
+        run.runName = facts.runName
+        run.author = facts.author
+        run.job = spec.flatMap { Self.string($0["job"]) }
+        run.dockerImage = spec.flatMap { Self.string($0["docker"]?["docker_image"]) }
+        run.runConfig = spec?["overrides"]?["run_config"]
+        if let key = facts.apiKey { run.apiKey = key }
+        return run
+    }
+
+    func build(_ resolved: Resolver.Resolved, spec: Node?) -> (Body?, String?) {
+        let run = runContext(spec: spec)
+        let image = facts.imageURI ?? spec.flatMap { Self.string($0["docker"]?["docker_image"]) } ?? Facts.placeholderImage
+        let overrideEntryPoint = spec.flatMap { Self.strings($0["overrides"]?["entry_point"]) }
+        let args = facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? []
+        let macros = MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: run.runName,
+                                imageURI: image, author: run.author, environment: facts.macros)
+        var launch = JobLaunch(config: resolved.config, run: run, overrideEntryPoint: overrideEntryPoint,
+                               jobEntryPoint: facts.entryPoint, overrideArgs: args, imageURI: image)
+        switch resolved.resource {
+        case .sagemaker:
+            switch SageMakerRequest.build(.init(launch, macros: macros, account: facts.awsAccount, partition: facts.awsPartition)) {
+            case .success(let request): return (.json(request), nil)
+            case .failure(let failure): return (nil, "the agent refuses this config: " + failure.message)
+            }
+        case .kubernetes:
+            launch.config = macros.fill(resolved.config)
+            let inputs = KubernetesJob.Inputs(launch)
+            let apiVersion = Self.string(launch.config["apiVersion"]) ?? "batch/v1"
+            if apiVersion != "batch/v1" && apiVersion != "batch/v1beta1" {
+                return (.json(Node(.array([KubernetesCustomResource.build(inputs)]), range: .at(0))), nil)
+            }
+            let secret = KubernetesSecret.build(name: KubernetesJob.secretName(runID: run.runID),
+                                                namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
+            return (.json(Node(.array([secret, KubernetesJob.build(inputs)]), range: .at(0))), nil)
+        case .localContainer:
+            guard case .object(let flags) = macros.fill(resolved.config).value else { return (nil, "a local-container config must be a mapping") }
+            let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
+            // The container runner uses the job's entry point; `overrides.entry_point` is not read.
+            switch DockerCommand.build(environment: environment, flags: flags, image: image, entryPoint: facts.entryPoint ?? [], args: args) {
+            case .success(let command): return (.command(argv: command.words, line: command.commandLine), nil)
+            case .failure(let failure): return (nil, "the agent refuses this config: " + failure.message)
+            }
+        case .localProcess:
+            let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
+            let entryPoint = overrideEntryPoint ?? facts.entryPoint ?? []
+            let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint, args: args)
+            return (.command(argv: entryPoint + args, line: line), nil)
+        case .gcpVertex:
+            return (nil, "rendering gcp-vertex is not implemented yet; `launchc check` validates the config")
+        }
+    }
+
+    static func string(_ value: Node?) -> String? {
+        if case .string(let s)? = value?.value { return s }
+        return nil
+    }
+
+    static func strings(_ value: Node?) -> [String]? {
+        guard case .array(let items)? = value?.value else { return nil }
+        return items.compactMap { string($0) }
+    }
+}

@@ -1,0 +1,225 @@
+import ArgumentParser
+import LaunchcCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Output formats for `render`.
+enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, shell
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the submission the W&B agent would make for one job.",
+        discussion: """
+            The queue (a queue definition, or a bare queue config with --resource) and the launch \
+            spec are checked first; their findings go to standard error. The body is then built \
+            as wandb 0.31.0 builds it: template variables filled (--set, then the spec, then \
+            defaults), the spec's resource_args merged in, the builder key removed, macros filled.
+
+            Outputs: sagemaker, the CreateTrainingJob request; kubernetes, the API-key Secret and \
+            the Job (or the custom resource) as a JSON list; local-container, the docker argv \
+            (--format shell: the command line); local-process, the command line. gcp-vertex is \
+            not rendered yet.
+
+            What is not given renders as a fixed placeholder: entity 'entity', project \
+            'project', run id 'dryrun00', image 'launchc-dry-run:latest', and the API key as \
+            '<WANDB_API_KEY>' unless --show-secrets (which reads WANDB_API_KEY).
+
+            Exit codes: 0 rendered with no error-level finding; 1 findings at error level or a \
+            config the agent refuses (the body is still printed when it can be built); 2 a usage \
+            error, an unreadable input, or an output file that could not be written.
+
+            Examples:
+              launchc render queues/sagemaker.yaml --spec launch-spec.yaml --run-id 8x2k1q
+              launchc render queue.yaml --set gpus=4 --project resnet -o rendered/job.json
+              launchc render --resource local-container docker.yaml --format shell \\
+                  --entry-point 'python train.py' --args='--lr 0.1'
+            """
+    )
+
+    @Argument(help: "The queue definition or queue config ('-' for standard input).")
+    var queue: String
+
+    @Option(help: ArgumentHelp("The launch spec of the run.", valueName: "file"))
+    var spec: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A template variable's value; repeatable.", valueName: "name=value"))
+    var settings: [String] = []
+
+    @Option(help: ArgumentHelp("What the queue file is: queue or queue-config.", valueName: "kind"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    var resource: String?
+
+    @Option(name: .customLong("run-id"), help: "The run's id.")
+    var runID = Renderer.Facts.placeholderRunID
+
+    @Option(help: "The W&B project (default: the spec's, else 'project').")
+    var project: String?
+
+    @Option(help: "The W&B entity (default: the spec's, else 'entity').")
+    var entity: String?
+
+    @Option(name: .customLong("run-name"), help: "The run's name (${run_name}; 'None' when not given, as the agent prints it).")
+    var runName: String?
+
+    @Option(help: "The run's author (${author}).")
+    var author: String?
+
+    @Option(name: .customLong("image-uri"), help: "The image handed to the runner (default: the spec's docker.docker_image).")
+    var imageURI: String?
+
+    @Option(name: .customLong("entry-point"), help: ArgumentHelp("The job's own entry point, words separated by spaces.", valueName: "command"))
+    var entryPoint: String?
+
+    @Option(help: ArgumentHelp("The run's args, words separated by spaces (default: the spec's overrides.args).", valueName: "args"))
+    var args: String?
+
+    @Option(name: .customLong("macro"), help: ArgumentHelp("A variable of the agent's environment, for ${NAME}; repeatable.", valueName: "name=value"))
+    var macros: [String] = []
+
+    @Option(name: .customLong("aws-account"), help: "The AWS account a bare SageMaker role name expands with.")
+    var awsAccount = "123456789012"
+
+    @Option(name: .customLong("aws-partition"), help: "The AWS partition of role ARNs.")
+    var awsPartition = "aws"
+
+    @Option(help: "Output format: json, or shell for local-container and local-process command lines.")
+    var format: RenderFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the body to this file (whole or not at all) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .customLong("show-secrets"), help: "Render the API key from the WANDB_API_KEY environment variable instead of a placeholder.")
+    var showSecrets = false
+
+    @Flag(help: "Print JSON on one line.")
+    var compact = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let kind, kind != DocumentKind.queue.rawValue && kind != DocumentKind.queueConfig.rawValue {
+            throw ValidationError("--kind must be queue or queue-config for render, not '\(kind)'")
+        }
+        if let resource, LaunchResource(name: resource) == nil {
+            throw ValidationError("unknown --resource '\(resource)'; use " + LaunchResource.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        for setting in settings where Resolver.Setting(setting) == nil {
+            throw ValidationError("--set needs NAME=VALUE with exactly one '=', not '\(setting)'")
+        }
+        for macro in macros where Resolver.Setting(macro) == nil {
+            throw ValidationError("--macro needs NAME=VALUE with exactly one '=', not '\(macro)'")
+        }
+        if showSecrets && getenv("WANDB_API_KEY") == nil {
+            throw ValidationError("--show-secrets renders the key from WANDB_API_KEY, which is not set")
+        }
+    }
+
+    func run() throws {
+        let errors = ReportStyle(color: common.color.enabled(for: .standardError))
+        let queueFile = try readOrExit(queue == "-" ? .standardInput(name: common.stdinName) : .file(queue), style: errors)
+        let specFile = try spec.map { try readOrExit(.file($0), style: errors) }
+
+        var facts = Renderer.Facts()
+        facts.entity = entity
+        facts.project = project
+        facts.runID = runID
+        facts.runName = runName
+        facts.author = author
+        facts.imageURI = imageURI
+        facts.entryPoint = entryPoint.map(Self.words)
+        facts.args = args.map(Self.words)
+        facts.awsAccount = awsAccount
+        facts.awsPartition = awsPartition
+        for macro in macros.compactMap(Resolver.Setting.init) { facts.macros[macro.name] = macro.value }
+        if showSecrets, let key = getenv("WANDB_API_KEY") { facts.apiKey = String(cString: key) }
+        let renderer = Renderer(classifier: Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:))),
+                                settings: settings.compactMap(Resolver.Setting.init), facts: facts)
+        let rendered = renderer.render(queue: queueFile, spec: specFile)
+
+        if !rendered.diagnostics.isEmpty {
+            Output.write(TextReporter(style: errors).renderDiagnostics(rendered.diagnostics), to: .standardError)
+        }
+        if let failure = rendered.failure { Output.write("launchc: error: \(failure)\n", to: .standardError) }
+        if let body = rendered.body {
+            let text = try self.text(of: body)
+            if let output {
+                if let problem = AtomicFile.write(text, to: output) {
+                    Output.write("launchc: error: cannot write '\(output)': \(problem)\n", to: .standardError)
+                    throw ExitCode(2)
+                }
+            } else {
+                Output.write(text)
+            }
+        }
+        if rendered.failure != nil || rendered.body == nil || rendered.diagnostics.contains(where: { $0.severity == .error }) {
+            throw ExitCode(1)
+        }
+    }
+
+    func text(of body: Renderer.Body) throws -> String {
+        switch (body, format ?? .json) {
+        case (.json(let node), .json):
+            return CanonicalJSON.string(node, indent: compact ? nil : 2) + "\n"
+        case (.json, .shell):
+            Output.write("launchc: error: --format shell applies to local-container and local-process only\n", to: .standardError)
+            throw ExitCode(2)
+        case (.command(let argv, _), .json):
+            let words = Node(.array(argv.map { Node(.string($0), range: .at(0)) }), range: .at(0))
+            return CanonicalJSON.string(words, indent: compact ? nil : 2) + "\n"
+        case (.command(_, let line), .shell):
+            return line + "\n"
+        }
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+}
+
+/// A file written whole or not at all: a temporary file beside the target, then `rename(2)`.
+/// On any failure the temporary file is removed and an existing target is left as it was.
+enum AtomicFile {
+    /// nil on success, else what went wrong.
+    static func write(_ text: String, to path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array((directory + "." + name + ".launchc-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 { return String(cString: strerror(errno)) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: String?
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Output.systemWrite(fd, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        // mkstemp creates 0600; give the file the mode a plain create would (0666 less the umask).
+        let mask = umask(0)
+        umask(mask)
+        if failure == nil, fchmod(fd, 0o666 & ~mask) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
+    }
+}
