@@ -26,7 +26,9 @@ struct Render: ParsableCommand {
             Outputs: sagemaker, the CreateTrainingJob request; kubernetes, the API-key Secret and \
             the Job (or the custom resource) as a JSON list; local-container, the docker argv \
             (--format shell: the command line); local-process, the command line. gcp-vertex is \
-            not rendered yet.
+            not rendered yet. The SageMaker request and Kubernetes Jobs are then checked against \
+            the API's schema; those findings point at lines of the printed body ('<rendered>', or \
+            the -o file).
 
             What is not given renders as a fixed placeholder: entity 'entity', project \
             'project', run id 'dryrun00', image 'launchc-dry-run:latest', and the API key as \
@@ -150,8 +152,12 @@ struct Render: ParsableCommand {
             Output.write(TextReporter(style: errors).renderDiagnostics(rendered.diagnostics), to: .standardError)
         }
         if let failure = rendered.failure { Output.write("launchc: error: \(failure)\n", to: .standardError) }
+        var bodyProblems: [Diagnostic] = []
         if let body = rendered.body {
             let text = try self.text(of: body)
+            if let resource = rendered.resource {
+                bodyProblems = Renderer.checkRendered(text, path: output ?? "<rendered>", resource: resource, reported: rendered.diagnostics)
+            }
             if let output {
                 if let problem = AtomicFile.write(text, to: output) {
                     Output.write("launchc: error: cannot write '\(output)': \(problem)\n", to: .standardError)
@@ -161,7 +167,11 @@ struct Render: ParsableCommand {
                 Output.write(text)
             }
         }
-        if rendered.failure != nil || rendered.body == nil || rendered.diagnostics.contains(where: { $0.severity == .error }) {
+        if !bodyProblems.isEmpty {
+            Output.write(TextReporter(style: errors).renderDiagnostics(bodyProblems), to: .standardError)
+        }
+        let findings = rendered.diagnostics + bodyProblems
+        if rendered.failure != nil || rendered.body == nil || findings.contains(where: { $0.severity == .error }) {
             throw ExitCode(1)
         }
     }

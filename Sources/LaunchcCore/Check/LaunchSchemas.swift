@@ -18,6 +18,7 @@ public struct LaunchSchemas: Sendable {
     private static let vertex = compile("gcp-vertex")
     private static let localContainer = compile("local-container")
     private static let localProcess = compile("local-process")
+    private static let sageMakerRequest = compile("sagemaker-request")
 
     static func compile(_ name: String) -> Compiled? {
         guard let entry = BundledSchemas.catalog.first(where: { $0.name == name }),
@@ -48,6 +49,9 @@ public struct LaunchSchemas: Sendable {
             }
         }
     }
+
+    /// The schema of the SageMaker API's CreateTrainingJob request (what `render` produces).
+    public var sageMakerRequest: Compiled? { Self.sageMakerRequest }
 
     /// The schema of a resource's queue config.
     public func schema(for resource: LaunchResource) -> Compiled? {

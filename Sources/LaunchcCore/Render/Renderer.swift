@@ -147,6 +147,38 @@ public struct Renderer {
         }
     }
 
+    /// check what was rendered: the body exactly as printed (`text`, reported as `path`) against
+    /// the target API's schema, so that each finding points at the line of the output. SageMaker:
+    /// the CreateTrainingJob request; Kubernetes: each batch/v1 Job (custom resources have no
+    /// bundled schema). The agent would submit the body as it is; these are what the API rejects.
+    ///
+    /// A finding with the same code and message as one in `reported` (the queue's own, found at
+    /// its source line) is left out, so what remains is what resolving introduced.
+    public static func checkRendered(_ text: String, path: String, resource: LaunchResource, reported: [Diagnostic] = []) -> [Diagnostic] {
+        let file = SourceFile(path: path, bytes: Array(text.utf8))
+        let parsed = DocumentParser.parse(file)
+        guard parsed.diagnostics.isEmpty, let root = parsed.documents.first?.root else { return [] }
+        var targets: [(node: Node, pointer: JSONPointer, schema: LaunchSchemas.Compiled)] = []
+        switch resource {
+        case .sagemaker:
+            if let schema = LaunchSchemas.shared.sageMakerRequest { targets.append((root, .root, schema)) }
+        case .kubernetes:
+            guard case .array(let items) = root.value, let schema = LaunchSchemas.shared.schema(for: .kubernetes) else { break }
+            for (index, item) in items.enumerated() where string(item["apiVersion"]) == "batch/v1" && string(item["kind"]) == "Job" {
+                targets.append((item, JSONPointer.root.appending(index), schema))
+            }
+        case .gcpVertex, .localContainer, .localProcess:
+            break
+        }
+        var diagnostics: [Diagnostic] = []
+        for target in targets {
+            let failures = SchemaValidator(target.schema.set).validate(target.node, against: target.schema.root)
+            diagnostics += SchemaDiagnostics(set: target.schema.set, file: file, root: target.node, prefix: target.pointer).diagnose(failures)
+        }
+        let known = Set(reported.map { "\($0.id.code) \($0.message)" })
+        return DiagnosticCollector.sorted(diagnostics.filter { !known.contains("\($0.id.code) \($0.message)") })
+    }
+
     static func string(_ value: Node?) -> String? {
         if case .string(let s)? = value?.value { return s }
         return nil
