@@ -11,7 +11,7 @@ import Darwin
 
 /// Output formats for `render`.
 enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, shell
+    case json, yaml, shell
 }
 
 struct Render: ParsableCommand {
@@ -24,7 +24,8 @@ struct Render: ParsableCommand {
             defaults), the spec's resource_args merged in, the builder key removed, macros filled.
 
             Outputs: sagemaker, the CreateTrainingJob request; kubernetes, the API-key Secret and \
-            the Job (or the custom resource) as a JSON list; local-container, the docker argv \
+            the Job (or the custom resource) as a JSON list, or with --format yaml as documents \
+            for kubectl apply (the Secret then gets its apiVersion, v1); local-container, the docker argv \
             (--format shell: the command line); local-process, the command line. gcp-vertex is \
             not rendered yet. The SageMaker request and Kubernetes Jobs are then checked against \
             the API's schema; those findings point at lines of the printed body ('<rendered>', or \
@@ -41,6 +42,7 @@ struct Render: ParsableCommand {
             Examples:
               launchc render queues/sagemaker.yaml --spec launch-spec.yaml --run-id 8x2k1q
               launchc render queue.yaml --set gpus=4 --project resnet -o rendered/job.json
+              launchc render k8s-queue.yaml --format yaml | kubectl apply --dry-run=server -f -
               launchc render --resource local-container docker.yaml --format shell \\
                   --entry-point 'python train.py' --args='--lr 0.1'
             """
@@ -94,7 +96,7 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("aws-partition"), help: "The AWS partition of role ARNs.")
     var awsPartition = "aws"
 
-    @Option(help: "Output format: json, or shell for local-container and local-process command lines.")
+    @Option(help: "Output format: json; yaml (sagemaker, and kubernetes as documents for kubectl apply); shell (local-container and local-process command lines).")
     var format: RenderFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the body to this file (whole or not at all) instead of standard output.", valueName: "file"))
@@ -154,7 +156,7 @@ struct Render: ParsableCommand {
         if let failure = rendered.failure { Output.write("launchc: error: \(failure)\n", to: .standardError) }
         var bodyProblems: [Diagnostic] = []
         if let body = rendered.body {
-            let text = try self.text(of: body)
+            let text = try self.text(of: body, resource: rendered.resource)
             if let resource = rendered.resource {
                 bodyProblems = Renderer.checkRendered(text, path: output ?? "<rendered>", resource: resource, reported: rendered.diagnostics)
             }
@@ -176,12 +178,18 @@ struct Render: ParsableCommand {
         }
     }
 
-    func text(of body: Renderer.Body) throws -> String {
+    func text(of body: Renderer.Body, resource: LaunchResource?) throws -> String {
         switch (body, format ?? .json) {
         case (.json(let node), .json):
             return CanonicalJSON.string(node, indent: compact ? nil : 2) + "\n"
+        case (.json(let node), .yaml):
+            guard resource == .kubernetes, case .array(let objects) = node.value else { return YAMLWriter.document(node) }
+            return YAMLWriter.stream(objects.map(Renderer.applyReady))
         case (.json, .shell):
             Output.write("launchc: error: --format shell applies to local-container and local-process only\n", to: .standardError)
+            throw ExitCode(2)
+        case (.command, .yaml):
+            Output.write("launchc: error: --format yaml applies to sagemaker and kubernetes; a command is json or shell\n", to: .standardError)
             throw ExitCode(2)
         case (.command(let argv, _), .json):
             let words = Node(.array(argv.map { Node(.string($0), range: .at(0)) }), range: .at(0))

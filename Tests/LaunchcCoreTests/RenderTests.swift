@@ -189,3 +189,53 @@ func sdkRun(entity: String, project: String) -> RunContext {
         #expect(KubernetesJob.dnsSafe("launch-ml_team2-ResNet50-") == "launch-ml-team-resnet-")
     }
 }
+
+@Suite struct YAMLWriterTests {
+    /// Every document of every fixture that parses cleanly reads back, from what YAMLWriter
+    /// wrote, as the same value (same keys in the same order, same scalars and types).
+    @Test func everyFixtureDocumentRoundTrips() throws {
+        var checked = 0
+        for folder in ["agent", "classify", "gcp-vertex", "kubernetes", "launch-spec", "local-container", "local-process", "queue",
+                       "sagemaker", "syntax", "valid", "render"] {
+            for name in Package.fixtures(in: folder) where name.hasSuffix(".yaml") || name.hasSuffix(".json") {
+                let parsed = DocumentParser.parse(try Package.source("fixtures/\(folder)/\(name)"))
+                guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { continue }
+                for document in parsed.documents where CanonicalJSON.nonFiniteNumbers(in: document.root).isEmpty {
+                    let yaml = YAMLWriter.document(document.root)
+                    let back = parseYAML(yaml)
+                    #expect(back.diagnostics.filter { $0.severity == .error }.isEmpty, "\(folder)/\(name)\n\(yaml)")
+                    #expect(back.root.map { CanonicalJSON.string($0) } == CanonicalJSON.string(document.root), "\(folder)/\(name)\n\(yaml)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 90)
+    }
+
+    @Test func quotesWhatAReaderCouldTakeForSomethingElse() {
+        let value = parseJSON(##"{"a": ["yes", "No", "on", "~", "null", "1", "0x1F", "1e3", ".inf", "-x", "a: b", "#c", "", " x", "it's", "é", "plain-text_1.0/x"], "e": {}, "f": []}"##).root!
+        #expect(YAMLWriter.document(value) == """
+            a:
+            - "yes"
+            - "No"
+            - "on"
+            - "~"
+            - "null"
+            - "1"
+            - "0x1F"
+            - "1e3"
+            - ".inf"
+            - "-x"
+            - "a: b"
+            - "#c"
+            - ""
+            - " x"
+            - "it's"
+            - "é"
+            - plain-text_1.0/x
+            e: {}
+            f: []
+
+            """)
+    }
+}

@@ -163,9 +163,16 @@ public struct Renderer {
         case .sagemaker:
             if let schema = LaunchSchemas.shared.sageMakerRequest { targets.append((root, .root, schema)) }
         case .kubernetes:
-            guard case .array(let items) = root.value, let schema = LaunchSchemas.shared.schema(for: .kubernetes) else { break }
-            for (index, item) in items.enumerated() where string(item["apiVersion"]) == "batch/v1" && string(item["kind"]) == "Job" {
-                targets.append((item, JSONPointer.root.appending(index), schema))
+            guard let schema = LaunchSchemas.shared.schema(for: .kubernetes) else { break }
+            // A JSON list, or a YAML stream of documents.
+            let objects: [(Node, JSONPointer)]
+            if parsed.documents.count == 1, case .array(let items) = root.value {
+                objects = items.enumerated().map { ($1, JSONPointer.root.appending($0)) }
+            } else {
+                objects = parsed.documents.map { ($0.root, JSONPointer.root) }
+            }
+            for (item, pointer) in objects where string(item["apiVersion"]) == "batch/v1" && string(item["kind"]) == "Job" {
+                targets.append((item, pointer, schema))
             }
         case .gcpVertex, .localContainer, .localProcess:
             break
@@ -177,6 +184,13 @@ public struct Renderer {
         }
         let known = Set(reported.map { "\($0.id.code) \($0.message)" })
         return DiagnosticCollector.sorted(diagnostics.filter { !known.contains("\($0.id.code) \($0.message)") })
+    }
+
+    /// An object as `kubectl apply` needs it: the API-key Secret, sent by the agent to a typed
+    /// endpoint without one, gets `apiVersion: v1` in front.
+    public static func applyReady(_ object: Node) -> Node {
+        guard case .object(let members) = object.value, string(object["kind"]) == "Secret", object["apiVersion"] == nil else { return object }
+        return Node(.object([Member(key: "apiVersion", keyRange: .at(0), value: Node(.string("v1"), range: .at(0)))] + members), range: object.range)
     }
 
     static func string(_ value: Node?) -> String? {
