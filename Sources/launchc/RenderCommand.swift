@@ -87,6 +87,15 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The run's args, words separated by spaces (default: the spec's overrides.args).", valueName: "args"))
     var args: String?
 
+    @Option(name: .customLong("queue"), help: "The queue the run came from (WANDB_LAUNCH_QUEUE_NAME; default: a queue definition's name).")
+    var queueName: String?
+
+    @Option(name: .customLong("queue-entity"), help: "The queue's entity (WANDB_LAUNCH_QUEUE_ENTITY; default: a queue definition's entity).")
+    var queueEntity: String?
+
+    @Option(name: .customLong("run-queue-item-id"), help: "The run queue item's id (WANDB_LAUNCH_TRACE_ID).")
+    var runQueueItemID: String?
+
     @Option(name: .customLong("macro"), help: ArgumentHelp("A variable of the agent's environment, for ${NAME}; repeatable.", valueName: "name=value"))
     var macros: [String] = []
 
@@ -144,6 +153,9 @@ struct Render: ParsableCommand {
         facts.args = args.map(Self.words)
         facts.awsAccount = awsAccount
         facts.awsPartition = awsPartition
+        facts.queueName = queueName
+        facts.queueEntity = queueEntity
+        facts.runQueueItemID = runQueueItemID
         for macro in macros.compactMap(Resolver.Setting.init) { facts.macros[macro.name] = macro.value }
         if showSecrets, let key = getenv("WANDB_API_KEY") { facts.apiKey = String(cString: key) }
         let renderer = Renderer(classifier: Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:))),

@@ -26,6 +26,11 @@ public struct Renderer {
         public var awsPartition = "aws"
         /// The W&B API key to render in place of the placeholder.
         public var apiKey: String?
+        /// The queue the run came from (default: a queue definition's `name` and `entity`).
+        public var queueName: String?
+        public var queueEntity: String?
+        /// The run queue item's id, which the agent passes as `WANDB_LAUNCH_TRACE_ID`.
+        public var runQueueItemID: String?
 
         public init() {}
     }
@@ -84,13 +89,14 @@ public struct Renderer {
             return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: failure.message)
         case .success(let resolved):
             diagnostics += resolved.diagnostics
-            let (body, failure) = build(resolved, spec: spec)
+            let definition = kind.kind == .queue ? root : nil
+            let (body, failure) = build(resolved, spec: spec, queue: definition)
             return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics, failure: failure)
         }
     }
 
     /// The run as the agent would see it, from the facts, then the launch spec.
-    func runContext(spec: Node?) -> RunContext {
+    func runContext(spec: Node?, queue: Node? = nil) -> RunContext {
         var run = RunContext()
         run.entity = facts.entity ?? spec.flatMap { Self.string($0["entity"]) } ?? "entity"
         run.project = facts.project ?? spec.flatMap { Self.string($0["project"]) } ?? "project"
@@ -101,11 +107,14 @@ public struct Renderer {
         run.dockerImage = spec.flatMap { Self.string($0["docker"]?["docker_image"]) }
         run.runConfig = spec?["overrides"]?["run_config"]
         if let key = facts.apiKey { run.apiKey = key }
+        run.queueName = facts.queueName ?? queue.flatMap { Self.string($0["name"]) }
+        run.queueEntity = facts.queueEntity ?? queue.flatMap { Self.string($0["entity"]) }
+        run.traceID = facts.runQueueItemID
         return run
     }
 
-    func build(_ resolved: Resolver.Resolved, spec: Node?) -> (Body?, String?) {
-        let run = runContext(spec: spec)
+    func build(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> (Body?, String?) {
+        let run = runContext(spec: spec, queue: queue)
         let image = facts.imageURI ?? spec.flatMap { Self.string($0["docker"]?["docker_image"]) } ?? Facts.placeholderImage
         let overrideEntryPoint = spec.flatMap { Self.strings($0["overrides"]?["entry_point"]) }
         let args = facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? []
