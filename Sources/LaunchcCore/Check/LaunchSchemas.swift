@@ -13,22 +13,31 @@ public struct LaunchSchemas: Sendable {
     private static let agent = compile("agent")
     private static let queue = compile("queue")
     private static let launchSpec = compile("launch-spec")
-    private static let sagemaker = compile("sagemaker")
+    /// The queue-config schema and the request schema, compiled together: the request's
+    /// shapes are the queue config's, so they are compiled once.
+    private static let sageMakerPair = compile(["sagemaker", "sagemaker-request"])
+    private static let sagemaker = sageMakerPair?[0]
     private static let kubernetes = compile("kubernetes")
     private static let vertex = compile("gcp-vertex")
     private static let localContainer = compile("local-container")
     private static let localProcess = compile("local-process")
-    private static let sageMakerRequest = compile("sagemaker-request")
+    private static let sageMakerRequest = sageMakerPair?[1]
 
-    static func compile(_ name: String) -> Compiled? {
-        guard let entry = BundledSchemas.catalog.first(where: { $0.name == name }),
-              let document = BundledSchemas.document(id: entry.id) else { return nil }
+    static func compile(_ name: String) -> Compiled? { compile([name])?.first }
+
+    /// Bundled schemas compiled into one set, in order; nil if one is not bundled.
+    static func compile(_ names: [String]) -> [Compiled]? {
         var compiler = SchemaCompiler(loader: BundledSchemas.loader)
-        let root = compiler.add(document, uri: entry.id)
+        var roots: [Int] = []
+        for name in names {
+            guard let entry = BundledSchemas.catalog.first(where: { $0.name == name }),
+                  let document = BundledSchemas.document(id: entry.id) else { return nil }
+            roots.append(compiler.add(document, uri: entry.id))
+        }
         compiler.finish()
         // The bundled schemas are tested to compile (SchemaEngineTests); a failure here is a bug.
-        precondition(compiler.errors.isEmpty, "bundled schema \(name) does not compile: \(compiler.errors)")
-        return Compiled(set: compiler.set, root: root)
+        precondition(compiler.errors.isEmpty, "bundled schemas \(names) do not compile: \(compiler.errors)")
+        return roots.map { Compiled(set: compiler.set, root: $0) }
     }
 
     /// The schema a document of this kind (and resource) is checked against, if launchc has one.
