@@ -26,7 +26,7 @@ struct Render: ParsableCommand {
             Outputs: sagemaker, the CreateTrainingJob request; kubernetes, the API-key Secret and \
             the Job (or the custom resource) as a JSON list, or with --format yaml as documents \
             for kubectl apply (the Secret then gets its apiVersion, v1); local-container, the docker argv \
-            (--format shell: the command line); local-process, the command line. gcp-vertex is \
+            (--format shell: the command line); local-process, the command line (--format json: its words). gcp-vertex is \
             not rendered yet. The SageMaker request and Kubernetes Jobs are then checked against \
             the API's schema; those findings point at lines of the printed body ('<rendered>', or \
             the -o file).
@@ -105,7 +105,7 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("aws-partition"), help: "The AWS partition of role ARNs.")
     var awsPartition = "aws"
 
-    @Option(help: "Output format: json; yaml (sagemaker, and kubernetes as documents for kubectl apply); shell (local-container and local-process command lines).")
+    @Option(help: "Output format: json; yaml (sagemaker, and kubernetes as documents for kubectl apply); shell (local-container and local-process command lines; local-process's default).")
     var format: RenderFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the body to this file (whole or not at all) instead of standard output.", valueName: "file"))
@@ -191,7 +191,8 @@ struct Render: ParsableCommand {
     }
 
     func text(of body: Renderer.Body, resource: LaunchResource?) throws -> String {
-        switch (body, format ?? .json) {
+        // local-process's output is a command line (PRODUCT.md §6); the others default to JSON.
+        switch (body, format ?? (resource == .localProcess ? .shell : .json)) {
         case (.json(let node), .json):
             return CanonicalJSON.string(node, indent: compact ? nil : 2) + "\n"
         case (.json(let node), .yaml):

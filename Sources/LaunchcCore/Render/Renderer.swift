@@ -39,7 +39,8 @@ public struct Renderer {
     public enum Body: Sendable {
         /// A request body, or (Kubernetes) the list of objects the agent creates.
         case json(Node)
-        /// A command: its argv and the one line the agent would log.
+        /// A command: its words (local-process: the variable assignments first) and the one line
+        /// the agent runs.
         case command(argv: [String], line: String)
     }
 
@@ -150,7 +151,8 @@ public struct Renderer {
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
             let entryPoint = overrideEntryPoint ?? facts.entryPoint ?? []
             let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint, args: args)
-            return (.command(argv: entryPoint + args, line: line), nil)
+            // The runner hands one line to a shell; its words are the assignments, then the command.
+            return (.command(argv: environment.map { $0.name + "=" + $0.value } + entryPoint + args, line: line), nil)
         case .gcpVertex:
             return (nil, "rendering gcp-vertex is not implemented yet; `launchc check` validates the config")
         }
