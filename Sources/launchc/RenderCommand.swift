@@ -81,10 +81,10 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("image-uri"), help: "The image handed to the runner (default: the spec's docker.docker_image).")
     var imageURI: String?
 
-    @Option(name: .customLong("entry-point"), help: ArgumentHelp("The job's own entry point, words separated by spaces.", valueName: "command"))
+    @Option(name: .customLong("entry-point"), help: ArgumentHelp("The job's own entry point: words separated by spaces, or a JSON array of strings.", valueName: "command"))
     var entryPoint: String?
 
-    @Option(help: ArgumentHelp("The run's args, words separated by spaces (default: the spec's overrides.args).", valueName: "args"))
+    @Option(help: ArgumentHelp("The run's args: words separated by spaces, or a JSON array of strings (default: the spec's overrides.args).", valueName: "args"))
     var args: String?
 
     @Option(name: .customLong("queue"), help: "The queue the run came from (WANDB_LAUNCH_QUEUE_NAME; default: a queue definition's name).")
@@ -132,6 +132,8 @@ struct Render: ParsableCommand {
         for macro in macros where Resolver.Setting(macro) == nil {
             throw ValidationError("--macro needs NAME=VALUE with exactly one '=', not '\(macro)'")
         }
+        if let entryPoint { _ = try Self.words(entryPoint, flag: "--entry-point") }
+        if let args { _ = try Self.words(args, flag: "--args") }
         if showSecrets && getenv("WANDB_API_KEY") == nil {
             throw ValidationError("--show-secrets renders the key from WANDB_API_KEY, which is not set")
         }
@@ -149,8 +151,8 @@ struct Render: ParsableCommand {
         facts.runName = runName
         facts.author = author
         facts.imageURI = imageURI
-        facts.entryPoint = entryPoint.map(Self.words)
-        facts.args = args.map(Self.words)
+        facts.entryPoint = try entryPoint.map { try Self.words($0, flag: "--entry-point") }
+        facts.args = try args.map { try Self.words($0, flag: "--args") }
         facts.awsAccount = awsAccount
         facts.awsPartition = awsPartition
         facts.queueName = queueName
@@ -212,8 +214,21 @@ struct Render: ParsableCommand {
         }
     }
 
-    static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    /// Words separated by white space, or a JSON array of strings (for words holding spaces).
+    static func words(_ text: String, flag: String) throws -> [String] {
+        guard text.first == "[" else {
+            return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        }
+        let parsed = DocumentParser.parse(SourceFile(path: flag, bytes: Array(text.utf8)), format: .json)
+        var words: [String] = []
+        if !parsed.diagnostics.contains(where: { $0.severity == .error }), case .array(let items)? = parsed.documents.first?.root.value {
+            for item in items {
+                guard case .string(let word) = item.value else { words = []; break }
+                words.append(word)
+            }
+            if words.count == items.count { return words }
+        }
+        throw ValidationError("\(flag) takes words separated by spaces, or a JSON array of strings such as '[\"--name\", \"two words\"]'")
     }
 }
 

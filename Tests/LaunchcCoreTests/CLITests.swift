@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func renderCasesExist() {
-        #expect(Self.renderCases.count >= 24)
+        #expect(Self.renderCases.count >= 26)
     }
 
     /// `-o` writes the whole body or nothing: an existing file survives a failed render, and no
