@@ -60,7 +60,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let classifier = Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:)))
-        var options = CheckOptions(classifier: classifier)
+        var options = CheckOptions(limits: common.limits, classifier: classifier)
         var schemaProblems: [Diagnostic] = []
         for path in schemas {
             switch UserSchema.load(path: path) {

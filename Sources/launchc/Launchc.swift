@@ -59,6 +59,35 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("stdin-name"), help: "The file name to report for standard input; its extension selects YAML or JSON.")
     var stdinName = "<stdin>"
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes (suffixes K, M, G; at most and by default 1G).", valueName: "size"))
+    var maxFileSize: FileSize?
+
+    /// The reading limits these options ask for.
+    var limits: Limits {
+        var limits = Limits.default
+        if let maxFileSize { limits.maxFileBytes = maxFileSize.bytes }
+        return limits
+    }
+}
+
+/// A byte count as given on the command line: digits with an optional K, M or G (powers of 1024).
+struct FileSize: ExpressibleByArgument {
+    var bytes: Int
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(argument)
+        var unit = 1
+        if let last = digits.last?.uppercased().first, let scale = units[last] {
+            unit = scale
+            digits = digits.dropLast()
+        }
+        // Offsets are 32-bit (SourceRange), so 1 GiB is the ceiling as well as the default.
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let count = Int(digits), count >= 0,
+              count <= Limits.default.maxFileBytes / unit else { return nil }
+        bytes = count * unit
+    }
 }
 
 /// When to colour text output.
@@ -77,12 +106,14 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// An input read whole, or its report printed to standard error and exit 2.
-func readOrExit(_ input: Input, style: ReportStyle) throws -> SourceFile {
-    switch Checker.read(input) {
+/// An input read whole, or its report printed to standard error and the exit code it calls for.
+func readOrExit(_ input: Input, style: ReportStyle, limits: Limits) throws -> SourceFile {
+    switch Checker.read(input, limits: limits) {
     case .failure(let report):
-        Output.write(TextReporter(style: style).render(RunReport(files: [report], strict: false)), to: .standardError)
-        throw ExitCode(2)
+        // 2 for a file that cannot be read; 1 for one launchc refuses to read (over a limit).
+        let run = RunReport(files: [report], strict: false)
+        Output.write(TextReporter(style: style).render(run), to: .standardError)
+        throw ExitCode(run.exitCode)
     case .success(let file):
         return file
     }

@@ -30,17 +30,12 @@ struct Parse: ParsableCommand {
     func run() throws {
         let input: Input = file == "-" ? .standardInput(name: common.stdinName) : .file(file)
         let style = ReportStyle(color: common.color.enabled(for: .standardError))
-        let source = try readOrExit(input, style: style)
+        let source = try readOrExit(input, style: style, limits: common.limits)
         let parsed = DocumentParser.parse(source)
         var diagnostics = parsed.diagnostics
         let documents = allDocuments ? parsed.documents : Array(parsed.documents.prefix(1))
         for document in documents {
-            for (pointer, node) in CanonicalJSON.nonFiniteNumbers(in: document.root) {
-                let text = source.text(in: node.range)
-                diagnostics.append(Diagnostic(
-                    .yamlNonFiniteNumber, "'\(text)' has no JSON form; printed as the string \"\(CanonicalJSON.string(node, indent: nil).dropFirst().dropLast())\"",
-                    at: SourceSpan(file: source, range: node.range), pointer: pointer))
-            }
+            diagnostics += CanonicalJSON.nonFiniteFindings(in: document.root, file: source)
         }
         if parsed.documents.count > 1 && !allDocuments {
             let converter = SourceLocationConverter(file: source)

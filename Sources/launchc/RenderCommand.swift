@@ -141,8 +141,8 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let errors = ReportStyle(color: common.color.enabled(for: .standardError))
-        let queueFile = try readOrExit(queue == "-" ? .standardInput(name: common.stdinName) : .file(queue), style: errors)
-        let specFile = try spec.map { try readOrExit(.file($0), style: errors) }
+        let queueFile = try readOrExit(queue == "-" ? .standardInput(name: common.stdinName) : .file(queue), style: errors, limits: common.limits)
+        let specFile = try spec.map { try readOrExit(.file($0), style: errors, limits: common.limits) }
 
         var facts = Renderer.Facts()
         facts.entity = entity
@@ -171,7 +171,7 @@ struct Render: ParsableCommand {
         var bodyProblems: [Diagnostic] = []
         if let body = rendered.body {
             let text = try self.text(of: body, resource: rendered.resource)
-            if let resource = rendered.resource {
+            if let resource = rendered.resource, rendered.templatesResolved {
                 bodyProblems = Renderer.checkRendered(text, path: output ?? "<rendered>", resource: resource, reported: rendered.diagnostics)
             }
             if let output {

@@ -99,6 +99,22 @@ import Testing
         #expect(missing.stderr == "launchc: error: cannot write '\(directory.path)/no/such/job.json': No such file or directory\n")
     }
 
+    /// `--max-file-size`: a file over it is a finding (exit 1), as over the default 1 GiB; the
+    /// value takes K/M/G and cannot exceed 1G.
+    @Test func maxFileSizeRefusesLargerFiles() throws {
+        let file = "fixtures/queue/sagemaker-gpu.yaml"
+        let over = try launchc(["check", "--color", "never", "--max-file-size", "100", file])
+        #expect(over.status == 1)
+        #expect(over.stdout.hasPrefix("\(file): error[LC1006]: '\(file)' is larger than the 100 bytes launchc reads\n"))
+        #expect(try launchc(["check", "--max-file-size", "1k", file]).status == 0)
+        #expect(try launchc(["parse", "--max-file-size", "1G", file]).status == 0)
+        for bad in ["2G", "-1", "1T", "K", "١٠٠"] {
+            let run = try launchc(["check", "--max-file-size=" + bad, file])
+            #expect(run.status == 2, "\(bad)")
+            #expect(run.stderr.hasPrefix("Error: The value '\(bad)' is invalid for '--max-file-size <size>'"), "\(bad)")
+        }
+    }
+
     @Test func checkingTheFixturesPrintsEveryExpectedFindingAndExitsOne() throws {
         let run = try launchc(["check", "--color", "never", "fixtures/"])
         #expect(run.status == 1)

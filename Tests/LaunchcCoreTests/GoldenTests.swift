@@ -39,6 +39,11 @@ import Testing
             text = writer.text
         }
         Golden.assert(text + "\n", matches: relative + ".parse.json")
+        // What `launchc parse` says on standard error about it, when it says anything.
+        let findings = parsed.documents.flatMap { CanonicalJSON.nonFiniteFindings(in: $0.root, file: file) }
+        if !findings.isEmpty {
+            Golden.assert(TextReporter().renderDiagnostics(findings), matches: relative + ".parse.txt")
+        }
     }
 
     static let userSchemaPath = "fixtures/user-schema/schema.yaml"
@@ -96,10 +101,16 @@ import Testing
         if case .failure(let failure) = UserSchema.load(path: Package.path("fixtures/user-schema-invalid/schema.yaml")) {
             codes.formUnion(failure.diagnostics.map(\.code))
         }
-        // Pinned elsewhere: LC1002 (unreadable; CLITests), LC1006 (over the size limit;
-        // ModelTests), LC1211 (printed by `parse` only; CLITests), LC3604–LC3607 (the resolve
-        // stage of render; ResolverTests, until fixtures/render has its cases).
-        let expected = Set(DiagnosticID.all.map(\.code)).subtracting(["LC1002", "LC1006", "LC1211", "LC3604", "LC3605", "LC3606", "LC3607"])
+        for name in Package.fixtures(in: "valid") {
+            guard let findings = Golden.readFile(Package.path("fixtures/valid/\(name).parse.txt")) else { continue }
+            codes.formUnion(findings.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
+        }
+        // The render cases' pinned findings (unreadable inputs, template values from --set).
+        for name in CLITests.renderCases {
+            let stderr = Golden.readFile(Package.path("fixtures/render/cases/\(name)/stderr.txt")) ?? ""
+            codes.formUnion(stderr.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
+        }
+        let expected = Set(DiagnosticID.all.map(\.code))
         #expect(expected.subtracting(codes).isEmpty, "codes without a fixture: \(expected.subtracting(codes).sorted())")
     }
 }

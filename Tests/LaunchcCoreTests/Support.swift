@@ -22,7 +22,7 @@ enum Package {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") || name.contains(".expected.") || name.hasSuffix(".parse.json") { continue }
+            if name.hasPrefix(".") || name.contains(".expected.") || name.hasSuffix(".parse.json") || name.hasSuffix(".parse.txt") { continue }
             names.append(name)
         }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -13,6 +13,16 @@ public enum CanonicalJSON {
         return writer.text
     }
 
+    /// LC1211 for each non-finite float of a document (what `launchc parse` says when it
+    /// prints one as a string).
+    public static func nonFiniteFindings(in root: Node, file: SourceFile) -> [Diagnostic] {
+        nonFiniteNumbers(in: root).map { pointer, node in
+            let text = file.text(in: node.range)
+            return Diagnostic(.yamlNonFiniteNumber, "'\(text)' has no JSON form; printed as the string \"\(string(node, indent: nil).dropFirst().dropLast())\"",
+                              at: SourceSpan(file: file, range: node.range), pointer: pointer)
+        }
+    }
+
     /// The JSON Pointers of the non-finite floats in a document, which `string` had to write
     /// as strings.
     public static func nonFiniteNumbers(in node: Node) -> [(JSONPointer, Node)] {

@@ -52,6 +52,9 @@ public struct Renderer {
         public var diagnostics: [Diagnostic]
         /// Why there is no body when no finding says so (e.g. a value the agent itself refuses).
         public var failure: String?
+        /// False when a template variable got no valid value: the body still holds its
+        /// `{{placeholder}}`, which the agent never receives, so checking it would only repeat that.
+        public var templatesResolved = true
     }
 
     public var classifier = Classifier()
@@ -92,7 +95,8 @@ public struct Renderer {
             diagnostics += resolved.diagnostics
             let definition = kind.kind == .queue ? root : nil
             let (body, failure) = build(resolved, spec: spec, queue: definition)
-            return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics, failure: failure)
+            return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics, failure: failure,
+                            templatesResolved: !resolved.diagnostics.contains { $0.severity == .error })
         }
     }
 
