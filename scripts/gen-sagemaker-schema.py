@@ -96,14 +96,8 @@ def schema_for(name):
                     relaxed.add(name)
             # AWS matches the whole value; JSON Schema's pattern searches.
             out["pattern"] = "^(?:" + pattern + ")$"
-    elif kind in ("integer", "long"):
-        out["type"] = "integer"
-        if "min" in shape:
-            out["minimum"] = shape["min"]
-        if "max" in shape:
-            out["maximum"] = shape["max"]
-    elif kind in ("float", "double"):
-        out["type"] = "number"
+    elif kind in ("integer", "long", "float", "double"):
+        out["type"] = "integer" if kind in ("integer", "long") else "number"
         if "min" in shape:
             out["minimum"] = shape["min"]
         if "max" in shape:

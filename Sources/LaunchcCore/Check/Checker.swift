@@ -65,7 +65,11 @@ public enum Checker {
     /// Checks a file already in memory: parse, classify, then each document against its kind's
     /// schema and the user's schemas.
     public static func check(_ file: SourceFile, options: CheckOptions = CheckOptions()) -> FileReport {
-        let parsed = DocumentParser.parse(file, limits: options.limits)
+        check(file, parsed: DocumentParser.parse(file, limits: options.limits), options: options)
+    }
+
+    /// The same, for a file its caller has already parsed (with `options.limits`).
+    public static func check(_ file: SourceFile, parsed: ParseResult, options: CheckOptions = CheckOptions()) -> FileReport {
         var diagnostics = parsed.diagnostics
         let (kinds, classifyProblems) = options.classifier.classify(parsed)
         diagnostics += classifyProblems

@@ -68,16 +68,15 @@ public struct Renderer {
     }
 
     public func render(queue: SourceFile, spec specFile: SourceFile? = nil) -> Rendered {
-        let queueReport = Checker.check(queue, options: CheckOptions(classifier: classifier))
+        let parsed = DocumentParser.parse(queue)
+        let queueReport = Checker.check(queue, parsed: parsed, options: CheckOptions(classifier: classifier))
         var diagnostics = queueReport.diagnostics
         var spec: Node?
         if let specFile {
-            let specReport = Checker.check(specFile, options: CheckOptions(classifier: Classifier(kind: .launchSpec)))
-            diagnostics += specReport.diagnostics
-            let parsed = DocumentParser.parse(specFile)
-            if !parsed.diagnostics.contains(where: { $0.severity == .error }) { spec = parsed.documents.first?.root }
+            let parsedSpec = DocumentParser.parse(specFile)
+            diagnostics += Checker.check(specFile, parsed: parsedSpec, options: CheckOptions(classifier: Classifier(kind: .launchSpec))).diagnostics
+            if !parsedSpec.diagnostics.contains(where: { $0.severity == .error }) { spec = parsedSpec.documents.first?.root }
         }
-        let parsed = DocumentParser.parse(queue)
         if parsed.diagnostics.contains(where: { $0.severity == .error }) || (specFile != nil && spec == nil) {
             return Rendered(resource: nil, body: nil, diagnostics: diagnostics)
         }

@@ -29,13 +29,10 @@ public enum YAMLWriter {
                 let key = pad + string(member.key) + ":"
                 if isBlock(member.value) {
                     // A sequence under a key sits at the key's indentation, as kubectl writes it.
-                    if case .array = member.value.value {
-                        out.append(key)
-                        out += lines(member.value, indent: indent)
-                    } else {
-                        out.append(key)
-                        out += lines(member.value, indent: indent + 2)
-                    }
+                    var isSequence = false
+                    if case .array = member.value.value { isSequence = true }
+                    out.append(key)
+                    out += lines(member.value, indent: isSequence ? indent : indent + 2)
                 } else {
                     out.append(key + " " + scalar(member.value))
                 }
