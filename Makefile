@@ -55,9 +55,10 @@ generate-sagemaker:
 	.venv-generate/bin/python scripts/gen-sagemaker-schema.py
 	python3 scripts/embed-schemas.py
 
-# Regenerate schemas/gcp-vertex.json from the Vertex AI protos in google-cloud-aiplatform (PyPI), in a venv.
+# Regenerate schemas/gcp-vertex.json, schemas/vertex-custom-job.json and the renderer's table of the
+# worker-pool messages from the Vertex AI protos in google-cloud-aiplatform (PyPI), in a venv.
 generate-vertex:
-	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet google-cloud-aiplatform
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet google-cloud-aiplatform==2.7.0
 	.venv-generate/bin/python scripts/gen-vertex-schema.py
 	python3 scripts/embed-schemas.py
 

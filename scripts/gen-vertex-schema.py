@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Generates schemas/gcp-vertex.json: a Vertex AI queue config, as the W&B agent reads it.
+"""Generates, from the Vertex AI protos: schemas/gcp-vertex.json (a Vertex AI queue config, as the
+W&B agent reads it), schemas/vertex-custom-job.json (the CustomJob as the REST API takes it, which
+`launchc render` checks its output against) and Sources/LaunchcCore/Render/VertexProto.generated.swift
+(the worker-pool messages' fields, numbers, JSON names and types, with which `render` converts a
+queue's snake_case worker pools the way the aiplatform SDK does).
 
 Input: the CustomJob worker-pool messages of the Vertex AI protos in the google-cloud-aiplatform
 package (aiplatform_v1 types, introspected through proto-plus; the version is recorded in the
@@ -7,7 +11,7 @@ output), with snake_case field names and the real enums (accelerator types, ...)
 agent's reading of `spec` and `run` (wandb 0.31.0, sdk/launch/runner/vertex_runner.py;
 ../shared/reference §2.2): at least one worker pool, each with a container_spec; a staging
 bucket; only base_output_dir, encryption_spec_key_name and labels read from spec besides; the
-eight keys of CustomJob.submit read from run; everything else ignored.
+eight keys of CustomJob.submit read from run, experiment and tensorboard not together; everything else ignored.
 
 Usage: python scripts/gen-vertex-schema.py   (make generate-vertex; needs google-cloud-aiplatform)
 """
@@ -126,8 +130,10 @@ schema = {
                 "restart_job_on_worker_restart": {"type": "boolean"},
             },
             "additionalProperties": False,
-            "x-launchc-code": {"additionalProperties": "LC3402"},
-            "x-launchc-message": {"additionalProperties": f"run key '{{key}}' {ignored}"},
+            "not": {"required": ["experiment", "tensorboard"]},
+            "x-launchc-code": {"additionalProperties": "LC3402", "not": "LC3406"},
+            "x-launchc-message": {"additionalProperties": f"run key '{{key}}' {ignored}",
+                                  "not": "run.experiment and run.tensorboard together: CustomJob.submit refuses the pair, and the job fails"},
             "x-launchc-aliases": {"serviceAccount": "service_account", "enableWebAccess": "enable_web_access",
                                   "restartJobOnWorkerRestart": "restart_job_on_worker_restart"},
         },
@@ -141,3 +147,188 @@ schema = {
 out = os.path.join(ROOT, "schemas", "gcp-vertex.json")
 text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
 write_if_changed(out, text, f"wrote schemas/gcp-vertex.json ({len(defs)} messages, {len(text) // 1024} KiB) from google-cloud-aiplatform {aiplatform.__version__}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The CustomJob as the REST API takes it (proto3 JSON: camelCase names, int64 as strings, enums by
+# name, Duration as "<seconds>s"), from the message descriptors; "Required." in a field's
+# documentation makes it required. What `launchc render` prints is checked against this.
+from google.protobuf import descriptor as pbd  # noqa: E402
+
+INT64 = {pbd.FieldDescriptor.TYPE_INT64, pbd.FieldDescriptor.TYPE_UINT64, pbd.FieldDescriptor.TYPE_FIXED64,
+         pbd.FieldDescriptor.TYPE_SFIXED64, pbd.FieldDescriptor.TYPE_SINT64}
+INT32 = {pbd.FieldDescriptor.TYPE_INT32: (-2**31, 2**31 - 1), pbd.FieldDescriptor.TYPE_SINT32: (-2**31, 2**31 - 1),
+         pbd.FieldDescriptor.TYPE_SFIXED32: (-2**31, 2**31 - 1), pbd.FieldDescriptor.TYPE_UINT32: (0, 2**32 - 1),
+         pbd.FieldDescriptor.TYPE_FIXED32: (0, 2**32 - 1)}
+WELL_KNOWN = {
+    "google.protobuf.Duration": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]{1,9})?s$",
+                                 "description": "a duration: seconds, with up to nine fractional digits, then 's'"},
+    "google.protobuf.Timestamp": {"type": "string", "description": "an RFC 3339 time"},
+}
+PACKAGE = "google.cloud.aiplatform.v1"
+
+
+def documented(full_name):
+    """The proto-plus class's "Attributes:" section: field name -> its text, whitespace collapsed."""
+    module_for = {m.meta.full_name: m for m in _proto_plus_messages()}
+    cls = module_for.get(full_name)
+    out = {}
+    for match in re.finditer(r"^ {8}(\w+) \([^\n]*\):\n((?: {12}.*\n?|[ \t]*\n)*)", (cls.__doc__ or "") if cls else "", re.M):
+        out[match.group(1)] = " ".join(match.group(2).split())
+    return out
+
+
+def _proto_plus_messages():
+    seen, stack = [], [custom_job.CustomJob]
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.append(cls)
+        for field in cls.meta.fields.values():
+            if field.proto_type == 11 and hasattr(field.message, "meta"):
+                stack.append(field.message)
+    return seen
+
+
+def first_sentences(text):
+    for prefix in ("Output only. ", "Required. ", "Optional. ", "Immutable. ", "Optional. "):
+        text = text[len(prefix):] if text.startswith(prefix) else text
+    cut = text.find(". ")
+    text = text if cut < 0 else text[:cut + 1]
+    return text.replace("``", "`")
+
+
+rest_defs = {}
+
+
+def rest_field(field):
+    if field.message_type is not None:
+        message = field.message_type
+        if message.GetOptions().map_entry:
+            return {"type": "object", "additionalProperties": rest_field(message.fields_by_name["value"])}
+        if message.full_name in WELL_KNOWN:
+            item = dict(WELL_KNOWN[message.full_name])
+        elif message.full_name.startswith("google.protobuf") or message.full_name.startswith("google.rpc"):
+            item = {"type": "object"}
+        else:
+            item = {"$ref": "#/$defs/" + rest_message(message)}
+    elif field.enum_type is not None:
+        item = {"enum": [v.name for v in field.enum_type.values]}
+    elif field.type in INT64:
+        item = {"type": ["string", "integer"], "pattern": "^-?[0-9]+$", "description": "a 64-bit integer, written as a string"}
+    elif field.type in INT32:
+        low, high = INT32[field.type]
+        item = {"type": "integer", "minimum": low, "maximum": high}
+    elif field.type == pbd.FieldDescriptor.TYPE_BOOL:
+        item = {"type": "boolean"}
+    elif field.type in (pbd.FieldDescriptor.TYPE_DOUBLE, pbd.FieldDescriptor.TYPE_FLOAT):
+        item = {"type": "number"}
+    else:  # string, bytes
+        item = {"type": "string"}
+    return {"type": "array", "items": item} if field.is_repeated else item
+
+
+def rest_message(message):
+    name = message.name
+    if name in rest_defs:
+        return name
+    rest_defs[name] = None
+    docs = documented(message.full_name)
+    properties, required, oneofs = {}, [], {}
+    for field in sorted(message.fields, key=lambda f: f.number):
+        schema = rest_field(field)
+        text = docs.get(field.name, "")
+        if text and "description" not in schema:
+            schema["description"] = first_sentences(text)
+        properties[field.json_name] = schema
+        if text.startswith("Required."):
+            required.append(field.json_name)
+        if field.containing_oneof is not None:
+            oneofs.setdefault(field.containing_oneof.name, []).append(field.json_name)
+    out = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        out["required"] = required
+    for names in oneofs.values():
+        if len(names) > 1:
+            out.setdefault("allOf", []).append({
+                "not": {"anyOf": [{"required": [a, b]} for i, a in enumerate(names) for b in names[i + 1:]]},
+                "x-launchc-message": f"at most one of {', '.join(names)} (they are alternatives)"})
+    rest_defs[name] = out
+    return name
+
+
+root_name = rest_message(custom_job.CustomJob.pb().DESCRIPTOR)
+root = rest_defs.pop(root_name)
+# What the CustomJob documentation says of labels and the display name, which the protos cannot.
+label_text = "[\\p{Ll}\\p{Lo}\\p{N}_-]"
+root["properties"]["displayName"]["maxLength"] = 128
+root["properties"]["labels"].update({
+    "propertyNames": {"pattern": f"^{label_text}{{1,64}}$",
+                      "x-launchc-message": {"pattern": "a label key can only contain lowercase letters, digits, '_' and '-', at most 64 of them"}},
+    "additionalProperties": {"type": "string", "pattern": f"^{label_text}{{0,64}}$",
+                             "x-launchc-message": {"pattern": "a label value can only contain lowercase letters, digits, '_' and '-', at most 64 of them"}},
+})
+rest_schema = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://launchc.dev/schemas/vertex-custom-job.json",
+    "$comment": f"Generated by scripts/gen-vertex-schema.py from the aiplatform_v1 CustomJob messages of "
+                f"google-cloud-aiplatform {aiplatform.__version__}. Do not edit; run 'make generate-vertex'.",
+    "title": "A Vertex AI CustomJob, as the REST API takes it (projects.locations.customJobs.create)",
+    **root,
+    "$defs": dict(sorted(rest_defs.items())),
+}
+out = os.path.join(ROOT, "schemas", "vertex-custom-job.json")
+text = json.dumps(rest_schema, indent=1, ensure_ascii=False) + "\n"
+write_if_changed(out, text, f"wrote schemas/vertex-custom-job.json ({len(rest_defs) + 1} messages) from google-cloud-aiplatform {aiplatform.__version__}")
+
+# ---------------------------------------------------------------------------------------------
+# The worker-pool messages for the renderer: what a queue's snake_case worker pool becomes.
+KINDS = {pbd.FieldDescriptor.TYPE_STRING: ".string", pbd.FieldDescriptor.TYPE_BOOL: ".bool",
+         pbd.FieldDescriptor.TYPE_DOUBLE: ".double", pbd.FieldDescriptor.TYPE_FLOAT: ".double"}
+messages, enums, stack = {}, {}, [custom_job.WorkerPoolSpec.pb().DESCRIPTOR]
+while stack:
+    message = stack.pop()
+    if message.name in messages:
+        continue
+    rows = []
+    for field in sorted(message.fields, key=lambda f: f.number):
+        if field.message_type is not None:
+            if field.message_type.full_name.startswith("google.protobuf"):
+                sys.exit(f"{message.name}.{field.name}: a well-known type in a worker pool; teach the renderer")
+            kind = f'.message("{field.message_type.name}")'
+            stack.append(field.message_type)
+        elif field.enum_type is not None:
+            enum = field.enum_type
+            enums[enum.full_name[len(PACKAGE) + 1:]] = [(v.name, v.number) for v in enum.values]
+            kind = f'.enumeration("{enum.full_name[len(PACKAGE) + 1:]}")'
+        elif field.type in INT64:
+            kind = ".int64"
+        elif field.type in INT32:
+            kind = f".int32(min: {INT32[field.type][0]}, max: {INT32[field.type][1]})"
+        elif field.type in KINDS:
+            kind = KINDS[field.type]
+        else:
+            sys.exit(f"{message.name}.{field.name}: proto type {field.type} is not handled; teach the generator")
+        oneof = f'"{field.containing_oneof.name}"' if field.containing_oneof else "nil"
+        repeated = "true" if field.is_repeated else "false"
+        rows.append(f'            .init(number: {field.number}, name: "{field.name}", jsonName: "{field.json_name}", '
+                    f'kind: {kind}, repeated: {repeated}, oneof: {oneof}),')
+    messages[message.name] = rows
+lines = ["// Generated by scripts/gen-vertex-schema.py from the aiplatform_v1 WorkerPoolSpec messages of",
+         f"// google-cloud-aiplatform {aiplatform.__version__}. Do not edit; run 'make generate-vertex'.",
+         "",
+         "extension VertexProto {",
+         f'    static let package = "{PACKAGE}"',
+         "",
+         "    /// Each message's fields, in field-number order (the order proto3 JSON prints them in).",
+         "    static let messages: [String: [Field]] = ["]
+for name in sorted(messages):
+    lines += [f'        "{name}": ['] + messages[name] + ["        ],"]
+lines += ["    ]", "", "    /// Each enum's values: name and number.", "    static let enums: [String: [(name: String, number: Int)]] = ["]
+for name in sorted(enums):
+    values = ", ".join(f'("{n}", {v})' for n, v in enums[name])
+    lines.append(f'        "{name}": [{values}],')
+lines += ["    ]", "}", ""]
+out = os.path.join(ROOT, "Sources", "LaunchcCore", "Render", "VertexProto.generated.swift")
+write_if_changed(out, "\n".join(lines), f"wrote Sources/LaunchcCore/Render/VertexProto.generated.swift ({len(messages)} messages, {len(enums)} enums)")

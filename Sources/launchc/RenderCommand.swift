@@ -23,17 +23,20 @@ struct Render: ParsableCommand {
             as wandb 0.31.0 builds it: template variables filled (--set, then the spec, then \
             defaults), the spec's resource_args merged in, the builder key removed, macros filled.
 
-            Outputs: sagemaker, the CreateTrainingJob request; kubernetes, the API-key Secret and \
-            the Job (or the custom resource) as a JSON list, or with --format yaml as documents \
-            for kubectl apply (the Secret then gets its apiVersion, v1); local-container, the docker argv \
-            (--format shell: the command line); local-process, the command line (--format json: its words). gcp-vertex is \
-            not rendered yet. The SageMaker request and Kubernetes Jobs are then checked against \
-            the API's schema; those findings point at lines of the printed body ('<rendered>', or \
-            the -o file).
+            Outputs: sagemaker, the CreateTrainingJob request; gcp-vertex, the CustomJob as the \
+            Vertex AI REST API takes it; kubernetes, the API-key Secret and the Job (or the \
+            custom resource) as a JSON list, or with --format yaml as documents for kubectl apply \
+            (the Secret then gets its apiVersion, v1); local-container, the docker argv (--format \
+            shell: the command line); local-process, the command line (--format json: its words). \
+            The SageMaker request, the Vertex CustomJob and Kubernetes Jobs are then checked \
+            against the API's schema; those findings point at lines of the printed body \
+            ('<rendered>', or the -o file).
 
             What is not given renders as a fixed placeholder: entity 'entity', project \
-            'project', run id 'dryrun00', image 'launchc-dry-run:latest', and the API key as \
-            '<WANDB_API_KEY>' unless --show-secrets (which reads WANDB_API_KEY).
+            'project', run id 'dryrun00', image 'launchc-dry-run:latest', the API key as \
+            '<WANDB_API_KEY>' unless --show-secrets (which reads WANDB_API_KEY), and what the SDK \
+            would take from the clock (a Vertex job's default display name and output \
+            directory) as '<timestamp>'.
 
             Exit codes: 0 rendered with no error-level finding; 1 findings at error level or a \
             config the agent refuses (the body is still printed when it can be built); 2 a usage \
@@ -43,6 +46,7 @@ struct Render: ParsableCommand {
               launchc render queues/sagemaker.yaml --spec launch-spec.yaml --run-id 8x2k1q
               launchc render queue.yaml --set gpus=4 --project resnet -o rendered/job.json
               launchc render k8s-queue.yaml --format yaml | kubectl apply --dry-run=server -f -
+              launchc render vertex-queue.yaml --spec launch-spec.yaml --format yaml
               launchc render --resource local-container docker.yaml --format shell \\
                   --entry-point 'python train.py' --args='--lr 0.1'
             """
@@ -63,8 +67,8 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
     var resource: String?
 
-    @Option(name: .customLong("run-id"), help: "The run's id.")
-    var runID = Renderer.Facts.placeholderRunID
+    @Option(name: .customLong("run-id"), help: "The run's id (default: the spec's run_id, else 'dryrun00').")
+    var runID: String?
 
     @Option(help: "The W&B project (default: the spec's, else 'project').")
     var project: String?
@@ -72,10 +76,10 @@ struct Render: ParsableCommand {
     @Option(help: "The W&B entity (default: the spec's, else 'entity').")
     var entity: String?
 
-    @Option(name: .customLong("run-name"), help: "The run's name (${run_name}; 'None' when not given, as the agent prints it).")
+    @Option(name: .customLong("run-name"), help: "The run's name (default: the spec's name; ${run_name} is 'None' without one, as the agent prints it).")
     var runName: String?
 
-    @Option(help: "The run's author (${author}).")
+    @Option(help: "The run's author (${author}; default: the spec's author).")
     var author: String?
 
     @Option(name: .customLong("image-uri"), help: "The image handed to the runner (default: the spec's docker.docker_image).")
@@ -104,6 +108,12 @@ struct Render: ParsableCommand {
 
     @Option(name: .customLong("aws-partition"), help: "The AWS partition of role ARNs.")
     var awsPartition = "aws"
+
+    @Option(name: .customLong("gcp-project"), help: "The GCP project of the agent's environment (Vertex experiment resource names).")
+    var gcpProject = "gcp-project"
+
+    @Option(name: .customLong("gcp-region"), help: "The GCP region of the agent's environment (Vertex experiment resource names).")
+    var gcpRegion = "us-central1"
 
     @Option(help: "Output format: json; yaml (sagemaker, and kubernetes as documents for kubectl apply); shell (local-container and local-process command lines; local-process's default).")
     var format: RenderFormat?
@@ -155,6 +165,8 @@ struct Render: ParsableCommand {
         facts.args = try args.map { try Self.words($0, flag: "--args") }
         facts.awsAccount = awsAccount
         facts.awsPartition = awsPartition
+        facts.gcpProject = gcpProject
+        facts.gcpRegion = gcpRegion
         facts.queueName = queueName
         facts.queueEntity = queueEntity
         facts.runQueueItemID = runQueueItemID

@@ -150,6 +150,20 @@ func sdkRun(entity: String, project: String) -> RunContext {
         #expect(actual == expected, "\(Golden.lineDiff(expected: expected, actual: actual))")
     }
 
+    /// `VertexRunner.run`, then aiplatform's `CustomJob(...)` and `submit(...)`, printed as proto3 JSON.
+    @Test func vertexCustomJobMatchesTheAgent() throws {
+        let config = try #require(DocumentParser.parse(try Package.source("fixtures/render/vertex-custom-job.yaml")).root)
+        var run = sdkRun(entity: "ml", project: "ResNet")
+        run.runName = "resnet-50"
+        let launch = JobLaunch(config: config, run: run, overrideEntryPoint: nil, jobEntryPoint: ["python", "train.py"],
+                               overrideArgs: ["--epochs", "2"], imageURI: "img:built")
+        let macros = MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: run.runName, imageURI: "img:built", author: nil)
+        let job = try VertexCustomJob.build(.init(launch, macros: macros, gcpProject: "ml-platform")).get()
+        let expected = try #require(Golden.readFile(Package.path("fixtures/render/vertex-custom-job.sdk.txt")))
+        let actual = CanonicalJSON.string(job) + "\n"
+        #expect(actual == expected, "\(Golden.lineDiff(expected: expected, actual: actual))")
+    }
+
     /// `ensure_api_key_secret`'s body for run `abc123` in namespace `ml-jobs`, as its client serialises it.
     @Test func apiKeySecretMatchesTheAgent() throws {
         let secret = KubernetesSecret.build(name: KubernetesJob.secretName(runID: "abc123"), namespace: "ml-jobs",
@@ -187,6 +201,77 @@ func sdkRun(entity: String, project: String) -> RunContext {
 
     @Test func dnsSafeNamesDropDigits() {
         #expect(KubernetesJob.dnsSafe("launch-ml_team2-ResNet50-") == "launch-ml-team-resnet-")
+    }
+}
+
+/// What the agent raises on a worker pool the aiplatform SDK cannot convert: each message is the
+/// one google-cloud-aiplatform 2.7.0 (proto-plus 1.29, protobuf 7.36) raised on the same pool,
+/// behind the agent's "Failed to create Vertex job: ".
+@Suite struct VertexCustomJobTests {
+    static let failures: [(pool: String, message: String)] = [
+        ("{replicaCount: 1, container_spec: {image_uri: x}}", "Unknown field for WorkerPoolSpec: replicaCount"),
+        ("{replica_count: abc, container_spec: {image_uri: x}}", "invalid literal for int() with base 10: 'abc'"),
+        ("{container_spec: {image_uri: 5}}",
+         "Failed to initialize CustomJobSpec. Underlying error: Failed to initialize WorkerPoolSpec. Underlying error: Failed to initialize ContainerSpec. Underlying error: bad argument type for built-in operation"),
+        ("{machine_spec: {accelerator_type: NOPE}, container_spec: {image_uri: x}}", "'NOPE'"),
+        ("{machine_spec: {accelerator_count: 1099511627776}, container_spec: {image_uri: x}}", "Value out of range: 1099511627776"),
+        ("{machine_spec: n1, container_spec: {image_uri: x}}",
+         "Failed to initialize CustomJobSpec. Underlying error: Failed to initialize WorkerPoolSpec. Underlying error: Parameter to initialize message field must be dict or instance of same class: expected <class 'MachineSpec'> got <class 'str'>."),
+        ("{disk_spec: {boot_disk_size_gb: '100'}, container_spec: {image_uri: x}}",
+         "Failed to initialize CustomJobSpec. Underlying error: Failed to initialize WorkerPoolSpec. Underlying error: Failed to initialize DiskSpec. Underlying error: 'str' object cannot be interpreted as an integer"),
+        ("{machine_spec: {accelerator_type: true}, container_spec: {image_uri: x}}",
+         "Failed to initialize CustomJobSpec. Underlying error: Failed to initialize WorkerPoolSpec. Underlying error: Failed to initialize MachineSpec. Underlying error: Field google.cloud.aiplatform.v1.MachineSpec.accelerator_type: Expected an int, got a boolean."),
+        ("{nfs_mounts: {server: s}, container_spec: {image_uri: x}}",
+         "Failed to initialize CustomJobSpec. Underlying error: Failed to initialize WorkerPoolSpec. Underlying error: Argument for field google.cloud.aiplatform.v1.WorkerPoolSpec.nfs_mounts is not iterable"),
+        ("{replica_count: .nan, container_spec: {image_uri: x}}", "cannot convert float NaN to integer"),
+        ("{replica_count: 1.0e+30, container_spec: {image_uri: x}}", "Value out of range: 1000000000000000019884624838656"),
+    ]
+
+    func render(_ pool: String, spec: String = "", run: String = "{}") throws -> Result<Node, VertexCustomJob.Failure> {
+        let config = try #require(parseYAML("spec: {worker_pool_specs: [\(pool)], staging_bucket: gs://b\(spec)}\nrun: \(run)").root)
+        var context = sdkRun(entity: "ml", project: "ResNet")
+        context.runName = "r"
+        let launch = JobLaunch(config: config, run: context, overrideEntryPoint: nil, jobEntryPoint: nil, overrideArgs: [], imageURI: "img")
+        return VertexCustomJob.build(.init(launch, macros: MacroTable(project: "ResNet", entity: "ml", runID: "abc123", runName: "r", imageURI: "img", author: nil)))
+    }
+
+    @Test(arguments: failures)
+    func conversionFailuresAsTheSDKRaisesThem(_ pool: String, _ message: String) throws {
+        guard case .failure(let failure) = try render(pool) else { Issue.record("rendered"); return }
+        #expect(failure.message == "Failed to create Vertex job: " + message)
+    }
+
+    /// What the SDK accepts and converts: int64 from text and floats, oneofs (the last wins),
+    /// strings iterated into lists, null left unset, defaults left out, an unknown enum number kept.
+    @Test func conversionsTheSDKAccepts() throws {
+        let job = try render("""
+            {replica_count: ' 2 ', machine_spec: {accelerator_type: 999, accelerator_count: 0, machine_type: ''}, \
+            python_package_spec: {executor_image_uri: p}, container_spec: {image_uri: x, args: ab}, disk_spec: null}
+            """).get()
+        guard case .array(let pools)? = job["jobSpec"]?["workerPoolSpecs"]?.value, let pool = pools.first else { Issue.record("no pools"); return }
+        #expect(CanonicalJSON.string(pool, indent: nil) ==
+                #"{"machineSpec":{"acceleratorType":999},"replicaCount":"2","containerSpec":{"imageUri":"x","args":["a","b"],"env":["#
+                + #"{"name":"WANDB_BASE_URL","value":"https://api.wandb.ai"},{"name":"WANDB_API_KEY","value":"<WANDB_API_KEY>"},"#
+                + #"{"name":"WANDB_PROJECT","value":"resnet"},{"name":"WANDB_ENTITY","value":"ml"},{"name":"WANDB_LAUNCH","value":"True"},"#
+                + #"{"name":"WANDB_RUN_ID","value":"abc123"},{"name":"WANDB_NAME","value":"r"},{"name":"WANDB_CONFIG","value":"{\"lr\": 0.1}"},"#
+                + #"{"name":"WANDB_LAUNCH_FILE_OVERRIDES","value":"{}"},{"name":"WANDB_ARTIFACTS","value":"{\"_wandb_job\": \"ml/train/job:v3\"}"}]}}"#)
+    }
+
+    @Test func submitsFailuresAndDefaults() throws {
+        let pool = "{container_spec: {image_uri: x}}"
+        #expect(throws: VertexCustomJob.Failure(message: "Field google.protobuf.Duration.seconds: Expected an int, got a boolean.")) {
+            try render(pool, run: "{timeout: true}").get()
+        }
+        #expect(throws: VertexCustomJob.Failure(message: "Failed to set field 'service_account' on CustomJobSpec to value ['a']. Underlying error: bad argument type for built-in operation")) {
+            try render(pool, run: "{service_account: [a]}").get()
+        }
+        #expect(throws: VertexCustomJob.Failure(message: "Failed to create Vertex job: Expect labels to be a mapping of string key value pairs. Got \"{'a': 1, 'wandb-run-id': 'abc123'}\".")) {
+            try render(pool, spec: ", labels: {a: 1}").get()
+        }
+        let job = try render(pool, run: "{restart_job_on_worker_restart: true, enable_web_access: false, timeout: 0}").get()
+        #expect(CanonicalJSON.string(try #require(job["jobSpec"]?["scheduling"]), indent: nil) == #"{"restartJobOnWorkerRestart":true}"#)
+        #expect(job["jobSpec"]?["enableWebAccess"] == nil)
+        #expect(job["displayName"]?.value == .string("r"))
     }
 }
 

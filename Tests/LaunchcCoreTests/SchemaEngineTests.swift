@@ -120,6 +120,20 @@ import Testing
         #expect(anyOf[0].branches.map { $0.failures.map(\.message) } == [["missing required key 'b'"], ["missing required key 'c'"]])
     }
 
+    /// A partial document (a launch spec's resource_args) passes what it cannot decide, but
+    /// not by failing a `not`: "at most one of a, b" holds for a value with only `a`.
+    @Test func relaxationsDoNotFailANegatedForm() {
+        let h = Harness("not: {anyOf: [{type: object, required: [a, b]}, {type: string, pattern: '^x'}]}")
+        let validator = h.validator
+        validator.ignoresRequired = true
+        validator.defersPlaceholders = true
+        let check = { (text: String) in validator.validate(parseYAML(text).root ?? Node(.null, range: .at(0)), against: h.root).map(\.keyword) }
+        #expect(check("{a: 1}") == [])
+        #expect(check("{a: 1, b: 2}") == ["not"])
+        #expect(check("'${run_id}'") == [])
+        #expect(check("x${run_id}") == ["not"])
+    }
+
     @Test func dependentSchemas() {
         let h = Harness("dependentSchemas: {kaniko: {required: [build-context-store]}}")
         #expect(h.check("{kaniko: {}}") == ["required : missing required key 'build-context-store'"])

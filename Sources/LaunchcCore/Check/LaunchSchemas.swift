@@ -22,6 +22,7 @@ public struct LaunchSchemas: Sendable {
     private static let localContainer = compile("local-container")
     private static let localProcess = compile("local-process")
     private static let sageMakerRequest = sageMakerPair?[1]
+    private static let vertexCustomJob = compile("vertex-custom-job")
 
     static func compile(_ name: String) -> Compiled? { compile([name])?.first }
 
@@ -61,6 +62,9 @@ public struct LaunchSchemas: Sendable {
 
     /// The schema of the SageMaker API's CreateTrainingJob request (what `render` produces).
     public var sageMakerRequest: Compiled? { Self.sageMakerRequest }
+
+    /// The schema of the Vertex AI API's CustomJob (what `render` produces).
+    public var vertexCustomJob: Compiled? { Self.vertexCustomJob }
 
     /// The schema of a resource's queue config.
     public func schema(for resource: LaunchResource) -> Compiled? {

@@ -41,7 +41,7 @@ extension DiagnosticID {
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage,
-        vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase,
+        vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
         templateUndeclared, templateUnused, templateValue,
@@ -758,6 +758,17 @@ extension DiagnosticID {
             """,
         bad: "spec:\n  workerPoolSpecs: []\n",
         good: "spec:\n  worker_pool_specs: []\n")
+
+    public static let vertexExperimentAndTensorboard = DiagnosticID(
+        code: "LC3406", name: "vertex-experiment-with-tensorboard", severity: .error,
+        summary: "run.experiment and run.tensorboard together",
+        explanation: """
+            The agent hands both to the Vertex SDK's `CustomJob.submit`, which raises "'experiment' and \
+            'tensorboard' cannot be set together." before anything is submitted. An experiment has its \
+            own backing TensorBoard; set one or the other.
+            """,
+        bad: "run:\n  experiment: resnet-sweep\n  tensorboard: projects/123/locations/us-central1/tensorboards/456\n",
+        good: "run:\n  experiment: resnet-sweep\n")
 
     // MARK: LC35xx: Kubernetes
 

@@ -11,7 +11,8 @@ public struct Renderer {
 
         public var entity: String?
         public var project: String?
-        public var runID = placeholderRunID
+        /// The run's id, name and author; default the launch spec's `run_id`, `name` and `author`.
+        public var runID: String?
         public var runName: String?
         public var author: String?
         /// The image handed to the runner; default the launch spec's `docker.docker_image`.
@@ -24,6 +25,9 @@ public struct Renderer {
         public var macros: [String: String] = [:]
         public var awsAccount = "123456789012"
         public var awsPartition = "aws"
+        /// The GCP project and region of the agent's environment (Vertex experiment names).
+        public var gcpProject = "gcp-project"
+        public var gcpRegion = "us-central1"
         /// The W&B API key to render in place of the placeholder.
         public var apiKey: String?
         /// The queue the run came from (default: a queue definition's `name` and `entity`).
@@ -104,9 +108,10 @@ public struct Renderer {
         var run = RunContext()
         run.entity = facts.entity ?? spec.flatMap { Self.string($0["entity"]) } ?? "entity"
         run.project = facts.project ?? spec.flatMap { Self.string($0["project"]) } ?? "project"
-        run.runID = facts.runID
-        run.runName = facts.runName
-        run.author = facts.author
+        // LaunchProject.from_spec: `name` when truthy; `run_id`, else one the agent generates.
+        run.runID = facts.runID ?? spec.flatMap { Self.string($0["run_id"]) }.flatMap { $0.isEmpty ? nil : $0 } ?? Facts.placeholderRunID
+        run.runName = facts.runName ?? spec.flatMap { Self.string($0["name"]) }.flatMap { $0.isEmpty ? nil : $0 }
+        run.author = facts.author ?? spec.flatMap { Self.string($0["author"]) }
         run.job = spec.flatMap { Self.string($0["job"]) }
         run.dockerImage = spec.flatMap { Self.string($0["docker"]?["docker_image"]) }
         run.runConfig = spec?["overrides"]?["run_config"]
@@ -157,14 +162,17 @@ public struct Renderer {
             // The runner hands one line to a shell; its words are the assignments, then the command.
             return (.command(argv: environment.map { $0.name + "=" + $0.value } + entryPoint + args, line: line), nil)
         case .gcpVertex:
-            return (nil, "rendering gcp-vertex is not implemented yet; `launchc check` validates the config")
+            switch VertexCustomJob.build(.init(launch, macros: macros, gcpProject: facts.gcpProject, gcpRegion: facts.gcpRegion)) {
+            case .success(let job): return (.json(job), nil)
+            case .failure(let failure): return (nil, "the agent refuses this config: " + failure.message)
+            }
         }
     }
 
     /// check what was rendered: the body exactly as printed (`text`, reported as `path`) against
     /// the target API's schema, so that each finding points at the line of the output. SageMaker:
-    /// the CreateTrainingJob request; Kubernetes: each batch/v1 Job (custom resources have no
-    /// bundled schema). The agent would submit the body as it is; these are what the API rejects.
+    /// the CreateTrainingJob request; Vertex: the CustomJob; Kubernetes: each batch/v1 Job
+    /// (custom resources have no bundled schema). The agent would submit the body as it is; these are what the API rejects.
     ///
     /// A finding with the same code and message as one in `reported` (the queue's own, found at
     /// its source line) is left out, so what remains is what resolving introduced.
@@ -188,7 +196,9 @@ public struct Renderer {
             for (item, pointer) in objects where string(item["apiVersion"]) == "batch/v1" && string(item["kind"]) == "Job" {
                 targets.append((item, pointer, schema))
             }
-        case .gcpVertex, .localContainer, .localProcess:
+        case .gcpVertex:
+            if let schema = LaunchSchemas.shared.vertexCustomJob { targets.append((root, .root, schema)) }
+        case .localContainer, .localProcess:
             break
         }
         var diagnostics: [Diagnostic] = []

@@ -153,8 +153,14 @@ public final class SchemaValidator {
                 result.failures.append(failure("oneOf", "the value matches more than one of the exclusive forms (\(passing.map { String($0 + 1) }.joined(separator: ", ")))", index, instance))
             }
         }
-        if let not = node.not, evaluate(not, instance).valid {
-            result.failures.append(failure("not", "the value matches a form that is not allowed", index, instance))
+        if let not = node.not {
+            // The relaxations for partial documents pass what they cannot decide; under `not`
+            // that would fail it, so a negated form is judged on the value as it is.
+            let relaxed = (ignoresRequired, defersPlaceholders)
+            (ignoresRequired, defersPlaceholders) = (false, false)
+            let matched = evaluate(not, instance).valid
+            (ignoresRequired, defersPlaceholders) = relaxed
+            if matched { result.failures.append(failure("not", "the value matches a form that is not allowed", index, instance)) }
         }
         if let condition = node.ifSchema {
             let e = evaluate(condition, instance)
