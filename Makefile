@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 RELEASE := .build/release/launchc
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench conformance schemas generate-sagemaker generate-kubernetes generate-vertex install uninstall clean
+.PHONY: all deps build debug demo test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex install uninstall clean
 
 all: build
 
@@ -44,6 +44,15 @@ bench: deps
 conformance: deps
 	$(SWIFT) build -c release --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
+
+# launchc render against wandb 0.31.0's own runners (cloud clients stubbed) on every worked
+# example in fixtures/render/cases; not part of `make test` (it installs the SDK from PyPI).
+PARITY_PACKAGES := wandb==0.31.0 boto3==1.44.5 kubernetes==37.0.1 kubernetes-asyncio==36.1.0 google-cloud-aiplatform==2.7.0 google-cloud-compute==1.57.0 \
+	azure-containerregistry==1.2.0 azure-identity==1.27.0 azure-storage-blob==12.31.1
+parity: build
+	test -x .venv-parity/bin/python || python3 -m venv .venv-parity
+	.venv-parity/bin/pip install --quiet $(PARITY_PACKAGES)
+	.venv-parity/bin/python -W ignore scripts/parity.py $(RELEASE)
 
 # Re-embed schemas/ into the binary (Sources/LaunchcCore/Schema/BundledSchemas.generated.swift).
 schemas:

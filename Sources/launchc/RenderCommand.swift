@@ -47,6 +47,7 @@ struct Render: ParsableCommand {
               launchc render queue.yaml --set gpus=4 --project resnet -o rendered/job.json
               launchc render k8s-queue.yaml --format yaml | kubectl apply --dry-run=server -f -
               launchc render vertex-queue.yaml --spec launch-spec.yaml --format yaml
+              launchc render queue.yaml --spec launch-spec.yaml --agent-input
               launchc render --resource local-container docker.yaml --format shell \\
                   --entry-point 'python train.py' --args='--lr 0.1'
             """
@@ -127,6 +128,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Print JSON on one line.")
     var compact = false
 
+    @Flag(name: .customLong("agent-input"), help: "Print what the agent receives for the job instead of the submission: the launch spec with the resolved queue config as its resource_args, and what the agent knows besides (JSON).")
+    var agentInput = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -181,19 +185,18 @@ struct Render: ParsableCommand {
         }
         if let failure = rendered.failure { Output.write("launchc: error: \(failure)\n", to: .standardError) }
         var bodyProblems: [Diagnostic] = []
+        if agentInput {
+            guard let input = rendered.agentInput else { throw ExitCode(1) }
+            try emit(CanonicalJSON.string(input, indent: compact ? nil : 2) + "\n")
+            if rendered.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            return
+        }
         if let body = rendered.body {
             let text = try self.text(of: body, resource: rendered.resource)
             if let resource = rendered.resource, rendered.templatesResolved {
                 bodyProblems = Renderer.checkRendered(text, path: output ?? "<rendered>", resource: resource, reported: rendered.diagnostics)
             }
-            if let output {
-                if let problem = AtomicFile.write(text, to: output) {
-                    Output.write("launchc: error: cannot write '\(output)': \(problem)\n", to: .standardError)
-                    throw ExitCode(2)
-                }
-            } else {
-                Output.write(text)
-            }
+            try emit(text)
         }
         if !bodyProblems.isEmpty {
             Output.write(TextReporter(style: errors).renderDiagnostics(bodyProblems), to: .standardError)
@@ -201,6 +204,15 @@ struct Render: ParsableCommand {
         let findings = rendered.diagnostics + bodyProblems
         if rendered.failure != nil || rendered.body == nil || findings.contains(where: { $0.severity == .error }) {
             throw ExitCode(1)
+        }
+    }
+
+    /// Writes to -o (whole or not at all), or to standard output.
+    func emit(_ text: String) throws {
+        guard let output else { return Output.write(text) }
+        if let problem = AtomicFile.write(text, to: output) {
+            Output.write("launchc: error: cannot write '\(output)': \(problem)\n", to: .standardError)
+            throw ExitCode(2)
         }
     }
 

@@ -67,6 +67,58 @@ enum KubernetesRules {
     }
 
     /// As the agent reads it: true, a non-zero number, or "1", "true", "yes" in any case.
+    /// The agent's own refusal of a (macro-filled) config, with its message, or nil: the first
+    /// problem in the order `validate_kubernetes_resource_args` meets them (unconfined
+    /// annotations anywhere first, then the refused keys, node by node, depth first).
+    static func agentRefusal(_ config: Node) -> String? {
+        func unsafe(_ field: String, _ reason: String) -> String {
+            "Unsafe resource_args.kubernetes option '\(field)' is not allowed: \(reason)"
+        }
+        func annotations(_ node: Node) -> String? {
+            switch node.value {
+            case .object(let members):
+                if case .object(let entries)? = node["annotations"]?.value {
+                    for entry in entries {
+                        let key = entry.key.lowercased()
+                        if (key.contains("apparmor") || key.contains("seccomp")) && PythonText.str(entry.value.value).lowercased().contains("unconfined") {
+                            return unsafe("metadata.annotations.\(entry.key)", "unconfined apparmor/seccomp profiles are not permitted")
+                        }
+                    }
+                }
+                return members.lazy.compactMap { annotations($0.value) }.first
+            case .array(let items): return items.lazy.compactMap(annotations).first
+            default: return nil
+            }
+        }
+        func keys(_ node: Node) -> String? {
+            switch node.value {
+            case .object(let members):
+                let refusedKeys: [(String, String)] = [
+                    ("securityContext", "the agent manages the pod/container security context and it cannot be overridden"),
+                    ("hostPath", "hostPath volumes are not permitted"), ("serviceAccountToken", "projected service account tokens are not permitted")]
+                for (key, reason) in refusedKeys where node.member(key) != nil { return unsafe(key, reason) }
+                for key in ["hostPID", "hostIPC", "hostNetwork", "shareProcessNamespace", "hostUsers"] where node[key].map({ isTruthy($0.value) }) == true {
+                    return unsafe(key, "host namespace sharing is not permitted")
+                }
+                for key in ["serviceAccountName", "serviceAccount"] where node[key].map({ isNonBlank($0.value) }) == true {
+                    return unsafe(key, "overriding the pod service account is not permitted")
+                }
+                if node["automountServiceAccountToken"].map({ isTruthy($0.value) }) == true {
+                    return unsafe("automountServiceAccountToken", "mounting service account tokens is not permitted")
+                }
+                if node["hostPort"].map({ isTruthy($0.value) }) == true { return unsafe("hostPort", "binding host ports is not permitted") }
+                if let mode = node["mountPropagation"], PythonText.str(mode.value).trimmingSpaces() == "Bidirectional" {
+                    return unsafe("mountPropagation", "bidirectional mount propagation is not permitted")
+                }
+                return members.lazy.compactMap { keys($0.value) }.first
+            case .array(let items): return items.lazy.compactMap(keys).first
+            default: return nil
+            }
+        }
+        guard case .object = config.value else { return "resource_args.kubernetes must be a dictionary" }
+        return annotations(config) ?? keys(config)
+    }
+
     static func isTruthy(_ value: Value) -> Bool {
         switch value {
         case .bool(let b): return b

@@ -64,6 +64,36 @@ public struct DockerCommand: Sendable {
     ///   - environment: the W&B variables, in order.
     ///   - flags: the queue's docker flags in their order, keys as written (after macros).
     ///   - entryPoint: the job's entry point (the runner ignores `overrides.entry_point`).
+    /// The agent's allow-list check of a local-container config, before anything is built
+    /// (`validate_local_container_resource_args`): each flag, normalised, must be allowed, and
+    /// its value a single string or number (a list of them for `e`, `env` and `ulimit`).
+    public static func validate(_ flags: [Member]) -> Failure? {
+        func safe(_ value: Value) -> Bool {
+            switch value {
+            case .string, .integer, .number: return true
+            default: return false
+            }
+        }
+        for flag in flags {
+            let name = ResourceRules.normalizedDockerFlag(flag.key)
+            guard ResourceRules.dockerFlags.contains(name) else {
+                return Failure(flag: flag.key, message: "Unsupported resource_args.local-container option '\(name)'. Supported options are: "
+                               + ResourceRules.dockerFlags.sorted().joined(separator: ", "))
+            }
+            if ["e", "env", "ulimit"].contains(name), case .array(let items) = flag.value.value {
+                if items.isEmpty { return Failure(flag: flag.key, message: "resource_args.local-container option '\(name)' requires a value.") }
+                if !items.allSatisfy({ safe($0.value) }) {
+                    return Failure(flag: flag.key, message: "resource_args.local-container option '\(name)' only accepts string or numeric values.")
+                }
+                continue
+            }
+            if !safe(flag.value.value) {
+                return Failure(flag: flag.key, message: "resource_args.local-container option '\(name)' must be a single string or numeric value.")
+            }
+        }
+        return nil
+    }
+
     public static func build(environment: [(name: String, value: String)], flags: [Member], image: String,
                              entryPoint: [String], args: [String]) -> Result<DockerCommand, Failure> {
         var command = DockerCommand()

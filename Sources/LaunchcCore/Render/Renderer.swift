@@ -59,6 +59,8 @@ public struct Renderer {
         /// False when a template variable got no valid value: the body still holds its
         /// `{{placeholder}}`, which the agent never receives, so checking it would only repeat that.
         public var templatesResolved = true
+        /// What the agent receives and knows for this job (`agentInput`), once the queue resolves.
+        public var agentInput: Node?
     }
 
     public var classifier = Classifier()
@@ -99,7 +101,8 @@ public struct Renderer {
             let definition = kind.kind == .queue ? root : nil
             let (body, failure) = build(resolved, spec: spec, queue: definition)
             return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics, failure: failure,
-                            templatesResolved: !resolved.diagnostics.contains { $0.severity == .error })
+                            templatesResolved: !resolved.diagnostics.contains { $0.severity == .error },
+                            agentInput: agentInput(resolved, spec: spec, queue: definition))
         }
     }
 
@@ -122,6 +125,41 @@ public struct Renderer {
         return run
     }
 
+    /// What the agent receives for this job, after the W&B server's part (template values
+    /// filled, `resource_args` merged): the launch spec of the run queue item, with the resolved
+    /// queue config as its `resource_args`; and what the agent knows besides (`agent`: the image
+    /// it hands the runner, the job's entry point, its environment, the API key, the queue, the
+    /// cloud account). `render --agent-input` prints it; `make parity` feeds it to wandb itself.
+    func agentInput(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> Node {
+        let run = runContext(spec: spec, queue: queue)
+        func node(_ value: Value) -> Node { Node(value, range: .at(0)) }
+        func member(_ key: String, _ value: Node) -> Member { Member(key: key, keyRange: .at(0), value: value) }
+        func strings(_ words: [String]) -> Node { node(.array(words.map { node(.string($0)) })) }
+        var launchSpec = [member("entity", node(.string(run.entity))), member("project", node(.string(run.project)))]
+        if let name = run.runName { launchSpec.append(member("name", node(.string(name)))) }
+        if let author = run.author { launchSpec.append(member("author", node(.string(author)))) }
+        launchSpec.append(member("run_id", node(.string(run.runID))))
+        if let job = run.job { launchSpec.append(member("job", node(.string(job)))) }
+        if let image = run.dockerImage { launchSpec.append(member("docker", node(.object([member("docker_image", node(.string(image)))])))) }
+        var overrides: [Member] = []
+        if let entryPoint = spec.flatMap({ Self.strings($0["overrides"]?["entry_point"]) }) { overrides.append(member("entry_point", strings(entryPoint))) }
+        overrides.append(member("args", strings(facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? [])))
+        if let config = run.runConfig { overrides.append(member("run_config", config)) }
+        launchSpec.append(member("overrides", node(.object(overrides))))
+        launchSpec.append(member("resource", node(.string(resolved.resource.rawValue))))
+        launchSpec.append(member("resource_args", node(.object([member(resolved.resource.rawValue, resolved.config)]))))
+        var agent = [member("image_uri", node(.string(facts.imageURI ?? run.dockerImage ?? Facts.placeholderImage))),
+                     member("job_entry_point", facts.entryPoint.map(strings) ?? node(.null)),
+                     member("environment", node(.object(facts.macros.sorted { $0.key < $1.key }.map { member($0.key, node(.string($0.value))) }))),
+                     member("api_key", node(.string(run.apiKey)))]
+        for (key, value) in [("queue_name", run.queueName), ("queue_entity", run.queueEntity), ("run_queue_item_id", run.traceID)] {
+            agent.append(member(key, value.map { node(.string($0)) } ?? node(.null)))
+        }
+        agent += [member("aws_account", node(.string(facts.awsAccount))), member("aws_partition", node(.string(facts.awsPartition))),
+                  member("gcp_project", node(.string(facts.gcpProject))), member("gcp_region", node(.string(facts.gcpRegion)))]
+        return node(.object([member("launch_spec", node(.object(launchSpec))), member("agent", node(.object(agent)))]))
+    }
+
     func build(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> (Body?, String?) {
         let run = runContext(spec: spec, queue: queue)
         let image = facts.imageURI ?? spec.flatMap { Self.string($0["docker"]?["docker_image"]) } ?? Facts.placeholderImage
@@ -139,6 +177,7 @@ public struct Renderer {
             }
         case .kubernetes:
             launch.config = macros.fill(resolved.config)
+            if let refused = KubernetesRules.agentRefusal(launch.config) { return (nil, "the agent refuses this config: " + refused) }
             let inputs = KubernetesJob.Inputs(launch)
             let apiVersion = Self.string(launch.config["apiVersion"]) ?? "batch/v1"
             if apiVersion != "batch/v1" && apiVersion != "batch/v1beta1" {
@@ -148,7 +187,10 @@ public struct Renderer {
                                                 namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
             return (.json(Node(.array([secret, KubernetesJob.build(inputs)]), range: .at(0))), nil)
         case .localContainer:
-            guard case .object(let flags) = macros.fill(resolved.config).value else { return (nil, "a local-container config must be a mapping") }
+            guard case .object(let flags) = macros.fill(resolved.config).value else {
+                return (nil, "the agent refuses this config: resource_args.local-container must be a dictionary")
+            }
+            if let refused = DockerCommand.validate(flags) { return (nil, "the agent refuses this config: " + refused.message) }
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
             // The container runner uses the job's entry point; `overrides.entry_point` is not read.
             switch DockerCommand.build(environment: environment, flags: flags, image: image, entryPoint: facts.entryPoint ?? [], args: args) {

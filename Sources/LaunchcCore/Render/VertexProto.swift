@@ -176,6 +176,10 @@ enum VertexProto {
     /// proto3 JSON leaves out a field that holds its default (no field here tracks presence but
     /// messages, which are printed when set, even empty).
     static func isDefault(_ value: Node, _ field: Field) -> Bool {
+        if case .enumeration(let name) = field.kind, !field.repeated {
+            if case .string(let s) = value.value { return enums[name]?.first { $0.number == 0 }?.name == s }
+            return value.value == .integer(0)
+        }
         switch value.value {
         case .array(let items): return items.isEmpty
         case .string(let s): return s.isEmpty || (s == "0" && { if case .int64 = field.kind { true } else { false } }())
@@ -183,7 +187,6 @@ enum VertexProto {
         case .number(let d): return d == 0
         case .bool(let b): return !b
         default:
-            if case .enumeration(let name) = field.kind, case .string(let s) = value.value { return enums[name]?.first?.name == s }
             return false
         }
     }
