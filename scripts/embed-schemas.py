@@ -6,6 +6,9 @@ needs no files beside it. Run by `make schemas`; a test fails when the output is
 """
 import json, os, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generated import write_if_changed  # noqa: E402
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out_path = os.path.join(root, "Sources/LaunchcCore/Schema/BundledSchemas.generated.swift")
 entries = []
@@ -37,8 +40,4 @@ lines = [
 for path, schema_id, text in entries:
     lines.append(f"        ({json.dumps(path)}, {json.dumps(schema_id)}, {swift_literal(text.rstrip(chr(10)))}),")
 lines += ["    ]", "}", ""]
-new = "\n".join(lines)
-if os.path.exists(out_path) and open(out_path, encoding="utf-8").read() == new:
-    sys.exit(0)
-open(out_path, "w", encoding="utf-8").write(new)
-print(f"wrote {os.path.relpath(out_path, root)} ({len(entries)} schemas)")
+write_if_changed(out_path, "\n".join(lines), f"wrote {os.path.relpath(out_path, root)} ({len(entries)} schemas)")

@@ -19,9 +19,8 @@ import json, os, re, sys, zipfile
 
 KUBERNETES_VERSION = "v1.37.0"
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generated import write_if_changed  # noqa: E402
+from generated import ROOT, write_schema  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 wheel = sys.argv[1]
 wheel_version = re.search(r"kubernetes_validate-([0-9.]+)-", os.path.basename(wheel)).group(1)
 z = zipfile.ZipFile(wheel)
@@ -119,6 +118,4 @@ schema = {
     "else": root,
     "$defs": dict(sorted(defs.items())),
 }
-out = os.path.join(ROOT, "schemas", "kubernetes.json")
-text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
-write_if_changed(out, text, f"wrote schemas/kubernetes.json ({len(defs)} definitions, {len(text) // 1024} KiB) from kubernetes-validate {wheel_version}")
+write_schema("kubernetes", schema, f"({len(defs)} definitions, {{kib}} KiB) from kubernetes-validate {wheel_version}")

@@ -23,9 +23,8 @@ import gzip, html, json, os, re, sys
 import botocore
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generated import write_if_changed  # noqa: E402
+from generated import ROOT, write_schema  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 model_path = os.path.join(os.path.dirname(botocore.__file__), "data", "sagemaker")
 version = sorted(os.listdir(model_path))[-1]
 model = json.load(gzip.open(os.path.join(model_path, version, "service-2.json.gz")))
@@ -192,9 +191,7 @@ schema = {
     "additionalProperties": False,
     "$defs": dict(sorted(defs.items())),
 }
-out = os.path.join(ROOT, "schemas", "sagemaker.json")
-text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
-write_if_changed(out, text, f"wrote schemas/sagemaker.json ({len(defs)} shapes, {len(text) // 1024} KiB) from botocore {botocore.__version__}")
+write_schema("sagemaker", schema, f"({len(defs)} shapes, {{kib}} KiB) from botocore {botocore.__version__}")
 
 # The request as the API takes it: what `launchc render` checks a rendered request against.
 request_schema = {
@@ -209,7 +206,5 @@ request_schema = {
     "required": request.get("required", []),
     "additionalProperties": False,
 }
-out = os.path.join(ROOT, "schemas", "sagemaker-request.json")
-text = json.dumps(request_schema, indent=1, ensure_ascii=False) + "\n"
-write_if_changed(out, text, f"wrote schemas/sagemaker-request.json ({len(request_schema['properties'])} members) from botocore {botocore.__version__}")
+write_schema("sagemaker-request", request_schema, f"({len(request_schema['properties'])} members) from botocore {botocore.__version__}")
 

@@ -21,9 +21,8 @@ import google.cloud.aiplatform as aiplatform
 from google.cloud.aiplatform_v1.types import custom_job
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generated import write_if_changed  # noqa: E402
+from generated import ROOT, write_if_changed, write_schema  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCALARS = {1: "number", 2: "number", 3: "integer", 4: "integer", 5: "integer", 6: "integer", 7: "integer",
            8: "boolean", 9: "string", 12: "string", 13: "integer", 15: "integer", 16: "integer", 17: "integer", 18: "integer"}
 UNSIGNED = {4, 6, 7, 13}
@@ -144,9 +143,7 @@ schema = {
                           "required": "a Vertex queue config needs spec (with worker_pool_specs and staging_bucket)"},
     "$defs": dict(sorted(defs.items())),
 }
-out = os.path.join(ROOT, "schemas", "gcp-vertex.json")
-text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
-write_if_changed(out, text, f"wrote schemas/gcp-vertex.json ({len(defs)} messages, {len(text) // 1024} KiB) from google-cloud-aiplatform {aiplatform.__version__}")
+write_schema("gcp-vertex", schema, f"({len(defs)} messages, {{kib}} KiB) from google-cloud-aiplatform {aiplatform.__version__}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,8 +167,7 @@ PACKAGE = "google.cloud.aiplatform.v1"
 
 def documented(full_name):
     """The proto-plus class's "Attributes:" section: field name -> its text, whitespace collapsed."""
-    module_for = {m.meta.full_name: m for m in _proto_plus_messages()}
-    cls = module_for.get(full_name)
+    cls = PROTO_PLUS.get(full_name)
     out = {}
     for match in re.finditer(r"^ {8}(\w+) \([^\n]*\):\n((?: {12}.*\n?|[ \t]*\n)*)", (cls.__doc__ or "") if cls else "", re.M):
         out[match.group(1)] = " ".join(match.group(2).split())
@@ -189,6 +185,9 @@ def _proto_plus_messages():
             if field.proto_type == 11 and hasattr(field.message, "meta"):
                 stack.append(field.message)
     return seen
+
+
+PROTO_PLUS = {m.meta.full_name: m for m in _proto_plus_messages()}
 
 
 def first_sentences(text):
@@ -278,9 +277,7 @@ rest_schema = {
     **root,
     "$defs": dict(sorted(rest_defs.items())),
 }
-out = os.path.join(ROOT, "schemas", "vertex-custom-job.json")
-text = json.dumps(rest_schema, indent=1, ensure_ascii=False) + "\n"
-write_if_changed(out, text, f"wrote schemas/vertex-custom-job.json ({len(rest_defs) + 1} messages) from google-cloud-aiplatform {aiplatform.__version__}")
+write_schema("vertex-custom-job", rest_schema, f"({len(rest_defs) + 1} messages) from google-cloud-aiplatform {aiplatform.__version__}")
 
 # ---------------------------------------------------------------------------------------------
 # The worker-pool messages for the renderer: what a queue's snake_case worker pool becomes.

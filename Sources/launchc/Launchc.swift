@@ -135,19 +135,25 @@ enum Output {
     enum Stream { case standardOutput, standardError }
 
     static func write(_ text: String, to stream: Stream = .standardOutput) {
+        _ = writeAll(text, to: stream == .standardOutput ? 1 : 2)
+    }
+
+    /// Writes all of `text` to `fd`, retrying interrupted writes: 0, or the `errno` that stopped it.
+    static func writeAll(_ text: String, to fd: Int32) -> Int32 {
         var text = text
-        text.withUTF8 { buffer in
-            guard var pointer = buffer.baseAddress else { return }
+        return text.withUTF8 { buffer in
+            guard var pointer = buffer.baseAddress else { return 0 }
             var left = buffer.count
             while left > 0 {
-                let n = systemWrite(stream == .standardOutput ? 1 : 2, pointer, left)
+                let n = systemWrite(fd, pointer, left)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
                 pointer += n
                 left -= n
             }
+            return 0
         }
     }
 

@@ -48,15 +48,7 @@ struct Parse: ParsableCommand {
             Output.write(TextReporter(style: style).renderDiagnostics(sorted), to: .standardError)
         }
         if sorted.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-        let indent = compact ? nil : 2
-        if allDocuments {
-            var writer = JSONTextWriter(indent: indent)
-            writer.beginArray()
-            for document in documents { writer.write(document.root) }
-            writer.endArray()
-            Output.write(writer.text + "\n")
-        } else if let document = documents.first {
-            Output.write(CanonicalJSON.string(document.root, indent: indent) + "\n")
-        }
+        let root = allDocuments ? Node(.array(documents.map(\.root)), range: .at(0)) : documents.first?.root
+        if let root { Output.write(CanonicalJSON.string(root, indent: compact ? nil : 2) + "\n") }
     }
 }

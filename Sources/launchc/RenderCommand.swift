@@ -269,19 +269,8 @@ enum AtomicFile {
         if fd < 0 { return String(cString: strerror(errno)) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Output.systemWrite(fd, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        let written = Output.writeAll(text, to: fd)
+        if written != 0 { failure = String(cString: strerror(written)) }
         if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         // mkstemp creates 0600; give the file the mode a plain create would (0666 less the umask).
         let mask = umask(0)

@@ -10,22 +10,25 @@ enum AgentRules {
         case unrecognized
     }
 
+    // The agent's three registry patterns, compiled once. (A Regex is not Sendable; these are
+    // never mutated.)
+    nonisolated(unsafe) private static let artifactRegistryPattern = try! Regex(#"(?i)(?<region>[\w-]+)-docker\.pkg\.dev/(?<project>[\w-]+)/(?<repository>[\w-]+)/?(?<image>[\w-]+)?(?<tag>:.*)?$"#)
+    nonisolated(unsafe) private static let azurePattern = try! Regex(#"(\w+)\.azurecr\.io/(?<repository>[\w\-]+):?(?<tag>.*)"#)
+    nonisolated(unsafe) private static let ecrPattern = try! Regex(#"(?<account>[\w-]+)\.dkr\.ecr\.(?<region>[\w-]+)\.amazonaws\.com/(?<repository>[\.\/\w-]+):?(?<tag>.*)$"#)
+
     static func classify(_ uri: String) -> Registry {
         let text = uri.hasPrefix("https://") ? String(uri.dropFirst(8)) : uri
-        func match(_ pattern: String) -> Regex<AnyRegexOutput>.Match? {
-            guard let regex = try? Regex(pattern) else { return nil }
-            return try? regex.prefixMatch(in: text)
-        }
+        func match(_ regex: Regex<AnyRegexOutput>) -> Regex<AnyRegexOutput>.Match? { try? regex.prefixMatch(in: text) }
         func group(_ m: Regex<AnyRegexOutput>.Match, _ name: String) -> String? {
             m.output[name]?.substring.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         }
-        if let m = match(#"(?i)(?<region>[\w-]+)-docker\.pkg\.dev/(?<project>[\w-]+)/(?<repository>[\w-]+)/?(?<image>[\w-]+)?(?<tag>:.*)?$"#) {
+        if let m = match(artifactRegistryPattern) {
             return .artifactRegistry(region: group(m, "region") ?? "", image: group(m, "image"), tag: group(m, "tag"))
         }
-        if let m = match(#"(\w+)\.azurecr\.io/(?<repository>[\w\-]+):?(?<tag>.*)"#) {
+        if let m = match(azurePattern) {
             return .azure(repository: group(m, "repository"), tag: group(m, "tag"))
         }
-        if let m = match(#"(?<account>[\w-]+)\.dkr\.ecr\.(?<region>[\w-]+)\.amazonaws\.com/(?<repository>[\.\/\w-]+):?(?<tag>.*)$"#) {
+        if let m = match(ecrPattern) {
             return .ecr(region: group(m, "region") ?? "", repository: group(m, "repository"), tag: group(m, "tag"))
         }
         return .unrecognized
@@ -90,7 +93,7 @@ enum AgentRules {
             if uri.contains(".ecr.") && !uri.contains(".dkr.ecr.") {
                 notes.append(Note("an ECR image URI reads <account>.dkr.ecr.<region>.amazonaws.com/<repository>: '.dkr' is missing"))
             }
-            if SchemaDiagnostics.isPlaceholder(uri) || uri.contains("<") {
+            if uri.contains("<") {
                 notes.append(Note("it still holds a placeholder from an example"))
             }
             return [Diagnostic(.registryUnrecognized, "\(name) '\(uri)' is not an ECR, Artifact Registry or ACR image URI the agent recognises",

@@ -2,21 +2,58 @@
 /// `validate_kubernetes_resource_args`, utils.py:370-559; reference §2.3.3), and the
 /// apiVersion forms it cannot handle. The refusal is recursive, so it is code, not schema.
 enum KubernetesRules {
-    static let presenceRefused: [String: String] = [
-        "securityContext": "the agent sets its own securityContext on every container and refuses any other",
-        "hostPath": "host paths would give the job the node's file system",
-        "serviceAccountToken": "projected service-account tokens are refused",
+    /// A key the agent refuses: when (present at all, truthy, or non-blank), why (launchc's
+    /// finding), and the reason in the agent's own message.
+    struct Refusal {
+        enum When { case present, truthy, nonBlank }
+        let key: String
+        let when: When
+        let reason: String
+        let agentReason: String
+
+        func applies(to value: Node) -> Bool {
+            switch when {
+            case .present: return true
+            case .truthy: return KubernetesRules.isTruthy(value.value)
+            case .nonBlank: return KubernetesRules.isNonBlank(value.value)
+            }
+        }
+    }
+
+    /// In the order `_scan_kubernetes_node` checks them.
+    static let refusals: [Refusal] = [
+        Refusal(key: "securityContext", when: .present, reason: "the agent sets its own securityContext on every container and refuses any other",
+                agentReason: "the agent manages the pod/container security context and it cannot be overridden"),
+        Refusal(key: "hostPath", when: .present, reason: "host paths would give the job the node's file system",
+                agentReason: "hostPath volumes are not permitted"),
+        Refusal(key: "serviceAccountToken", when: .present, reason: "projected service-account tokens are refused",
+                agentReason: "projected service account tokens are not permitted"),
+        Refusal(key: "hostPID", when: .truthy, reason: "the job may not share the node's process namespace",
+                agentReason: "host namespace sharing is not permitted"),
+        Refusal(key: "hostIPC", when: .truthy, reason: "the job may not share the node's IPC namespace",
+                agentReason: "host namespace sharing is not permitted"),
+        Refusal(key: "hostNetwork", when: .truthy, reason: "the job may not use the node's network",
+                agentReason: "host namespace sharing is not permitted"),
+        Refusal(key: "shareProcessNamespace", when: .truthy, reason: "containers may not share a process namespace",
+                agentReason: "host namespace sharing is not permitted"),
+        Refusal(key: "hostUsers", when: .truthy, reason: "the job may not use the node's user namespace",
+                agentReason: "host namespace sharing is not permitted"),
+        Refusal(key: "serviceAccountName", when: .nonBlank, reason: "jobs run with the namespace's default service account",
+                agentReason: "overriding the pod service account is not permitted"),
+        Refusal(key: "serviceAccount", when: .nonBlank, reason: "jobs run with the namespace's default service account",
+                agentReason: "overriding the pod service account is not permitted"),
+        Refusal(key: "automountServiceAccountToken", when: .truthy, reason: "service-account tokens are not mounted into jobs",
+                agentReason: "mounting service account tokens is not permitted"),
+        Refusal(key: "hostPort", when: .truthy, reason: "a host port would expose the job on the node",
+                agentReason: "binding host ports is not permitted"),
     ]
-    static let truthyRefused: [String: String] = [
-        "hostPID": "the job may not share the node's process namespace",
-        "hostIPC": "the job may not share the node's IPC namespace",
-        "hostNetwork": "the job may not use the node's network",
-        "shareProcessNamespace": "containers may not share a process namespace",
-        "hostUsers": "the job may not use the node's user namespace",
-        "automountServiceAccountToken": "service-account tokens are not mounted into jobs",
-        "hostPort": "a host port would expose the job on the node",
-    ]
-    static let nonBlankRefused: Set<String> = ["serviceAccountName", "serviceAccount"]
+
+    /// `mountPropagation` mode and annotations the agent refuses.
+    static func isBidirectional(_ value: Value) -> Bool { PythonText.str(value).trimmingSpaces() == "Bidirectional" }
+    static func isUnconfined(annotation key: String, _ value: Value) -> Bool {
+        let key = key.lowercased()
+        return (key.contains("apparmor") || key.contains("seccomp")) && PythonText.str(value).lowercased().contains("unconfined")
+    }
 
     static func check(_ config: Node, file: SourceFile, pointer: JSONPointer) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -41,12 +78,8 @@ enum KubernetesRules {
                                           at: SourceSpan(file: file, range: range ?? member.keyRange), pointer: here,
                                           notes: [Note("the agent fails the job with \"Unsafe resource_args.kubernetes option '\(member.key)' is not allowed\"")]))
                 }
-                if let reason = presenceRefused[member.key] {
-                    refuse(reason)
-                } else if let reason = truthyRefused[member.key], isTruthy(member.value.value) {
-                    refuse(reason)
-                } else if nonBlankRefused.contains(member.key), isNonBlank(member.value.value) {
-                    refuse("jobs run with the namespace's default service account")
+                if let refusal = refusals.first(where: { $0.key == member.key }) {
+                    if refusal.applies(to: member.value) { refuse(refusal.reason) }
                 } else if member.key == "mountPropagation", case .string(let mode) = member.value.value, mode == "Bidirectional" {
                     refuse("bidirectional mount propagation is refused", at: member.value.range)
                 } else if member.key == "annotations", case .object(let annotations) = member.value.value {
@@ -66,7 +99,6 @@ enum KubernetesRules {
         }
     }
 
-    /// As the agent reads it: true, a non-zero number, or "1", "true", "yes" in any case.
     /// The agent's own refusal of a (macro-filled) config, with its message, or nil: the first
     /// problem in the order `validate_kubernetes_resource_args` meets them (unconfined
     /// annotations anywhere first, then the refused keys, node by node, depth first).
@@ -78,11 +110,8 @@ enum KubernetesRules {
             switch node.value {
             case .object(let members):
                 if case .object(let entries)? = node["annotations"]?.value {
-                    for entry in entries {
-                        let key = entry.key.lowercased()
-                        if (key.contains("apparmor") || key.contains("seccomp")) && PythonText.str(entry.value.value).lowercased().contains("unconfined") {
-                            return unsafe("metadata.annotations.\(entry.key)", "unconfined apparmor/seccomp profiles are not permitted")
-                        }
+                    for entry in entries where isUnconfined(annotation: entry.key, entry.value.value) {
+                        return unsafe("metadata.annotations.\(entry.key)", "unconfined apparmor/seccomp profiles are not permitted")
                     }
                 }
                 return members.lazy.compactMap { annotations($0.value) }.first
@@ -93,21 +122,10 @@ enum KubernetesRules {
         func keys(_ node: Node) -> String? {
             switch node.value {
             case .object(let members):
-                let refusedKeys: [(String, String)] = [
-                    ("securityContext", "the agent manages the pod/container security context and it cannot be overridden"),
-                    ("hostPath", "hostPath volumes are not permitted"), ("serviceAccountToken", "projected service account tokens are not permitted")]
-                for (key, reason) in refusedKeys where node.member(key) != nil { return unsafe(key, reason) }
-                for key in ["hostPID", "hostIPC", "hostNetwork", "shareProcessNamespace", "hostUsers"] where node[key].map({ isTruthy($0.value) }) == true {
-                    return unsafe(key, "host namespace sharing is not permitted")
+                for refusal in refusals {
+                    if let member = node.member(refusal.key), refusal.applies(to: member.value) { return unsafe(refusal.key, refusal.agentReason) }
                 }
-                for key in ["serviceAccountName", "serviceAccount"] where node[key].map({ isNonBlank($0.value) }) == true {
-                    return unsafe(key, "overriding the pod service account is not permitted")
-                }
-                if node["automountServiceAccountToken"].map({ isTruthy($0.value) }) == true {
-                    return unsafe("automountServiceAccountToken", "mounting service account tokens is not permitted")
-                }
-                if node["hostPort"].map({ isTruthy($0.value) }) == true { return unsafe("hostPort", "binding host ports is not permitted") }
-                if let mode = node["mountPropagation"], PythonText.str(mode.value).trimmingSpaces() == "Bidirectional" {
+                if let mode = node["mountPropagation"], isBidirectional(mode.value) {
                     return unsafe("mountPropagation", "bidirectional mount propagation is not permitted")
                 }
                 return members.lazy.compactMap { keys($0.value) }.first
@@ -119,6 +137,7 @@ enum KubernetesRules {
         return annotations(config) ?? keys(config)
     }
 
+    /// As the agent reads it: true, a non-zero number, or "1", "true", "yes" in any case.
     static func isTruthy(_ value: Value) -> Bool {
         switch value {
         case .bool(let b): return b

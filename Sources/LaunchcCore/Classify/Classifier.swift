@@ -153,6 +153,8 @@ public struct Classifier: Sendable {
 
     // MARK: Inference
 
+    static let foldedAgentKeys = Set(agentKeys.map(SchemaDiagnostics.fold))
+
     static let agentKeys: Set<String> = [
         "queues", "entity", "max_jobs", "max_schedulers", "secure_mode", "verbosity", "stopped_run_timeout",
         "registry", "environment", "builder", "queue",
@@ -175,8 +177,7 @@ public struct Classifier: Sendable {
         }
         // Typos must not hide a file from the checks that would catch them: agent keys count
         // up to case, '_' and '-', and two of them suffice.
-        let foldedAgentKeys = Set(agentKeys.map(SchemaDiagnostics.fold))
-        let agentLike = keys.filter { foldedAgentKeys.contains(SchemaDiagnostics.fold($0)) }
+        let agentLike = keys.filter { Self.foldedAgentKeys.contains(SchemaDiagnostics.fold($0)) }
         let agentSignal = !keys.isDisjoint(with: agentSignals)
         if !keys.contains("config") && !keys.contains("resource")
             && ((agentSignal && keys.isSubset(of: agentKeys)) || agentLike.count >= 2) {

@@ -103,13 +103,7 @@ public struct DiagnosticCollector: Sendable {
 
     public mutating func emit(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    public mutating func emit(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
-
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
     /// Findings in file order; a stable sort keeps producers' order for ties.
-    public var sorted: [Diagnostic] { Self.sorted(diagnostics) }
-
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let (x, y) = (a.element.span.range?.start ?? -1, b.element.span.range?.start ?? -1)

@@ -80,14 +80,23 @@ public struct Member: Sendable, Equatable {
         self.keyRange = keyRange
         self.value = value
     }
+
+    /// A member launchc makes (see `Node.made`).
+    static func made(_ key: String, _ value: Node) -> Member { Member(key: key, keyRange: .at(0), value: value) }
 }
 
 extension Node {
-    /// The value under `key` when this node is an object.
-    public subscript(key: String) -> Node? {
+    /// A value launchc makes (part of a rendered body) rather than reads: it has no place in a file.
+    static func made(_ value: Value) -> Node { Node(value, range: .at(0)) }
+
+    /// The member under `key`, to tell a key set to null from an absent one.
+    func member(_ key: String) -> Member? {
         guard case .object(let members) = value else { return nil }
-        return members.first(where: { $0.key == key })?.value
+        return members.first { $0.key == key }
     }
+
+    /// The value under `key` when this node is an object.
+    public subscript(key: String) -> Node? { member(key)?.value }
 
     /// The element at `index` when this node is an array.
     public subscript(index: Int) -> Node? {
@@ -124,10 +133,5 @@ public struct ParsedDocument: Sendable {
     public init(root: Node, start: Int) {
         self.root = root
         self.start = start
-    }
-
-    /// How messages name the document: "the document at line 12".
-    public func name(in converter: SourceLocationConverter) -> String {
-        "the document at line \(converter.location(of: start).line)"
     }
 }

@@ -87,7 +87,7 @@ public enum KubernetesJob {
                         ])))]))),
                     ])))
                 } else {
-                    env.append(.object(MObject([("name", .string(name)), ("value", .string(value))])))
+                    env.append(.variable(name, value))
                 }
             }
             containers[i]["env"] = .array(env)

@@ -15,11 +15,16 @@ indirect enum MJSON: Equatable, Sendable {
 
     static func string(_ s: String) -> MJSON { .scalar(.string(s)) }
 
+    /// An environment variable as Kubernetes and Vertex take it: `{name: ..., value: ...}`.
+    static func variable(_ name: String, _ value: String) -> MJSON {
+        .object(MObject([("name", .string(name)), ("value", .string(value))]))
+    }
+
     var node: Node {
         switch self {
-        case .scalar(let v): return Node(v, range: .at(0))
-        case .array(let items): return Node(.array(items.map(\.node)), range: .at(0))
-        case .object(let o): return Node(.object(o.entries.map { Member(key: $0.0, keyRange: .at(0), value: $0.1.node) }), range: .at(0))
+        case .scalar(let v): return .made(v)
+        case .array(let items): return .made(.array(items.map(\.node)))
+        case .object(let o): return .made(.object(o.entries.map { Member.made($0.0, $0.1.node) }))
         }
     }
 
@@ -29,12 +34,24 @@ indirect enum MJSON: Equatable, Sendable {
     /// Python truthiness.
     var isTruthy: Bool {
         switch self {
-        case .scalar(.null), .scalar(.bool(false)), .scalar(.integer(0)): return false
-        case .scalar(.number(let d)): return d != 0
-        case .scalar(.string(let s)): return !s.isEmpty
+        case .scalar(let v): return v.isTruthy
         case .array(let a): return !a.isEmpty
         case .object(let o): return !o.entries.isEmpty
-        default: return true
+        }
+    }
+}
+
+extension Value {
+    /// Python truthiness: false for None, False, zero, and empty text, lists and dicts.
+    var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let b): return b
+        case .integer(let i): return i != 0
+        case .number(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .array(let items): return !items.isEmpty
+        case .object(let members): return !members.isEmpty
         }
     }
 }

@@ -98,11 +98,12 @@ public struct Renderer {
             return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: failure.message)
         case .success(let resolved):
             diagnostics += resolved.diagnostics
-            let definition = kind.kind == .queue ? root : nil
-            let (body, failure) = build(resolved, spec: spec, queue: definition)
-            return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics, failure: failure,
+            let job = launch(resolved, spec: spec, queue: kind.kind == .queue ? root : nil)
+            let (body, refusal) = build(job, resource: resolved.resource)
+            return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics,
+                            failure: refusal.map { "the agent refuses this config: " + $0 },
                             templatesResolved: !resolved.diagnostics.contains { $0.severity == .error },
-                            agentInput: agentInput(resolved, spec: spec, queue: definition))
+                            agentInput: agentInput(job, resource: resolved.resource))
         }
     }
 
@@ -125,88 +126,92 @@ public struct Renderer {
         return run
     }
 
+    /// The job as the runner gets it: the resolved config, the run, the entry points, the args
+    /// (`--args`, else the spec's) and the image (`--image-uri`, else the spec's).
+    func launch(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> JobLaunch {
+        let run = runContext(spec: spec, queue: queue)
+        return JobLaunch(config: resolved.config, run: run,
+                         overrideEntryPoint: spec.flatMap { Self.strings($0["overrides"]?["entry_point"]) },
+                         jobEntryPoint: facts.entryPoint,
+                         overrideArgs: facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? [],
+                         imageURI: facts.imageURI ?? run.dockerImage ?? Facts.placeholderImage)
+    }
+
     /// What the agent receives for this job, after the W&B server's part (template values
     /// filled, `resource_args` merged): the launch spec of the run queue item, with the resolved
     /// queue config as its `resource_args`; and what the agent knows besides (`agent`: the image
     /// it hands the runner, the job's entry point, its environment, the API key, the queue, the
     /// cloud account). `render --agent-input` prints it; `make parity` feeds it to wandb itself.
-    func agentInput(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> Node {
-        let run = runContext(spec: spec, queue: queue)
-        func node(_ value: Value) -> Node { Node(value, range: .at(0)) }
-        func member(_ key: String, _ value: Node) -> Member { Member(key: key, keyRange: .at(0), value: value) }
-        func strings(_ words: [String]) -> Node { node(.array(words.map { node(.string($0)) })) }
-        var launchSpec = [member("entity", node(.string(run.entity))), member("project", node(.string(run.project)))]
-        if let name = run.runName { launchSpec.append(member("name", node(.string(name)))) }
-        if let author = run.author { launchSpec.append(member("author", node(.string(author)))) }
-        launchSpec.append(member("run_id", node(.string(run.runID))))
-        if let job = run.job { launchSpec.append(member("job", node(.string(job)))) }
-        if let image = run.dockerImage { launchSpec.append(member("docker", node(.object([member("docker_image", node(.string(image)))])))) }
+    func agentInput(_ launch: JobLaunch, resource: LaunchResource) -> Node {
+        let run = launch.run
+        func text(_ s: String?) -> Node { Node.made(s.map(Value.string) ?? .null) }
+        func strings(_ words: [String]) -> Node { Node.made(.array(words.map { text($0) })) }
+        var launchSpec = [Member.made("entity", text(run.entity)), Member.made("project", text(run.project))]
+        if let name = run.runName { launchSpec.append(Member.made("name", text(name))) }
+        if let author = run.author { launchSpec.append(Member.made("author", text(author))) }
+        launchSpec.append(Member.made("run_id", text(run.runID)))
+        if let job = run.job { launchSpec.append(Member.made("job", text(job))) }
+        if let image = run.dockerImage { launchSpec.append(Member.made("docker", Node.made(.object([Member.made("docker_image", text(image))])))) }
         var overrides: [Member] = []
-        if let entryPoint = spec.flatMap({ Self.strings($0["overrides"]?["entry_point"]) }) { overrides.append(member("entry_point", strings(entryPoint))) }
-        overrides.append(member("args", strings(facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? [])))
-        if let config = run.runConfig { overrides.append(member("run_config", config)) }
-        launchSpec.append(member("overrides", node(.object(overrides))))
-        launchSpec.append(member("resource", node(.string(resolved.resource.rawValue))))
-        launchSpec.append(member("resource_args", node(.object([member(resolved.resource.rawValue, resolved.config)]))))
-        var agent = [member("image_uri", node(.string(facts.imageURI ?? run.dockerImage ?? Facts.placeholderImage))),
-                     member("job_entry_point", facts.entryPoint.map(strings) ?? node(.null)),
-                     member("environment", node(.object(facts.macros.sorted { $0.key < $1.key }.map { member($0.key, node(.string($0.value))) }))),
-                     member("api_key", node(.string(run.apiKey)))]
-        for (key, value) in [("queue_name", run.queueName), ("queue_entity", run.queueEntity), ("run_queue_item_id", run.traceID)] {
-            agent.append(member(key, value.map { node(.string($0)) } ?? node(.null)))
-        }
-        agent += [member("aws_account", node(.string(facts.awsAccount))), member("aws_partition", node(.string(facts.awsPartition))),
-                  member("gcp_project", node(.string(facts.gcpProject))), member("gcp_region", node(.string(facts.gcpRegion)))]
-        return node(.object([member("launch_spec", node(.object(launchSpec))), member("agent", node(.object(agent)))]))
+        if let entryPoint = launch.overrideEntryPoint { overrides.append(Member.made("entry_point", strings(entryPoint))) }
+        overrides.append(Member.made("args", strings(launch.overrideArgs)))
+        if let config = run.runConfig { overrides.append(Member.made("run_config", config)) }
+        launchSpec += [Member.made("overrides", Node.made(.object(overrides))), Member.made("resource", text(resource.rawValue)),
+                       Member.made("resource_args", Node.made(.object([Member.made(resource.rawValue, launch.config)])))]
+        let agent = [Member.made("image_uri", text(launch.imageURI)),
+                     Member.made("job_entry_point", launch.jobEntryPoint.map(strings) ?? text(nil)),
+                     Member.made("environment", Node.made(.object(facts.macros.sorted { $0.key < $1.key }.map { Member.made($0.key, text($0.value)) }))),
+                     Member.made("api_key", text(run.apiKey)), Member.made("queue_name", text(run.queueName)),
+                     Member.made("queue_entity", text(run.queueEntity)), Member.made("run_queue_item_id", text(run.traceID)),
+                     Member.made("aws_account", text(facts.awsAccount)), Member.made("aws_partition", text(facts.awsPartition)),
+                     Member.made("gcp_project", text(facts.gcpProject)), Member.made("gcp_region", text(facts.gcpRegion))]
+        return Node.made(.object([Member.made("launch_spec", Node.made(.object(launchSpec))), Member.made("agent", Node.made(.object(agent)))]))
     }
 
-    func build(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> (Body?, String?) {
-        let run = runContext(spec: spec, queue: queue)
-        let image = facts.imageURI ?? spec.flatMap { Self.string($0["docker"]?["docker_image"]) } ?? Facts.placeholderImage
-        let overrideEntryPoint = spec.flatMap { Self.strings($0["overrides"]?["entry_point"]) }
-        let args = facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? []
+    /// The submission, or the agent's message when it refuses the config.
+    func build(_ launch: JobLaunch, resource: LaunchResource) -> (Body?, String?) {
+        let run = launch.run
         let macros = MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: run.runName,
-                                imageURI: image, author: run.author, environment: facts.macros)
-        var launch = JobLaunch(config: resolved.config, run: run, overrideEntryPoint: overrideEntryPoint,
-                               jobEntryPoint: facts.entryPoint, overrideArgs: args, imageURI: image)
-        switch resolved.resource {
+                                imageURI: launch.imageURI, author: run.author, environment: facts.macros)
+        switch resource {
         case .sagemaker:
             switch SageMakerRequest.build(.init(launch, macros: macros, account: facts.awsAccount, partition: facts.awsPartition)) {
             case .success(let request): return (.json(request), nil)
-            case .failure(let failure): return (nil, "the agent refuses this config: " + failure.message)
+            case .failure(let failure): return (nil, failure.message)
             }
         case .kubernetes:
-            launch.config = macros.fill(resolved.config)
-            if let refused = KubernetesRules.agentRefusal(launch.config) { return (nil, "the agent refuses this config: " + refused) }
+            var launch = launch
+            launch.config = macros.fill(launch.config)
+            if let refused = KubernetesRules.agentRefusal(launch.config) { return (nil, refused) }
             let inputs = KubernetesJob.Inputs(launch)
             let apiVersion = Self.string(launch.config["apiVersion"]) ?? "batch/v1"
             if apiVersion != "batch/v1" && apiVersion != "batch/v1beta1" {
-                return (.json(Node(.array([KubernetesCustomResource.build(inputs)]), range: .at(0))), nil)
+                return (.json(Node.made(.array([KubernetesCustomResource.build(inputs)]))), nil)
             }
             let secret = KubernetesSecret.build(name: KubernetesJob.secretName(runID: run.runID),
                                                 namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
-            return (.json(Node(.array([secret, KubernetesJob.build(inputs)]), range: .at(0))), nil)
+            return (.json(Node.made(.array([secret, KubernetesJob.build(inputs)]))), nil)
         case .localContainer:
-            guard case .object(let flags) = macros.fill(resolved.config).value else {
-                return (nil, "the agent refuses this config: resource_args.local-container must be a dictionary")
+            guard case .object(let flags) = macros.fill(launch.config).value else {
+                return (nil, "resource_args.local-container must be a dictionary")
             }
-            if let refused = DockerCommand.validate(flags) { return (nil, "the agent refuses this config: " + refused.message) }
+            if let refused = DockerCommand.validate(flags) { return (nil, refused.message) }
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
             // The container runner uses the job's entry point; `overrides.entry_point` is not read.
-            switch DockerCommand.build(environment: environment, flags: flags, image: image, entryPoint: facts.entryPoint ?? [], args: args) {
+            switch DockerCommand.build(environment: environment, flags: flags, image: launch.imageURI, entryPoint: launch.jobEntryPoint ?? [], args: launch.overrideArgs) {
             case .success(let command): return (.command(argv: command.words, line: command.commandLine), nil)
-            case .failure(let failure): return (nil, "the agent refuses this config: " + failure.message)
+            case .failure(let failure): return (nil, failure.message)
             }
         case .localProcess:
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
-            let entryPoint = overrideEntryPoint ?? facts.entryPoint ?? []
-            let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint, args: args)
+            let entryPoint = launch.overrideEntryPoint ?? launch.jobEntryPoint ?? []
+            let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint, args: launch.overrideArgs)
             // The runner hands one line to a shell; its words are the assignments, then the command.
-            return (.command(argv: environment.map { $0.name + "=" + $0.value } + entryPoint + args, line: line), nil)
+            return (.command(argv: environment.map { $0.name + "=" + $0.value } + entryPoint + launch.overrideArgs, line: line), nil)
         case .gcpVertex:
             switch VertexCustomJob.build(.init(launch, macros: macros, gcpProject: facts.gcpProject, gcpRegion: facts.gcpRegion)) {
             case .success(let job): return (.json(job), nil)
-            case .failure(let failure): return (nil, "the agent refuses this config: " + failure.message)
+            case .failure(let failure): return (nil, failure.message)
             }
         }
     }

@@ -52,24 +52,24 @@ public enum SageMakerRequest {
             return .failure(Failure(message: "Sagemaker launcher requires an OutputDataConfig Sagemaker resource argument"))
         }
         computed.set("OutputDataConfig", output)
-        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? node(.string(launch.run.runID)))
+        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? Node.made(.string(launch.run.runID)))
         // `.get("AlgorithmSpecification", .get("algorithm_specification"))`: a present null does not fall back.
         let specGiven = filled.member("AlgorithmSpecification") != nil ? filled["AlgorithmSpecification"] : filled["algorithm_specification"]
         var spec = OrderedMembers()
         if let givenSpec = specGiven, case .object(let members) = givenSpec.value {
             spec = OrderedMembers(members)
-            if !image.isEmpty { spec.set("TrainingImage", node(.string(image))) }
+            if !image.isEmpty { spec.set("TrainingImage", Node.made(.string(image))) }
         } else {
-            spec.set("TrainingImage", node(.string(image)))
-            spec.set("TrainingInputMode", node(.string("File")))
+            spec.set("TrainingImage", Node.made(.string(image)))
+            spec.set("TrainingInputMode", Node.made(.string("File")))
         }
-        if !entryPoint.isEmpty { spec.set("ContainerEntrypoint", node(.array(entryPoint.map { node(.string($0)) }))) }
-        if !launch.overrideArgs.isEmpty { spec.set("ContainerArguments", node(.array(launch.overrideArgs.map { node(.string($0)) }))) }
+        if !entryPoint.isEmpty { spec.set("ContainerEntrypoint", Node.made(.array(entryPoint.map { Node.made(.string($0)) }))) }
+        if !launch.overrideArgs.isEmpty { spec.set("ContainerArguments", Node.made(.array(launch.overrideArgs.map { Node.made(.string($0)) }))) }
         guard let trainingImage = spec["TrainingImage"], trainingImage.value != .null else {
             return .failure(Failure(message: "Failed determine tag for training image"))
         }
         computed.set("AlgorithmSpecification", spec.node)
-        computed.set("RoleArn", node(.string(roleARN)))
+        computed.set("RoleArn", Node.made(.string(roleARN)))
 
         // {**camel_case_args, **sagemaker_args}
         var request = OrderedMembers()
@@ -87,7 +87,7 @@ public enum SageMakerRequest {
         // W&B's variables, then the config's Environment (or lowercase environment) over them.
         var environment = OrderedMembers()
         for (name, value) in JobEnvironment.variables(launch.run, maxLength: JobEnvironment.sageMakerLimit) {
-            environment.set(name, node(.string(value)))
+            environment.set(name, Node.made(.string(value)))
         }
         let givenEnvironment = filled.member("Environment") != nil ? filled["Environment"] : request["environment"]
         if let givenEnvironment {
@@ -100,11 +100,11 @@ public enum SageMakerRequest {
 
         var tags: [Node] = []
         if case .array(let items)? = request["Tags"]?.value { tags = items }
-        tags.append(node(.object([
-            Member(key: "Key", keyRange: .at(0), value: node(.string("WandbRunId"))),
-            Member(key: "Value", keyRange: .at(0), value: node(.string(launch.run.runID))),
+        tags.append(Node.made(.object([
+            Member(key: "Key", keyRange: .at(0), value: Node.made(.string("WandbRunId"))),
+            Member(key: "Value", keyRange: .at(0), value: Node.made(.string(launch.run.runID))),
         ])))
-        request.set("Tags", node(.array(tags)))
+        request.set("Tags", Node.made(.array(tags)))
 
         for removed in ["EcrRepoName", "region", "profile"] { request.remove(removed) }
         request.members.removeAll { $0.value.value == .null }
@@ -137,19 +137,10 @@ public enum SageMakerRequest {
 
     /// Python truthiness for an optional value, as `a or b` reads it.
     static func truthy(_ node: Node?) -> Node? {
-        guard let node else { return nil }
-        switch node.value {
-        case .null, .bool(false): return nil
-        case .string(let s) where s.isEmpty: return nil
-        case .integer(0): return nil
-        case .number(let d) where d == 0: return nil
-        case .array(let items) where items.isEmpty: return nil
-        case .object(let members) where members.isEmpty: return nil
-        default: return node
-        }
+        guard let node, node.value.isTruthy else { return nil }
+        return node
     }
 
-    static func node(_ value: Value) -> Node { Node(value, range: .at(0)) }
 }
 
 /// A mapping with Python's dict order: setting an existing key keeps its place.
@@ -173,13 +164,6 @@ struct OrderedMembers {
     var node: Node { Node(.object(members), range: .at(0)) }
 }
 
-extension Node {
-    /// The member under `key`, to tell a key set to null from an absent one.
-    func member(_ key: String) -> Member? {
-        guard case .object(let members) = value else { return nil }
-        return members.first { $0.key == key }
-    }
-}
 
 extension Character {
     /// Has an upper- and a lower-case form (Python's "cased").

@@ -47,9 +47,7 @@ public enum VertexCustomJob {
         let run = try get(resourceArgs, "run", default: .object(MObject()))
         let command = MJSON.array(((launch.overrideEntryPoint ?? launch.jobEntryPoint) ?? []).map(MJSON.string)
             + launch.overrideArgs.map(MJSON.string))
-        let environment = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit).map { name, value in
-            MJSON.object(MObject([("name", .string(name)), ("value", .string(value))]))
-        }
+        let environment = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit).map(MJSON.variable)
         let givenPools = try get(spec, "worker_pool_specs", default: .array([]))
         guard givenPools.isTruthy else {
             throw VertexProto.Failure.other("Vertex requires at least one worker pool spec. Please specify a worker pool spec in resource arguments under the key `vertex.spec.worker_pool_specs`.")
@@ -112,13 +110,14 @@ public enum VertexCustomJob {
 
         // CustomJob.submit: its errors reach the agent as they are.
         let submitted = try submit(run.object ?? MObject(), inputs)
-        var jobSpec: [(number: Int, key: String, value: Node)] = [(1, "workerPoolSpecs", workerPools), (6, "baseOutputDirectory", outputDirectory)]
-        jobSpec += submitted
-        let specMembers = jobSpec.sorted { $0.number < $1.number }.filter { !isDefault($0.value) }.map { member($0.key, $0.value) }
-        var out = [member("displayName", VertexProto.node(.string(displayName))), member("jobSpec", VertexProto.node(.object(specMembers)))]
-        if !isDefault(labels) { out.append(member("labels", labels)) }
-        if let encryption { out.append(member("encryptionSpec", encryption)) }
-        return VertexProto.node(.object(out))
+        // Every field here holds a value proto3 JSON prints: the pools are not empty, and submit()
+        // sets only what was given.
+        let jobSpec = ([(1, "workerPoolSpecs", workerPools), (6, "baseOutputDirectory", outputDirectory)] + submitted)
+            .sorted { $0.number < $1.number }.map { Member.made($0.key, $0.value) }
+        var out = [Member.made("displayName", Node.made(.string(displayName))), Member.made("jobSpec", Node.made(.object(jobSpec))),
+                   Member.made("labels", labels)]
+        if let encryption { out.append(Member.made("encryptionSpec", encryption)) }
+        return Node.made(.object(out))
     }
 
     /// `CustomJob.submit(...)` with the agent's keyword arguments from `run`: the CustomJobSpec
@@ -148,19 +147,19 @@ public enum VertexCustomJob {
             if timeout.isTruthy {
                 // duration_pb2.Duration(seconds=timeout)
                 switch timeout {
-                case .scalar(.integer(let seconds)): scheduling.append(member("timeout", VertexProto.node(.string("\(seconds)s"))))
+                case .scalar(.integer(let seconds)): scheduling.append(Member.made("timeout", Node.made(.string("\(seconds)s"))))
                 case .scalar(.bool): throw VertexProto.Failure.other("Field google.protobuf.Duration.seconds: Expected an int, got a boolean.")
                 default: throw VertexProto.Failure.other("\(VertexProto.typeName(timeout)) object cannot be interpreted as an integer")
                 }
             }
             switch restart {
-            case .scalar(.bool(true)): scheduling.append(member("restartJobOnWorkerRestart", VertexProto.node(.bool(true))))
-            case .scalar(.integer(let i)) where i != 0: scheduling.append(member("restartJobOnWorkerRestart", VertexProto.node(.bool(true))))
+            case .scalar(.bool(true)): scheduling.append(Member.made("restartJobOnWorkerRestart", Node.made(.bool(true))))
+            case .scalar(.integer(let i)) where i != 0: scheduling.append(Member.made("restartJobOnWorkerRestart", Node.made(.bool(true))))
             case .scalar(.null), .scalar(.bool(false)), .scalar(.integer): break
             default:
                 throw VertexProto.Failure.other("Failed to initialize Scheduling. Underlying error: \(VertexProto.typeName(restart)) object cannot be interpreted as an integer")
             }
-            out.append((3, "scheduling", VertexProto.node(.object(scheduling))))
+            out.append((3, "scheduling", Node.made(.object(scheduling))))
         }
         try set(10, "enable_web_access", "enableWebAccess", as: .bool)
         try set(7, "tensorboard", "tensorboard", as: .string)
@@ -168,10 +167,10 @@ public enum VertexCustomJob {
             // aiplatform looks the experiment (and run) up; their resource names are these.
             let contexts = "projects/\(inputs.gcpProject)/locations/\(inputs.gcpRegion)/metadataStores/default/contexts/"
             let name = PythonRepr.str(experiment.node.value)
-            out.append((17, "experiment", VertexProto.node(.string(contexts + name))))
+            out.append((17, "experiment", Node.made(.string(contexts + name))))
             let runName = value("experiment_run")
             if runName.isTruthy {
-                out.append((18, "experimentRun", VertexProto.node(.string(contexts + name + "-" + PythonRepr.str(runName.node.value)))))
+                out.append((18, "experimentRun", Node.made(.string(contexts + name + "-" + PythonRepr.str(runName.node.value)))))
             }
         }
         return out
@@ -198,7 +197,7 @@ public enum VertexCustomJob {
         guard case .scalar(.string(let s)) = value else {
             throw .type("Failed to initialize \(name). Underlying error: bad argument type for built-in operation")
         }
-        return VertexProto.node(.object(s.isEmpty ? [] : [member(field, VertexProto.node(.string(s)))]))
+        return Node.made(.object(s.isEmpty ? [] : [Member.made(field, Node.made(.string(s)))]))
     }
 
     /// aiplatform's `_timestamped_gcs_dir(staging_bucket, "aiplatform-custom-job")`, with the
@@ -207,18 +206,6 @@ public enum VertexCustomJob {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
         let path = base + "/aiplatform-custom-job-" + timestampPlaceholder
         return path.hasPrefix("gs://") ? path : "gs://" + path
-    }
-
-    static func member(_ key: String, _ value: Node) -> Member { Member(key: key, keyRange: .at(0), value: value) }
-
-    /// proto3 JSON leaves out empty strings, lists and maps, and false.
-    static func isDefault(_ value: Node) -> Bool {
-        switch value.value {
-        case .string(let s): return s.isEmpty
-        case .bool(let b): return !b
-        case .array(let a): return a.isEmpty
-        default: return false
-        }
     }
 }
 

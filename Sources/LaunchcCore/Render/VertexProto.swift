@@ -71,47 +71,46 @@ enum VertexProto {
         }
         let members = set.sorted { $0.field.number < $1.field.number }
             .filter { !isDefault($0.value, $0.field) }
-            .map { Member(key: $0.field.jsonName, keyRange: .at(0), value: $0.value) }
-        return node(.object(members))
+            .map { Member.made($0.field.jsonName, $0.value) }
+        return Node.made(.object(members))
     }
 
     static func single(_ value: MJSON, _ field: Field, in message: String) throws(Failure) -> Node {
         switch field.kind {
         case .message(let name):
-            guard case .object = value else { throw .type(notAMessage(name, got: value)) }
             return try convert(value, message: name)
         case .string:
             guard case .scalar(.string(let s)) = value else { throw .type("bad argument type for built-in operation") }
-            return node(.string(s))
+            return Node.made(.string(s))
         case .bool:
             switch value {
-            case .scalar(.bool(let b)): return node(.bool(b))
-            case .scalar(.integer(let i)): return node(.bool(i != 0))
+            case .scalar(.bool(let b)): return Node.made(.bool(b))
+            case .scalar(.integer(let i)): return Node.made(.bool(i != 0))
             default: throw .type("\(typeName(value)) object cannot be interpreted as an integer")
             }
         case .double:
             switch value {
-            case .scalar(.integer(let i)): return node(.number(Double(i)))
-            case .scalar(.number(let d)): return node(.number(d))
+            case .scalar(.integer(let i)): return Node.made(.number(Double(i)))
+            case .scalar(.number(let d)): return Node.made(.number(d))
             default: throw .type("must be real number, not \(typeName(value, quoted: false))")
             }
         case .int64:
-            return node(.string(String(try int64(value))))
+            return Node.made(.string(String(try int64(value))))
         case .int32(let min, let max):
             let number = try int32(value, field, in: message)
             guard number >= min && number <= max else { throw .other("Value out of range: \(number)") }
-            return node(.integer(number))
+            return Node.made(.integer(number))
         case .enumeration(let enumName):
             let values = enums[enumName] ?? []
             if case .scalar(.string(let s)) = value {
                 guard let known = values.first(where: { $0.name == s }) else { throw .other(PythonRepr.string(s)) }
-                return node(.string(known.name))
+                return Node.made(.string(known.name))
             }
             let number = try int32(value, field, in: message)
             guard number >= Int64(Int32.min) && number <= Int64(Int32.max) else { throw .other("Value out of range: \(number)") }
             // An unknown number is kept and printed as a number.
-            if let known = values.first(where: { Int64($0.number) == number }) { return node(.string(known.name)) }
-            return node(.integer(number))
+            if let known = values.first(where: { Int64($0.number) == number }) { return Node.made(.string(known.name)) }
+            return Node.made(.integer(number))
         }
     }
 
@@ -138,7 +137,7 @@ enum VertexProto {
             }
             out.append(try single(item, field, in: message))
         }
-        return node(.array(out))
+        return Node.made(.array(out))
     }
 
     /// Python's `int()`, which proto-plus applies to int64 fields: floats are truncated and text
@@ -182,7 +181,9 @@ enum VertexProto {
         }
         switch value.value {
         case .array(let items): return items.isEmpty
-        case .string(let s): return s.isEmpty || (s == "0" && { if case .int64 = field.kind { true } else { false } }())
+        case .string(let s):
+            if case .int64 = field.kind { return s == "0" }
+            return s.isEmpty
         case .integer(let i): return i == 0
         case .number(let d): return d == 0
         case .bool(let b): return !b
@@ -211,7 +212,6 @@ enum VertexProto {
         return quoted ? "'\(name)'" : name
     }
 
-    static func node(_ value: Value) -> Node { Node(value, range: .at(0)) }
 }
 
 /// Python's `repr()` of a value, for messages that quote one.
@@ -275,9 +275,10 @@ enum PythonRepr {
     /// An integral float as Python's `int()` of it prints: exactly, every digit.
     static func integerText(_ d: Double) -> String {
         guard d.isFinite, d.rounded(.towardZero) == d else { return PythonJSON.repr(d) }
-        // |d| = significand * 2^exponent, with an integer significand: double it in decimal.
-        var digits = String(UInt64(abs(d).significandBitPattern | (abs(d) < 1 ? 0 : 1 << 52))).reversed().map { Int(String($0))! }
-        for _ in 0..<max(0, Int(abs(d).exponent) - 52) {
+        if let exact = Int64(exactly: d) { return String(exact) }
+        // |d| = significand * 2^(exponent - 52), an integer significand: double it in decimal.
+        var digits = String(UInt64(abs(d).significandBitPattern | 1 << 52)).reversed().map { Int(String($0))! }
+        for _ in 0..<(Int(abs(d).exponent) - 52) {
             var carry = 0
             for i in digits.indices {
                 let doubled = digits[i] * 2 + carry
@@ -286,7 +287,6 @@ enum PythonRepr {
             }
             if carry > 0 { digits.append(carry) }
         }
-        if abs(d).exponent < 52 { return (d < 0 ? "-" : "") + String(Int64(abs(d))) }
         return (d < 0 ? "-" : "") + digits.reversed().map(String.init).joined()
     }
 }

@@ -70,12 +70,15 @@ public enum JobEnvironment {
         if let queue = run.queueName { out.append(("WANDB_LAUNCH_QUEUE_NAME", queue)) }
         if let entity = run.queueEntity { out.append(("WANDB_LAUNCH_QUEUE_ENTITY", entity)) }
         if let trace = run.traceID { out.append(("WANDB_LAUNCH_TRACE_ID", trace)) }
-        out += chunked("WANDB_CONFIG", PythonJSON.dumps(run.runConfig ?? Node(.object([]), range: .at(0))), maxLength: maxLength)
-        out += chunked("WANDB_LAUNCH_FILE_OVERRIDES", PythonJSON.dumps(run.fileOverrides ?? Node(.object([]), range: .at(0))), maxLength: maxLength)
-        var artifacts: [Member] = []
-        if let job = run.job { artifacts.append(Member(key: "_wandb_job", keyRange: .at(0), value: Node(.string(job), range: .at(0)))) }
-        let merged = DeepMergeShallow.update(Node(.object(artifacts), range: .at(0)), with: run.artifacts)
-        out.append(("WANDB_ARTIFACTS", PythonJSON.dumps(merged)))
+        out += chunked("WANDB_CONFIG", PythonJSON.dumps(run.runConfig ?? .made(.object([]))), maxLength: maxLength)
+        out += chunked("WANDB_LAUNCH_FILE_OVERRIDES", PythonJSON.dumps(run.fileOverrides ?? .made(.object([]))), maxLength: maxLength)
+        // The job first, then the run's own artifacts (`dict.update`).
+        var artifacts = OrderedMembers()
+        if let job = run.job { artifacts.set("_wandb_job", .made(.string(job))) }
+        if case .object(let given)? = run.artifacts?.value {
+            for member in given { artifacts.set(member.key, member.value) }
+        }
+        out.append(("WANDB_ARTIFACTS", PythonJSON.dumps(artifacts.node)))
         return out
     }
 
@@ -87,16 +90,5 @@ public enum JobEnvironment {
         return stride(from: 0, to: characters.count, by: maxLength).enumerated().map { index, start in
             (name + "_" + String(index), String(String.UnicodeScalarView(characters[start..<min(start + maxLength, characters.count)])))
         }
-    }
-}
-
-/// Python's `dict.update`: keys of the other mapping replace or follow, one level deep.
-enum DeepMergeShallow {
-    static func update(_ base: Node, with other: Node?) -> Node {
-        guard case .object(var members) = base.value, case .object(let others)? = other?.value else { return base }
-        for member in others {
-            if let i = members.firstIndex(where: { $0.key == member.key }) { members[i].value = member.value } else { members.append(member) }
-        }
-        return Node(.object(members), range: base.range)
     }
 }

@@ -108,6 +108,14 @@ public struct SchemaCompiler {
 
     // MARK: Compilation
 
+    /// Compiles a pattern into the set once; false when launchc cannot run it.
+    private mutating func compilePattern(_ pattern: String) -> Bool {
+        if set.patterns[pattern] != nil { return true }
+        guard let compiled = SchemaPattern(pattern) else { return false }
+        set.patterns[pattern] = compiled
+        return true
+    }
+
     private mutating func compile(_ schema: Node, base parentBase: URIReference, resource parentResource: Int?,
                                   document: Int, pointer: [String], resourcePointer parentResourcePointer: [String],
                                   validation: Bool) -> Int {
@@ -115,19 +123,17 @@ public struct SchemaCompiler {
         var resource = parentResource
         var resourcePointer = parentResourcePointer
         var isRoot = false
-        if case .string(let id)? = schema["$id"]?.value {
-            base = parentBase.resolving(id).withoutFragment
+        let id = schema["$id"]
+        if case .string(let text)? = id?.value {
+            base = parentBase.resolving(text).withoutFragment
         }
-        if resource == nil || schema["$id"] != nil, case .object = schema.value {
+        // A document's root (resource is nil only there, with an empty resource pointer), or an
+        // embedded resource with its own $id, starts a schema resource.
+        if resource == nil || id != nil {
             set.resources.append(SchemaResource(base: base, root: schema, document: document, pointer: pointer,
                                                 validationVocabulary: validation))
             resource = set.resources.count - 1
             resourcePointer = []
-            isRoot = true
-        } else if resource == nil {
-            set.resources.append(SchemaResource(base: base, root: schema, document: document, pointer: pointer,
-                                                validationVocabulary: validation))
-            resource = set.resources.count - 1
             isRoot = true
         }
         let r = resource!
@@ -137,7 +143,6 @@ public struct SchemaCompiler {
         let index = set.nodes.count
         var node = SchemaNode(resource: r, location: SchemaLocation(document: documents[document].uri,
                                                                    pointer: JSONPointer(tokens: pointer)))
-        node.isResourceRoot = isRoot
         node.validation = validation
         set.nodes.append(node)
         set.locations[fragmentKey] = index
@@ -248,7 +253,6 @@ public struct SchemaCompiler {
                 n.enumValues = items.map(\.value)
             case "const":
                 n.constValue = v.value
-                n.hasConst = true
             case "multipleOf":
                 if let value = number("multipleOf", v) {
                     if value.doubleValue <= 0 { fail("multipleOf", "must be greater than 0") } else { n.multipleOf = value }
@@ -269,7 +273,7 @@ public struct SchemaCompiler {
                 if case .bool(let b) = v.value { n.uniqueItems = b } else { fail("uniqueItems", "must be a boolean") }
             case "pattern":
                 guard case .string(let p) = v.value else { fail("pattern", "must be a string"); continue }
-                if PatternCache.compile(p) == nil { fail("pattern", "is not a regular expression launchc can run: /\(p)/") }
+                if !compilePattern(p) { fail("pattern", "is not a regular expression launchc can run: /\(p)/") }
                 n.pattern = p
             case "required":
                 guard case .array(let items) = v.value else { fail("required", "must be an array of strings"); continue }
@@ -309,8 +313,8 @@ public struct SchemaCompiler {
                 break
             }
         }
-        // Patterns of patternProperties are checked once here too.
-        for (p, _) in n.patternProperties where PatternCache.compile(p) == nil {
+        // Patterns of patternProperties are compiled here too.
+        for (p, _) in n.patternProperties where !compilePattern(p) {
             fail("patternProperties", "holds a key that is not a regular expression launchc can run: /\(p)/")
         }
         set.nodes[index] = n

@@ -72,7 +72,7 @@ public struct SchemaDiagnostics {
                 // The values each branch allows for this key, when every branch fixes them.
                 let allowed = failure.branches.map { branch -> [Value]? in
                     guard let (_, sub) = set.nodes[branch.schema].properties.first(where: { $0.0 == member.key }) else { return nil }
-                    if set.nodes[sub].hasConst, let value = set.nodes[sub].constValue { return [value] }
+                    if let value = set.nodes[sub].constValue { return [value] }
                     return set.nodes[sub].enumValues
                 }
                 guard allowed.allSatisfy({ $0 != nil }) else { continue }

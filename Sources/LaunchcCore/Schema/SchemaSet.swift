@@ -6,9 +6,8 @@ public struct SchemaSet: Sendable {
     var resources: [SchemaResource] = []
     /// Absolute URI with fragment ("…#/pointer", "…#anchor", "…#") → node.
     var locations: [String: Int] = [:]
-
-    /// The node a URI names, if compiled.
-    public func node(at uri: String) -> Int? { locations[uri] }
+    /// Every `pattern` and `patternProperties` key, compiled.
+    var patterns: [String: SchemaPattern] = [:]
 }
 
 /// A schema resource: a document root or a subschema with its own `$id`.
@@ -56,7 +55,6 @@ public struct SchemaNode: Sendable {
     /// `true` or `false` schemas.
     var constant: Bool?
     var resource: Int
-    var isResourceRoot = false
     public var location: SchemaLocation
     /// Keywords of the validation vocabulary apply only when the metaschema includes it.
     var validation = true
@@ -92,7 +90,6 @@ public struct SchemaNode: Sendable {
     var types: TypeSet?
     var enumValues: [Value]?
     var constValue: Value?
-    var hasConst = false
     var multipleOf: Value?
     var maximum: Value?
     var exclusiveMaximum: Value?

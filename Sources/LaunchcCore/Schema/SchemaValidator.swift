@@ -21,7 +21,6 @@ public struct SchemaFailure: Sendable {
 /// use one per thread; the set itself is shared.
 public final class SchemaValidator {
     public let set: SchemaSet
-    private let patterns = PatternCache()
     private var path: [String] = []
     /// Schema resources entered, outermost first, for `$dynamicRef`.
     private var dynamicScope: [Int] = []
@@ -67,11 +66,7 @@ public final class SchemaValidator {
 
         mutating func absorb(_ other: Evaluation) {
             failures += other.failures
-            guard other.valid else { return }
-            properties.formUnion(other.properties)
-            items = max(items, other.items)
-            allItems = allItems || other.allItems
-            containsItems.formUnion(other.containsItems)
+            absorbAnnotations(other)
         }
 
         mutating func absorbAnnotations(_ other: Evaluation) {
@@ -81,6 +76,11 @@ public final class SchemaValidator {
             allItems = allItems || other.allItems
             containsItems.formUnion(other.containsItems)
         }
+    }
+
+    /// A pattern the set could not compile failed the schema when it was compiled; here it passes.
+    private func matches(_ pattern: String, _ text: String) -> Bool {
+        set.patterns[pattern]?.matches(text) ?? true
     }
 
     private func failure(_ keyword: String, _ message: String, _ schema: Int, _ instance: Node) -> SchemaFailure {
@@ -187,7 +187,7 @@ public final class SchemaValidator {
             let shown = options.prefix(8).map { CanonicalJSON.string(Node($0, range: .at(0)), indent: nil) }
             result.failures.append(failure("enum", "\(Self.show(value)) is not one of \(shown.joined(separator: ", "))\(options.count > 8 ? ", ..." : "")", index, instance))
         }
-        if node.hasConst, let constant = node.constValue, constant != value {
+        if let constant = node.constValue, constant != value {
             result.failures.append(failure("const", "\(Self.show(value)) must be \(CanonicalJSON.string(Node(constant, range: .at(0)), indent: nil))", index, instance))
         }
         switch value {
@@ -203,7 +203,7 @@ public final class SchemaValidator {
                     result.failures.append(failure("minLength", "\(Self.show(value)) is shorter than \(min) character\(min == 1 ? "" : "s")", index, instance))
                 }
             }
-            if let pattern = node.pattern, !patterns.matches(pattern, s) {
+            if let pattern = node.pattern, !matches(pattern, s) {
                 // Generated schemas anchor patterns as ^(?:…)$; show the pattern as its source wrote it.
                 let shown = pattern.hasPrefix("^(?:") && pattern.hasSuffix(")$") ? String(pattern.dropFirst(4).dropLast(2)) : pattern
                 result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(shown)/", index, instance))
@@ -271,7 +271,7 @@ public final class SchemaValidator {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value))
                 }
-                for (pattern, sub) in node.patternProperties where patterns.matches(pattern, member.key) {
+                for (pattern, sub) in node.patternProperties where matches(pattern, member.key) {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value))
                 }
@@ -335,7 +335,7 @@ public final class SchemaValidator {
         }
         for (i, sub) in node.prefixItems.enumerated() where i < items.count {
             path.append(String(i))
-            result.absorbItem(evaluate(sub, items[i]))
+            result.failures += evaluate(sub, items[i]).failures
             path.removeLast()
         }
         if !node.prefixItems.isEmpty { result.items = max(result.items, min(node.prefixItems.count, items.count)) }
@@ -443,9 +443,5 @@ extension SchemaValidator.Evaluation {
     mutating func absorbProperty(_ name: String, _ other: SchemaValidator.Evaluation) {
         failures += other.failures
         if other.valid { properties.insert(name) }
-    }
-
-    mutating func absorbItem(_ other: SchemaValidator.Evaluation) {
-        failures += other.failures
     }
 }
