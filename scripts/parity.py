@@ -61,13 +61,14 @@ def launchc(args, *extra):
 
 
 def without_output_flags(args):
-    """The case's arguments without -o/--output/--format, which parity sets itself."""
+    """The case's arguments without -o/--output/--format (which parity sets itself) and without
+    --agent-input and --explain (which replace the body)."""
     out, skip = [], False
     for arg in args:
         if skip:
             skip = False
             continue
-        if arg == "--agent-input":
+        if arg in ("--agent-input", "--explain"):
             continue
         if arg in ("-o", "--output", "--format"):
             skip = True

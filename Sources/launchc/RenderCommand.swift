@@ -30,7 +30,12 @@ struct Render: ParsableCommand {
             shell: the command line); local-process, the command line (--format json: its words). \
             The SageMaker request, the Vertex CustomJob and Kubernetes Jobs are then checked \
             against the API's schema; those findings point at lines of the printed body \
-            ('<rendered>', or the -o file).
+            ('<rendered>', or the -o file), with a note saying where the value came from. --explain \
+            prints, instead of the body, every field with its value and that origin: a line of the \
+            queue or the launch spec, a template variable, a flag, launchc's placeholder, or the \
+            agent. Macro quirks that change the job (an unknown ${NAME} kept, a macro in a key, \
+            ${run_name} or ${author} filled as 'None', ${project_name} lower-cased, a value not \
+            filled again) are warnings at the line that holds the macro.
 
             What is not given renders as a fixed placeholder: entity 'entity', project \
             'project', run id 'dryrun00', image 'launchc-dry-run:latest', the API key as \
@@ -48,6 +53,7 @@ struct Render: ParsableCommand {
               launchc render k8s-queue.yaml --format yaml | kubectl apply --dry-run=server -f -
               launchc render vertex-queue.yaml --spec launch-spec.yaml --format yaml
               launchc render queue.yaml --spec launch-spec.yaml --agent-input
+              launchc render queue.yaml --spec launch-spec.yaml --set gpus=4 --explain
               launchc render --resource local-container docker.yaml --format shell \\
                   --entry-point 'python train.py' --args='--lr 0.1'
             """
@@ -128,12 +134,16 @@ struct Render: ParsableCommand {
     @Flag(help: "Print JSON on one line.")
     var compact = false
 
+    @Flag(help: "Print every field of the body instead of the body: its value and where the value came from (a queue or spec line, a template variable, a flag, a placeholder, or the agent).")
+    var explain = false
+
     @Flag(name: .customLong("agent-input"), help: "Print what the agent receives for the job instead of the submission: the launch spec with the resolved queue config as its resource_args, and what the agent knows besides (JSON).")
     var agentInput = false
 
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if explain && agentInput { throw ValidationError("--explain and --agent-input each replace the body; give one of them") }
         if let kind, kind != DocumentKind.queue.rawValue && kind != DocumentKind.queueConfig.rawValue {
             throw ValidationError("--kind must be queue or queue-config for render, not '\(kind)'")
         }
@@ -194,9 +204,10 @@ struct Render: ParsableCommand {
         if let body = rendered.body {
             let text = try self.text(of: body, resource: rendered.resource)
             if let resource = rendered.resource, rendered.templatesResolved {
-                bodyProblems = Renderer.checkRendered(text, path: output ?? "<rendered>", resource: resource, reported: rendered.diagnostics)
+                bodyProblems = RenderExplanation.annotate(
+                    Renderer.checkRendered(text, path: explain ? "<rendered>" : output ?? "<rendered>", resource: resource, reported: rendered.diagnostics), rendered)
             }
-            try emit(text)
+            try emit(explain ? RenderExplanation.text(RenderExplanation.rows(rendered)) : text)
         }
         if !bodyProblems.isEmpty {
             Output.write(TextReporter(style: errors).renderDiagnostics(bodyProblems), to: .standardError)
@@ -230,10 +241,10 @@ struct Render: ParsableCommand {
         case (.command, .yaml):
             Output.write("launchc: error: --format yaml applies to sagemaker and kubernetes; a command is json or shell\n", to: .standardError)
             throw ExitCode(2)
-        case (.command(let argv, _), .json):
+        case (.command(let argv, _, _), .json):
             let words = Node(.array(argv.map { Node(.string($0), range: .at(0)) }), range: .at(0))
             return CanonicalJSON.string(words, indent: compact ? nil : 2) + "\n"
-        case (.command(_, let line), .shell):
+        case (.command(_, _, let line), .shell):
             return line + "\n"
         }
     }

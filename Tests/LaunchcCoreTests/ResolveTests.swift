@@ -212,3 +212,52 @@ import Testing
         #expect(dropped.config["metadata"]?["namespace"] == nil)
     }
 }
+
+/// Where resolved and rendered values came from.
+@Suite struct ProvenanceTests {
+    @Test(arguments: [
+        ("${run_id}", ["run_id"]),
+        ("${${run_id}}", ["run_id"]),
+        ("a ${x} b ${y_2} ${x}", ["x", "y_2", "x"]),
+        ("${run-id} $run_id ${ run_id } ${}", []),
+    ])
+    func macroNamesAreReadAsFillReadsThem(_ text: String, _ names: [String]) {
+        #expect(MacroTable.names(in: text) == names)
+    }
+
+    @Test func rangesSayWhereAValueCameFrom() throws {
+        let queue = SourceFile(path: "queue.yaml", text: "a: 1\n")
+        let spec = SourceFile(path: "spec.yaml", text: "resource_args: {x: 2}\n")
+        var provenance = Provenance(queue: queue, spec: spec)
+        let specValue = try #require(parseYAML("resource_args: {x: 2}\n").root?["resource_args"]?["x"])
+        let moved = Provenance.fromSpec(specValue)
+        let mark = provenance.mark("the run id, from --run-id abc123")
+
+        let inQueue = try #require(provenance.origin(of: SourceRange(start: 3, end: 4)))
+        #expect(inQueue.span?.file === queue && inQueue.span?.range == SourceRange(start: 3, end: 4) && inQueue.detail == nil)
+        let inSpec = try #require(provenance.origin(of: moved.range))
+        #expect(inSpec.span?.file === spec && inSpec.span?.range == specValue.range)
+        #expect(inSpec.detail == "the launch spec's resource_args")
+        #expect(provenance.origin(of: mark)?.detail == "the run id, from --run-id abc123")
+        #expect(provenance.origin(of: mark)?.span == nil)
+        #expect(provenance.origin(of: .made) == nil)
+    }
+
+    @Test func templateValuesAreMarkedWithTheirVariable() throws {
+        let config = try #require(parseYAML("n: '{{n}}'\nname: run-{{n}}\nplain: x\n").root)
+        let queue = SourceFile(path: "queue.yaml", text: "")
+        var provenance = Provenance(queue: queue, spec: nil)
+        let values = ["n": Node(.integer(4), range: .at(0))]
+        let filled = TemplateVariables.fill(config, with: values)
+        let marked = provenance.markTemplates(original: config, filled: filled,
+                                              sources: ["n": Provenance.Origin(span: nil, detail: "template variable 'n' (set by --set n=4)")])
+        #expect(marked == filled)
+        let whole = try #require(marked["n"])
+        #expect(provenance.origin(of: whole.range)?.detail == "template variable 'n' (set by --set n=4)")
+        let name = try #require(marked["name"])
+        let text = try #require(provenance.origin(of: name.range))
+        #expect(text.detail == "the queue, with template variable 'n' (set by --set n=4) filled in")
+        #expect(text.span?.range == config["name"]?.range)
+        #expect(marked["plain"]?.range == config["plain"]?.range)
+    }
+}

@@ -4,7 +4,7 @@
 /// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON, `LC14xx` what a document is,
 /// `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs, `LC33xx`
 /// SageMaker, `LC34xx` Vertex AI, `LC35xx` Kubernetes, `LC37xx` local-container and local-process, `LC36xx`
-/// template variables. A code, once published, keeps its meaning; retired
+/// template variables and macros. A code, once published, keeps its meaning; retired
 /// codes are not reused.
 public struct DiagnosticID: Sendable, Hashable {
     public let code: String
@@ -46,6 +46,7 @@ extension DiagnosticID {
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
         templateUndeclared, templateUnused, templateValue,
         templateMissingValue, templateSetType, templateOutOfBounds, templateSetUndeclared,
+        macroUnknown, macroInKey, macroNone, macroSinglePass, macroLowercased,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -851,6 +852,56 @@ extension DiagnosticID {
         explanation: "`wandb launch --set-var` refuses it with \"Queue … does not support overriding NAME\".",
         bad: "--set gpu=2   (the queue declares gpus)",
         good: "--set gpus=2")
+
+    // Macros (render: the agent's quirks that change what a job gets, PRODUCT.md §5.3)
+
+    public static let macroUnknown = DiagnosticID(
+        code: "LC3608", name: "macro-unknown", severity: .warning,
+        summary: "a ${NAME} that is not one of the agent's macros, sent as written",
+        explanation: """
+            The agent fills `${project_name}`, `${entity_name}`, `${run_id}`, `${run_name}`, `${image_uri}`, \
+            `${author}` and the variables of its own environment. Any other `${NAME}` is kept as written, \
+            braces and all. launchc cannot see the agent's environment: pass `--macro NAME=VALUE` for each \
+            variable it sets, and this warning goes away for those names.
+            """,
+        bad: "launchc render queue.yaml   (the config holds ${CLOUD_ML_REGION})",
+        good: "launchc render queue.yaml --macro CLOUD_ML_REGION=us-central1")
+
+    public static let macroInKey = DiagnosticID(
+        code: "LC3609", name: "macro-in-key", severity: .warning,
+        summary: "a macro in a key, which the agent does not fill",
+        explanation: "The agent fills macros in string values only; a key such as `${entity_name}` reaches the cloud API as those characters.",
+        bad: "labels:\n  ${entity_name}: owner\n",
+        good: "labels:\n  owner: ${entity_name}\n")
+
+    public static let macroNone = DiagnosticID(
+        code: "LC3610", name: "macro-none", severity: .warning,
+        summary: "${run_name} or ${author} without a value, filled with the text 'None'",
+        explanation: """
+            The agent fills a macro with Python's `str()` of its value, and a run without a name (or an \
+            author) has `None`, so `${run_name}` becomes the four letters `None`. Name the run in the \
+            launch spec (`name`, `author`), or leave the macro out.
+            """,
+        bad: "labels: {run: ${run_name}}   (the launch spec has no name)",
+        good: "labels: {run: ${run_id}}")
+
+    public static let macroSinglePass = DiagnosticID(
+        code: "LC3611", name: "macro-single-pass", severity: .warning,
+        summary: "a macro's value that holds macros of its own, which are not filled",
+        explanation: "The agent fills macros in one pass from left to right and never looks at what it put in, so a value holding `${run_id}` stays that way.",
+        bad: "--macro OUTPUT='s3://bucket/${run_id}'   with   path: ${OUTPUT}",
+        good: "path: s3://bucket/${run_id}")
+
+    public static let macroLowercased = DiagnosticID(
+        code: "LC3612", name: "macro-project-lowercased", severity: .warning,
+        summary: "${project_name} is the project's name lower-cased",
+        explanation: """
+            The agent lower-cases the project's name for `${project_name}` (and for `WANDB_PROJECT`), so a \
+            project `ResNet` fills in as `resnet`: job names, paths and labels differ from the name shown in \
+            W&B.
+            """,
+        bad: "TrainingJobName: ${project_name}-${run_id}   (project ResNet)",
+        good: "TrainingJobName: resnet-${run_id}")
 
     // MARK: LC37xx: local-container and local-process
 

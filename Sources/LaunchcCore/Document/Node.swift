@@ -82,12 +82,17 @@ public struct Member: Sendable, Equatable {
     }
 
     /// A member launchc makes (see `Node.made`).
-    static func made(_ key: String, _ value: Node) -> Member { Member(key: key, keyRange: .at(0), value: value) }
+    static func made(_ key: String, _ value: Node) -> Member { Member(key: key, keyRange: .made, value: value) }
 }
 
 extension Node {
     /// A value launchc makes (part of a rendered body) rather than reads: it has no place in a file.
-    static func made(_ value: Value) -> Node { Node(value, range: .at(0)) }
+    static func made(_ value: Value) -> Node { Node(value, range: .made) }
+
+    /// A list of strings launchc makes, every item with the range of the list.
+    static func strings(_ words: [String], at range: SourceRange) -> Node {
+        Node(.array(words.map { Node(.string($0), range: range) }), range: range)
+    }
 
     /// The member under `key`, to tell a key set to null from an absent one.
     func member(_ key: String) -> Member? {

@@ -51,13 +51,20 @@ public struct DockerCommand: Sendable {
     /// The same words as the agent writes them (`shlex.quote`d; a variable as `KEY=VALUE`
     /// quoted on each side).
     public var quoted: [String] = []
+    /// Where each word came from (`Provenance` ranges).
+    public var origins: [SourceRange] = []
 
     /// The one line the agent runs with `bash -c`.
     public var commandLine: String { quoted.joined(separator: " ").trimmingPythonWhitespace() }
 
-    mutating func append(_ word: String) {
+    mutating func append(_ word: String, from origin: SourceRange = .made) {
+        append(word, quoted: ShellQuote.quote(word), from: origin)
+    }
+
+    mutating func append(_ word: String, quoted text: String, from origin: SourceRange) {
         words.append(word)
-        quoted.append(ShellQuote.quote(word))
+        quoted.append(text)
+        origins.append(origin)
     }
 
     /// - Parameters:
@@ -94,41 +101,42 @@ public struct DockerCommand: Sendable {
         return nil
     }
 
+    ///   - origins: where the image, the entry point, the args and the variables came from.
     public static func build(environment: [(name: String, value: String)], flags: [Member], image: String,
-                             entryPoint: [String], args: [String]) -> Result<DockerCommand, Failure> {
+                             entryPoint: [String], args: [String], origins: JobLaunch.Origins = .init()) -> Result<DockerCommand, Failure> {
         var command = DockerCommand()
         for word in ["docker", "run", "--rm"] { command.append(word) }
         for (name, value) in environment {
-            command.words += ["-e", name + "=" + value]
-            command.quoted += ["-e", ShellQuote.quote(name) + "=" + ShellQuote.quote(value)]
+            command.append("-e")
+            command.append(name + "=" + value, quoted: ShellQuote.quote(name) + "=" + ShellQuote.quote(value), from: origins.variable(name))
         }
         for flag in flags {
             // The raw key: `shm_size` stays `--shm_size` (see LC3701).
             let prefix = flag.key.count == 1 ? "-" : "--"
             let name = prefix + flag.key
             let quotedName = prefix + ShellQuote.quote(flag.key)
-            func pair(_ value: Value) {
-                command.words += [name, PythonText.str(value)]
-                command.quoted += [quotedName, ShellQuote.quote(PythonText.str(value))]
+            func pair(_ value: Node) {
+                command.append(name, quoted: quotedName, from: flag.keyRange)
+                command.append(PythonText.str(value.value), from: value.range)
             }
             switch flag.value.value {
             case .array(let items):
-                for item in items { pair(item.value) }
+                for item in items { pair(item) }
             case .bool(true):
-                command.words.append(name)
-                command.quoted.append(quotedName)
+                command.append(name, quoted: quotedName, from: flag.keyRange)
             case .object:
                 return .failure(Failure(flag: flag.key, message: "Invalid docker argument '\(flag.key)': mapping values are not supported."))
             default:
-                pair(flag.value.value)
+                pair(flag.value)
             }
         }
         if let first = entryPoint.first {
             command.append("--entrypoint")
-            command.append(first)
+            command.append(first, from: origins.jobEntryPoint)
         }
-        command.append(image)
-        for word in entryPoint.dropFirst() + args { command.append(word) }
+        command.append(image, from: origins.image)
+        for word in entryPoint.dropFirst() { command.append(word, from: origins.jobEntryPoint) }
+        for word in args { command.append(word, from: origins.args) }
         return .success(command)
     }
 }

@@ -53,7 +53,7 @@ public enum KubernetesJob {
         var containers = (podSpec["containers"]?.array ?? [.object(MObject())]).map { $0.object ?? MObject() }
 
         var labels = metadata["labels"]?.object ?? MObject()
-        labels["wandb.ai/run-id"] = .string(launch.run.runID)
+        labels["wandb.ai/run-id"] = .string(launch.run.runID, launch.origins.runID)
         labels["wandb.ai/monitor"] = .string("true")
         if let agent = inputs.agentName { labels["wandb.ai/agent"] = .string(agent) }
         metadata["labels"] = .object(labels)
@@ -65,14 +65,14 @@ public enum KubernetesJob {
         for i in containers.indices where !containers[i].has("name") {
             containers[i]["name"] = .string("launch\(i)")
         }
-        let entryPoint = launch.overrideEntryPoint ?? launch.jobEntryPoint
+        let entryPoint = launch.overrideEntryPoint != nil || launch.jobEntryPoint != nil ? launch.entryPoint : nil
         if !containers.isEmpty && (launch.run.dockerImage != nil || !containers.contains { $0.has("image") }) {
-            containers[0]["image"] = .string(launch.imageURI)
+            containers[0]["image"] = .string(launch.imageURI, launch.origins.image)
         }
         for i in containers.indices {
-            if !launch.overrideArgs.isEmpty { containers[i]["args"] = .array(launch.overrideArgs.map(MJSON.string)) }
+            if !launch.overrideArgs.isEmpty { containers[i]["args"] = .strings(launch.overrideArgs, launch.origins.args) }
             if let entryPoint, containers[i]["command"]?.isTruthy != true || launch.overrideEntryPoint != nil {
-                containers[i]["command"] = .array(entryPoint.map(MJSON.string))
+                containers[i]["command"] = .strings(entryPoint.words, entryPoint.origin)
             }
         }
         let variables = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit)
@@ -87,13 +87,13 @@ public enum KubernetesJob {
                         ])))]))),
                     ])))
                 } else {
-                    env.append(.variable(name, value))
+                    env.append(.variable(name, value, launch.origins.variable(name)))
                 }
             }
-            containers[i]["env"] = .array(env)
+            containers[i]["env"] = .array(env, containers[i]["env"]?.range ?? .made)
         }
 
-        podSpec["containers"] = .array(containers.map(MJSON.object))
+        podSpec["containers"] = .array(containers.map(MJSON.object), podSpec["containers"]?.range ?? .made)
         template["spec"] = .object(podSpec)
         jobSpec["template"] = .object(template)
         job["spec"] = .object(jobSpec)
@@ -116,9 +116,9 @@ public enum KubernetesJob {
     /// `add_label_to_pods`: every mapping whose `spec` holds `containers` gets the label.
     static func addLabelToPods(_ value: inout MJSON, _ key: String, _ label: String) {
         switch value {
-        case .array(var items):
+        case .array(var items, let range):
             for i in items.indices { addLabelToPods(&items[i], key, label) }
-            value = .array(items)
+            value = .array(items, range)
         case .object(var object):
             if object["spec"]?.object?.has("containers") == true {
                 var metadata = object["metadata"]?.object ?? MObject()
@@ -143,9 +143,9 @@ public enum KubernetesJob {
     /// list of containers, initContainers or ephemeralContainers) gets the restricted context.
     static func injectSecurityContext(_ value: inout MJSON) {
         switch value {
-        case .array(var items):
+        case .array(var items, let range):
             for i in items.indices { injectSecurityContext(&items[i]) }
-            value = .array(items)
+            value = .array(items, range)
         case .object(var object):
             let keys = ["containers", "initContainers", "ephemeralContainers"]
             if keys.contains(where: { object[$0]?.array != nil }) {
@@ -157,7 +157,7 @@ public enum KubernetesJob {
                             list[i] = .object(container)
                         }
                     }
-                    object[key] = .array(list)
+                    object[key] = .array(list, object[key]?.range ?? .made)
                 }
             }
             for i in object.entries.indices { injectSecurityContext(&object.entries[i].1) }
@@ -182,7 +182,7 @@ public enum KubernetesCustomResource {
         let launch = inputs.launch
         var manifest = MJSON(launch.config)
         var variables = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit)
-        addWandbEnvironment(&manifest, &variables)
+        addWandbEnvironment(&manifest, &variables, launch.origins)
 
         labelResource(&manifest, "wandb.ai/monitor", "true")
         KubernetesJob.addLabelToPods(&manifest, "wandb.ai/monitor", "true")
@@ -191,8 +191,8 @@ public enum KubernetesCustomResource {
             labelResource(&manifest, "wandb.ai/agent", agent)
         }
         var overrides: [(String, MJSON)] = []
-        if !launch.overrideArgs.isEmpty { overrides.append(("args", .array(launch.overrideArgs.map(MJSON.string)))) }
-        if let command = launch.overrideEntryPoint { overrides.append(("command", .array(command.map(MJSON.string)))) }
+        if !launch.overrideArgs.isEmpty { overrides.append(("args", .strings(launch.overrideArgs, launch.origins.args))) }
+        if let command = launch.overrideEntryPoint { overrides.append(("command", .strings(command, launch.origins.overrideEntryPoint))) }
         overridePods(&manifest, overrides)
         KubernetesJob.injectSecurityContext(&manifest)
         return manifest.node
@@ -211,31 +211,31 @@ public enum KubernetesCustomResource {
 
     /// `add_wandb_env`: every container found under a `containers` key gets W&B's variables
     /// appended to its `env`; `WANDB_RUN_ID` goes to the first one only.
-    static func addWandbEnvironment(_ value: inout MJSON, _ variables: inout [(name: String, value: String)]) {
+    static func addWandbEnvironment(_ value: inout MJSON, _ variables: inout [(name: String, value: String)], _ origins: JobLaunch.Origins) {
         switch value {
         case .object(var object):
             for i in object.entries.indices {
-                if object.entries[i].0 == "containers", case .array(var containers) = object.entries[i].1 {
+                if object.entries[i].0 == "containers", case .array(var containers, let range) = object.entries[i].1 {
                     for c in containers.indices {
                         guard case .object(var container) = containers[c] else { continue }
                         var env = container["env"]?.array ?? []
-                        env += variables.map { MJSON.object(MObject([("name", .string($0.name)), ("value", .string($0.value))])) }
-                        container["env"] = .array(env)
+                        env += variables.map { MJSON.variable($0.name, $0.value, origins.variable($0.name)) }
+                        container["env"] = .array(env, container["env"]?.range ?? .made)
                         containers[c] = .object(container)
                         variables.removeAll { $0.name == "WANDB_RUN_ID" }
                     }
-                    object.entries[i].1 = .array(containers)
+                    object.entries[i].1 = .array(containers, range)
                 } else if object.entries[i].0 != "containers" {
                     switch object.entries[i].1 {
-                    case .object, .array: addWandbEnvironment(&object.entries[i].1, &variables)
+                    case .object, .array: addWandbEnvironment(&object.entries[i].1, &variables, origins)
                     default: break
                     }
                 }
             }
             value = .object(object)
-        case .array(var items):
-            for i in items.indices { addWandbEnvironment(&items[i], &variables) }
-            value = .array(items)
+        case .array(var items, let range):
+            for i in items.indices { addWandbEnvironment(&items[i], &variables, origins) }
+            value = .array(items, range)
         default:
             break
         }
@@ -246,11 +246,11 @@ public enum KubernetesCustomResource {
     static func overridePods(_ value: inout MJSON, _ overrides: [(String, MJSON)]) {
         guard !overrides.isEmpty else { return }
         switch value {
-        case .array(var items):
+        case .array(var items, let range):
             for i in items.indices { overridePods(&items[i], overrides) }
-            value = .array(items)
+            value = .array(items, range)
         case .object(var object):
-            if var spec = object["spec"]?.object, case .array(var containers)? = spec["containers"] {
+            if var spec = object["spec"]?.object, case .array(var containers, let range)? = spec["containers"] {
                 for c in containers.indices {
                     guard case .object(var container) = containers[c] else { continue }
                     for key in ["command", "args"] {
@@ -258,7 +258,7 @@ public enum KubernetesCustomResource {
                     }
                     containers[c] = .object(container)
                 }
-                spec["containers"] = .array(containers)
+                spec["containers"] = .array(containers, range)
                 object["spec"] = .object(spec)
             }
             for i in object.entries.indices { overridePods(&object.entries[i].1, overrides) }

@@ -1,41 +1,66 @@
 /// A mutable JSON value with Python's dict semantics (insertion order; setting an existing key
-/// keeps its place), for renderers that follow the agent's in-place edits step by step.
+/// keeps its place), for renderers that follow the agent's in-place edits step by step. Values
+/// keep the range of the node they were read from (`Provenance`); equality ignores it.
 indirect enum MJSON: Equatable, Sendable {
-    case scalar(Value)
-    case array([MJSON])
+    case scalar(Value, SourceRange = .made)
+    case array([MJSON], SourceRange = .made)
     case object(MObject)
 
     init(_ node: Node) {
         switch node.value {
-        case .array(let items): self = .array(items.map(MJSON.init))
-        case .object(let members): self = .object(MObject(members.map { ($0.key, MJSON($0.value)) }))
-        default: self = .scalar(node.value)
+        case .array(let items): self = .array(items.map(MJSON.init), node.range)
+        case .object(let members):
+            var object = MObject(members.map { ($0.key, MJSON($0.value)) }, range: node.range)
+            for member in members { object.keyRanges[member.key] = member.keyRange }
+            self = .object(object)
+        default: self = .scalar(node.value, node.range)
         }
     }
 
-    static func string(_ s: String) -> MJSON { .scalar(.string(s)) }
+    static func == (a: MJSON, b: MJSON) -> Bool {
+        switch (a, b) {
+        case let (.scalar(x, _), .scalar(y, _)): return x == y
+        case let (.array(x, _), .array(y, _)): return x == y
+        case let (.object(x), .object(y)): return x == y
+        default: return false
+        }
+    }
+
+    var range: SourceRange {
+        switch self {
+        case .scalar(_, let r), .array(_, let r): return r
+        case .object(let o): return o.range
+        }
+    }
+
+    static func string(_ s: String, _ range: SourceRange = .made) -> MJSON { .scalar(.string(s), range) }
+
+    /// A list of strings, every item with the range of the list.
+    static func strings(_ words: [String], _ range: SourceRange = .made) -> MJSON {
+        .array(words.map { .string($0, range) }, range)
+    }
 
     /// An environment variable as Kubernetes and Vertex take it: `{name: ..., value: ...}`.
-    static func variable(_ name: String, _ value: String) -> MJSON {
-        .object(MObject([("name", .string(name)), ("value", .string(value))]))
+    static func variable(_ name: String, _ value: String, _ range: SourceRange = .made) -> MJSON {
+        .object(MObject([("name", .string(name)), ("value", .string(value, range))]))
     }
 
     var node: Node {
         switch self {
-        case .scalar(let v): return .made(v)
-        case .array(let items): return .made(.array(items.map(\.node)))
-        case .object(let o): return .made(.object(o.entries.map { Member.made($0.0, $0.1.node) }))
+        case .scalar(let v, let r): return Node(v, range: r)
+        case .array(let items, let r): return Node(.array(items.map(\.node)), range: r)
+        case .object(let o): return Node(.object(o.entries.map { Member(key: $0.0, keyRange: o.keyRanges[$0.0] ?? .made, value: $0.1.node) }), range: o.range)
         }
     }
 
     var object: MObject? { if case .object(let o) = self { return o } else { return nil } }
-    var array: [MJSON]? { if case .array(let a) = self { return a } else { return nil } }
+    var array: [MJSON]? { if case .array(let a, _) = self { return a } else { return nil } }
 
     /// Python truthiness.
     var isTruthy: Bool {
         switch self {
-        case .scalar(let v): return v.isTruthy
-        case .array(let a): return !a.isEmpty
+        case .scalar(let v, _): return v.isTruthy
+        case .array(let a, _): return !a.isEmpty
         case .object(let o): return !o.entries.isEmpty
         }
     }
@@ -58,8 +83,14 @@ extension Value {
 
 struct MObject: Equatable, Sendable {
     var entries: [(String, MJSON)]
+    var range: SourceRange
+    /// Where the keys read from a document were written.
+    var keyRanges: [String: SourceRange] = [:]
 
-    init(_ entries: [(String, MJSON)] = []) { self.entries = entries }
+    init(_ entries: [(String, MJSON)] = [], range: SourceRange = .made) {
+        self.entries = entries
+        self.range = range
+    }
 
     static func == (a: MObject, b: MObject) -> Bool {
         a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -80,6 +111,9 @@ struct MObject: Equatable, Sendable {
 
     /// `dict.update(other)`.
     mutating func update(_ other: MObject) {
-        for (key, value) in other.entries { self[key] = value }
+        for (key, value) in other.entries {
+            self[key] = value
+            if let range = other.keyRanges[key] { keyRanges[key] = range }
+        }
     }
 }

@@ -43,9 +43,9 @@ public struct Renderer {
     public enum Body: Sendable {
         /// A request body, or (Kubernetes) the list of objects the agent creates.
         case json(Node)
-        /// A command: its words (local-process: the variable assignments first) and the one line
-        /// the agent runs.
-        case command(argv: [String], line: String)
+        /// A command: its words (local-process: the variable assignments first), where each came
+        /// from (`Provenance` ranges), and the one line the agent runs.
+        case command(argv: [String], origins: [SourceRange], line: String)
     }
 
     public struct Rendered: Sendable {
@@ -61,6 +61,10 @@ public struct Renderer {
         public var templatesResolved = true
         /// What the agent receives and knows for this job (`agentInput`), once the queue resolves.
         public var agentInput: Node?
+        /// Where the body's values came from (their ranges index it), once the queue resolves.
+        public var provenance: Provenance?
+        /// The macros the runner filled, when it fills them (not local-process).
+        public var macros: MacroTable?
     }
 
     public var classifier = Classifier()
@@ -93,17 +97,19 @@ public struct Renderer {
             return Rendered(resource: nil, body: nil, diagnostics: [],
                             failure: "\(queue.path) is not a queue definition or a queue config\(what); say which with --kind queue, or --resource for a bare config")
         }
-        switch Resolver(settings: settings).resolve(queue: root, kind: kind, file: queue, spec: spec) {
+        switch Resolver(settings: settings).resolve(queue: root, kind: kind, file: queue, spec: spec, specFile: specFile) {
         case .failure(let failure):
             return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: failure.message)
-        case .success(let resolved):
+        case .success(var resolved):
             diagnostics += resolved.diagnostics
-            let job = launch(resolved, spec: spec, queue: kind.kind == .queue ? root : nil)
+            let job = launch(resolved, spec: spec, queue: kind.kind == .queue ? root : nil, provenance: &resolved.provenance)
+            let macros = resolved.resource == .localProcess ? nil : macroTable(job)
+            if let macros { diagnostics += MacroQuirks(macros: macros, provenance: resolved.provenance, project: job.run.project).diagnostics(job.config, resource: resolved.resource) }
             let (body, refusal) = build(job, resource: resolved.resource)
             return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics,
                             failure: refusal.map { "the agent refuses this config: " + $0 },
                             templatesResolved: !resolved.diagnostics.contains { $0.severity == .error },
-                            agentInput: agentInput(job, resource: resolved.resource))
+                            agentInput: agentInput(job, resource: resolved.resource), provenance: resolved.provenance, macros: macros)
         }
     }
 
@@ -127,14 +133,29 @@ public struct Renderer {
     }
 
     /// The job as the runner gets it: the resolved config, the run, the entry points, the args
-    /// (`--args`, else the spec's) and the image (`--image-uri`, else the spec's).
-    func launch(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?) -> JobLaunch {
+    /// (`--args`, else the spec's) and the image (`--image-uri`, else the spec's), with where
+    /// each fact came from marked in `provenance`.
+    func launch(_ resolved: Resolver.Resolved, spec: Node?, queue: Node?, provenance: inout Provenance) -> JobLaunch {
         let run = runContext(spec: spec, queue: queue)
-        return JobLaunch(config: resolved.config, run: run,
-                         overrideEntryPoint: spec.flatMap { Self.strings($0["overrides"]?["entry_point"]) },
-                         jobEntryPoint: facts.entryPoint,
-                         overrideArgs: facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? [],
-                         imageURI: facts.imageURI ?? run.dockerImage ?? Facts.placeholderImage)
+        var job = JobLaunch(config: resolved.config, run: run,
+                            overrideEntryPoint: spec.flatMap { Self.strings($0["overrides"]?["entry_point"]) },
+                            jobEntryPoint: facts.entryPoint,
+                            overrideArgs: facts.args ?? spec.flatMap { Self.strings($0["overrides"]?["args"]) } ?? [],
+                            imageURI: facts.imageURI ?? run.dockerImage ?? Facts.placeholderImage)
+        job.origins = FactOrigins(facts: facts, spec: spec, queue: queue).mark(in: &provenance)
+        // SageMaker: the role as the renderer finds it, when a bare name is made an ARN.
+        if resolved.resource == .sagemaker, let role = SageMakerRequest.truthy(resolved.config["RoleArn"]) ?? resolved.config["role_arn"],
+           case .string(let name) = role.value, !name.hasPrefix("arn:\(facts.awsPartition):iam::") {
+            job.origins.roleARN = provenance.mark(Provenance.Origin(span: provenance.origin(of: role.range)?.span,
+                                                                    detail: "the role name, as an ARN in account \(facts.awsAccount) (--aws-account)"))
+        }
+        return job
+    }
+
+    /// The agent's macro table for this job.
+    func macroTable(_ launch: JobLaunch) -> MacroTable {
+        MacroTable(project: launch.run.project, entity: launch.run.entity, runID: launch.run.runID, runName: launch.run.runName,
+                   imageURI: launch.imageURI, author: launch.run.author, environment: facts.macros)
     }
 
     /// What the agent receives for this job, after the W&B server's part (template values
@@ -171,8 +192,7 @@ public struct Renderer {
     /// The submission, or the agent's message when it refuses the config.
     func build(_ launch: JobLaunch, resource: LaunchResource) -> (Body?, String?) {
         let run = launch.run
-        let macros = MacroTable(project: run.project, entity: run.entity, runID: run.runID, runName: run.runName,
-                                imageURI: launch.imageURI, author: run.author, environment: facts.macros)
+        let macros = macroTable(launch)
         switch resource {
         case .sagemaker:
             switch SageMakerRequest.build(.init(launch, macros: macros, account: facts.awsAccount, partition: facts.awsPartition)) {
@@ -198,16 +218,20 @@ public struct Renderer {
             if let refused = DockerCommand.validate(flags) { return (nil, refused.message) }
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
             // The container runner uses the job's entry point; `overrides.entry_point` is not read.
-            switch DockerCommand.build(environment: environment, flags: flags, image: launch.imageURI, entryPoint: launch.jobEntryPoint ?? [], args: launch.overrideArgs) {
-            case .success(let command): return (.command(argv: command.words, line: command.commandLine), nil)
+            switch DockerCommand.build(environment: environment, flags: flags, image: launch.imageURI, entryPoint: launch.jobEntryPoint ?? [],
+                                       args: launch.overrideArgs, origins: launch.origins) {
+            case .success(let command): return (.command(argv: command.words, origins: command.origins, line: command.commandLine), nil)
             case .failure(let failure): return (nil, failure.message)
             }
         case .localProcess:
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
-            let entryPoint = launch.overrideEntryPoint ?? launch.jobEntryPoint ?? []
-            let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint, args: launch.overrideArgs)
+            let entryPoint = launch.entryPoint
+            let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint.words, args: launch.overrideArgs)
             // The runner hands one line to a shell; its words are the assignments, then the command.
-            return (.command(argv: environment.map { $0.name + "=" + $0.value } + entryPoint + launch.overrideArgs, line: line), nil)
+            let argv = environment.map { $0.name + "=" + $0.value } + entryPoint.words + launch.overrideArgs
+            let origins = environment.map { launch.origins.variable($0.name) } + entryPoint.words.map { _ in entryPoint.origin }
+                + launch.overrideArgs.map { _ in launch.origins.args }
+            return (.command(argv: argv, origins: origins, line: line), nil)
         case .gcpVertex:
             switch VertexCustomJob.build(.init(launch, macros: macros, gcpProject: facts.gcpProject, gcpRegion: facts.gcpRegion)) {
             case .success(let job): return (.json(job), nil)
@@ -238,7 +262,7 @@ public struct Renderer {
             if parsed.documents.count == 1, case .array(let items) = root.value {
                 objects = items.enumerated().map { ($1, JSONPointer.root.appending($0)) }
             } else {
-                objects = parsed.documents.map { ($0.root, JSONPointer.root) }
+                objects = parsed.documents.enumerated().map { ($1.root, JSONPointer.root.appending($0)) }
             }
             for (item, pointer) in objects where string(item["apiVersion"]) == "batch/v1" && string(item["kind"]) == "Job" {
                 targets.append((item, pointer, schema))

@@ -36,14 +36,14 @@ public enum SageMakerRequest {
         // User-image mode: a TrainingImage in the config, sent as written, with only the
         // override entry point; otherwise the W&B image and the override or job entry point.
         let userImage = given["AlgorithmSpecification"]?["TrainingImage"].flatMap { $0.value == .null ? nil : $0 }
-        let image: String
-        let entryPoint: [String]
+        let image: Node
+        let entryPoint: (words: [String], origin: SourceRange)
         if let userImage {
-            image = PythonText.str(userImage.value)
-            entryPoint = launch.overrideEntryPoint ?? []
+            image = Node(.string(PythonText.str(userImage.value)), range: userImage.range)
+            entryPoint = (launch.overrideEntryPoint ?? [], launch.origins.overrideEntryPoint)
         } else {
-            image = launch.imageURI
-            entryPoint = launch.overrideEntryPoint ?? launch.jobEntryPoint ?? []
+            image = Node(.string(launch.imageURI), range: launch.origins.image)
+            entryPoint = launch.entryPoint
         }
 
         let filled = inputs.macros.fill(given)
@@ -52,24 +52,24 @@ public enum SageMakerRequest {
             return .failure(Failure(message: "Sagemaker launcher requires an OutputDataConfig Sagemaker resource argument"))
         }
         computed.set("OutputDataConfig", output)
-        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? Node.made(.string(launch.run.runID)))
+        computed.set("TrainingJobName", truthy(filled["TrainingJobName"]) ?? Node(.string(launch.run.runID), range: launch.origins.runID))
         // `.get("AlgorithmSpecification", .get("algorithm_specification"))`: a present null does not fall back.
         let specGiven = filled.member("AlgorithmSpecification") != nil ? filled["AlgorithmSpecification"] : filled["algorithm_specification"]
         var spec = OrderedMembers()
         if let givenSpec = specGiven, case .object(let members) = givenSpec.value {
             spec = OrderedMembers(members)
-            if !image.isEmpty { spec.set("TrainingImage", Node.made(.string(image))) }
+            if image.value != .string("") { spec.set("TrainingImage", image) }
         } else {
-            spec.set("TrainingImage", Node.made(.string(image)))
+            spec.set("TrainingImage", image)
             spec.set("TrainingInputMode", Node.made(.string("File")))
         }
-        if !entryPoint.isEmpty { spec.set("ContainerEntrypoint", Node.made(.array(entryPoint.map { Node.made(.string($0)) }))) }
-        if !launch.overrideArgs.isEmpty { spec.set("ContainerArguments", Node.made(.array(launch.overrideArgs.map { Node.made(.string($0)) }))) }
+        if !entryPoint.words.isEmpty { spec.set("ContainerEntrypoint", Node.strings(entryPoint.words, at: entryPoint.origin)) }
+        if !launch.overrideArgs.isEmpty { spec.set("ContainerArguments", Node.strings(launch.overrideArgs, at: launch.origins.args)) }
         guard let trainingImage = spec["TrainingImage"], trainingImage.value != .null else {
             return .failure(Failure(message: "Failed determine tag for training image"))
         }
         computed.set("AlgorithmSpecification", spec.node)
-        computed.set("RoleArn", Node.made(.string(roleARN)))
+        computed.set("RoleArn", Node(.string(roleARN), range: roleARN == role ? roleNode.range : launch.origins.roleARN ?? roleNode.range))
 
         // {**camel_case_args, **sagemaker_args}
         var request = OrderedMembers()
@@ -87,7 +87,7 @@ public enum SageMakerRequest {
         // W&B's variables, then the config's Environment (or lowercase environment) over them.
         var environment = OrderedMembers()
         for (name, value) in JobEnvironment.variables(launch.run, maxLength: JobEnvironment.sageMakerLimit) {
-            environment.set(name, Node.made(.string(value)))
+            environment.set(name, Node(.string(value), range: launch.origins.variable(name)))
         }
         let givenEnvironment = filled.member("Environment") != nil ? filled["Environment"] : request["environment"]
         if let givenEnvironment {
@@ -102,7 +102,7 @@ public enum SageMakerRequest {
         if case .array(let items)? = request["Tags"]?.value { tags = items }
         tags.append(Node.made(.object([
             Member(key: "Key", keyRange: .at(0), value: Node.made(.string("WandbRunId"))),
-            Member(key: "Value", keyRange: .at(0), value: Node.made(.string(launch.run.runID))),
+            Member(key: "Value", keyRange: .at(0), value: Node(.string(launch.run.runID), range: launch.origins.runID)),
         ])))
         request.set("Tags", Node.made(.array(tags)))
 
@@ -161,7 +161,7 @@ struct OrderedMembers {
 
     mutating func remove(_ key: String) { members.removeAll { $0.key == key } }
 
-    var node: Node { Node(.object(members), range: .at(0)) }
+    var node: Node { Node(.object(members), range: .made) }
 }
 
 

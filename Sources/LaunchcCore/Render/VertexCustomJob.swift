@@ -45,9 +45,11 @@ public enum VertexCustomJob {
         }
         let spec = try get(resourceArgs, "spec", default: .object(MObject()))
         let run = try get(resourceArgs, "run", default: .object(MObject()))
-        let command = MJSON.array(((launch.overrideEntryPoint ?? launch.jobEntryPoint) ?? []).map(MJSON.string)
-            + launch.overrideArgs.map(MJSON.string))
-        let environment = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit).map(MJSON.variable)
+        let entryPoint = launch.entryPoint
+        let command = MJSON.array(entryPoint.words.map { MJSON.string($0, entryPoint.origin) } + launch.overrideArgs.map { MJSON.string($0, launch.origins.args) })
+        let environment = JobEnvironment.variables(launch.run, maxLength: JobEnvironment.defaultLimit).map {
+            MJSON.variable($0.name, $0.value, launch.origins.variable($0.name))
+        }
         let givenPools = try get(spec, "worker_pool_specs", default: .array([]))
         guard givenPools.isTruthy else {
             throw VertexProto.Failure.other("Vertex requires at least one worker pool spec. Please specify a worker pool spec in resource arguments under the key `vertex.spec.worker_pool_specs`.")
@@ -65,7 +67,7 @@ public enum VertexCustomJob {
             containerSpec["command"] = command
             let env = containerSpec["env"] ?? .array([])
             guard let given = env.array else { throw VertexProto.Failure.other("\(VertexProto.typeName(env)) object has no attribute 'extend'") }
-            containerSpec["env"] = .array(given + environment)
+            containerSpec["env"] = .array(given + environment, env.range)
             pool["container_spec"] = .object(containerSpec)
             pools[index] = .object(pool)
         }
@@ -82,19 +84,19 @@ public enum VertexCustomJob {
                 throw VertexProto.Failure.type(labelObject.array != nil ? "list indices must be integers or slices, not str"
                                                                         : "\(VertexProto.typeName(labelObject)) object does not support item assignment")
             }
-            entries["wandb-run-id"] = .string(launch.run.runID)
+            entries["wandb-run-id"] = .string(launch.run.runID, launch.origins.runID)
             labelObject = .object(entries)
             // CustomJob.__init__: the staging bucket, the labels, the output directory, the display name, the messages.
-            guard case .scalar(.string(let bucket)) = staging else {
+            guard case .scalar(.string(let bucket), _) = staging else {
                 throw VertexProto.Failure.type("can only concatenate str (not \"\(VertexProto.typeName(staging, quoted: false))\") to str")
             }
-            if entries.entries.contains(where: { if case .scalar(.string) = $0.1 { false } else { true } }) {
+            if entries.entries.contains(where: { if case .scalar(.string, _) = $0.1 { false } else { true } }) {
                 throw VertexProto.Failure.other("Expect labels to be a mapping of string key value pairs. Got \"\(PythonRepr.repr(labelObject.node.value))\".")
             }
             labels = labelObject.node
             let directory = try get(spec, "base_output_dir", default: .scalar(.null))
             displayName = launch.run.runName.flatMap { $0.isEmpty ? nil : $0 } ?? "CustomJob " + timestampPlaceholder
-            outputDirectory = try stringMessage("GcsDestination", "outputUriPrefix", directory.isTruthy ? directory : .string(timestamped(bucket)))
+            outputDirectory = try stringMessage("GcsDestination", "outputUriPrefix", directory.isTruthy ? directory : .string(timestamped(bucket), staging.range))
             do throws(VertexProto.Failure) {
                 workerPools = try VertexProto.repeated(.array(pools), VertexProto.poolsField, in: "CustomJobSpec")
             } catch .type(let text) {
@@ -114,7 +116,7 @@ public enum VertexCustomJob {
         // sets only what was given.
         let jobSpec = ([(1, "workerPoolSpecs", workerPools), (6, "baseOutputDirectory", outputDirectory)] + submitted)
             .sorted { $0.number < $1.number }.map { Member.made($0.key, $0.value) }
-        var out = [Member.made("displayName", Node.made(.string(displayName))), Member.made("jobSpec", Node.made(.object(jobSpec))),
+        var out = [Member.made("displayName", Node(.string(displayName), range: launch.run.runName.map { $0.isEmpty ? .made : launch.origins.runName } ?? .made)), Member.made("jobSpec", Node.made(.object(jobSpec))),
                    Member.made("labels", labels)]
         if let encryption { out.append(Member.made("encryptionSpec", encryption)) }
         return Node.made(.object(out))
@@ -147,15 +149,15 @@ public enum VertexCustomJob {
             if timeout.isTruthy {
                 // duration_pb2.Duration(seconds=timeout)
                 switch timeout {
-                case .scalar(.integer(let seconds)): scheduling.append(Member.made("timeout", Node.made(.string("\(seconds)s"))))
-                case .scalar(.bool): throw VertexProto.Failure.other("Field google.protobuf.Duration.seconds: Expected an int, got a boolean.")
+                case .scalar(.integer(let seconds), _): scheduling.append(Member.made("timeout", Node(.string("\(seconds)s"), range: timeout.range)))
+                case .scalar(.bool, _): throw VertexProto.Failure.other("Field google.protobuf.Duration.seconds: Expected an int, got a boolean.")
                 default: throw VertexProto.Failure.other("\(VertexProto.typeName(timeout)) object cannot be interpreted as an integer")
                 }
             }
             switch restart {
-            case .scalar(.bool(true)): scheduling.append(Member.made("restartJobOnWorkerRestart", Node.made(.bool(true))))
-            case .scalar(.integer(let i)) where i != 0: scheduling.append(Member.made("restartJobOnWorkerRestart", Node.made(.bool(true))))
-            case .scalar(.null), .scalar(.bool(false)), .scalar(.integer): break
+            case .scalar(.bool(true), let range): scheduling.append(Member.made("restartJobOnWorkerRestart", Node(.bool(true), range: range)))
+            case .scalar(.integer(let i), let range) where i != 0: scheduling.append(Member.made("restartJobOnWorkerRestart", Node(.bool(true), range: range)))
+            case .scalar(.null, _), .scalar(.bool(false), _), .scalar(.integer, _): break
             default:
                 throw VertexProto.Failure.other("Failed to initialize Scheduling. Underlying error: \(VertexProto.typeName(restart)) object cannot be interpreted as an integer")
             }
@@ -167,10 +169,10 @@ public enum VertexCustomJob {
             // aiplatform looks the experiment (and run) up; their resource names are these.
             let contexts = "projects/\(inputs.gcpProject)/locations/\(inputs.gcpRegion)/metadataStores/default/contexts/"
             let name = PythonRepr.str(experiment.node.value)
-            out.append((17, "experiment", Node.made(.string(contexts + name))))
+            out.append((17, "experiment", Node(.string(contexts + name), range: experiment.range)))
             let runName = value("experiment_run")
             if runName.isTruthy {
-                out.append((18, "experimentRun", Node.made(.string(contexts + name + "-" + PythonRepr.str(runName.node.value)))))
+                out.append((18, "experimentRun", Node(.string(contexts + name + "-" + PythonRepr.str(runName.node.value)), range: runName.range)))
             }
         }
         return out
@@ -179,9 +181,9 @@ public enum VertexCustomJob {
     /// Python's `for item in value`: a list's items, a string's characters, a dict's keys.
     static func iterate(_ value: MJSON) throws(VertexProto.Failure) -> [MJSON] {
         switch value {
-        case .array(let items): return items
+        case .array(let items, _): return items
         case .object(let o): return o.entries.map { .string($0.0) }
-        case .scalar(.string(let s)): return s.map { .string(String($0)) }
+        case .scalar(.string(let s), _): return s.map { .string(String($0)) }
         default: throw VertexProto.Failure.other("\(VertexProto.typeName(value)) object is not iterable")
         }
     }
@@ -194,10 +196,10 @@ public enum VertexCustomJob {
 
     /// A message of one string field (`GcsDestination`, `EncryptionSpec`), built from a value.
     static func stringMessage(_ name: String, _ field: String, _ value: MJSON) throws(VertexProto.Failure) -> Node {
-        guard case .scalar(.string(let s)) = value else {
+        guard case .scalar(.string(let s), _) = value else {
             throw .type("Failed to initialize \(name). Underlying error: bad argument type for built-in operation")
         }
-        return Node.made(.object(s.isEmpty ? [] : [Member.made(field, Node.made(.string(s)))]))
+        return Node(.object(s.isEmpty ? [] : [Member.made(field, Node(.string(s), range: value.range))]), range: value.range)
     }
 
     /// aiplatform's `_timestamped_gcs_dir(staging_bucket, "aiplatform-custom-job")`, with the

@@ -52,7 +52,7 @@ enum VertexProto {
                 guard let field = fields.first(where: { $0.name == key }) ?? fields.first(where: { $0.name == key + "_" }) else {
                     throw Failure.other("Unknown field for \(name): \(key)")
                 }
-                if case .scalar(.null) = given { continue }
+                if case .scalar(.null, _) = given { continue }
                 let converted: Node
                 do throws(Failure) {
                     converted = try field.repeated ? repeated(given, field, in: name) : single(given, field, in: name)
@@ -72,26 +72,33 @@ enum VertexProto {
         let members = set.sorted { $0.field.number < $1.field.number }
             .filter { !isDefault($0.value, $0.field) }
             .map { Member.made($0.field.jsonName, $0.value) }
-        return Node.made(.object(members))
+        return Node(.object(members), range: value.range)
     }
 
+    /// One value of `field`, keeping the range of the value it was converted from.
     static func single(_ value: MJSON, _ field: Field, in message: String) throws(Failure) -> Node {
+        var node = try converted(value, field, in: message)
+        node.range = value.range
+        return node
+    }
+
+    static func converted(_ value: MJSON, _ field: Field, in message: String) throws(Failure) -> Node {
         switch field.kind {
         case .message(let name):
             return try convert(value, message: name)
         case .string:
-            guard case .scalar(.string(let s)) = value else { throw .type("bad argument type for built-in operation") }
+            guard case .scalar(.string(let s), _) = value else { throw .type("bad argument type for built-in operation") }
             return Node.made(.string(s))
         case .bool:
             switch value {
-            case .scalar(.bool(let b)): return Node.made(.bool(b))
-            case .scalar(.integer(let i)): return Node.made(.bool(i != 0))
+            case .scalar(.bool(let b), _): return Node.made(.bool(b))
+            case .scalar(.integer(let i), _): return Node.made(.bool(i != 0))
             default: throw .type("\(typeName(value)) object cannot be interpreted as an integer")
             }
         case .double:
             switch value {
-            case .scalar(.integer(let i)): return Node.made(.number(Double(i)))
-            case .scalar(.number(let d)): return Node.made(.number(d))
+            case .scalar(.integer(let i), _): return Node.made(.number(Double(i)))
+            case .scalar(.number(let d), _): return Node.made(.number(d))
             default: throw .type("must be real number, not \(typeName(value, quoted: false))")
             }
         case .int64:
@@ -102,7 +109,7 @@ enum VertexProto {
             return Node.made(.integer(number))
         case .enumeration(let enumName):
             let values = enums[enumName] ?? []
-            if case .scalar(.string(let s)) = value {
+            if case .scalar(.string(let s), _) = value {
                 guard let known = values.first(where: { $0.name == s }) else { throw .other(PythonRepr.string(s)) }
                 return Node.made(.string(known.name))
             }
@@ -117,9 +124,9 @@ enum VertexProto {
     static func repeated(_ value: MJSON, _ field: Field, in message: String) throws(Failure) -> Node {
         let items: [MJSON]
         switch value {
-        case .array(let a): items = a
+        case .array(let a, _): items = a
         // Python iterates a string by characters and a dict by keys.
-        case .scalar(.string(let s)): items = s.map { .string(String($0)) }
+        case .scalar(.string(let s), _): items = s.map { .string(String($0)) }
         case .object(let o):
             if case .message = field.kind, !o.entries.isEmpty {
                 throw .type("Argument for field \(package).\(message).\(field.name) is not iterable")
@@ -131,29 +138,29 @@ enum VertexProto {
         }
         var out: [Node] = []
         for item in items {
-            if case .scalar(.null) = item {
+            if case .scalar(.null, _) = item {
                 if case .message(let name) = field.kind { throw .type(notAMessage(name, got: item)) }
                 throw .type("bad argument type for built-in operation")
             }
             out.append(try single(item, field, in: message))
         }
-        return Node.made(.array(out))
+        return Node(.array(out), range: value.range)
     }
 
     /// Python's `int()`, which proto-plus applies to int64 fields: floats are truncated and text
     /// is parsed.
     static func int64(_ value: MJSON) throws(Failure) -> Int64 {
         switch value {
-        case .scalar(.integer(let i)): return i
-        case .scalar(.bool(let b)): return b ? 1 : 0
-        case .scalar(.number(let d)):
+        case .scalar(.integer(let i), _): return i
+        case .scalar(.bool(let b), _): return b ? 1 : 0
+        case .scalar(.number(let d), _):
             if d.isNaN { throw .other("cannot convert float NaN to integer") }
             if d.isInfinite { throw .other("cannot convert float infinity to integer") }
             guard let i = Int64(exactly: d.rounded(.towardZero)) else {
                 throw .other("Value out of range: \(PythonRepr.integerText(d.rounded(.towardZero)))")
             }
             return i
-        case .scalar(.string(let s)):
+        case .scalar(.string(let s), _):
             guard let i = PythonNumber.int(s) else { throw .other("invalid literal for int() with base 10: \(PythonRepr.string(s))") }
             return i
         case .array:
@@ -166,8 +173,8 @@ enum VertexProto {
     /// An int32 or enum field, which take Python ints only (not bools, floats or text).
     static func int32(_ value: MJSON, _ field: Field, in message: String) throws(Failure) -> Int64 {
         switch value {
-        case .scalar(.integer(let i)): return i
-        case .scalar(.bool): throw .type("Field \(package).\(message).\(field.name): Expected an int, got a boolean.")
+        case .scalar(.integer(let i), _): return i
+        case .scalar(.bool, _): throw .type("Field \(package).\(message).\(field.name): Expected an int, got a boolean.")
         default: throw .type("\(typeName(value)) object cannot be interpreted as an integer")
         }
     }
@@ -200,11 +207,11 @@ enum VertexProto {
     static func typeName(_ value: MJSON, quoted: Bool = true) -> String {
         let name: String
         switch value {
-        case .scalar(.null): name = "NoneType"
-        case .scalar(.bool): name = "bool"
-        case .scalar(.integer): name = "int"
-        case .scalar(.number): name = "float"
-        case .scalar(.string): name = "str"
+        case .scalar(.null, _): name = "NoneType"
+        case .scalar(.bool, _): name = "bool"
+        case .scalar(.integer, _): name = "int"
+        case .scalar(.number, _): name = "float"
+        case .scalar(.string, _): name = "str"
         case .scalar: name = "object"
         case .array: name = "list"
         case .object: name = "dict"

@@ -36,6 +36,35 @@ public struct JobLaunch: Sendable {
     public var overrideArgs: [String]
     /// The image handed to the runner.
     public var imageURI: String
+    /// Where the facts above came from, as `Provenance` ranges.
+    public var origins = Origins()
+
+    public struct Origins: Sendable {
+        public var runID = SourceRange.made
+        public var runName = SourceRange.made
+        public var image = SourceRange.made
+        public var overrideEntryPoint = SourceRange.made
+        public var jobEntryPoint = SourceRange.made
+        public var args = SourceRange.made
+        /// A SageMaker role given by name, which the agent makes an ARN of.
+        public var roleARN: SourceRange?
+        /// Each W&B variable by name (a chunk `NAME_0` is found under `NAME`).
+        public var variables: [String: SourceRange] = [:]
+
+        public init() {}
+
+        public func variable(_ name: String) -> SourceRange {
+            if let range = variables[name] { return range }
+            guard let cut = name.lastIndex(of: "_"), name[name.index(after: cut)...].allSatisfy(\.isNumber) else { return .made }
+            return variables[String(name[..<cut])] ?? .made
+        }
+    }
+
+    /// The entry point the runner uses when it prefers the run's override, and where it came from.
+    public var entryPoint: (words: [String], origin: SourceRange) {
+        if let words = overrideEntryPoint { return (words, origins.overrideEntryPoint) }
+        return (jobEntryPoint ?? [], origins.jobEntryPoint)
+    }
 
     public init(config: Node, run: RunContext, overrideEntryPoint: [String]?, jobEntryPoint: [String]?, overrideArgs: [String], imageURI: String) {
         self.config = config

@@ -27,6 +27,8 @@ public struct Resolver {
         /// The value each template variable took.
         public var values: [String: Node]
         public var diagnostics: [Diagnostic]
+        /// Where each value of `config` came from (its ranges index it).
+        public var provenance: Provenance
     }
 
     public var settings: [Setting] = []
@@ -35,12 +37,13 @@ public struct Resolver {
 
     /// - Parameters:
     ///   - queue: a queue definition, or a bare queue config for `resource`.
-    ///   - spec: the launch spec, if any.
-    public func resolve(queue: Node, kind: Classification, file: SourceFile, spec: Node? = nil) -> Result<Resolved, ResolveFailure> {
+    ///   - spec: the launch spec, if any, parsed from `specFile`.
+    public func resolve(queue: Node, kind: Classification, file: SourceFile, spec: Node? = nil, specFile: SourceFile? = nil) -> Result<Resolved, ResolveFailure> {
         var diagnostics: [Diagnostic] = []
         let resource: LaunchResource
         var config: Node
         var values: [String: Node] = [:]
+        var provenance = Provenance(queue: file, spec: specFile)
         switch kind.kind {
         case .queue:
             guard case .string(let name)? = queue["resource"]?.value, let r = LaunchResource(name: name), let c = queue["config"] else {
@@ -48,8 +51,9 @@ public struct Resolver {
             }
             resource = r
             let templates = TemplateVariables(queue: queue)
-            (values, diagnostics) = templateValues(templates, spec: spec, file: file)
-            config = TemplateVariables.fill(c, with: values)
+            let sources: [String: Provenance.Origin]
+            (values, sources, diagnostics) = templateValues(templates, spec: spec, file: file, specFile: specFile)
+            config = provenance.markTemplates(original: c, filled: TemplateVariables.fill(c, with: values), sources: sources)
         case .queueConfig:
             guard let r = kind.resource else { return .failure(ResolveFailure(message: "say which resource the queue config is for (--resource)")) }
             resource = r
@@ -65,19 +69,22 @@ public struct Resolver {
             let templated = spec["template_variables"].map { if case .object(let m) = $0.value { !m.isEmpty } else { false } } ?? false
             // The agent drops resource_args beside template variables (LC3202 says so when checking).
             if !templated, let override = overrides.first(where: { LaunchResource(name: $0.key) == resource })?.value {
-                config = DeepMerge.merge(config, override)
+                config = DeepMerge.merge(config, Provenance.fromSpec(override))
             }
         }
         if case .object(var members) = config.value {
             members.removeAll { $0.key == "builder" }
             config = Node(.object(members), range: config.range)
         }
-        return .success(Resolved(resource: resource, config: config, values: values, diagnostics: diagnostics))
+        return .success(Resolved(resource: resource, config: config, values: values, diagnostics: diagnostics, provenance: provenance))
     }
 
-    /// Each variable's value: `--set`, then the launch spec's `template_variables`, then the default.
-    func templateValues(_ templates: TemplateVariables, spec: Node?, file: SourceFile) -> ([String: Node], [Diagnostic]) {
+    /// Each variable's value (`--set`, then the launch spec's `template_variables`, then the
+    /// default) and where it came from.
+    func templateValues(_ templates: TemplateVariables, spec: Node?, file: SourceFile, specFile: SourceFile?)
+        -> ([String: Node], [String: Provenance.Origin], [Diagnostic]) {
         var values: [String: Node] = [:]
+        var sources: [String: Provenance.Origin] = [:]
         var out: [Diagnostic] = []
         for setting in settings where templates.variable(setting.name) == nil {
             out.append(Diagnostic(.templateSetUndeclared, "the queue does not support overriding '\(setting.name)': it declares no such template variable",
@@ -87,9 +94,12 @@ public struct Resolver {
         for variable in templates.variables {
             let place: SourceSpan
             var value: Node?
+            let source: Provenance.Origin
+            let variableName = "template variable '\(variable.name)'"
             if let setting = settings.last(where: { $0.name == variable.name }) {
                 let text = "\(setting.name)=\(setting.value)"
                 place = Self.flagSpan("--set", text, highlight: setting.value)
+                source = Provenance.Origin(span: nil, detail: "\(variableName) (set by --set \(text))")
                 // Typed as `wandb launch --set-var` types them: int() or float(); other types keep the text.
                 switch variable.type {
                 case "integer":
@@ -105,10 +115,13 @@ public struct Resolver {
                 }
             } else if let given = spec?["template_variables"]?[variable.name] {
                 value = given
-                place = SourceSpan(file: file, range: given.range)
+                // Without the spec's own file (a caller that has only its tree), the queue's.
+                place = SourceSpan(file: specFile ?? file, range: given.range)
+                source = Provenance.Origin(span: place, detail: "\(variableName) (set by the launch spec)")
             } else if let fallback = variable.defaultValue {
                 value = fallback
                 place = SourceSpan(file: file, range: fallback.range)
+                source = Provenance.Origin(span: place, detail: "\(variableName) (its default)")
             } else {
                 out.append(Diagnostic(.templateMissingValue, "template variable '\(variable.name)' has no value and no default",
                                       at: SourceSpan(file: file, range: variable.keyRange),
@@ -117,11 +130,12 @@ public struct Resolver {
             }
             guard let value else { continue }
             values[variable.name] = value
+            sources[variable.name] = source
             for problem in Self.bounds(value, variable) {
                 out.append(Diagnostic(.templateOutOfBounds, problem, at: place))
             }
         }
-        return (values, out)
+        return (values, sources, out)
     }
 
     /// The value against the variable's minimum, maximum and options (which the W&B server enforces).
