@@ -1,9 +1,39 @@
 import ArgumentParser
 import LaunchcCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Report formats for `check`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github, junit
+
+    /// Each `--format` of a command line with the `--output` that follows it (nil: standard
+    /// output). ArgumentParser keeps the two lists apart, so their order is read from the
+    /// arguments themselves.
+    static func destinations(_ arguments: [String]) throws -> [(format: ReportFormat, output: String?)] {
+        var out: [(format: ReportFormat, output: String?)] = []
+        var i = 0
+        func value(_ flag: String) -> String? {
+            if arguments[i] == flag { i += 1; return i < arguments.count ? arguments[i] : nil }
+            return arguments[i].hasPrefix(flag + "=") ? String(arguments[i].dropFirst(flag.count + 1)) : nil
+        }
+        while i < arguments.count, arguments[i] != "--" {
+            if let name = value("--format"), let format = ReportFormat(rawValue: name) {
+                out.append((format, nil))
+            } else if let path = value("--output") {
+                guard let last = out.indices.last, out[last].output == nil else {
+                    throw ValidationError("--output \(path) must follow the --format it is for (as in --format sarif --output out.sarif)")
+                }
+                out[last].output = path
+            }
+            i += 1
+        }
+        if out.filter({ $0.output == nil }).count > 1 {
+            throw ValidationError("only one --format can go to standard output; give the others an --output FILE")
+        }
+        return out
+    }
 }
 
 struct Check: ParsableCommand {
@@ -19,6 +49,8 @@ struct Check: ParsableCommand {
               launchc check --strict --quiet .
               cat queue.json | launchc check --stdin-name queue.json -
               launchc check --format json queues/ | jq '.diagnostics[] | .code'
+              launchc check --format sarif --output launchc.sarif --format text .
+              launchc check --format junit --output launchc-junit.xml queues/
               launchc check --schema policies/instance-types.yaml queues/
             """
     )
@@ -26,8 +58,11 @@ struct Check: ParsableCommand {
     @Argument(help: "Files and directories to check ('-' for standard input).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("Report format: text, json, sarif, github (workflow commands) or junit; repeatable, each to standard output or to the --output that follows it (default text, and in GitHub Actions github too).", valueName: "format"))
+    var format: [ReportFormat] = []
+
+    @Option(help: ArgumentHelp("Write the report of the --format before it to this file (whole or not at all).", valueName: "file"))
+    var output: [String] = []
 
     @Flag(help: "Fail (exit 1) on warnings as well as errors.")
     var strict = false
@@ -53,10 +88,17 @@ struct Check: ParsableCommand {
         if let resource, LaunchResource(name: resource) == nil {
             throw ValidationError("unknown --resource '\(resource)'; use " + LaunchResource.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        if output.count > format.count {
+            throw ValidationError("each --output needs a --format before it")
+        }
+        _ = try ReportFormat.destinations(Self.ownArguments)
         if paths.isEmpty {
             throw ValidationError("give at least one file or directory to check, or '-' for standard input")
         }
     }
+
+    /// The command line after `check`, for the order of --format and --output.
+    static var ownArguments: [String] { Array(CommandLine.arguments.drop { $0 != "check" }.dropFirst()) }
 
     func run() throws {
         let classifier = Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:)))
@@ -78,12 +120,27 @@ struct Check: ParsableCommand {
             Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
         }
         let report = RunReport(files: inputs.map { Checker.check($0, options: options) }, strict: strict)
-        switch format {
-        case .text:
-            let style = ReportStyle(color: common.color.enabled(for: .standardOutput), quiet: quiet)
-            Output.write(TextReporter(style: style).render(report))
-        case .json:
-            Output.write(JSONReporter().render(report))
+        var destinations = try ReportFormat.destinations(Self.ownArguments)
+        if destinations.isEmpty {
+            destinations = [(.text, nil)]
+            // In GitHub Actions the findings also become annotations on the pull request.
+            if let actions = getenv("GITHUB_ACTIONS"), String(cString: actions) == "true" { destinations.append((.github, nil)) }
+        }
+        for (format, path) in destinations {
+            let text: String
+            switch format {
+            case .text:
+                text = TextReporter(style: ReportStyle(color: path == nil && common.color.enabled(for: .standardOutput), quiet: quiet)).render(report)
+            case .json: text = JSONReporter().render(report)
+            case .sarif: text = SARIFReporter(toolVersion: Launchc.version).render(report)
+            case .github: text = GitHubReporter().render(report)
+            case .junit: text = JUnitReporter().render(report)
+            }
+            guard let path else { Output.write(text); continue }
+            if let problem = AtomicFile.write(text, to: path) {
+                Output.write("launchc: error: cannot write '\(path)': \(problem)\n", to: .standardError)
+                throw ExitCode(2)
+            }
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -52,22 +52,54 @@ import Testing
         return url
     }
 
-    /// `fixtures/render/cases/NAME/args.txt` holds one argument per line after `launchc render`;
-    /// `stdout.txt`, `stderr.txt` and `status.txt` beside it are what the run must print and return.
-    static let renderCases: [String] = {
-        let root = Package.path("fixtures/render/cases")
+    /// `fixtures/COMMAND/cases/NAME/args.txt` holds one argument per line after `launchc COMMAND
+    /// --color never`; `stdout.txt`, `stderr.txt` and `status.txt` beside it are what the run must
+    /// print and return.
+    static func cases(of command: String) -> [String] {
+        let root = Package.path("fixtures/\(command)/cases")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         return names.filter { FileManager.default.fileExists(atPath: root + "/" + $0 + "/args.txt") }.sorted()
-    }()
+    }
 
-    @Test(arguments: renderCases) func renderCase(_ name: String) throws {
-        let folder = "fixtures/render/cases/" + name
+    static let renderCases = cases(of: "render")
+    static let checkCases = cases(of: "check")
+
+    func runCase(_ command: String, _ name: String) throws {
+        let folder = "fixtures/\(command)/cases/" + name
         let args = try #require(Golden.readFile(Package.path(folder + "/args.txt"))).split(separator: "\n").map(String.init)
         // A made-up key, so that --show-secrets renders the same everywhere.
-        let run = try launchc(["render", "--color", "never"] + args, environment: ["WANDB_API_KEY": "local-0123456789abcdef"])
+        let run = try launchc([command, "--color", "never"] + args, environment: ["WANDB_API_KEY": "local-0123456789abcdef"])
         Golden.assert(run.stdout, matches: folder + "/stdout.txt")
         Golden.assert(run.stderr, matches: folder + "/stderr.txt")
         Golden.assert("\(run.status)\n", matches: folder + "/status.txt")
+    }
+
+    @Test(arguments: renderCases) func renderCase(_ name: String) throws { try runCase("render", name) }
+
+    /// The report formats: SARIF, GitHub workflow commands and JUnit XML, byte for byte.
+    @Test(arguments: checkCases) func checkCase(_ name: String) throws { try runCase("check", name) }
+
+    /// Several formats in one run, each where asked; in GitHub Actions the default adds annotations.
+    @Test func reportsGoWhereAsked() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = ["fixtures/syntax/duplicate-key.yaml", "fixtures/valid/kubernetes-queue.yaml"]
+        let sarif = directory.appendingPathComponent("out.sarif").path, junit = directory.appendingPathComponent("out.xml").path
+        let both = try launchc(["check", "--format", "sarif", "--output", sarif, "--format", "text", "--format=junit", "--output=" + junit] + files)
+        let text = try launchc(["check"] + files)
+        #expect(both.status == 1 && both.stdout == text.stdout && both.stderr.isEmpty)
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8) == launchc(["check", "--format", "sarif"] + files).stdout)
+        #expect(try String(contentsOfFile: junit, encoding: .utf8) == launchc(["check", "--format", "junit"] + files).stdout)
+
+        let twice = try launchc(["check", "--format", "sarif", "--format", "text"] + files)
+        #expect(twice.status == 64 || twice.status == 2)
+        #expect(twice.stderr.contains("only one --format can go to standard output"))
+        let loose = try launchc(["check", "--output", sarif] + files)
+        #expect(loose.stderr.contains("each --output needs a --format before it"))
+
+        let actions = try launchc(["check"] + files, environment: ["GITHUB_ACTIONS": "true"])
+        let github = try launchc(["check", "--format", "github"] + files)
+        #expect(actions.stdout == text.stdout + github.stdout)
     }
 
     @Test func renderCasesExist() {
