@@ -10,7 +10,7 @@ struct FactOrigins {
         func fact(_ what: String, flag: String, _ given: String?, spec path: [String] = [], queue key: String? = nil,
                   placeholder: Bool = false) -> Provenance.Origin? {
             if let given { return Provenance.Origin(span: nil, detail: "\(what), from \(flag) \(given)") }
-            if !path.isEmpty, let node = spec.flatMap({ Self.find($0, path) }), let file = provenance.spec {
+            if !path.isEmpty, let node = spec?.resolve(JSONPointer(tokens: path)), node.value != .null, let file = provenance.spec {
                 return Provenance.Origin(span: SourceSpan(file: file, range: node.range), detail: "\(what), from the launch spec's \(path.joined(separator: "."))")
             }
             if let key, let node = queue?[key], node.value.isTruthy {
@@ -51,15 +51,6 @@ struct FactOrigins {
         }
         return origins
     }
-
-    static func find(_ node: Node, _ path: [String]) -> Node? {
-        var node = node
-        for key in path {
-            guard let next = node[key] else { return nil }
-            node = next
-        }
-        return node.value == .null ? nil : node
-    }
 }
 
 /// `render --explain` (every field of the body with its value and where it came from) and the
@@ -80,15 +71,17 @@ public enum RenderExplanation {
         switch body {
         case .json(let node):
             var rows: [Row] = []
+            var cache = ConverterCache()
             leaves(node, at: .root) { pointer, leaf in
                 rows.append(Row(field: pointer.description, value: cut(CanonicalJSON.string(leaf, indent: nil)),
-                                origin: describe(leaf, provenance: provenance, macros: rendered.macros)))
+                                origin: describe(leaf, provenance: provenance, macros: rendered.macros, cache: &cache)))
             }
             return rows
         case .command(let argv, let origins, _):
+            var cache = ConverterCache()
             return zip(argv, origins).enumerated().map { index, word in
                 Row(field: "argv[\(index)]", value: cut(word.0),
-                    origin: describe(Node(.string(word.0), range: word.1), provenance: provenance, macros: rendered.macros))
+                    origin: describe(Node(.string(word.0), range: word.1), provenance: provenance, macros: rendered.macros, cache: &cache))
             }
         }
     }
@@ -106,6 +99,16 @@ public enum RenderExplanation {
     /// Each finding on the rendered body with a note saying where the value it is about came from.
     public static func annotate(_ diagnostics: [Diagnostic], _ rendered: Renderer.Rendered) -> [Diagnostic] {
         guard case .json(let body)? = rendered.body, let provenance = rendered.provenance else { return diagnostics }
+        // The printed body, parsed once, to tell findings about keys (a YAML stream's documents
+        // are the items of the body's list).
+        var printed: [ObjectIdentifier: Node] = [:]
+        func printedRoot(_ file: SourceFile) -> Node {
+            if let root = printed[ObjectIdentifier(file)] { return root }
+            let documents = DocumentParser.parse(file).documents
+            let root = documents.count == 1 ? documents[0].root : Node(.array(documents.map(\.root)), range: .made)
+            printed[ObjectIdentifier(file)] = root
+            return root
+        }
         return diagnostics.map { diagnostic in
             guard let pointer = diagnostic.pointer else { return diagnostic }
             // The deepest node the pointer reaches (a missing key's finding is about its object).
@@ -117,7 +120,7 @@ public enum RenderExplanation {
             }
             let node = found ?? body
             var annotated = diagnostic
-            if let key = keyFinding(diagnostic, pointer: pointer, in: body) {
+            if let key = keyFinding(diagnostic, pointer: pointer, in: body, printed: printedRoot(diagnostic.span.file)) {
                 let origin = provenance.origin(of: key.keyRange)
                 annotated.notes.append(Note("the key comes from \(origin?.detail ?? (origin == nil ? "the agent, not from the configs" : "the queue"))", at: origin?.span))
                 return annotated
@@ -130,23 +133,20 @@ public enum RenderExplanation {
     }
 
     /// The member of `body` whose key (not value) a finding on the printed body is about: its
-    /// range in the printed text is the key's.
-    static func keyFinding(_ diagnostic: Diagnostic, pointer: JSONPointer, in body: Node) -> Member? {
+    /// range in the printed text (`printed`) is the key's.
+    static func keyFinding(_ diagnostic: Diagnostic, pointer: JSONPointer, in body: Node, printed: Node) -> Member? {
         guard let key = pointer.tokens.last, let range = diagnostic.span.range else { return nil }
         let parent = JSONPointer(tokens: Array(pointer.tokens.dropLast()))
-        // A YAML stream's documents are the items of the body's list.
-        let documents = DocumentParser.parse(diagnostic.span.file).documents
-        let printed = documents.count == 1 ? documents[0].root : Node(.array(documents.map(\.root)), range: .made)
         guard printed.resolve(parent)?.member(key)?.keyRange == range else { return nil }
         return body.resolve(parent)?.member(key)
     }
 
     /// An origin as one line of the table: the place, then what it is.
-    static func describe(_ node: Node, provenance: Provenance, macros: MacroTable?) -> String {
+    static func describe(_ node: Node, provenance: Provenance, macros: MacroTable?, cache: inout ConverterCache) -> String {
         guard let origin = provenance.origin(of: node.range) else { return "the agent" }
         var parts: [String] = []
         if let span = origin.span, let range = span.range {
-            let location = SourceLocationConverter(file: span.file).location(of: range.start)
+            let location = cache.converter(for: span.file).location(of: range.start)
             parts.append("\(span.file.path):\(location.line):\(location.column)")
         }
         if let detail = origin.detail { parts.append(detail) }

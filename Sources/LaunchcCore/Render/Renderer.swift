@@ -144,8 +144,8 @@ public struct Renderer {
                             imageURI: facts.imageURI ?? run.dockerImage ?? Facts.placeholderImage)
         job.origins = FactOrigins(facts: facts, spec: spec, queue: queue).mark(in: &provenance)
         // SageMaker: the role as the renderer finds it, when a bare name is made an ARN.
-        if resolved.resource == .sagemaker, let role = SageMakerRequest.truthy(resolved.config["RoleArn"]) ?? resolved.config["role_arn"],
-           case .string(let name) = role.value, !name.hasPrefix("arn:\(facts.awsPartition):iam::") {
+        if resolved.resource == .sagemaker, let role = SageMakerRequest.role(in: resolved.config),
+           case .string(let name) = role.value, !SageMakerRequest.isARN(name, partition: facts.awsPartition) {
             job.origins.roleARN = provenance.mark(Provenance.Origin(span: provenance.origin(of: role.range)?.span,
                                                                     detail: "the role name, as an ARN in account \(facts.awsAccount) (--aws-account)"))
         }

@@ -27,11 +27,10 @@ public enum SageMakerRequest {
         let launch = inputs.launch
         let given = launch.config
         // The role, from the config as written (macros are not filled in it).
-        let roleValue = truthy(given["RoleArn"]) ?? given["role_arn"]
-        guard let roleNode = roleValue, case .string(let role) = roleNode.value else {
+        guard let roleNode = role(in: given), case .string(let role) = roleNode.value else {
             return .failure(Failure(message: "AWS sagemaker require a string RoleArn set this by adding a `RoleArn` key to the sagemakerfield of resource_args"))
         }
-        let roleARN = role.hasPrefix("arn:\(inputs.partition):iam::") ? role : "arn:\(inputs.partition):iam::\(inputs.account):role/\(role)"
+        let roleARN = isARN(role, partition: inputs.partition) ? role : "arn:\(inputs.partition):iam::\(inputs.account):role/\(role)"
 
         // User-image mode: a TrainingImage in the config, sent as written, with only the
         // override entry point; otherwise the W&B image and the override or job entry point.
@@ -110,6 +109,12 @@ public enum SageMakerRequest {
         request.members.removeAll { $0.value.value == .null }
         return .success(request.node)
     }
+
+    /// The role the agent reads: a truthy `RoleArn`, else `role_arn`.
+    static func role(in config: Node) -> Node? { truthy(config["RoleArn"]) ?? config["role_arn"] }
+
+    /// An IAM ARN of the partition, which the agent sends as it is; anything else is a role name.
+    static func isARN(_ role: String, partition: String) -> Bool { role.hasPrefix("arn:\(partition):iam::") }
 
     /// wandb's `to_camel_case`: keys without `_` stay; others are `str.title()`d per `_`-piece,
     /// an empty piece becoming `_`.
