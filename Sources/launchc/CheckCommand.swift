@@ -41,12 +41,20 @@ struct Check: ParsableCommand {
         abstract: "Check YAML and JSON files and report findings.",
         discussion: """
             Directories are searched for *.yaml, *.yml and *.json files, skipping hidden files \
-            and folders; files named on the command line are checked whatever their extension. \
-            '-' reads standard input.
+            and folders and, inside a git work tree, whatever .gitignore ignores; files named on \
+            the command line are checked whatever their extension. '-' reads standard input. \
+            Files are checked on all cores; the report is in the same order whatever the scheduling.
+
+            A .launchc.yaml in a file's folder or above it (up to the top of the git work tree) \
+            can make warnings fail the run, ignore codes by glob, and say what files are by glob; \
+            'launchc schema launchc-config' prints its schema. In YAML, a comment \
+            '# launchc: ignore[LC2003] reason' silences that finding on its line (or, on a line \
+            of its own, on the next line).
 
             Examples:
               launchc check launch-config.yaml queues/
               launchc check --strict --quiet .
+              launchc check --jobs 1 --config ci/.launchc.yaml queues/
               cat queue.json | launchc check --stdin-name queue.json -
               launchc check --format json queues/ | jq '.diagnostics[] | .code'
               launchc check --format sarif --output launchc.sarif --format text .
@@ -55,7 +63,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files and directories to check ('-' for standard input).")
+    @Argument(help: "Files and directories to check ('-' for standard input).", completion: .file(extensions: ["yaml", "yml", "json"]))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Report format: text, json, sarif, github (workflow commands) or junit; repeatable, each to standard output or to the --output that follows it (default text, and in GitHub Actions github too).", valueName: "format"))
@@ -64,8 +72,17 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report of the --format before it to this file (whole or not at all).", valueName: "file"))
     var output: [String] = []
 
-    @Flag(help: "Fail (exit 1) on warnings as well as errors.")
-    var strict = false
+    @Flag(inversion: .prefixedNo, help: "Fail (exit 1) on warnings as well as errors (default: the project config's 'strict', else no).")
+    var strict: Bool?
+
+    @Option(help: ArgumentHelp("Check this many files at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Use this project config for every file instead of the .launchc.yaml found upward from each.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Use no project config (.launchc.yaml).")
+    var noConfig = false
 
     @Flag(name: .shortAndLong, help: "Show only findings that fail the run, and no summary line.")
     var quiet = false
@@ -73,10 +90,12 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("schema"), help: ArgumentHelp("Also validate every document against this JSON Schema 2020-12 file (YAML or JSON); repeatable.", valueName: "file"))
     var schemas: [String] = []
 
-    @Option(help: ArgumentHelp("What every file is: agent, queue, queue-config, launch-spec, or data (only --schema applies).", valueName: "kind"))
+    @Option(help: ArgumentHelp("What every file is: agent, queue, queue-config, launch-spec, launchc-config, or data (only --schema applies).", valueName: "kind"),
+            completion: .list(DocumentKind.allCases.map(\.rawValue)))
     var kind: String?
 
-    @Option(help: ArgumentHelp("The resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    @Option(help: ArgumentHelp("The resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"),
+            completion: .list(LaunchResource.allCases.map(\.rawValue)))
     var resource: String?
 
     @OptionGroup var common: CommonOptions
@@ -88,6 +107,12 @@ struct Check: ParsableCommand {
         if let resource, LaunchResource(name: resource) == nil {
             throw ValidationError("unknown --resource '\(resource)'; use " + LaunchResource.allCases.map(\.rawValue).joined(separator: ", "))
         }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1")
+        }
+        if config != nil && noConfig {
+            throw ValidationError("give --config FILE or --no-config, not both")
+        }
         if output.count > format.count {
             throw ValidationError("each --output needs a --format before it")
         }
@@ -95,6 +120,48 @@ struct Check: ParsableCommand {
         if paths.isEmpty {
             throw ValidationError("give at least one file or directory to check, or '-' for standard input")
         }
+    }
+
+    /// Checks every input on `--jobs` threads, each with what its project config says, and
+    /// adds the configs in use (checked like any other file) to the report.
+    func checkAll(_ inputs: [Input], options: CheckOptions) -> RunReport {
+        var finder = ProjectConfig.Finder(limits: common.limits)
+        let named = config.map { finder.use($0) }
+        var perFile: [(input: Input, options: CheckOptions)] = []
+        var matched: [Int: Set<Int>] = [:]
+        var checked = Set<String>()
+        for input in inputs {
+            var fileOptions = options
+            let absolute: String
+            switch input {
+            case .file(let path): absolute = finder.absolute(path)
+            case .standardInput(let name): absolute = finder.absolute(name)
+            case .missing: perFile.append((input, options)); continue
+            }
+            checked.insert(absolute)
+            if !noConfig, let index = named ?? finder.config(forFile: absolute) {
+                let project = finder.configs[index]
+                let settings = project.settings(for: absolute)
+                fileOptions.classifier.layout = settings.layout
+                fileOptions.ignoredCodes = settings.ignored
+                if strict == nil && project.isUsable { fileOptions.strict = project.strict }
+                if let rule = settings.rule { matched[index, default: []].insert(rule) }
+            }
+            perFile.append((input, fileOptions))
+        }
+        let files = Parallel.map(perFile, threads: jobs ?? Parallel.coreCount) { Checker.check($0.input, options: $0.options) }
+        // The configs in use come first, unless they were checked as inputs already; a glob that
+        // matched nothing is worth a note only when the whole folder of the config was walked.
+        let walked = paths.filter { $0 != "-" && FileSystem.isDirectory($0) }.map(finder.absolute)
+        var configs: [FileReport] = []
+        for index in finder.configs.indices where !checked.contains(finder.absolute(finder.configs[index].path)) {
+            var project = finder.configs[index]
+            if walked.contains(where: { project.directory == $0 || project.directory.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+                project.noteUnmatched(matched[index] ?? [])
+            }
+            configs.append(project.report)
+        }
+        return RunReport(files: configs + files, strict: strict ?? false)
     }
 
     /// The command line after `check`, for the order of --format and --output.
@@ -119,7 +186,7 @@ struct Check: ParsableCommand {
         if inputs.isEmpty {
             Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
         }
-        let report = RunReport(files: inputs.map { Checker.check($0, options: options) }, strict: strict)
+        let report = checkAll(inputs, options: options)
         var destinations = try ReportFormat.destinations(Self.ownArguments)
         if destinations.isEmpty {
             destinations = [(.text, nil)]

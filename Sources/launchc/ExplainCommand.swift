@@ -14,7 +14,7 @@ struct Explain: ParsableCommand {
             """
     )
 
-    @Argument(help: "A code such as LC1101, or its name such as duplicate-key.")
+    @Argument(help: "A code such as LC1101, or its name such as duplicate-key.", completion: .list(DiagnosticID.all.map(\.code)))
     var code: String?
 
     func validate() throws {

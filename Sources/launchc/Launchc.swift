@@ -30,6 +30,11 @@ struct Launchc: ParsableCommand {
               launchc render queues/sagemaker.yaml --spec launch-spec.yaml
               launchc parse queues/train-gpu.yaml
               launchc explain LC1101
+
+            Shell completion:
+              launchc --generate-completion-script bash > /etc/bash_completion.d/launchc
+              launchc --generate-completion-script zsh > "${fpath[1]}/_launchc"
+              launchc --generate-completion-script fish > ~/.config/fish/completions/launchc.fish
             """,
         version: version,
         subcommands: [Check.self, Render.self, Parse.self, Schema.self, Explain.self]

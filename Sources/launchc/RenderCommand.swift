@@ -68,10 +68,11 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("A template variable's value; repeatable.", valueName: "name=value"))
     var settings: [String] = []
 
-    @Option(help: ArgumentHelp("What the queue file is: queue or queue-config.", valueName: "kind"))
+    @Option(help: ArgumentHelp("What the queue file is: queue or queue-config.", valueName: "kind"), completion: .list(["queue", "queue-config"]))
     var kind: String?
 
-    @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"),
+            completion: .list(LaunchResource.allCases.map(\.rawValue)))
     var resource: String?
 
     @Option(name: .customLong("run-id"), help: "The run's id (default: the spec's run_id, else 'dryrun00').")

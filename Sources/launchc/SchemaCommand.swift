@@ -17,7 +17,7 @@ struct Schema: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List the bundled schemas: name and $id.")
     var list = false
 
-    @Argument(help: "A schema's name (from --list) or its $id.")
+    @Argument(help: "A schema's name (from --list) or its $id.", completion: .list(BundledSchemas.catalog.map(\.name)))
     var name: String?
 
     func validate() throws {

@@ -4,7 +4,7 @@ import Testing
 /// Every fixture's exact text and JSON report, and every valid fixture's canonical JSON.
 @Suite struct GoldenTests {
     /// The folders whose fixtures are checked as `launchc check FILE` checks them, without flags.
-    static let checkedFolders = ["agent", "classify", "gcp-vertex", "launch-spec", "kubernetes", "local-container", "local-process", "queue", "sagemaker", "syntax"]
+    static let checkedFolders = ["agent", "classify", "gcp-vertex", "launch-spec", "kubernetes", "local-container", "local-process", "queue", "sagemaker", "suppress", "syntax"]
 
     static var checkedFixtures: [String] {
         // In byte order of path, as `launchc check fixtures/` walks them.
@@ -105,10 +105,11 @@ import Testing
             guard let findings = Golden.readFile(Package.path("fixtures/valid/\(name).parse.txt")) else { continue }
             codes.formUnion(findings.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
         }
-        // The render cases' pinned findings (unreadable inputs, template values from --set).
-        for name in CLITests.renderCases {
-            let stderr = Golden.readFile(Package.path("fixtures/render/cases/\(name)/stderr.txt")) ?? ""
-            codes.formUnion(stderr.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
+        // The render cases' pinned findings (unreadable inputs, template values from --set), and
+        // the check cases' (the project config).
+        for (command, name, stream) in CLITests.renderCases.map({ ("render", $0, "stderr") }) + CLITests.checkCases.map({ ("check", $0, "stdout") }) {
+            let text = Golden.readFile(Package.path("fixtures/\(command)/cases/\(name)/\(stream).txt")) ?? ""
+            codes.formUnion(text.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
         }
         let expected = Set(DiagnosticID.all.map(\.code))
         #expect(expected.subtracting(codes).isEmpty, "codes without a fixture: \(expected.subtracting(codes).sorted())")

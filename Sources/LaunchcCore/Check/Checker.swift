@@ -16,6 +16,8 @@ public struct FileReport: Sendable {
     public var format: InputFormat?
     /// What each document was taken to be (nil: not known, so only its syntax was checked).
     public var kinds: [Classification?]
+    /// Whether warnings fail this file, when its project config says (nil: as the run says).
+    public var strict: Bool?
 
     public var documentCount: Int { kinds.count }
 
@@ -41,8 +43,12 @@ public struct CheckOptions: Sendable {
     public var limits: Limits
     /// Users' own schemas (`--schema`), applied to every document.
     public var schemas: [UserSchema]
-    /// The kind and resource given on the command line, if any.
+    /// The kind and resource given on the command line or by the project config, if any.
     public var classifier: Classifier
+    /// Codes the project config ignores in this file.
+    public var ignoredCodes: Set<String> = []
+    /// The project config's `strict`, if it sets one.
+    public var strict: Bool?
 
     public init(limits: Limits = .default, schemas: [UserSchema] = [], classifier: Classifier = Classifier()) {
         self.limits = limits
@@ -80,8 +86,12 @@ public enum Checker {
                 for schema in options.schemas { diagnostics += schema.check(document, in: file) }
             }
         }
-        return FileReport(path: file.path, diagnostics: DiagnosticCollector.sorted(diagnostics),
-                          format: parsed.format, kinds: kinds)
+        // Inline suppressions first (so that one the config makes redundant is still used), then the config's ignore list.
+        diagnostics = Suppressions.apply(DiagnosticCollector.sorted(diagnostics), to: parsed)
+        if !options.ignoredCodes.isEmpty { diagnostics.removeAll { options.ignoredCodes.contains($0.code) } }
+        var report = FileReport(path: file.path, diagnostics: diagnostics, format: parsed.format, kinds: kinds)
+        report.strict = options.strict
+        return report
     }
 
     /// validate: one document against its kind's schema, then the rules that go with the kind.
@@ -102,6 +112,8 @@ public enum Checker {
         case .launchSpec:
             guard case .object(let entries)? = root["resource_args"]?.value else { return found }
             return found + resourceArgs(entries, file: file, launch: launch)
+        case .launchcConfig:
+            return found + ProjectConfig.rules(root, file: file)
         case .data:
             return found
         }
@@ -140,7 +152,8 @@ public enum Checker {
 
     /// The files to check for the paths given: files as named (whatever their extension),
     /// directories walked for `*.yaml`, `*.yml` and `*.json` in name order, skipping hidden
-    /// entries and any directory already visited through a link. `-` is standard input.
+    /// entries, anything a `.gitignore` (or `.git/info/exclude`) of the enclosing git work tree
+    /// ignores, and any directory already visited through a link. `-` is standard input.
     public static func inputs(for paths: [String], stdinName: String = "<stdin>") -> [Input] {
         var result: [Input] = []
         var visited = Set<DirectoryID>()
@@ -155,7 +168,8 @@ public enum Checker {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(directory: path, into: &result, visited: &visited)
+                let absolute = FileSystem.absolute(path)
+                walk(directory: path, absolute: absolute, ignores: IgnoreStack.enclosing(absolute), into: &result, visited: &visited)
             } else {
                 result.append(.file(path))
             }
@@ -170,7 +184,8 @@ public enum Checker {
 
     static let extensions = [".yaml", ".yml", ".json"]
 
-    private static func walk(directory: String, into result: inout [Input], visited: inout Set<DirectoryID>) {
+    /// `ignores` is nil outside a git work tree, where `.gitignore` files mean nothing.
+    private static func walk(directory: String, absolute: String, ignores: IgnoreStack?, into result: inout [Input], visited: inout Set<DirectoryID>) {
         var info = stat()
         guard stat(directory, &info) == 0 else { return }
         guard visited.insert(DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
@@ -179,21 +194,30 @@ public enum Checker {
             return
         }
         var names: [String] = []
+        var hasIgnoreFile = false
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
+            if name == ".gitignore" { hasIgnoreFile = true }
             if name.hasPrefix(".") { continue }
             names.append(name)
         }
         closedir(dir)
+        var ignores = ignores
+        if hasIgnoreFile, ignores != nil, let file = IgnoreFile.load(FileSystem.join(directory, ".gitignore"), base: absolute) {
+            ignores?.files.append(file)
+        }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let path = prefix + name
             var entryInfo = stat()
             guard stat(path, &entryInfo) == 0 else { continue }
-            if (entryInfo.st_mode & S_IFMT) == S_IFDIR {
-                walk(directory: path, into: &result, visited: &visited)
+            let isDirectory = (entryInfo.st_mode & S_IFMT) == S_IFDIR
+            let entryAbsolute = FileSystem.join(absolute, name)
+            if let ignores, ignores.ignores(entryAbsolute, isDirectory: isDirectory) { continue }
+            if isDirectory {
+                walk(directory: path, absolute: entryAbsolute, ignores: ignores, into: &result, visited: &visited)
             } else if extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
                 result.append(.file(path))
             }
@@ -213,6 +237,17 @@ public struct RunReport: Sendable {
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
+    /// The least severity that fails a file: warnings with `--strict` (or the file's project
+    /// config's `strict`), else errors.
+    public func failing(_ file: FileReport) -> Severity {
+        (file.strict ?? strict) ? .warning : .error
+    }
+
+    /// The findings that fail the run.
+    public var failures: [Diagnostic] {
+        files.flatMap { file in file.diagnostics.filter { $0.severity >= failing(file) } }
+    }
+
     public func count(_ severity: Severity) -> Int {
         files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
     }
@@ -221,8 +256,7 @@ public struct RunReport: Sendable {
     /// level with `--strict`), else 0.
     public var exitCode: Int32 {
         if files.contains(where: \.unreadable) { return 2 }
-        let failing: Severity = strict ? .warning : .error
-        return diagnostics.contains { $0.severity >= failing } ? 1 : 0
+        return files.contains { file in file.diagnostics.contains { $0.severity >= failing(file) } } ? 1 : 0
     }
 }
 

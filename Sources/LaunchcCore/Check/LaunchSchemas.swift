@@ -13,6 +13,7 @@ public struct LaunchSchemas: Sendable {
     private static let agent = compile("agent")
     private static let queue = compile("queue")
     private static let launchSpec = compile("launch-spec")
+    private static let launchcConfig = compile("launchc-config")
     /// The queue-config schema and the request schema, compiled together: the request's
     /// shapes are the queue config's, so they are compiled once.
     private static let sageMakerPair = compile(["sagemaker", "sagemaker-request"])
@@ -47,6 +48,7 @@ public struct LaunchSchemas: Sendable {
         case .agent: return Self.agent
         case .queue: return Self.queue
         case .launchSpec: return Self.launchSpec
+        case .launchcConfig: return Self.launchcConfig
         case .data: return nil
         case .queueConfig:
             switch classification.resource {

@@ -8,6 +8,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case queueConfig = "queue-config"
     /// One job to submit, as `wandb launch -c` takes it.
     case launchSpec = "launch-spec"
+    /// launchc's own project config, `.launchc.yaml`.
+    case launchcConfig = "launchc-config"
     /// Any value, checked only against the user's `--schema`.
     case data
 
@@ -18,6 +20,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .queue: return "a queue definition"
         case .queueConfig: return "a queue config"
         case .launchSpec: return "a launch spec"
+        case .launchcConfig: return "a launchc project config"
         case .data: return "plain data"
         }
     }

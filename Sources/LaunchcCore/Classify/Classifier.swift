@@ -1,14 +1,39 @@
 /// classify: what each document is, first match wins (PRODUCT.md §1): command-line flags; a
-/// `# launchc: kind=… resource=…` modeline; a `# yaml-language-server: $schema=…` modeline or a
-/// `$schema` key naming one of launchc's schemas; then the document's keys. When the keys fit
-/// more than one kind, launchc says so rather than guessing.
+/// `# launchc: kind=… resource=…` modeline; the file's name, for `.launchc.yaml`; a `files` glob
+/// of the project config; a `# yaml-language-server: $schema=…` modeline or a `$schema` key
+/// naming one of launchc's schemas; then the document's keys. When the keys fit more than one
+/// kind, launchc says so rather than guessing.
 public struct Classifier: Sendable {
     public var kind: DocumentKind?
     public var resource: LaunchResource?
+    /// What the project config's `files` says the file is, and which glob said so.
+    public var layout: Layout?
 
-    public init(kind: DocumentKind? = nil, resource: LaunchResource? = nil) {
+    public struct Layout: Sendable {
+        public var kind: DocumentKind?
+        public var resource: LaunchResource?
+        /// "the glob 'queues/*.yaml' of .launchc.yaml"
+        public var origin: String
+
+        public init(kind: DocumentKind?, resource: LaunchResource?, origin: String) {
+            self.kind = kind
+            self.resource = resource
+            self.origin = origin
+        }
+    }
+
+    public init(kind: DocumentKind? = nil, resource: LaunchResource? = nil, layout: Layout? = nil) {
         self.kind = kind
         self.resource = resource
+        self.layout = layout
+    }
+
+    /// The names launchc's project config goes by.
+    public static let projectConfigNames = [".launchc.yaml", ".launchc.yml"]
+
+    static func isProjectConfig(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return projectConfigNames.contains(name)
     }
 
     /// Settings a file gives about itself in comments.
@@ -40,6 +65,10 @@ public struct Classifier: Sendable {
             classification = Classification(kind: kind, resource: resource, origin: "the --kind flag")
         } else if let kind = modeline.kind {
             classification = Classification(kind: kind, resource: modeline.resource, origin: "the modeline on line \(modeline.line)")
+        } else if Self.isProjectConfig(file.path) {
+            classification = Classification(kind: .launchcConfig, origin: "its name")
+        } else if let layout, let kind = layout.kind {
+            classification = Classification(kind: kind, resource: layout.resource, origin: layout.origin)
         } else if let schema = modeline.schema, let named = Self.kind(ofSchema: schema) {
             classification = Classification(kind: named.0, resource: named.1, origin: "its yaml-language-server modeline")
         } else if case .string(let schema)? = root["$schema"]?.value, let named = Self.kind(ofSchema: schema) {
@@ -47,7 +76,7 @@ public struct Classifier: Sendable {
         }
         if var known = classification {
             // A resource from a flag or modeline completes whatever said the kind.
-            if known.resource == nil { known.resource = resource ?? modeline.resource }
+            if known.resource == nil { known.resource = resource ?? modeline.resource ?? layout?.resource }
             if known.kind == .queueConfig && known.resource == nil { known.resource = Self.inferResource(root) }
             if known.kind == .queueConfig && known.resource == nil {
                 return (known, [Diagnostic(
@@ -62,7 +91,7 @@ public struct Classifier: Sendable {
             return (nil, [])
         case 1:
             var inferred = candidates[0]
-            if inferred.resource == nil { inferred.resource = resource ?? modeline.resource }
+            if inferred.resource == nil { inferred.resource = resource ?? modeline.resource ?? layout?.resource }
             return (inferred, [])
         default:
             let names = candidates.map(\.kind.title)
@@ -110,6 +139,8 @@ public struct Classifier: Sendable {
                 result.schema = String(comment[equals.upperBound...]).trimmingSpaces()
             }
             guard comment.hasPrefix("launchc:") else { continue }
+            // '# launchc: ignore[...]' is a suppression (Suppressions), not a modeline.
+            if comment.dropFirst("launchc:".count).drop(while: { $0 == " " }).hasPrefix("ignore") { continue }
             result.line = index + 1
             var offset = range.lowerBound + text.utf8.count - comment.utf8.count + "launchc:".utf8.count
             for word in comment.dropFirst("launchc:".count).split(separator: " ", omittingEmptySubsequences: false) {
@@ -145,6 +176,7 @@ public struct Classifier: Sendable {
         case "agent": return (.agent, nil)
         case "queue": return (.queue, nil)
         case "launch-spec": return (.launchSpec, nil)
+        case "launchc-config": return (.launchcConfig, nil)
         default:
             if let resource = LaunchResource(name: stem) { return (.queueConfig, resource) }
             return nil

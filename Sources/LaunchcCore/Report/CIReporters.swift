@@ -222,8 +222,7 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: RunReport) -> String {
-        let failing: Severity = report.strict ? .warning : .error
-        let failures = report.files.filter { $0.unreadable || $0.diagnostics.contains { $0.severity >= failing } }.count
+        let failures = report.files.filter { file in file.unreadable || file.diagnostics.contains { $0.severity >= report.failing(file) } }.count
         var cache = ConverterCache()
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"launchc\" tests=\"\(report.files.count)\" failures=\"\(failures)\" errors=\"0\">\n"
@@ -233,7 +232,7 @@ public struct JUnitReporter: Reporter {
             guard !file.diagnostics.isEmpty else { out += "/>\n"; continue }
             out += ">\n"
             let lines = file.diagnostics.map { Self.line($0, cache: &cache) }.joined(separator: "\n")
-            let failed = file.diagnostics.filter { $0.severity >= failing }
+            let failed = file.diagnostics.filter { $0.severity >= report.failing(file) }
             if file.unreadable || !failed.isEmpty {
                 let first = failed.first ?? file.diagnostics[0]
                 let count = max(failed.count, 1)

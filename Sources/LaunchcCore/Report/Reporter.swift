@@ -20,8 +20,7 @@ public struct ReportStyle: Sendable {
 extension RunReport {
     /// The findings a reporter shows: all of them, or with `quiet` only those that fail.
     func shown(_ style: ReportStyle) -> [Diagnostic] {
-        let failing: Severity = strict ? .warning : .error
-        return style.quiet ? diagnostics.filter { $0.severity >= failing } : diagnostics
+        style.quiet ? failures : diagnostics
     }
 }
 

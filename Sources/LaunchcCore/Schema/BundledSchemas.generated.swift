@@ -6478,6 +6478,143 @@ extension BundledSchemas {
   }
 }
 """#),
+        ("schemas/launchc-config.json", "https://launchc.dev/schemas/launchc-config.json", ##"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://launchc.dev/schemas/launchc-config.json",
+  "title": ".launchc.yaml: launchc's project configuration",
+  "description": "Found upward from each checked file (up to the top of its git work tree): whether warnings fail the run, which findings a repository ignores where, and what each file is by its path. Command-line flags win over it.",
+  "markdownDescription": "launchc's project configuration, found upward from each checked file (up to the top of its git work tree). It says whether warnings fail the run (`strict`), which findings the repository ignores where (`ignore`), and what each file is by its path (`files`), so that the repository's layout, not flags, says what each file is. Command-line flags (`--strict`, `--kind`, `--resource`) win over it.",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "title": "Schema",
+      "description": "The schema editors check this file with; launchc ignores it.",
+      "markdownDescription": "The schema editors check this file with (a path to the output of `launchc schema launchc-config`); launchc ignores it.",
+      "type": "string"
+    },
+    "strict": {
+      "title": "Strict",
+      "description": "Whether warnings fail the run as errors do (exit 1), as --strict does; --strict or --no-strict on the command line wins.",
+      "markdownDescription": "Whether warnings fail the run as errors do (exit code 1), as `--strict` does. `--strict` or `--no-strict` on the command line wins.",
+      "type": "boolean",
+      "default": false,
+      "examples": [true]
+    },
+    "files": {
+      "title": "Files",
+      "description": "What the files matching each glob are: their kind and, for queue configs, their resource. The first glob that matches a file applies; a launchc modeline in the file, or --kind and --resource, win over it.",
+      "markdownDescription": "What the files matching each glob are: their `kind` and, for queue configs, their `resource`. Globs are relative to the folder of `.launchc.yaml`, with `.gitignore`'s meaning (`*` within a name, `**` across folders; a glob without `/` matches a name at any depth). The first glob that matches a file applies; a `# launchc: kind=...` modeline in the file, or `--kind` and `--resource`, win over it.",
+      "type": "object",
+      "propertyNames": {
+        "minLength": 1
+      },
+      "additionalProperties": {
+        "$ref": "#/$defs/fileRule"
+      },
+      "examples": [
+        {
+          "queues/sagemaker/*.yaml": {"kind": "queue-config", "resource": "sagemaker"},
+          "agents/*.yaml": {"kind": "agent"}
+        }
+      ]
+    },
+    "ignore": {
+      "title": "Ignore",
+      "description": "Findings the repository does not want reported: each entry names codes and, optionally, the files (globs) it applies to and why.",
+      "markdownDescription": "Findings the repository does not want reported. Each entry names a `code` (or a list of them) and, optionally, the `files` it applies to (globs, as in `files`; all files when left out) and the `reason`. For one place in one file, prefer an inline `# launchc: ignore[CODE] reason` comment.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ignoreEntry"
+      },
+      "examples": [
+        [
+          {"code": "LC1209", "reason": "our YAML is only read by YAML 1.2 tools"},
+          {"code": ["LC3101", "LC3102"], "files": "legacy/**", "reason": "migrated next quarter"}
+        ]
+      ]
+    }
+  },
+  "$defs": {
+    "fileRule": {
+      "title": "File rule",
+      "description": "What the matching files are.",
+      "markdownDescription": "What the matching files are: a `kind` and, for queue configs (and queue definitions), a `resource`.",
+      "type": "object",
+      "additionalProperties": false,
+      "minProperties": 1,
+      "properties": {
+        "kind": {
+          "title": "Kind",
+          "description": "What each document of the file is: agent, queue, queue-config, launch-spec, launchc-config, or data (only --schema applies).",
+          "markdownDescription": "What each document of the file is: `agent` (the agent's `launch-config.yaml`), `queue` (a queue definition), `queue-config` (a bare resource config), `launch-spec`, `launchc-config`, or `data` (only `--schema` applies).",
+          "enum": ["agent", "queue", "queue-config", "launch-spec", "launchc-config", "data"],
+          "examples": ["queue-config"]
+        },
+        "resource": {
+          "title": "Resource",
+          "description": "The Launch resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container or local-process.",
+          "markdownDescription": "The Launch resource of queue configs: `sagemaker`, `gcp-vertex`, `kubernetes`, `local-container` or `local-process`.",
+          "enum": ["sagemaker", "gcp-vertex", "kubernetes", "local-container", "local-process"],
+          "examples": ["sagemaker"]
+        }
+      }
+    },
+    "globs": {
+      "title": "Globs",
+      "description": "One glob or a list of them, relative to the folder of .launchc.yaml.",
+      "markdownDescription": "One glob or a list of them, relative to the folder of `.launchc.yaml`, with `.gitignore`'s meaning.",
+      "oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+      ],
+      "examples": ["legacy/**", ["queues/old-*.yaml", "*.json"]]
+    },
+    "code": {
+      "title": "Code",
+      "description": "A launchc code such as LC1209, or its name such as yaml11-ambiguous-scalar.",
+      "markdownDescription": "A launchc code such as `LC1209`, or its name such as `yaml11-ambiguous-scalar` (`launchc explain` lists them).",
+      "type": "string",
+      "pattern": "^([Ll][Cc][0-9]{4}|[a-z0-9]+(-[a-z0-9]+)*)$",
+      "examples": ["LC1209"]
+    },
+    "ignoreEntry": {
+      "title": "Ignore entry",
+      "description": "Codes not to report, in which files, and why.",
+      "markdownDescription": "Codes not to report, in which `files`, and why (`reason`).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["code"],
+      "properties": {
+        "code": {
+          "title": "Code",
+          "description": "The code, or list of codes, to ignore.",
+          "markdownDescription": "The code, or list of codes, to ignore (`LC1209` or `yaml11-ambiguous-scalar`).",
+          "oneOf": [
+            {"$ref": "#/$defs/code"},
+            {"type": "array", "items": {"$ref": "#/$defs/code"}, "minItems": 1}
+          ],
+          "examples": ["LC1209", ["LC3101", "LC3102"]]
+        },
+        "files": {
+          "$ref": "#/$defs/globs",
+          "title": "Files",
+          "description": "The files the entry applies to; all files when left out.",
+          "markdownDescription": "The files the entry applies to (globs); all files when left out."
+        },
+        "reason": {
+          "title": "Reason",
+          "description": "Why these findings are safe to ignore, for the next reader.",
+          "markdownDescription": "Why these findings are safe to ignore, for the next reader.",
+          "type": "string",
+          "examples": ["our YAML is only read by YAML 1.2 tools"]
+        }
+      }
+    }
+  }
+}
+"""##),
         ("schemas/local-container.json", "https://launchc.dev/schemas/local-container.json", ##"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
