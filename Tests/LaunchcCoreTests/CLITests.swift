@@ -157,11 +157,12 @@ import Testing
         // The expected output is the checked fixtures' goldens, in path order, without their
         // one-file summary lines; valid fixtures and golden files add nothing.
         var expected = ""
-        var (errors, warnings, notes) = (0, 0, 0)
+        var (errors, warnings, notes, suppressed) = (0, 0, 0, 0)
         for relative in GoldenTests.checkedFixtures {
             let golden = try String(contentsOfFile: Package.path("\(relative).expected.txt"), encoding: .utf8)
             if golden.isEmpty { continue }
             var lines = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            if let count = lines[lines.count - 2].firstMatch(of: /([0-9]+) suppressed/) { suppressed += Int(count.1)! }
             lines.removeLast(2)  // "checked 1 file: ..." and the final empty string
             errors += lines.filter { $0.contains(": error[LC") }.count
             warnings += lines.filter { $0.contains(": warning[LC") }.count
@@ -169,7 +170,7 @@ import Testing
             expected += lines.joined(separator: "\n") + "\n"
         }
         let files = Checker.inputs(for: folders.map(Package.path)).count
-        #expect(run.stdout == expected + "checked \(files) files: \(errors) errors, \(warnings) warnings, \(notes) notes\n")
+        #expect(run.stdout == expected + "checked \(files) files: \(errors) errors, \(warnings) warnings, \(notes) notes, \(suppressed) suppressed\n")
     }
 
     @Test func validFixturesPrintNothing() throws {

@@ -18,6 +18,8 @@ public struct FileReport: Sendable {
     public var kinds: [Classification?]
     /// Whether warnings fail this file, when its project config says (nil: as the run says).
     public var strict: Bool?
+    /// Findings an inline suppression or the project config silenced (shown only in SARIF).
+    public var suppressed: [SuppressedFinding] = []
 
     public var documentCount: Int { kinds.count }
 
@@ -28,6 +30,20 @@ public struct FileReport: Sendable {
         self.format = format
         self.kinds = kinds
     }
+}
+
+/// A finding that was silenced, and by what.
+public struct SuppressedFinding: Sendable {
+    public enum Kind: String, Sendable {
+        /// A `# launchc: ignore[...]` comment in the file.
+        case inSource
+        /// The project config's `ignore`.
+        case external
+    }
+
+    public var diagnostic: Diagnostic
+    public var kind: Kind
+    public var justification: String?
 }
 
 /// An input named on the command line, or found by walking a directory.
@@ -45,8 +61,8 @@ public struct CheckOptions: Sendable {
     public var schemas: [UserSchema]
     /// The kind and resource given on the command line or by the project config, if any.
     public var classifier: Classifier
-    /// Codes the project config ignores in this file.
-    public var ignoredCodes: Set<String> = []
+    /// Codes the project config ignores in this file, with the reason it gives ("" for none).
+    public var ignoredCodes: [String: String] = [:]
     /// The project config's `strict`, if it sets one.
     public var strict: Bool?
 
@@ -87,10 +103,18 @@ public enum Checker {
             }
         }
         // Inline suppressions first (so that one the config makes redundant is still used), then the config's ignore list.
-        diagnostics = Suppressions.apply(DiagnosticCollector.sorted(diagnostics), to: parsed)
-        if !options.ignoredCodes.isEmpty { diagnostics.removeAll { options.ignoredCodes.contains($0.code) } }
+        var suppressed: [SuppressedFinding]
+        (diagnostics, suppressed) = Suppressions.apply(DiagnosticCollector.sorted(diagnostics), to: parsed)
+        if !options.ignoredCodes.isEmpty {
+            for d in diagnostics {
+                guard let reason = options.ignoredCodes[d.code] else { continue }
+                suppressed.append(SuppressedFinding(diagnostic: d, kind: .external, justification: reason.isEmpty ? nil : reason))
+            }
+            diagnostics.removeAll { options.ignoredCodes[$0.code] != nil }
+        }
         var report = FileReport(path: file.path, diagnostics: diagnostics, format: parsed.format, kinds: kinds)
         report.strict = options.strict
+        report.suppressed = suppressed
         return report
     }
 
@@ -247,6 +271,9 @@ public struct RunReport: Sendable {
     public var failures: [Diagnostic] {
         files.flatMap { file in file.diagnostics.filter { $0.severity >= failing(file) } }
     }
+
+    /// The findings suppressions and the project config silenced.
+    public var suppressedCount: Int { files.reduce(0) { $0 + $1.suppressed.count } }
 
     public func count(_ severity: Severity) -> Int {
         files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }

@@ -34,6 +34,7 @@ public struct ProjectConfig: Sendable {
 
     struct Ignore: Sendable {
         var codes: Set<String>
+        var reason: String
         /// Empty: every file.
         var globs: [Glob]
     }
@@ -67,7 +68,8 @@ public struct ProjectConfig: Sendable {
         if case .array(let entries)? = root["ignore"]?.value {
             for entry in entries {
                 let codes = strings(entry["code"]).compactMap { DiagnosticID.lookup($0)?.code }
-                config.ignores.append(Ignore(codes: Set(codes), globs: strings(entry["files"]).map(Glob.init)))
+                let reason = strings(entry["reason"]).first ?? ""
+                config.ignores.append(Ignore(codes: Set(codes), reason: reason, globs: strings(entry["files"]).map(Glob.init)))
             }
         }
         return config
@@ -113,11 +115,11 @@ public struct ProjectConfig: Sendable {
     }
 
     /// What the config says about one checked file: its layout and the codes ignored in it.
-    public func settings(for absolute: String) -> (layout: Classifier.Layout?, ignored: Set<String>, rule: Int?) {
-        guard isUsable, let relative = relativePath(absolute) else { return (nil, [], nil) }
-        var ignored = Set<String>()
+    public func settings(for absolute: String) -> (layout: Classifier.Layout?, ignored: [String: String], rule: Int?) {
+        guard isUsable, let relative = relativePath(absolute) else { return (nil, [:], nil) }
+        var ignored: [String: String] = [:]
         for entry in ignores where entry.globs.isEmpty || entry.globs.contains(where: { $0.matchesFileOrFolder(relative) }) {
-            ignored.formUnion(entry.codes)
+            for code in entry.codes where ignored[code] == nil { ignored[code] = entry.reason }
         }
         guard let (index, rule) = rule(for: relative) else { return (nil, ignored, nil) }
         let layout = Classifier.Layout(kind: rule.kind, resource: rule.resource, origin: "the glob '\(rule.glob)' of \(path)")

@@ -18,7 +18,8 @@ enum Suppressions {
         var codes: [(id: DiagnosticID, range: SourceRange)]
         /// The 0-based line whose findings it silences.
         var line: Int
-        var hasReason: Bool
+        /// The text after the codes (nil: none).
+        var reason: String?
         var used: [Bool]
         /// The comment is the only thing on its line.
         var ownLine: Bool
@@ -26,11 +27,11 @@ enum Suppressions {
 
     /// The findings left once the file's suppressions have silenced theirs, plus the findings
     /// about the suppressions themselves, in file order.
-    static func apply(_ diagnostics: [Diagnostic], to parsed: ParseResult) -> [Diagnostic] {
-        guard parsed.format == .yaml else { return diagnostics }
+    static func apply(_ diagnostics: [Diagnostic], to parsed: ParseResult) -> (kept: [Diagnostic], suppressed: [SuppressedFinding]) {
+        guard parsed.format == .yaml else { return (diagnostics, []) }
         let file = parsed.file
         let candidates = Self.candidates(in: file.bytes)
-        guard !candidates.isEmpty else { return diagnostics }
+        guard !candidates.isEmpty else { return (diagnostics, []) }
         let scalars = Self.scalarRanges(parsed.documents)
         let lines = SourceLocationConverter(file: file)
         var problems: [Diagnostic] = []
@@ -47,25 +48,30 @@ enum Suppressions {
             }
         }
         var kept: [Diagnostic] = []
+        var suppressed: [SuppressedFinding] = []
         for diagnostic in diagnostics {
             guard diagnostic.span.file === file, let range = diagnostic.span.range, range.start <= file.bytes.count else {
                 kept.append(diagnostic)
                 continue
             }
             let line = lines.lineIndex(of: range.start)
-            var silenced = false
+            var silencer: Entry?
             for e in entries.indices where entries[e].line == line {
                 for c in entries[e].codes.indices where entries[e].codes[c].id == diagnostic.id {
                     entries[e].used[c] = true
-                    silenced = true
+                    silencer = silencer ?? entries[e]
                 }
             }
-            if !silenced { kept.append(diagnostic) }
+            if let silencer {
+                suppressed.append(SuppressedFinding(diagnostic: diagnostic, kind: .inSource, justification: silencer.reason))
+            } else {
+                kept.append(diagnostic)
+            }
         }
         for entry in entries {
             let names = entry.codes.map(\.id.code).joined(separator: ", ")
             let span = SourceSpan(file: file, range: entry.comment)
-            if !entry.hasReason {
+            if entry.reason == nil {
                 problems.append(Diagnostic(.suppressionWithoutReason, "the suppression of \(names) gives no reason", at: span,
                     fixIts: [FixIt("say why after the codes, as in '# launchc: ignore[\(names)] the agent reads this key from our wrapper'")]))
             }
@@ -77,7 +83,7 @@ enum Suppressions {
                 at: SourceSpan(file: file, range: unused.count == entry.codes.count ? entry.comment : entry.codes[unused[0]].range),
                 fixIts: [FixIt(removal.isEmpty ? "remove \(what) from the list" : "remove the comment", edits: removal)]))
         }
-        return DiagnosticCollector.sorted(kept + problems)
+        return (DiagnosticCollector.sorted(kept + problems), suppressed)
     }
 
     enum Parsed {
@@ -181,7 +187,7 @@ enum Suppressions {
             return .malformed(Diagnostic(.suppressionMalformed, "the suppression names no code", at: span,
                 fixIts: [FixIt("write it as '# launchc: ignore[LC2003] reason'")]))
         }
-        let reason = text[(close + 1)...].contains { $0 != 0x20 && $0 != 0x09 }
+        let after = String(decoding: text[(close + 1)...], as: UTF8.self).trimmingSpaces()
         let ownLine = bytes[content.lowerBound..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
         var target = lineIndex
         if ownLine {
@@ -194,7 +200,7 @@ enum Suppressions {
                 target += 1
             }
         }
-        return .entry(Entry(comment: comment, codes: codes, line: target, hasReason: reason,
+        return .entry(Entry(comment: comment, codes: codes, line: target, reason: after.isEmpty ? nil : after,
                             used: Array(repeating: false, count: codes.count), ownLine: ownLine), unknown: unknown)
     }
 

@@ -2,7 +2,9 @@
 /// run whose driver lists the rules the findings use (code, name, short and full description,
 /// help with the catalog's bad and good examples), and one result per finding with its region
 /// (1-based lines; columns in Unicode code points, end exclusive), its notes as related
-/// locations, and its mechanical fix-its as `fixes`.
+/// locations, and its mechanical fix-its as `fixes`. Suppressed findings are results too, with
+/// their `suppressions` (in source, or external for the project config) and justification, so
+/// that code scanning shows them as dismissed rather than not at all.
 public struct SARIFReporter: Reporter {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     public var toolVersion: String
@@ -11,9 +13,16 @@ public struct SARIFReporter: Reporter {
 
     public func render(_ report: RunReport) -> String {
         var cache = ConverterCache()
-        let diagnostics = report.diagnostics
+        // Each file's findings with the suppressed ones among them, in file order.
+        let diagnostics: [(Diagnostic, SuppressedFinding?)] = report.files.flatMap { file in
+            let all = file.diagnostics.map { ($0, SuppressedFinding?.none) } + file.suppressed.map { ($0.diagnostic, Optional($0)) }
+            return all.enumerated().sorted { a, b in
+                let (x, y) = (a.element.0.span.range?.start ?? -1, b.element.0.span.range?.start ?? -1)
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+        }
         var rules: [DiagnosticID] = []
-        for d in diagnostics where !rules.contains(d.id) { rules.append(d.id) }
+        for (d, _) in diagnostics where !rules.contains(d.id) { rules.append(d.id) }
         rules.sort { $0.code < $1.code }
         var w = JSONTextWriter(indent: 2)
         w.beginObject()
@@ -37,7 +46,7 @@ public struct SARIFReporter: Reporter {
         w.key("columnKind"); w.string("unicodeCodePoints")
         w.key("results")
         w.beginArray()
-        for d in diagnostics {
+        for (d, suppression) in diagnostics {
             w.beginObject()
             w.key("ruleId"); w.string(d.code)
             w.key("ruleIndex"); w.integer(rules.firstIndex(of: d.id) ?? 0)
@@ -62,6 +71,15 @@ public struct SARIFReporter: Reporter {
                 w.key("fixes")
                 w.beginArray()
                 for fix in fixes { Self.write(fix, file: d.span.file, to: &w, cache: &cache) }
+                w.endArray()
+            }
+            if let suppression {
+                w.key("suppressions")
+                w.beginArray()
+                w.beginObject()
+                w.key("kind"); w.string(suppression.kind.rawValue)
+                if let justification = suppression.justification { w.key("justification"); w.string(justification) }
+                w.endObject()
                 w.endArray()
             }
             w.endObject()

@@ -16,6 +16,7 @@ public struct JSONReporter: Reporter {
         w.key("errors"); w.integer(report.count(.error))
         w.key("warnings"); w.integer(report.count(.warning))
         w.key("notes"); w.integer(report.count(.note))
+        w.key("suppressed"); w.integer(report.suppressedCount)
         w.key("exitCode"); w.integer(report.exitCode)
         w.endObject()
         w.key("files")

@@ -96,6 +96,8 @@ public struct TextReporter: Reporter {
             let n = report.count(severity)
             if n > 0 { parts.append("\(n) \(severity.rawValue)\(n == 1 ? "" : "s")") }
         }
+        let suppressed = report.suppressedCount
+        if suppressed > 0 { parts.append("\(suppressed) suppressed") }
         let files = report.files.count
         return "checked \(files) file\(files == 1 ? "" : "s"): \(parts.joined(separator: ", "))\n"
     }
