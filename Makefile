@@ -30,10 +30,17 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build -c release --product launchc
+	scripts/precommit-test.sh $(RELEASE)
 	$(SWIFT) build -c release --product launchc-bench
 	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
 	$(SWIFT) build -c release --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
+
+# The pre-commit hooks through real pre-commit (installed from PyPI into .venv-tools) and real
+# `git commit`s in a scratch repository; the hooks come from this checkout's HEAD commit.
+.PHONY: precommit-test
+precommit-test: build
+	scripts/precommit-test.sh $(RELEASE)
 
 # Parse cost against bare libyaml and jansson on the same bytes.
 bench: deps
