@@ -5,7 +5,8 @@
 # URIs, regions with line and column, upload limits). See scripts/sarif-check.py.
 # The logs: every fixture (the invalid ones have findings; `check` exits 1), the user-schema
 # fixtures against their policy, whole-file findings (a file over --max-file-size, a missing
-# file: results without a region), and the SARIF golden of fixtures/check/cases/sarif.
+# file: results without a region), and the SARIF goldens of fixtures/check/cases (the second
+# with suppressed results).
 set -euo pipefail
 bin=${1:?usage: sarif-check.sh path/to/launchc}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
@@ -32,5 +33,5 @@ sarif() {
 sarif fixtures 1 fixtures/
 sarif user-schema 1 --schema fixtures/user-schema/schema.yaml fixtures/user-schema
 sarif whole-file 2 --max-file-size 100 fixtures/queue/sagemaker-gpu.yaml fixtures/no-such-file.yaml
-logs+=("golden=fixtures/check/cases/sarif/stdout.txt")
+logs+=("golden=fixtures/check/cases/sarif/stdout.txt" "suppressions=fixtures/check/cases/sarif-suppressions/stdout.txt")
 "$venv/bin/python" scripts/sarif-check.py "$root" "${logs[@]}"

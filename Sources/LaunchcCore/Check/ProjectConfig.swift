@@ -21,6 +21,8 @@ public struct ProjectConfig: Sendable {
     /// What checking the file found.
     public internal(set) var report: FileReport
     public internal(set) var strict: Bool?
+    /// The file as read (nil when it could not be).
+    var file: SourceFile?
     var rules: [FileRule] = []
     var ignores: [Ignore] = []
 
@@ -53,7 +55,7 @@ public struct ProjectConfig: Sendable {
             return ProjectConfig(path: path, directory: directory, report: report)
         }
         let parsed = DocumentParser.parse(file, limits: limits)
-        var config = ProjectConfig(path: path, directory: directory, report: Checker.check(file, parsed: parsed, options: options))
+        var config = ProjectConfig(path: path, directory: directory, report: Checker.check(file, parsed: parsed, options: options), file: file)
         guard config.isUsable, let root = parsed.documents.first?.root else { return config }
         if case .bool(let strict)? = root["strict"]?.value { config.strict = strict }
         if case .object(let members)? = root["files"]?.value {
@@ -128,7 +130,7 @@ public struct ProjectConfig: Sendable {
 
     /// Notes for the `files` globs that matched none of the files a run checked (given by rule index).
     public mutating func noteUnmatched(_ matched: Set<Int>) {
-        guard isUsable, case .success(let file) = Checker.read(.file(path)) else { return }
+        guard isUsable, let file else { return }
         for (index, rule) in rules.enumerated() where !matched.contains(index) {
             report.diagnostics.append(Diagnostic(.configUnmatchedGlob, "the glob '\(rule.glob)' matches none of the files checked",
                                                  at: SourceSpan(file: file, range: rule.keyRange)))
