@@ -60,7 +60,7 @@ schemas:
 
 # Regenerate schemas/sagemaker.json from the AWS service model in botocore (PyPI), in a venv.
 generate-sagemaker:
-	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore==1.43.11
 	.venv-generate/bin/python scripts/gen-sagemaker-schema.py
 	python3 scripts/embed-schemas.py
 
@@ -74,7 +74,7 @@ generate-vertex:
 # Regenerate schemas/kubernetes.json from the kubernetes-validate wheel (PyPI).
 generate-kubernetes:
 	rm -rf .build-generate && mkdir -p .build-generate
-	python3 -m pip download --quiet --no-deps kubernetes-validate -d .build-generate
+	python3 -m pip download --quiet --no-deps kubernetes-validate==1.37.0 -d .build-generate
 	python3 scripts/gen-kubernetes-schema.py .build-generate/kubernetes_validate-*.whl
 	python3 scripts/embed-schemas.py
 

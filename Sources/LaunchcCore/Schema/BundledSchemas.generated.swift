@@ -11,51 +11,140 @@ extension BundledSchemas {
   "$id": "https://launchc.dev/schemas/agent.json",
   "title": "launch-config.yaml: the W&B Launch agent's configuration",
   "description": "What wandb 0.31.0 accepts (sdk/launch/agent/config.py, AgentConfig): unknown top-level keys stop the agent; the builder, registry and environment blocks ignore unknown keys.",
+  "markdownDescription": "The configuration of `wandb launch-agent` (`--config PATH`, else `~/.config/wandb/launch-config.yaml`), as wandb 0.31.0 validates it (`AgentConfig` in `sdk/launch/agent/config.py`). An unknown top-level key stops the agent with *Extra inputs are not permitted*; the `builder`, `registry` and `environment` blocks ignore unknown keys. Checked by `launchc check`; `launchc explain LC3101` and its neighbours explain the agent's traps.",
   "type": "object",
   "properties": {
     "queues": {
+      "title": "Queues",
       "description": "the queues the agent polls; a single name must still be a list",
+      "markdownDescription": "The run queues the agent polls for jobs. A list even for one queue: a bare string fails with *Input should be a valid list*. `wandb launch-agent -q/--queue` replaces the list, and the agent does not start when it ends up empty.",
       "type": "array",
       "items": {
         "type": "string"
-      }
+      },
+      "examples": [
+        [
+          "default"
+        ],
+        [
+          "gpu-training",
+          "cpu-eval"
+        ]
+      ]
     },
     "entity": {
+      "title": "Entity",
+      "description": "the W&B entity (user or team) the agent runs as; null or absent means the logged-in user's default entity",
+      "markdownDescription": "The W&B entity (user or team) the agent runs as. `WANDB_ENTITY` and `--entity` override it; when none is set, the logged-in user's default entity is used.",
       "type": [
         "string",
         "null"
+      ],
+      "examples": [
+        "ml-platform"
       ]
     },
     "max_jobs": {
-      "$ref": "#/$defs/jobLimit"
+      "title": "Maximum concurrent jobs",
+      "description": "how many jobs the agent runs at once (default 1); -1 means no limit",
+      "markdownDescription": "How many jobs the agent runs at once; `1` when absent or null, `-1` for no limit, and any other negative number stops the agent. Read with Python's `int()`, so `\"5\"` works and `1.5` does not. `WANDB_LAUNCH_MAX_JOBS` and `--max-jobs` override it.",
+      "$ref": "#/$defs/jobLimit",
+      "examples": [
+        1,
+        4,
+        -1
+      ]
     },
     "max_schedulers": {
-      "$ref": "#/$defs/jobLimit"
+      "title": "Maximum concurrent schedulers",
+      "description": "how many sweep schedulers the agent runs at once (default 1); -1 means no limit",
+      "markdownDescription": "How many sweep scheduler jobs the agent runs at once; `1` when absent or null, `-1` for no limit, and any other negative number stops the agent. Read with Python's `int()`.",
+      "$ref": "#/$defs/jobLimit",
+      "examples": [
+        1,
+        -1
+      ]
     },
     "secure_mode": {
-      "$ref": "#/$defs/laxBoolean"
+      "title": "Secure mode",
+      "description": "refuse Kubernetes pods that share the node's namespaces or set init containers or commands, and overridden entry points",
+      "markdownDescription": "When true, the agent also refuses a job whose Kubernetes pod spec (`spec.template.spec`) has `hostPID`, `hostIPC`, `hostNetwork` or `initContainers`, or a container with a `command`, and any job with a non-empty `overrides.entry_point`. Read laxly: `true`, `\"yes\"`, `\"on\"` and `1` all turn it on.",
+      "$ref": "#/$defs/laxBoolean",
+      "examples": [
+        true
+      ]
     },
     "verbosity": {
-      "$ref": "#/$defs/laxInteger"
+      "title": "Verbosity",
+      "description": "how much the agent prints: 2 or more echoes its internal logs, and any non-zero value prints its status every 20 seconds",
+      "markdownDescription": "How much the agent prints (`-v` on the command line counts up): `2` or more echoes its internal logs to the terminal, and any non-zero value shortens the status interval to 20 seconds. Default `0`.",
+      "$ref": "#/$defs/laxInteger",
+      "examples": [
+        0,
+        1,
+        2
+      ]
     },
     "stopped_run_timeout": {
-      "$ref": "#/$defs/laxInteger"
+      "title": "Stopped-run timeout",
+      "description": "seconds between a request to stop a run and the agent cancelling it by force (default 60)",
+      "markdownDescription": "Seconds the agent waits after a request to stop a run before it cancels the run by force. Default `60`.",
+      "$ref": "#/$defs/laxInteger",
+      "examples": [
+        60
+      ]
     },
     "registry": {
+      "title": "Registry (deprecated)",
+      "description": "deprecated: the container registry the agent pushes images to; the builder's destination takes its place",
+      "markdownDescription": "**Deprecated**: the container registry the agent pushes built images to. Any non-empty block makes the agent print a deprecation warning; write the repository as `builder.destination` instead. The Kubernetes runner also creates an image-pull secret from it for registries other than ACR.",
       "$ref": "#/$defs/registry"
     },
     "environment": {
-      "$ref": "#/$defs/environment"
+      "title": "Environment",
+      "description": "the cloud the agent runs in and its region; absent means a local environment",
+      "markdownDescription": "The cloud the agent runs in (`type`) and its `region`. Absent or empty: a local environment. The `region` key is required whatever the type; other keys are ignored with the warning *Unrecognized field … in environment block*.",
+      "$ref": "#/$defs/environment",
+      "examples": [
+        {
+          "type": "aws",
+          "region": "us-west-2"
+        },
+        {
+          "type": "gcp",
+          "region": "us-central1"
+        }
+      ]
     },
     "builder": {
-      "$ref": "#/$defs/builder"
+      "title": "Builder",
+      "description": "how the agent builds images: docker, kaniko (a Kubernetes Job) or noop; absent means docker when a docker CLI is found, else noop",
+      "markdownDescription": "How the agent builds container images for jobs that need one: `docker`, `kaniko` (a build Job in Kubernetes) or `noop` (no builds). Absent or empty: the docker builder when a `docker` CLI is found, else no builds. A non-empty block needs `type`. Multi-word keys are spelled with dashes only (`build-context-store`); underscore spellings are silently ignored.",
+      "$ref": "#/$defs/builder",
+      "examples": [
+        {
+          "type": "docker",
+          "destination": "123456789012.dkr.ecr.us-west-2.amazonaws.com/launch-images"
+        },
+        {
+          "type": "kaniko",
+          "destination": "us-central1-docker.pkg.dev/ml-platform/launch/images",
+          "build-context-store": "gs://ml-platform-launch/context"
+        }
+      ]
     },
     "queue": {
+      "title": "queue (not accepted)",
+      "description": "the legacy single queue: the agent adds it to queues but then refuses to start; list it under queues",
+      "markdownDescription": "Legacy single queue. wandb 0.31.0 appends it to `queues` but then rejects the key itself (*Extra inputs are not permitted*), so the agent never starts. List the queue under `queues`.",
       "not": {},
       "x-launchc-code": "LC3103",
       "x-launchc-message": "the agent does not start with a 'queue' key; list the queue under 'queues'"
     },
     "$schema": {
+      "title": "$schema (not accepted)",
+      "description": "the agent refuses unknown top-level keys, $schema included; name the schema in a yaml-language-server modeline or in the editor's settings",
+      "markdownDescription": "The agent refuses unknown top-level keys, `$schema` included. Name the schema in a comment instead: `# yaml-language-server: $schema=./.launchc/schemas/agent.json`, or map it in the editor's settings.",
       "not": {},
       "x-launchc-code": "LC2003",
       "x-launchc-message": "the agent refuses unknown keys, '$schema' included; name the schema in a '# yaml-language-server: $schema=…' comment instead"
@@ -164,6 +253,9 @@ extension BundledSchemas {
       ],
       "properties": {
         "type": {
+          "title": "Cloud",
+          "description": "the cloud the agent runs in: aws, gcp or azure",
+          "markdownDescription": "The cloud the agent runs in. `aws` needs a non-empty `region` and AWS credentials; `gcp` needs a `region`, and takes the project from the credentials (`google.auth.default()`); `azure` reads no other key. Required when the block is not empty; `local` is refused by the config model.",
           "enum": [
             "aws",
             "gcp",
@@ -172,12 +264,22 @@ extension BundledSchemas {
           ]
         },
         "region": {
+          "title": "Region",
+          "description": "the cloud region; the key is required for every type, even azure (where it may be null)",
+          "markdownDescription": "The cloud region: an AWS region for `aws`, a GCP region for `gcp` (where Vertex jobs are created). The key is required for every type, `azure` included, where it may be `null`.",
           "type": [
             "string",
             "null"
+          ],
+          "examples": [
+            "us-west-2",
+            "us-central1"
           ]
         },
         "project": {
+          "title": "project (ignored)",
+          "description": "ignored: the agent takes the GCP project from its credentials",
+          "markdownDescription": "Ignored, with a warning: the agent takes the GCP project from its credentials (`google.auth.default()`), never from the config.",
           "not": {},
           "x-launchc-code": "LC3106",
           "x-launchc-message": "environment key 'project' is ignored: the agent takes the GCP project from its credentials (google.auth.default())"
@@ -201,6 +303,9 @@ extension BundledSchemas {
       ],
       "properties": {
         "type": {
+          "title": "Registry type",
+          "description": "the kind of registry: ecr, acr or gcr",
+          "markdownDescription": "The kind of registry: `ecr` (Amazon ECR), `acr` (Azure Container Registry) or `gcr` (Google Artifact Registry). Another value fails the job with *Invalid registry type*.",
           "enum": [
             "ecr",
             "acr",
@@ -209,39 +314,68 @@ extension BundledSchemas {
           ]
         },
         "uri": {
-          "$ref": "#/$defs/registryURI"
+          "title": "Repository URI",
+          "description": "the image repository the agent pushes to, without a tag",
+          "markdownDescription": "The image repository the agent pushes built images to, without a tag: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>`, `<region>-docker.pkg.dev/<project>/<repository>/<image>` or `<name>.azurecr.io/<repository>`. Required for `acr`, and the only key the ECR registry works from.",
+          "$ref": "#/$defs/registryURI",
+          "examples": [
+            "123456789012.dkr.ecr.us-west-2.amazonaws.com/launch-images",
+            "us-central1-docker.pkg.dev/ml-platform/launch/images",
+            "mlregistry.azurecr.io/launch"
+          ]
         },
         "account_id": {
+          "title": "account_id (ecr)",
+          "description": "accepted for ecr, but the ECR registry works only from uri",
+          "markdownDescription": "Accepted for `ecr`, but wandb 0.31.0's ECR registry reads only `uri`: configure the repository there.",
           "type": [
             "string",
             "null"
           ]
         },
         "region": {
+          "title": "region (gcr, ecr)",
+          "description": "gcr: the Artifact Registry region; accepted for ecr, which works only from uri",
+          "markdownDescription": "For `gcr`, the Artifact Registry region. Accepted for `ecr`, whose registry works only from `uri`.",
           "type": [
             "string",
             "null"
+          ],
+          "examples": [
+            "us-central1"
           ]
         },
         "repo_name": {
+          "title": "repo_name (ecr, ignored)",
+          "description": "accepted for ecr and ignored: the ECR registry works only from uri",
+          "markdownDescription": "Accepted for `ecr` and ignored: wandb 0.31.0's ECR registry reads `repository` (which it then rejects), so only `uri` works.",
           "type": [
             "string",
             "null"
           ]
         },
         "repository": {
+          "title": "repository (gcr)",
+          "description": "gcr: the Artifact Registry repository; ecr rejects the key as unsupported",
+          "markdownDescription": "For `gcr`, the Artifact Registry repository. The ECR registry rejects this key as unsupported.",
           "type": [
             "string",
             "null"
           ]
         },
         "image-name": {
+          "title": "image-name (gcr)",
+          "description": "gcr: the image name in the repository, spelled with a dash",
+          "markdownDescription": "For `gcr`, the image name in the repository. Spelled with a dash, unlike the block's other keys.",
           "type": [
             "string",
             "null"
           ]
         },
         "project": {
+          "title": "project (gcr)",
+          "description": "gcr: the GCP project that holds the Artifact Registry repository",
+          "markdownDescription": "For `gcr`, the GCP project that holds the Artifact Registry repository.",
           "type": [
             "string",
             "null"
@@ -264,6 +398,9 @@ extension BundledSchemas {
       ],
       "properties": {
         "type": {
+          "title": "Builder type",
+          "description": "the builder: docker, kaniko (a build Job in Kubernetes) or noop (no builds)",
+          "markdownDescription": "The builder: `docker` (the local `docker` CLI), `kaniko` (a build Job in Kubernetes) or `noop` (never build). Required in a non-empty block: without it the agent fails with *Builder type not specified*.",
           "enum": [
             "docker",
             "kaniko",
@@ -272,9 +409,20 @@ extension BundledSchemas {
           ]
         },
         "destination": {
-          "$ref": "#/$defs/registryURI"
+          "title": "Destination repository",
+          "description": "the image repository built images are pushed to, without a tag; takes precedence over the registry block",
+          "markdownDescription": "The image repository built images are pushed to, without a tag; takes precedence over the deprecated `registry` block. The agent recognises `<account>.dkr.ecr.<region>.amazonaws.com/<repository>`, `<region>-docker.pkg.dev/<project>/<repository>/<image>` and `<name>.azurecr.io/<repository>`, refuses them with a tag, and warns about any other form.",
+          "$ref": "#/$defs/registryURI",
+          "examples": [
+            "123456789012.dkr.ecr.us-west-2.amazonaws.com/launch-images",
+            "us-central1-docker.pkg.dev/ml-platform/launch/images",
+            "mlregistry.azurecr.io/launch"
+          ]
         },
         "platform": {
+          "title": "Platform",
+          "description": "docker builder: the platform to build images for",
+          "markdownDescription": "For the `docker` builder, the platform to build for (`docker build --platform`): `linux/amd64` or `linux/arm64`.",
           "enum": [
             "linux/amd64",
             "linux/arm64",
@@ -282,44 +430,74 @@ extension BundledSchemas {
           ]
         },
         "build-context-store": {
+          "title": "Build context store",
           "description": "where kaniko reads the build context: s3://, gs:// or https://<account>.blob.core.windows.net/<container>",
+          "markdownDescription": "For `kaniko`, where the build context is stored for the build Job to read: an `s3://…` or `gs://…` URI, or `https://<account>.blob.core.windows.net/<container>[/…]`. Spelled with dashes: `build_context_store` is silently ignored.",
           "type": [
             "string",
             "null"
           ],
-          "pattern": "^(s3://|gs://|https://[^/.]+\\.blob\\.core\\.windows\\.net/[^/]+)"
+          "pattern": "^(s3://|gs://|https://[^/.]+\\.blob\\.core\\.windows\\.net/[^/]+)",
+          "examples": [
+            "s3://ml-platform-launch/context",
+            "gs://ml-platform-launch/context"
+          ]
         },
         "build-job-name": {
+          "title": "Build Job name",
+          "description": "kaniko: the prefix of the build Job's name (default wandb-launch-container-build)",
+          "markdownDescription": "For `kaniko`, the prefix of the build Job's name, which becomes `<build-job-name>-<run id>`. Default `wandb-launch-container-build`.",
           "type": [
             "string",
             "null"
+          ],
+          "examples": [
+            "wandb-launch-container-build"
           ]
         },
         "secret-name": {
+          "title": "Secret name",
+          "description": "kaniko: the name of a Kubernetes secret for the build, given together with secret-key",
+          "markdownDescription": "For `kaniko`, the name of a Kubernetes secret for the build Job. Give it together with `secret-key`: the agent refuses one without the other.",
           "type": [
             "string",
             "null"
           ]
         },
         "secret-key": {
+          "title": "Secret key",
+          "description": "kaniko: the key in the secret named by secret-name, given together with it",
+          "markdownDescription": "For `kaniko`, the key in the Kubernetes secret named by `secret-name`. Give it together with `secret-name`.",
           "type": [
             "string",
             "null"
           ]
         },
         "kaniko-image": {
+          "title": "Kaniko image",
+          "description": "kaniko: the executor image of the build Job (default gcr.io/kaniko-project/executor:v1.11.0)",
+          "markdownDescription": "For `kaniko`, the executor image the build Job runs. The builder's effective default is `gcr.io/kaniko-project/executor:v1.11.0` (the config model's `executor:latest` is never applied).",
           "type": [
             "string",
             "null"
+          ],
+          "examples": [
+            "gcr.io/kaniko-project/executor:v1.11.0"
           ]
         },
         "kaniko-config": {
+          "title": "Kaniko Job",
+          "description": "kaniko: a Kubernetes Job the build Job starts from (one container; its args as key=value)",
+          "markdownDescription": "For `kaniko`, a Kubernetes Job the build Job starts from. It may have one container only, whose `args` are `key=value` strings that replace the builder's defaults (`--context`, `--dockerfile`, `--destination`, `--cache`, …). The agent sets `restartPolicy: Never`, `activeDeadlineSeconds: 1800` and `backoffLimit: 0` unless given.",
           "type": [
             "object",
             "null"
           ]
         },
         "credentials": {
+          "title": "Credentials",
+          "description": "a credentials block; the agent fails when it differs from the registry block's",
+          "markdownDescription": "A credentials block. When both this and the `registry` block's credentials are set and differ, the agent fails with *registry and build config credential mismatch*.",
           "type": [
             "object",
             "null"
@@ -373,7 +551,7 @@ extension BundledSchemas {
 }
 """##,
          ##"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/agent.json","type":"object","properties":{"queues":{"description":"the queues the agent polls; a single name must still be a list","type":"array","items":{"type":"string"}},"entity":{"type":["string","null"]},"max_jobs":{"$ref":"#/$defs/jobLimit"},"max_schedulers":{"$ref":"#/$defs/jobLimit"},"secure_mode":{"$ref":"#/$defs/laxBoolean"},"verbosity":{"$ref":"#/$defs/laxInteger"},"stopped_run_timeout":{"$ref":"#/$defs/laxInteger"},"registry":{"$ref":"#/$defs/registry"},"environment":{"$ref":"#/$defs/environment"},"builder":{"$ref":"#/$defs/builder"},"queue":{"not":{},"x-launchc-code":"LC3103","x-launchc-message":"the agent does not start with a 'queue' key; list the queue under 'queues'"},"$schema":{"not":{},"x-launchc-code":"LC2003","x-launchc-message":"the agent refuses unknown keys, '$schema' included; name the schema in a '# yaml-language-server: $schema=…' comment instead"}},"additionalProperties":false,"$defs":{"laxInteger":{"description":"pydantic reads integers laxly: 5 and \"5\" are both accepted, 1.5 is not","anyOf":[{"type":"integer"},{"type":"string","pattern":"^\\s*[-+]?[0-9]+\\s*$","x-launchc-message":{"pattern":"expected a whole number"}},{"type":"null"}]},"jobLimit":{"description":"a number of concurrent jobs; -1 means no limit, and any other negative number stops the agent","anyOf":[{"type":"integer","minimum":-1},{"type":"string","pattern":"^\\s*(-1|\\+?[0-9]+)\\s*$","x-launchc-message":{"pattern":"expected a whole number of jobs, or -1 for no limit"}},{"type":"null"}]},"laxBoolean":{"description":"pydantic reads booleans laxly: true, \"yes\", \"on\", 1 and their opposites","anyOf":[{"type":["boolean","null"]},{"enum":[0,1]},{"enum":["0","1","f","t","n","y","no","yes","on","off","true","false","F","T","N","Y","No","Yes","On","Off","True","False","NO","YES","ON","OFF","TRUE","FALSE"]}]},"registryURI":{"type":"string"},"environment":{"description":"where the agent runs: its cloud and region","type":["object","null"],"required":["region"],"properties":{"type":{"enum":["aws","gcp","azure",null]},"region":{"type":["string","null"]},"project":{"not":{},"x-launchc-code":"LC3106","x-launchc-message":"environment key 'project' is ignored: the agent takes the GCP project from its credentials (google.auth.default())"}},"additionalProperties":false,"x-launchc-code":{"required":"LC3104","additionalProperties":"LC3106"},"x-launchc-message":{"required":"the environment block needs a 'region' key (even for azure, where it may be null); the agent does not start without it","additionalProperties":"environment key '{key}' is ignored by the agent"}},"registry":{"description":"deprecated: the builder's 'destination' takes its place","type":["object","null"],"properties":{"type":{"enum":["ecr","acr","gcr",null]},"uri":{"$ref":"#/$defs/registryURI"},"account_id":{"type":["string","null"]},"region":{"type":["string","null"]},"repo_name":{"type":["string","null"]},"repository":{"type":["string","null"]},"image-name":{"type":["string","null"]},"project":{"type":["string","null"]}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3101"},"x-launchc-message":{"additionalProperties":"registry key '{key}' is not read by the agent"}},"builder":{"description":"how the agent builds images: docker, kaniko (in Kubernetes) or noop","type":["object","null"],"properties":{"type":{"enum":["docker","kaniko","noop",null]},"destination":{"$ref":"#/$defs/registryURI"},"platform":{"enum":["linux/amd64","linux/arm64",null]},"build-context-store":{"description":"where kaniko reads the build context: s3://, gs:// or https://<account>.blob.core.windows.net/<container>","type":["string","null"],"pattern":"^(s3://|gs://|https://[^/.]+\\.blob\\.core\\.windows\\.net/[^/]+)"},"build-job-name":{"type":["string","null"]},"secret-name":{"type":["string","null"]},"secret-key":{"type":["string","null"]},"kaniko-image":{"type":["string","null"]},"kaniko-config":{"type":["object","null"]},"credentials":{"type":["object","null"]}},"dependentRequired":{"secret-name":["secret-key"],"secret-key":["secret-name"]},"if":{"properties":{"type":{"const":"kaniko"}},"required":["type"]},"then":{"required":["build-context-store"],"x-launchc-code":{"required":"LC3105"},"x-launchc-message":{"required":"a kaniko builder needs 'build-context-store' (an s3://, gs:// or Azure blob URI for the build context)"}},"additionalProperties":false,"x-launchc-aliases":{"uri":"destination","url":"destination","registry":"destination","image":"destination"},"x-launchc-code":{"additionalProperties":"LC3102"},"x-launchc-message":{"additionalProperties":"builder key '{key}' is ignored by the agent"}}}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/agent.json","type":"object","properties":{"queues":{"description":"the queues the agent polls; a single name must still be a list","type":"array","items":{"type":"string"}},"entity":{"description":"the W&B entity (user or team) the agent runs as; null or absent means the logged-in user's default entity","type":["string","null"]},"max_jobs":{"$ref":"#/$defs/jobLimit"},"max_schedulers":{"$ref":"#/$defs/jobLimit"},"secure_mode":{"$ref":"#/$defs/laxBoolean"},"verbosity":{"$ref":"#/$defs/laxInteger"},"stopped_run_timeout":{"$ref":"#/$defs/laxInteger"},"registry":{"$ref":"#/$defs/registry"},"environment":{"$ref":"#/$defs/environment"},"builder":{"$ref":"#/$defs/builder"},"queue":{"description":"the legacy single queue: the agent adds it to queues but then refuses to start; list it under queues","not":{},"x-launchc-code":"LC3103","x-launchc-message":"the agent does not start with a 'queue' key; list the queue under 'queues'"},"$schema":{"not":{},"x-launchc-code":"LC2003","x-launchc-message":"the agent refuses unknown keys, '$schema' included; name the schema in a '# yaml-language-server: $schema=…' comment instead"}},"additionalProperties":false,"$defs":{"laxInteger":{"description":"pydantic reads integers laxly: 5 and \"5\" are both accepted, 1.5 is not","anyOf":[{"type":"integer"},{"type":"string","pattern":"^\\s*[-+]?[0-9]+\\s*$","x-launchc-message":{"pattern":"expected a whole number"}},{"type":"null"}]},"jobLimit":{"description":"a number of concurrent jobs; -1 means no limit, and any other negative number stops the agent","anyOf":[{"type":"integer","minimum":-1},{"type":"string","pattern":"^\\s*(-1|\\+?[0-9]+)\\s*$","x-launchc-message":{"pattern":"expected a whole number of jobs, or -1 for no limit"}},{"type":"null"}]},"laxBoolean":{"description":"pydantic reads booleans laxly: true, \"yes\", \"on\", 1 and their opposites","anyOf":[{"type":["boolean","null"]},{"enum":[0,1]},{"enum":["0","1","f","t","n","y","no","yes","on","off","true","false","F","T","N","Y","No","Yes","On","Off","True","False","NO","YES","ON","OFF","TRUE","FALSE"]}]},"registryURI":{"type":"string"},"environment":{"description":"where the agent runs: its cloud and region","type":["object","null"],"required":["region"],"properties":{"type":{"description":"the cloud the agent runs in: aws, gcp or azure","enum":["aws","gcp","azure",null]},"region":{"description":"the cloud region; the key is required for every type, even azure (where it may be null)","type":["string","null"]},"project":{"description":"ignored: the agent takes the GCP project from its credentials","not":{},"x-launchc-code":"LC3106","x-launchc-message":"environment key 'project' is ignored: the agent takes the GCP project from its credentials (google.auth.default())"}},"additionalProperties":false,"x-launchc-code":{"required":"LC3104","additionalProperties":"LC3106"},"x-launchc-message":{"required":"the environment block needs a 'region' key (even for azure, where it may be null); the agent does not start without it","additionalProperties":"environment key '{key}' is ignored by the agent"}},"registry":{"description":"deprecated: the builder's 'destination' takes its place","type":["object","null"],"properties":{"type":{"description":"the kind of registry: ecr, acr or gcr","enum":["ecr","acr","gcr",null]},"uri":{"$ref":"#/$defs/registryURI"},"account_id":{"description":"accepted for ecr, but the ECR registry works only from uri","type":["string","null"]},"region":{"description":"gcr: the Artifact Registry region; accepted for ecr, which works only from uri","type":["string","null"]},"repo_name":{"description":"accepted for ecr and ignored: the ECR registry works only from uri","type":["string","null"]},"repository":{"description":"gcr: the Artifact Registry repository; ecr rejects the key as unsupported","type":["string","null"]},"image-name":{"description":"gcr: the image name in the repository, spelled with a dash","type":["string","null"]},"project":{"description":"gcr: the GCP project that holds the Artifact Registry repository","type":["string","null"]}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3101"},"x-launchc-message":{"additionalProperties":"registry key '{key}' is not read by the agent"}},"builder":{"description":"how the agent builds images: docker, kaniko (in Kubernetes) or noop","type":["object","null"],"properties":{"type":{"description":"the builder: docker, kaniko (a build Job in Kubernetes) or noop (no builds)","enum":["docker","kaniko","noop",null]},"destination":{"$ref":"#/$defs/registryURI"},"platform":{"description":"docker builder: the platform to build images for","enum":["linux/amd64","linux/arm64",null]},"build-context-store":{"description":"where kaniko reads the build context: s3://, gs:// or https://<account>.blob.core.windows.net/<container>","type":["string","null"],"pattern":"^(s3://|gs://|https://[^/.]+\\.blob\\.core\\.windows\\.net/[^/]+)"},"build-job-name":{"description":"kaniko: the prefix of the build Job's name (default wandb-launch-container-build)","type":["string","null"]},"secret-name":{"description":"kaniko: the name of a Kubernetes secret for the build, given together with secret-key","type":["string","null"]},"secret-key":{"description":"kaniko: the key in the secret named by secret-name, given together with it","type":["string","null"]},"kaniko-image":{"description":"kaniko: the executor image of the build Job (default gcr.io/kaniko-project/executor:v1.11.0)","type":["string","null"]},"kaniko-config":{"description":"kaniko: a Kubernetes Job the build Job starts from (one container; its args as key=value)","type":["object","null"]},"credentials":{"description":"a credentials block; the agent fails when it differs from the registry block's","type":["object","null"]}},"dependentRequired":{"secret-name":["secret-key"],"secret-key":["secret-name"]},"if":{"properties":{"type":{"const":"kaniko"}},"required":["type"]},"then":{"required":["build-context-store"],"x-launchc-code":{"required":"LC3105"},"x-launchc-message":{"required":"a kaniko builder needs 'build-context-store' (an s3://, gs:// or Azure blob URI for the build context)"}},"additionalProperties":false,"x-launchc-aliases":{"uri":"destination","url":"destination","registry":"destination","image":"destination"},"x-launchc-code":{"additionalProperties":"LC3102"},"x-launchc-message":{"additionalProperties":"builder key '{key}' is ignored by the agent"}}}}
 """##),
         ("schemas/gcp-vertex.json", "https://launchc.dev/schemas/gcp-vertex.json", ##"""
 {
@@ -381,12 +559,16 @@ extension BundledSchemas {
  "$id": "https://launchc.dev/schemas/gcp-vertex.json",
  "$comment": "Generated by scripts/gen-vertex-schema.py from the aiplatform_v1 CustomJob messages of google-cloud-aiplatform 2.7.0, with the W&B agent's reading of spec and run (wandb 0.31.0). Do not edit; run 'make generate-vertex'.",
  "title": "A Vertex AI queue config: the CustomJob the W&B agent builds and submits",
+ "markdownDescription": "A Vertex AI queue config, as the W&B agent (wandb 0.31.0) reads it: `spec` becomes the `aiplatform.CustomJob` (its worker pools, staging bucket, output directory, encryption key and labels) and `run` the arguments of `CustomJob.submit`; nothing else is read. The job is created in the agent environment's region, in the project of its GCP credentials. [CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
  "type": "object",
  "required": [
   "spec"
  ],
  "properties": {
   "spec": {
+   "title": "spec",
+   "description": "the CustomJob: worker_pool_specs and staging_bucket (required), base_output_dir, encryption_spec_key_name, labels",
+   "markdownDescription": "The `aiplatform.CustomJob` the W&B agent creates: `worker_pool_specs` and `staging_bucket` (both required), `base_output_dir`, `encryption_spec_key_name` and `labels`. Any other key is ignored. The job's display name is the run's name.",
    "type": "object",
    "required": [
     "worker_pool_specs",
@@ -394,6 +576,9 @@ extension BundledSchemas {
    ],
    "properties": {
     "worker_pool_specs": {
+     "title": "spec.worker_pool_specs",
+     "description": "The spec of the worker pools including machine type and Docker image. Can provided as a list of dictionaries or list of WorkerPoolSpec proto messages. The agent requires at least one, each with a container_spec.",
+     "markdownDescription": "The spec of the worker pools including machine type and Docker image. Can provided as a list of dictionaries or list of WorkerPoolSpec proto messages.\n\nThe W&B agent requires at least one pool, each with a `container_spec`; it replaces every pool's `container_spec.command` with the run's entry point and arguments, and appends its `WANDB_*` variables to `container_spec.env`. Keys are the SDK's snake_case field names: camelCase ones fail.",
      "type": "array",
      "minItems": 1,
      "items": {
@@ -404,32 +589,74 @@ extension BundledSchemas {
      },
      "x-launchc-message": {
       "minItems": "Vertex needs at least one worker pool spec"
-     }
+     },
+     "examples": [
+      [
+       {
+        "machine_spec": {
+         "machine_type": "n1-standard-8"
+        },
+        "replica_count": 1,
+        "container_spec": {
+         "image_uri": "${image_uri}"
+        }
+       }
+      ]
+     ]
     },
     "staging_bucket": {
+     "title": "spec.staging_bucket",
+     "description": "Bucket for produced custom job artifacts. Overrides staging_bucket set in aiplatform.init. The agent requires it.",
+     "markdownDescription": "Bucket for produced custom job artifacts. Overrides staging_bucket set in aiplatform.init.\n\nRequired by the W&B agent. Without `base_output_dir`, the job's output goes to `<staging_bucket>/aiplatform-custom-job-<timestamp>`.",
      "type": "string",
      "pattern": "^gs://[^/]+",
      "x-launchc-message": {
       "pattern": "staging_bucket must be a gs:// URI"
-     }
+     },
+     "examples": [
+      "gs://ml-platform-vertex/staging"
+     ]
     },
     "base_output_dir": {
+     "title": "spec.base_output_dir",
+     "description": "GCS output directory of job. If not provided a timestamped directory in the staging directory will be used.",
+     "markdownDescription": "GCS output directory of job. If not provided a timestamped directory in the staging directory will be used.",
      "type": "string",
      "pattern": "^gs://[^/]+",
      "x-launchc-message": {
       "pattern": "base_output_dir must be a gs:// URI"
-     }
+     },
+     "examples": [
+      "gs://ml-platform-vertex/output"
+     ]
     },
     "encryption_spec_key_name": {
-     "type": "string"
+     "title": "spec.encryption_spec_key_name",
+     "description": "Customer-managed encryption key name for a CustomJob. If this is set, then all resources created by the CustomJob will be encrypted with the provided encryption key.",
+     "markdownDescription": "Customer-managed encryption key name for a CustomJob. If this is set, then all resources created by the CustomJob will be encrypted with the provided encryption key.",
+     "type": "string",
+     "examples": [
+      "projects/ml-platform/locations/us-central1/keyRings/launch/cryptoKeys/vertex"
+     ]
     },
     "labels": {
+     "title": "spec.labels",
+     "description": "The labels with user-defined metadata to organize CustomJobs. Label keys and values can be no longer than 64 characters (Unicode codepoints), can only contain lowercase letters, numeric characters, underscores and dashes. International characters are allowed. The agent adds wandb-run-id.",
+     "markdownDescription": "The labels with user-defined metadata to organize CustomJobs. Label keys and values can be no longer than 64 characters (Unicode codepoints), can only contain lowercase letters, numeric characters, underscores and dashes. International characters are allowed. See <https://goo.gl/xmQnxf> for more information and examples of labels.\n\nThe W&B agent adds `wandb-run-id: <run id>`.",
      "type": "object",
      "additionalProperties": {
       "type": "string"
-     }
+     },
+     "examples": [
+      {
+       "team": "ml-platform"
+      }
+     ]
     },
     "service_account": {
+     "title": "spec.service_account (ignored)",
+     "description": "ignored: the agent reads the service account from run.service_account",
+     "markdownDescription": "Ignored, though W&B's docs put it here: the W&B agent reads the service account from `run.service_account`.",
      "not": {},
      "x-launchc-code": "LC3402",
      "x-launchc-message": "spec.service_account is ignored: the agent reads the service account from run.service_account"
@@ -453,32 +680,67 @@ extension BundledSchemas {
    }
   },
   "run": {
+   "title": "run",
+   "description": "the arguments of CustomJob.submit: timeout, service_account, network, enable_web_access, experiment, experiment_run, tensorboard, restart_job_on_worker_restart",
+   "markdownDescription": "The arguments the W&B agent passes to `CustomJob.submit`: `timeout`, `service_account`, `network`, `enable_web_access`, `experiment`, `experiment_run`, `tensorboard` and `restart_job_on_worker_restart`. Any other key (such as `disable_retries`) is ignored.",
    "type": "object",
    "properties": {
     "timeout": {
+     "title": "run.timeout",
+     "description": "seconds",
+     "markdownDescription": "The maximum job running time in seconds. The default is 7 days.",
      "type": "integer",
      "minimum": 1,
-     "description": "seconds"
+     "examples": [
+      86400
+     ]
     },
     "service_account": {
-     "type": "string"
+     "title": "run.service_account",
+     "description": "Specifies the service account for workload run-as account. Users submitting jobs must have act-as permission on this run-as account.",
+     "markdownDescription": "Specifies the service account for workload run-as account. Users submitting jobs must have act-as permission on this run-as account.",
+     "type": "string",
+     "examples": [
+      "launch-jobs@ml-platform.iam.gserviceaccount.com"
+     ]
     },
     "network": {
-     "type": "string"
+     "title": "run.network",
+     "description": "The full name of the Compute Engine network to which the job should be peered. For example, projects/12345/global/networks/myVPC. Private services access must already be configured for the network.",
+     "markdownDescription": "The full name of the Compute Engine network to which the job should be peered. For example, projects/12345/global/networks/myVPC. Private services access must already be configured for the network.",
+     "type": "string",
+     "examples": [
+      "projects/12345/global/networks/ml-vpc"
+     ]
     },
     "enable_web_access": {
+     "title": "run.enable_web_access",
+     "description": "Whether you want Vertex AI to enable interactive shell access to training containers.",
+     "markdownDescription": "Whether you want Vertex AI to enable interactive shell access to training containers. <https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell>",
      "type": "boolean"
     },
     "experiment": {
+     "title": "run.experiment",
+     "description": "The instance or name of an Experiment resource to which this CustomJob will upload training parameters and metrics. Not together with run.tensorboard: CustomJob.submit refuses the pair.",
+     "markdownDescription": "The instance or name of an Experiment resource to which this CustomJob will upload training parameters and metrics.\n\n`service_account` is required with provided `experiment`. For more information on configuring your service account please visit: <https://cloud.google.com/vertex-ai/docs/experiments/tensorboard-training>\n\nNot together with `run.tensorboard`: `CustomJob.submit` refuses the pair, and the job fails.",
      "type": "string"
     },
     "experiment_run": {
+     "title": "run.experiment_run",
+     "description": "The instance or name of an ExperimentRun resource to which this CustomJob will upload training parameters and metrics. This arg can only be set when experiment is set. If 'experiment' is set but 'experiment_run is not, an ExperimentRun resource will still be auto-generated.",
+     "markdownDescription": "The instance or name of an ExperimentRun resource to which this CustomJob will upload training parameters and metrics. This arg can only be set when experiment is set. If 'experiment' is set but 'experiment_run is not, an ExperimentRun resource will still be auto-generated.",
      "type": "string"
     },
     "tensorboard": {
+     "title": "run.tensorboard",
+     "description": "The name of a Vertex AI Tensorboard resource to which this CustomJob will upload Tensorboard logs. Format: projects/{project}/locations/{location}/tensorboards/{tensorboard} Not together with run.experiment: CustomJob.submit refuses the pair.",
+     "markdownDescription": "The name of a Vertex AI `Tensorboard` resource to which this CustomJob will upload Tensorboard logs. Format: `projects/{project}/locations/{location}/tensorboards/{tensorboard}`\n\nThe training script should write Tensorboard to following Vertex AI environment variable:\n\nAIP_TENSORBOARD_LOG_DIR\n\n`service_account` is required with provided `tensorboard`. For more information on configuring your service account please visit: <https://cloud.google.com/vertex-ai/docs/experiments/tensorboard-training>\n\nNot together with `run.experiment`: `CustomJob.submit` refuses the pair, and the job fails.",
      "type": "string"
     },
     "restart_job_on_worker_restart": {
+     "title": "run.restart_job_on_worker_restart",
+     "description": "Restarts the entire CustomJob if a worker gets restarted. This feature can be used by distributed training jobs that are not resilient to workers leaving and joining a job.",
+     "markdownDescription": "Restarts the entire CustomJob if a worker gets restarted. This feature can be used by distributed training jobs that are not resilient to workers leaving and joining a job.",
      "type": "boolean"
     }
    },
@@ -518,24 +780,54 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "image_uri": {
-     "type": "string"
+     "title": "ContainerSpec.image_uri",
+     "description": "The URI of a container image in the Container Registry that is to be run on each worker replica.",
+     "markdownDescription": "The W&B agent does not fill the image in: write `${image_uri}` for the image W&B builds or names.\n\n**Required.** The URI of a container image in the Container Registry that is to be run on each worker replica.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `imageUri`; the Vertex SDK the agent uses needs `image_uri`)",
+     "type": "string",
+     "examples": [
+      "${image_uri}",
+      "us-central1-docker.pkg.dev/ml-platform/launch/train:latest"
+     ]
     },
     "command": {
+     "title": "ContainerSpec.command (replaced)",
+     "description": "always replaced by the run's entry point and arguments; put fixed arguments in args",
+     "markdownDescription": "Always replaced: the W&B agent sets `command` to the run's entry point (the override, else the job's) followed by `overrides.args`, even when that is empty. Put fixed arguments in `args`, which it keeps.",
      "not": {},
      "x-launchc-code": "LC3404",
      "x-launchc-message": "container_spec.command is always replaced by the job's entry point; put fixed arguments in args"
     },
     "args": {
+     "title": "ContainerSpec.args",
+     "description": "The arguments to be passed when starting the container.",
+     "markdownDescription": "Kept by the W&B agent; the run's own arguments go into `command`.\n\nThe arguments to be passed when starting the container.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     }
+     },
+     "examples": [
+      [
+       "--epochs",
+       "10"
+      ]
+     ]
     },
     "env": {
+     "title": "ContainerSpec.env",
+     "description": "Environment variables to be passed to the container. Maximum limit is 100.",
+     "markdownDescription": "The W&B agent appends its `WANDB_*` variables after these.\n\nEnvironment variables to be passed to the container. Maximum limit is 100.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/EnvVar"
-     }
+     },
+     "examples": [
+      [
+       {
+        "name": "NCCL_DEBUG",
+        "value": "INFO"
+       }
+      ]
+     ]
     }
    },
    "additionalProperties": false,
@@ -551,10 +843,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "boot_disk_type": {
-     "type": "string"
+     "title": "DiskSpec.boot_disk_type",
+     "description": "Type of the boot disk. For non-A3U machines, the default value is \"pd-ssd\", for A3U machines, the default value is \"hyperdisk-balanced\". Valid values: \"pd-ssd\" (Persistent Disk Solid State Drive), \"pd-standard\" (Persistent Disk Hard Disk Drive) or \"hyperdisk-balanced\".",
+     "markdownDescription": "Type of the boot disk. For non-A3U machines, the default value is \"pd-ssd\", for A3U machines, the default value is \"hyperdisk-balanced\". Valid values: \"pd-ssd\" (Persistent Disk Solid State Drive), \"pd-standard\" (Persistent Disk Hard Disk Drive) or \"hyperdisk-balanced\".",
+     "type": "string",
+     "examples": [
+      "pd-ssd"
+     ]
     },
     "boot_disk_size_gb": {
-     "type": "integer"
+     "title": "DiskSpec.boot_disk_size_gb",
+     "description": "Size in GB of the boot disk (default is 100GB).",
+     "markdownDescription": "Size in GB of the boot disk (default is 100GB).",
+     "type": "integer",
+     "examples": [
+      100
+     ]
     }
    },
    "additionalProperties": false
@@ -563,9 +867,15 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "name": {
+     "title": "EnvVar.name",
+     "description": "Name of the environment variable. Must be a valid C identifier.",
+     "markdownDescription": "**Required.** Name of the environment variable. Must be a valid C identifier.",
      "type": "string"
     },
     "value": {
+     "title": "EnvVar.value",
+     "description": "Variables that reference a $(VAR_NAME) are expanded using the previous defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged.",
+     "markdownDescription": "**Required.** Variables that reference a $(VAR_NAME) are expanded using the previous defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. The $(VAR_NAME) syntax can be escaped with a double $$, ie: $$(VAR_NAME). Escaped references will never be expanded, regardless of whether the variable exists or not.",
      "type": "string"
     }
    },
@@ -575,15 +885,27 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "instance_ip": {
+     "title": "LustreMount.instance_ip",
+     "description": "IP address of the Lustre instance.",
+     "markdownDescription": "**Required.** IP address of the Lustre instance.",
      "type": "string"
     },
     "volume_handle": {
+     "title": "LustreMount.volume_handle",
+     "description": "The unique identifier of the Lustre volume.",
+     "markdownDescription": "**Required.** The unique identifier of the Lustre volume.",
      "type": "string"
     },
     "filesystem": {
+     "title": "LustreMount.filesystem",
+     "description": "The name of the Lustre filesystem.",
+     "markdownDescription": "**Required.** The name of the Lustre filesystem.",
      "type": "string"
     },
     "mount_point": {
+     "title": "LustreMount.mount_point",
+     "description": "Destination mount path. The Lustre file system will be mounted for the user under /mnt/lustre/<mount_point>",
+     "markdownDescription": "**Required.** Destination mount path. The Lustre file system will be mounted for the user under /mnt/lustre/<mount_point>",
      "type": "string"
     }
    },
@@ -593,9 +915,19 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "machine_type": {
-     "type": "string"
+     "title": "MachineSpec.machine_type",
+     "description": "The type of the machine.",
+     "markdownDescription": "See the [machine types for custom training](https://cloud.google.com/vertex-ai/docs/training/configure-compute#machine-types).\n\nThe type of the machine.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec) (camelCase there, `machineType`; the Vertex SDK the agent uses needs `machine_type`)",
+     "type": "string",
+     "examples": [
+      "n1-standard-8",
+      "a2-highgpu-1g"
+     ]
     },
     "accelerator_type": {
+     "title": "MachineSpec.accelerator_type",
+     "description": "The type of accelerator(s) that may be attached to the machine as per accelerator_count.",
+     "markdownDescription": "The type of accelerator(s) that may be attached to the machine as per `accelerator_count`.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec) (camelCase there, `acceleratorType`; the Vertex SDK the agent uses needs `accelerator_type`)",
      "enum": [
       "ACCELERATOR_TYPE_UNSPECIFIED",
       "NVIDIA_TESLA_K80",
@@ -635,18 +967,38 @@ extension BundledSchemas {
       7,
       10,
       12
+     ],
+     "examples": [
+      "NVIDIA_TESLA_T4",
+      "NVIDIA_TESLA_A100"
      ]
     },
     "accelerator_count": {
-     "type": "integer"
+     "title": "MachineSpec.accelerator_count",
+     "description": "The number of accelerators to attach to the machine.",
+     "markdownDescription": "The number of accelerators to attach to the machine.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec) (camelCase there, `acceleratorCount`; the Vertex SDK the agent uses needs `accelerator_count`)",
+     "type": "integer",
+     "examples": [
+      1,
+      8
+     ]
     },
     "gpu_partition_size": {
+     "title": "MachineSpec.gpu_partition_size",
+     "description": "The Nvidia GPU partition size.",
+     "markdownDescription": "The Nvidia GPU partition size.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec) (camelCase there, `gpuPartitionSize`; the Vertex SDK the agent uses needs `gpu_partition_size`)",
      "type": "string"
     },
     "tpu_topology": {
+     "title": "MachineSpec.tpu_topology",
+     "description": "The topology of the TPUs. Corresponds to the TPU topologies available from GKE. (Example: tpu_topology: \"2x2x1\").",
+     "markdownDescription": "The topology of the TPUs. Corresponds to the TPU topologies available from GKE. (Example: tpu_topology: \"2x2x1\").\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec) (camelCase there, `tpuTopology`; the Vertex SDK the agent uses needs `tpu_topology`)",
      "type": "string"
     },
     "reservation_affinity": {
+     "title": "MachineSpec.reservation_affinity",
+     "description": "Configuration controlling how this resource pool consumes reservation.",
+     "markdownDescription": "Configuration controlling how this resource pool consumes reservation.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec) (camelCase there, `reservationAffinity`; the Vertex SDK the agent uses needs `reservation_affinity`)",
      "$ref": "#/$defs/ReservationAffinity"
     }
    },
@@ -656,12 +1008,21 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "server": {
+     "title": "NfsMount.server",
+     "description": "IP address of the NFS server.",
+     "markdownDescription": "**Required.** IP address of the NFS server.",
      "type": "string"
     },
     "path": {
+     "title": "NfsMount.path",
+     "description": "Source path exported from NFS server. Has to start with '/', and combined with the ip address, it indicates the source mount path in the form of server:path",
+     "markdownDescription": "**Required.** Source path exported from NFS server. Has to start with '/', and combined with the ip address, it indicates the source mount path in the form of `server:path`",
      "type": "string"
     },
     "mount_point": {
+     "title": "NfsMount.mount_point",
+     "description": "Destination mount path. The NFS will be mounted for the user under /mnt/nfs/<mount_point>",
+     "markdownDescription": "**Required.** Destination mount path. The NFS will be mounted for the user under /mnt/nfs/<mount_point>",
      "type": "string"
     }
    },
@@ -671,24 +1032,39 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "executor_image_uri": {
+     "title": "PythonPackageSpec.executor_image_uri",
+     "description": "The URI of a container image in Artifact Registry that will run the provided Python package. Vertex AI provides a wide range of executor images with pre-installed packages to meet users' various use cases. See the list of pre-built containers for training. You must use an image from this list.",
+     "markdownDescription": "**Required.** The URI of a container image in Artifact Registry that will run the provided Python package. Vertex AI provides a wide range of executor images with pre-installed packages to meet users' various use cases. See the list of [pre-built containers for training](https://cloud.google.com/vertex-ai/docs/training/pre-built-containers). You must use an image from this list.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `executorImageUri`; the Vertex SDK the agent uses needs `executor_image_uri`)",
      "type": "string"
     },
     "package_uris": {
+     "title": "PythonPackageSpec.package_uris",
+     "description": "The Google Cloud Storage location of the Python package files which are the training program and its dependent packages. The maximum number of package URIs is 100.",
+     "markdownDescription": "**Required.** The Google Cloud Storage location of the Python package files which are the training program and its dependent packages. The maximum number of package URIs is 100.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `packageUris`; the Vertex SDK the agent uses needs `package_uris`)",
      "type": "array",
      "items": {
       "type": "string"
      }
     },
     "python_module": {
+     "title": "PythonPackageSpec.python_module",
+     "description": "The Python module name to run after installing the packages.",
+     "markdownDescription": "**Required.** The Python module name to run after installing the packages.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `pythonModule`; the Vertex SDK the agent uses needs `python_module`)",
      "type": "string"
     },
     "args": {
+     "title": "PythonPackageSpec.args",
+     "description": "Command line arguments to be passed to the Python task.",
+     "markdownDescription": "Command line arguments to be passed to the Python task.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
      }
     },
     "env": {
+     "title": "PythonPackageSpec.env",
+     "description": "Environment variables to be passed to the python module. Maximum limit is 100.",
+     "markdownDescription": "Environment variables to be passed to the python module. Maximum limit is 100.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/EnvVar"
@@ -701,6 +1077,9 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "reservation_affinity_type": {
+     "title": "ReservationAffinity.reservation_affinity_type",
+     "description": "Specifies the reservation affinity type.",
+     "markdownDescription": "**Required.** Specifies the reservation affinity type.",
      "enum": [
       "TYPE_UNSPECIFIED",
       "NO_RESERVATION",
@@ -713,9 +1092,15 @@ extension BundledSchemas {
      ]
     },
     "key": {
+     "title": "ReservationAffinity.key",
+     "description": "Corresponds to the label key of a reservation resource. To target a SPECIFIC_RESERVATION by name, use compute.googleapis.com/reservation-name as the key and specify the name of your reservation as its value.",
+     "markdownDescription": "Corresponds to the label key of a reservation resource. To target a SPECIFIC_RESERVATION by name, use `compute.googleapis.com/reservation-name` as the key and specify the name of your reservation as its value.",
      "type": "string"
     },
     "values": {
+     "title": "ReservationAffinity.values",
+     "description": "Corresponds to the label values of a reservation resource. This must be the full resource name of the reservation.",
+     "markdownDescription": "Corresponds to the label values of a reservation resource. This must be the full resource name of the reservation.",
      "type": "array",
      "items": {
       "type": "string"
@@ -728,30 +1113,54 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "container_spec": {
+     "title": "WorkerPoolSpec.container_spec",
+     "description": "The custom container task.",
+     "markdownDescription": "The W&B agent requires one in every worker pool.\n\nThe custom container task.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `containerSpec`; the Vertex SDK the agent uses needs `container_spec`)",
      "$ref": "#/$defs/ContainerSpec"
     },
     "python_package_spec": {
+     "title": "WorkerPoolSpec.python_package_spec",
+     "description": "The Python packaged task.",
+     "markdownDescription": "The Python packaged task.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `pythonPackageSpec`; the Vertex SDK the agent uses needs `python_package_spec`)",
      "$ref": "#/$defs/PythonPackageSpec"
     },
     "machine_spec": {
+     "title": "WorkerPoolSpec.machine_spec",
+     "description": "The specification of a single machine.",
+     "markdownDescription": "The specification of a single machine.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `machineSpec`; the Vertex SDK the agent uses needs `machine_spec`)",
      "$ref": "#/$defs/MachineSpec"
     },
     "replica_count": {
-     "type": "integer"
+     "title": "WorkerPoolSpec.replica_count",
+     "description": "The number of worker replicas to use for this worker pool.",
+     "markdownDescription": "The number of worker replicas to use for this worker pool.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `replicaCount`; the Vertex SDK the agent uses needs `replica_count`)",
+     "type": "integer",
+     "examples": [
+      1
+     ]
     },
     "nfs_mounts": {
+     "title": "WorkerPoolSpec.nfs_mounts",
+     "description": "List of NFS mount spec.",
+     "markdownDescription": "List of NFS mount spec.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `nfsMounts`; the Vertex SDK the agent uses needs `nfs_mounts`)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/NfsMount"
      }
     },
     "lustre_mounts": {
+     "title": "WorkerPoolSpec.lustre_mounts",
+     "description": "List of Lustre mounts.",
+     "markdownDescription": "List of Lustre mounts.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `lustreMounts`; the Vertex SDK the agent uses needs `lustre_mounts`)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/LustreMount"
      }
     },
     "disk_spec": {
+     "title": "WorkerPoolSpec.disk_spec",
+     "description": "Disk spec.",
+     "markdownDescription": "Disk spec.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec) (camelCase there, `diskSpec`; the Vertex SDK the agent uses needs `disk_spec`)",
      "$ref": "#/$defs/DiskSpec"
     }
    },
@@ -785,7 +1194,7 @@ extension BundledSchemas {
 }
 """##,
          ##"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/gcp-vertex.json","type":"object","required":["spec"],"properties":{"spec":{"type":"object","required":["worker_pool_specs","staging_bucket"],"properties":{"worker_pool_specs":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WorkerPoolSpec"},"x-launchc-code":{"minItems":"LC3401"},"x-launchc-message":{"minItems":"Vertex needs at least one worker pool spec"}},"staging_bucket":{"type":"string","pattern":"^gs://[^/]+","x-launchc-message":{"pattern":"staging_bucket must be a gs:// URI"}},"base_output_dir":{"type":"string","pattern":"^gs://[^/]+","x-launchc-message":{"pattern":"base_output_dir must be a gs:// URI"}},"encryption_spec_key_name":{"type":"string"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"service_account":{"not":{},"x-launchc-code":"LC3402","x-launchc-message":"spec.service_account is ignored: the agent reads the service account from run.service_account"}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3402","required":"LC3401"},"x-launchc-message":{"additionalProperties":"spec key '{key}' is ignored by the agent","required":"Vertex needs spec.{key}; the agent refuses a config without worker_pool_specs and staging_bucket"},"x-launchc-aliases":{"network":"run.network","timeout":"run.timeout","workerPoolSpecs":"worker_pool_specs","stagingBucket":"staging_bucket","baseOutputDir":"base_output_dir"}},"run":{"type":"object","properties":{"timeout":{"type":"integer","minimum":1,"description":"seconds"},"service_account":{"type":"string"},"network":{"type":"string"},"enable_web_access":{"type":"boolean"},"experiment":{"type":"string"},"experiment_run":{"type":"string"},"tensorboard":{"type":"string"},"restart_job_on_worker_restart":{"type":"boolean"}},"additionalProperties":false,"not":{"required":["experiment","tensorboard"]},"x-launchc-code":{"additionalProperties":"LC3402","not":"LC3406"},"x-launchc-message":{"additionalProperties":"run key '{key}' is ignored by the agent","not":"run.experiment and run.tensorboard together: CustomJob.submit refuses the pair, and the job fails"},"x-launchc-aliases":{"serviceAccount":"service_account","enableWebAccess":"enable_web_access","restartJobOnWorkerRestart":"restart_job_on_worker_restart"}}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3402","required":"LC3401"},"x-launchc-message":{"additionalProperties":"'{key}' is ignored by the agent: a Vertex queue config holds spec and run","required":"a Vertex queue config needs spec (with worker_pool_specs and staging_bucket)"},"$defs":{"ContainerSpec":{"type":"object","properties":{"image_uri":{"type":"string"},"command":{"not":{},"x-launchc-code":"LC3404","x-launchc-message":"container_spec.command is always replaced by the job's entry point; put fixed arguments in args"},"args":{"type":"array","items":{"type":"string"}},"env":{"type":"array","items":{"$ref":"#/$defs/EnvVar"}}},"additionalProperties":false,"required":["image_uri"],"minProperties":1,"x-launchc-message":{"required":"a container_spec needs image_uri: the agent does not fill the image in (write ${image_uri})"}},"DiskSpec":{"type":"object","properties":{"boot_disk_type":{"type":"string"},"boot_disk_size_gb":{"type":"integer"}},"additionalProperties":false},"EnvVar":{"type":"object","properties":{"name":{"type":"string"},"value":{"type":"string"}},"additionalProperties":false},"LustreMount":{"type":"object","properties":{"instance_ip":{"type":"string"},"volume_handle":{"type":"string"},"filesystem":{"type":"string"},"mount_point":{"type":"string"}},"additionalProperties":false},"MachineSpec":{"type":"object","properties":{"machine_type":{"type":"string"},"accelerator_type":{"enum":["ACCELERATOR_TYPE_UNSPECIFIED","NVIDIA_TESLA_K80","NVIDIA_TESLA_P100","NVIDIA_TESLA_V100","NVIDIA_TESLA_P4","NVIDIA_TESLA_T4","NVIDIA_TESLA_A100","NVIDIA_A100_80GB","NVIDIA_L4","NVIDIA_H100_80GB","NVIDIA_H100_MEGA_80GB","NVIDIA_H200_141GB","NVIDIA_B200","NVIDIA_GB200","NVIDIA_RTX_PRO_6000","TPU_V2","TPU_V3","TPU_V4_POD","TPU_V5_LITEPOD",0,1,2,3,4,5,8,9,11,13,14,15,16,17,18,6,7,10,12]},"accelerator_count":{"type":"integer"},"gpu_partition_size":{"type":"string"},"tpu_topology":{"type":"string"},"reservation_affinity":{"$ref":"#/$defs/ReservationAffinity"}},"additionalProperties":false},"NfsMount":{"type":"object","properties":{"server":{"type":"string"},"path":{"type":"string"},"mount_point":{"type":"string"}},"additionalProperties":false},"PythonPackageSpec":{"type":"object","properties":{"executor_image_uri":{"type":"string"},"package_uris":{"type":"array","items":{"type":"string"}},"python_module":{"type":"string"},"args":{"type":"array","items":{"type":"string"}},"env":{"type":"array","items":{"$ref":"#/$defs/EnvVar"}}},"additionalProperties":false},"ReservationAffinity":{"type":"object","properties":{"reservation_affinity_type":{"enum":["TYPE_UNSPECIFIED","NO_RESERVATION","ANY_RESERVATION","SPECIFIC_RESERVATION",0,1,2,3]},"key":{"type":"string"},"values":{"type":"array","items":{"type":"string"}}},"additionalProperties":false},"WorkerPoolSpec":{"type":"object","properties":{"container_spec":{"$ref":"#/$defs/ContainerSpec"},"python_package_spec":{"$ref":"#/$defs/PythonPackageSpec"},"machine_spec":{"$ref":"#/$defs/MachineSpec"},"replica_count":{"type":"integer"},"nfs_mounts":{"type":"array","items":{"$ref":"#/$defs/NfsMount"}},"lustre_mounts":{"type":"array","items":{"$ref":"#/$defs/LustreMount"}},"disk_spec":{"$ref":"#/$defs/DiskSpec"}},"additionalProperties":false,"allOf":[{"not":{"anyOf":[{"required":["container_spec","python_package_spec"]}]},"x-launchc-message":"at most one of container_spec, python_package_spec (they are alternatives)"}],"required":["container_spec"],"x-launchc-code":{"required":"LC3403"},"x-launchc-message":{"required":"each worker pool needs a container_spec; the agent refuses a pool without one"}}}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/gcp-vertex.json","type":"object","required":["spec"],"properties":{"spec":{"description":"the CustomJob: worker_pool_specs and staging_bucket (required), base_output_dir, encryption_spec_key_name, labels","type":"object","required":["worker_pool_specs","staging_bucket"],"properties":{"worker_pool_specs":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/WorkerPoolSpec"},"x-launchc-code":{"minItems":"LC3401"},"x-launchc-message":{"minItems":"Vertex needs at least one worker pool spec"}},"staging_bucket":{"description":"Bucket for produced custom job artifacts. Overrides staging_bucket set in aiplatform.init. The agent requires it.","type":"string","pattern":"^gs://[^/]+","x-launchc-message":{"pattern":"staging_bucket must be a gs:// URI"}},"base_output_dir":{"description":"GCS output directory of job. If not provided a timestamped directory in the staging directory will be used.","type":"string","pattern":"^gs://[^/]+","x-launchc-message":{"pattern":"base_output_dir must be a gs:// URI"}},"encryption_spec_key_name":{"type":"string"},"labels":{"type":"object","additionalProperties":{"type":"string"}},"service_account":{"description":"ignored: the agent reads the service account from run.service_account","not":{},"x-launchc-code":"LC3402","x-launchc-message":"spec.service_account is ignored: the agent reads the service account from run.service_account"}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3402","required":"LC3401"},"x-launchc-message":{"additionalProperties":"spec key '{key}' is ignored by the agent","required":"Vertex needs spec.{key}; the agent refuses a config without worker_pool_specs and staging_bucket"},"x-launchc-aliases":{"network":"run.network","timeout":"run.timeout","workerPoolSpecs":"worker_pool_specs","stagingBucket":"staging_bucket","baseOutputDir":"base_output_dir"}},"run":{"type":"object","properties":{"timeout":{"description":"seconds","type":"integer","minimum":1},"service_account":{"type":"string"},"network":{"type":"string"},"enable_web_access":{"description":"Whether you want Vertex AI to enable interactive shell access to training containers.","type":"boolean"},"experiment":{"type":"string"},"experiment_run":{"type":"string"},"tensorboard":{"type":"string"},"restart_job_on_worker_restart":{"type":"boolean"}},"additionalProperties":false,"not":{"required":["experiment","tensorboard"]},"x-launchc-code":{"additionalProperties":"LC3402","not":"LC3406"},"x-launchc-message":{"additionalProperties":"run key '{key}' is ignored by the agent","not":"run.experiment and run.tensorboard together: CustomJob.submit refuses the pair, and the job fails"},"x-launchc-aliases":{"serviceAccount":"service_account","enableWebAccess":"enable_web_access","restartJobOnWorkerRestart":"restart_job_on_worker_restart"}}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3402","required":"LC3401"},"x-launchc-message":{"additionalProperties":"'{key}' is ignored by the agent: a Vertex queue config holds spec and run","required":"a Vertex queue config needs spec (with worker_pool_specs and staging_bucket)"},"$defs":{"ContainerSpec":{"type":"object","properties":{"image_uri":{"description":"The URI of a container image in the Container Registry that is to be run on each worker replica.","type":"string"},"command":{"description":"always replaced by the run's entry point and arguments; put fixed arguments in args","not":{},"x-launchc-code":"LC3404","x-launchc-message":"container_spec.command is always replaced by the job's entry point; put fixed arguments in args"},"args":{"description":"The arguments to be passed when starting the container.","type":"array","items":{"type":"string"}},"env":{"description":"Environment variables to be passed to the container. Maximum limit is 100.","type":"array","items":{"$ref":"#/$defs/EnvVar"}}},"additionalProperties":false,"required":["image_uri"],"minProperties":1,"x-launchc-message":{"required":"a container_spec needs image_uri: the agent does not fill the image in (write ${image_uri})"}},"DiskSpec":{"type":"object","properties":{"boot_disk_type":{"type":"string"},"boot_disk_size_gb":{"description":"Size in GB of the boot disk (default is 100GB).","type":"integer"}},"additionalProperties":false},"EnvVar":{"type":"object","properties":{"name":{"description":"Name of the environment variable. Must be a valid C identifier.","type":"string"},"value":{"type":"string"}},"additionalProperties":false},"LustreMount":{"type":"object","properties":{"instance_ip":{"description":"IP address of the Lustre instance.","type":"string"},"volume_handle":{"description":"The unique identifier of the Lustre volume.","type":"string"},"filesystem":{"description":"The name of the Lustre filesystem.","type":"string"},"mount_point":{"description":"Destination mount path. The Lustre file system will be mounted for the user under /mnt/lustre/<mount_point>","type":"string"}},"additionalProperties":false},"MachineSpec":{"type":"object","properties":{"machine_type":{"description":"The type of the machine.","type":"string"},"accelerator_type":{"description":"The type of accelerator(s) that may be attached to the machine as per accelerator_count.","enum":["ACCELERATOR_TYPE_UNSPECIFIED","NVIDIA_TESLA_K80","NVIDIA_TESLA_P100","NVIDIA_TESLA_V100","NVIDIA_TESLA_P4","NVIDIA_TESLA_T4","NVIDIA_TESLA_A100","NVIDIA_A100_80GB","NVIDIA_L4","NVIDIA_H100_80GB","NVIDIA_H100_MEGA_80GB","NVIDIA_H200_141GB","NVIDIA_B200","NVIDIA_GB200","NVIDIA_RTX_PRO_6000","TPU_V2","TPU_V3","TPU_V4_POD","TPU_V5_LITEPOD",0,1,2,3,4,5,8,9,11,13,14,15,16,17,18,6,7,10,12]},"accelerator_count":{"description":"The number of accelerators to attach to the machine.","type":"integer"},"gpu_partition_size":{"description":"The Nvidia GPU partition size.","type":"string"},"tpu_topology":{"description":"The topology of the TPUs. Corresponds to the TPU topologies available from GKE. (Example: tpu_topology: \"2x2x1\").","type":"string"},"reservation_affinity":{"$ref":"#/$defs/ReservationAffinity"}},"additionalProperties":false},"NfsMount":{"type":"object","properties":{"server":{"description":"IP address of the NFS server.","type":"string"},"path":{"type":"string"},"mount_point":{"description":"Destination mount path. The NFS will be mounted for the user under /mnt/nfs/<mount_point>","type":"string"}},"additionalProperties":false},"PythonPackageSpec":{"type":"object","properties":{"executor_image_uri":{"type":"string"},"package_uris":{"type":"array","items":{"type":"string"}},"python_module":{"description":"The Python module name to run after installing the packages.","type":"string"},"args":{"description":"Command line arguments to be passed to the Python task.","type":"array","items":{"type":"string"}},"env":{"description":"Environment variables to be passed to the python module. Maximum limit is 100.","type":"array","items":{"$ref":"#/$defs/EnvVar"}}},"additionalProperties":false},"ReservationAffinity":{"type":"object","properties":{"reservation_affinity_type":{"description":"Specifies the reservation affinity type.","enum":["TYPE_UNSPECIFIED","NO_RESERVATION","ANY_RESERVATION","SPECIFIC_RESERVATION",0,1,2,3]},"key":{"type":"string"},"values":{"description":"Corresponds to the label values of a reservation resource. This must be the full resource name of the reservation.","type":"array","items":{"type":"string"}}},"additionalProperties":false},"WorkerPoolSpec":{"type":"object","properties":{"container_spec":{"$ref":"#/$defs/ContainerSpec"},"python_package_spec":{"$ref":"#/$defs/PythonPackageSpec"},"machine_spec":{"$ref":"#/$defs/MachineSpec"},"replica_count":{"description":"The number of worker replicas to use for this worker pool.","type":"integer"},"nfs_mounts":{"description":"List of NFS mount spec.","type":"array","items":{"$ref":"#/$defs/NfsMount"}},"lustre_mounts":{"description":"List of Lustre mounts.","type":"array","items":{"$ref":"#/$defs/LustreMount"}},"disk_spec":{"$ref":"#/$defs/DiskSpec"}},"additionalProperties":false,"allOf":[{"not":{"anyOf":[{"required":["container_spec","python_package_spec"]}]},"x-launchc-message":"at most one of container_spec, python_package_spec (they are alternatives)"}],"required":["container_spec"],"x-launchc-code":{"required":"LC3403"},"x-launchc-message":{"required":"each worker pool needs a container_spec; the agent refuses a pool without one"}}}}
 """##),
         ("schemas/kubernetes.json", "https://launchc.dev/schemas/kubernetes.json", ##"""
 {
@@ -793,6 +1202,7 @@ extension BundledSchemas {
  "$id": "https://launchc.dev/schemas/kubernetes.json",
  "$comment": "Generated by scripts/gen-kubernetes-schema.py from the v1.37.0 local-strict batch/v1 Job schema in kubernetes-validate 1.37.0, with the W&B agent's reading of the queue config (wandb 0.31.0). Do not edit; run 'make generate-kubernetes'.",
  "title": "A Kubernetes queue config: the batch/v1 Job the W&B agent completes and creates",
+ "markdownDescription": "A Kubernetes queue config: the `batch/v1` Job that the W&B agent (wandb 0.31.0) completes and creates. The agent adds `backoffLimit: 0`, `ttlSecondsAfterFinished: 60` and `restartPolicy: Never` unless given, its labels, the image, the entry point and the `WANDB_*` environment, and a `securityContext` on every container; it refuses keys that would loosen the pod's isolation (`securityContext`, `hostPath`, `hostNetwork`, …). Another `apiVersion` is created as a custom resource. [Job in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/)",
  "if": {
   "properties": {
    "apiVersion": {
@@ -815,11 +1225,19 @@ extension BundledSchemas {
   "description": "Job represents the configuration of a single job.",
   "properties": {
    "apiVersion": {
+    "title": "Job.apiVersion",
     "description": "batch/v1 (the default) or batch/v1beta1 take the Job path; other values the custom-resource path",
-    "type": "string"
+    "markdownDescription": "`batch/v1` (the default) or `batch/v1beta1`: the W&B agent creates a Job from this config. Any other value (`kubeflow.org/v1`, …) takes its custom-resource path: the config is created as written, with `group` and `version` from the apiVersion and `kind` from `kind`, and this schema does not apply.",
+    "type": "string",
+    "examples": [
+     "batch/v1",
+     "kubeflow.org/v1"
+    ]
    },
    "kind": {
+    "title": "Job.kind",
     "description": "Kind is a string value representing the REST resource this object represents.",
+    "markdownDescription": "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds)\n\n[Job in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/)",
     "type": [
      "string",
      "null"
@@ -829,38 +1247,59 @@ extension BundledSchemas {
     ]
    },
    "metadata": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
-    "description": "Standard object's metadata."
+    "title": "Job.metadata",
+    "description": "Standard object's metadata.",
+    "markdownDescription": "Standard object's metadata. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata)\n\n[Job in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/)",
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
    },
    "spec": {
-    "$ref": "#/$defs/io.k8s.api.batch.v1.JobSpec",
-    "description": "Specification of the desired behavior of a job."
+    "title": "Job.spec",
+    "description": "Specification of the desired behavior of a job.",
+    "markdownDescription": "Specification of the desired behavior of a job. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status)\n\n[Job in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/)",
+    "$ref": "#/$defs/io.k8s.api.batch.v1.JobSpec"
    },
    "status": {
-    "$ref": "#/$defs/io.k8s.api.batch.v1.JobStatus",
-    "description": "Current status of a job."
+    "title": "Job.status",
+    "description": "Current status of a job.",
+    "markdownDescription": "Current status of a job. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status)\n\n[Job in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/)",
+    "$ref": "#/$defs/io.k8s.api.batch.v1.JobStatus"
    },
    "namespace": {
+    "title": "namespace (use metadata.namespace)",
+    "description": "read by the runner as the Job's namespace, but also left in the Job body; set metadata.namespace instead",
+    "markdownDescription": "The W&B agent reads a top-level `namespace` as the Job's namespace (when `metadata.namespace` is absent), but also leaves it in the Job body, where the Kubernetes API does not expect it. Set `metadata.namespace`.",
     "not": {},
     "x-launchc-code": "LC3502",
     "x-launchc-message": "top-level 'namespace' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it; set metadata.namespace instead"
    },
    "wait_for_ready": {
+    "title": "wait_for_ready (left in the Job)",
+    "description": "whether the agent waits for the additional services to be ready (default true); also left in the Job body, where the Kubernetes API does not expect it",
+    "markdownDescription": "Read by the W&B agent's Kubernetes runner as whether the agent waits for the additional services to be ready (default true), but also left in the Job body, where the Kubernetes API does not expect it.",
     "not": {},
     "x-launchc-code": "LC3502",
     "x-launchc-message": "top-level 'wait_for_ready' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"
    },
    "wait_timeout": {
+    "title": "wait_timeout (left in the Job)",
+    "description": "how many seconds the agent waits for the additional services (default 300); also left in the Job body, where the Kubernetes API does not expect it",
+    "markdownDescription": "Read by the W&B agent's Kubernetes runner as how many seconds the agent waits for the additional services (default 300), but also left in the Job body, where the Kubernetes API does not expect it.",
     "not": {},
     "x-launchc-code": "LC3502",
     "x-launchc-message": "top-level 'wait_timeout' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"
    },
    "configFile": {
+    "title": "configFile (left in the Job)",
+    "description": "the kubeconfig file the agent reads; also left in the Job body, where the Kubernetes API does not expect it",
+    "markdownDescription": "Read by the W&B agent's Kubernetes runner as the kubeconfig file the agent reads, but also left in the Job body, where the Kubernetes API does not expect it.",
     "not": {},
     "x-launchc-code": "LC3502",
     "x-launchc-message": "top-level 'configFile' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"
    },
    "context": {
+    "title": "context (always fails)",
+    "description": "makes every job fail: the agent raises \"Specified context … was not found\" whatever its value",
+    "markdownDescription": "Makes every job fail: wandb 0.31.0 raises *Specified context … was not found* whatever the value, because the raise is not inside an `else` branch.",
     "not": {},
     "x-launchc-code": "LC3503",
     "x-launchc-message": "'context' makes every job fail: the agent raises \"Specified context … was not found\" whatever its value"
@@ -874,33 +1313,45 @@ extension BundledSchemas {
    "description": "JobCondition describes current state of a job.",
    "properties": {
     "lastProbeTime": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "Last time the condition was checked."
+     "title": "JobCondition.lastProbeTime",
+     "description": "Last time the condition was checked.",
+     "markdownDescription": "Last time the condition was checked.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     },
     "lastTransitionTime": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "Last time the condition transit from one status to another."
+     "title": "JobCondition.lastTransitionTime",
+     "description": "Last time the condition transit from one status to another.",
+     "markdownDescription": "Last time the condition transit from one status to another.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     },
     "message": {
+     "title": "JobCondition.message",
      "description": "Human readable message indicating details about last transition.",
+     "markdownDescription": "Human readable message indicating details about last transition.",
      "type": [
       "string",
       "null"
      ]
     },
     "reason": {
+     "title": "JobCondition.reason",
      "description": "(brief) reason for the condition's last transition.",
+     "markdownDescription": "(brief) reason for the condition's last transition.",
      "type": [
       "string",
       "null"
      ]
     },
     "status": {
+     "title": "JobCondition.status",
      "description": "Status of the condition, one of True, False, Unknown.",
+     "markdownDescription": "Status of the condition, one of True, False, Unknown.",
      "type": "string"
     },
     "type": {
+     "title": "JobCondition.type",
      "description": "Type of job condition, Complete or Failed.",
+     "markdownDescription": "Type of job condition, Complete or Failed.",
      "type": "string"
     }
    },
@@ -918,11 +1369,15 @@ extension BundledSchemas {
    "description": "JobSchedulingConfiguration composes the reusable workload-aware scheduling building blocks.",
    "properties": {
     "disruptionMode": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode",
-     "description": "DisruptionMode defines the mode in which the Job's pods can be disrupted."
+     "title": "JobSchedulingConfiguration.disruptionMode",
+     "description": "DisruptionMode defines the mode in which the Job's pods can be disrupted.",
+     "markdownDescription": "DisruptionMode defines the mode in which the Job's pods can be disrupted. One of Single, All. This field is immutable after creation: it may not be added or removed, and the selected mode may not be changed.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode"
     },
     "resourceClaims": {
+     "title": "JobSchedulingConfiguration.resourceClaims",
      "description": "ResourceClaims defines which ResourceClaims may be shared among Pods in the Job.",
+     "markdownDescription": "ResourceClaims defines which ResourceClaims may be shared among Pods in the Job. Pods consume the devices allocated to a PodGroup's claim by defining a claim in its own Spec.ResourceClaims that matches the PodGroup's claim exactly. The claim must have the same name and refer to the same ResourceClaim or ResourceClaimTemplate. At most 4 claims may be set, matching the limit on the resulting PodGroup. This list is immutable after creation: entries may neither be added, removed, nor modified.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupResourceClaim"
      },
@@ -932,12 +1387,16 @@ extension BundledSchemas {
      ]
     },
     "schedulingConstraints": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints",
-     "description": "SchedulingConstraints defines scheduling constraints (e.g."
+     "title": "JobSchedulingConfiguration.schedulingConstraints",
+     "description": "SchedulingConstraints defines scheduling constraints (e.g. topology) for the Job's pods.",
+     "markdownDescription": "SchedulingConstraints defines scheduling constraints (e.g. topology) for the Job's pods. This field is immutable after creation.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints"
     },
     "schedulingPolicy": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy",
-     "description": "SchedulingPolicy defines the scheduling policy for this Job."
+     "title": "JobSchedulingConfiguration.schedulingPolicy",
+     "description": "SchedulingPolicy defines the scheduling policy for this Job.",
+     "markdownDescription": "SchedulingPolicy defines the scheduling policy for this Job. Exactly one of Basic or Gang must be set. This field is immutable after creation: the policy may not be added or removed. The policy variant (basic/gang) is frozen by hand-written validation; only schedulingPolicy.gang.minCount may be changed.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy"
     }
    },
    "type": [
@@ -950,22 +1409,35 @@ extension BundledSchemas {
    "description": "JobSpec describes how the job execution will look like.",
    "properties": {
     "activeDeadlineSeconds": {
+     "title": "JobSpec.activeDeadlineSeconds",
+     "description": "Specifies the duration in seconds relative to the startTime that the job may be continuously active before the system tries to terminate it; value must be positive integer.",
+     "markdownDescription": "Specifies the duration in seconds relative to the startTime that the job may be continuously active before the system tries to terminate it; value must be positive integer. If a Job is suspended (at creation or through an update), this timer will effectively be stopped and reset when the Job is resumed again.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int64",
      "type": [
       "integer",
       "null"
+     ],
+     "examples": [
+      86400
      ]
     },
     "backoffLimit": {
+     "title": "JobSpec.backoffLimit",
      "description": "Specifies the number of retries before marking this job failed.",
+     "markdownDescription": "Specifies the number of retries before marking this job failed. Defaults to 6, unless backoffLimitPerIndex (only Indexed Job) is specified. When backoffLimitPerIndex is specified, backoffLimit defaults to 2147483647.\n\nThe W&B agent sets `0` unless the queue config gives one.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int32",
      "type": [
       "integer",
       "null"
+     ],
+     "examples": [
+      0
      ]
     },
     "backoffLimitPerIndex": {
+     "title": "JobSpec.backoffLimitPerIndex",
      "description": "Specifies the limit for the number of retries within an index before marking this index as failed.",
+     "markdownDescription": "Specifies the limit for the number of retries within an index before marking this index as failed. When enabled the number of failures per index is kept in the pod's batch.kubernetes.io/job-index-failure-count annotation. It can only be set when Job's completionMode=Indexed, and the Pod's restart policy is Never. The field is immutable.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int32",
      "type": [
       "integer",
@@ -973,14 +1445,18 @@ extension BundledSchemas {
      ]
     },
     "completionMode": {
+     "title": "JobSpec.completionMode",
      "description": "completionMode specifies how Pod completions are tracked.",
+     "markdownDescription": "completionMode specifies how Pod completions are tracked. It can be `NonIndexed` (default) or `Indexed`. `NonIndexed` means that the Job is considered complete when there have been .spec.completions successfully completed Pods. Each Pod completion is homologous to each other. `Indexed` means that the Pods of a Job get an associated completion index from 0 to (.spec.completions - 1), available in the annotation batch.kubernetes.io/job-completion-index. The Job is considered complete when there is one successfully completed Pod for each index. When value is `Indexed`, .spec.completions must be specified and `.spec.parallelism` must be less than or equal to 10^5.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "completions": {
+     "title": "JobSpec.completions",
      "description": "Specifies the desired number of successfully finished pods the job should be run with.",
+     "markdownDescription": "Specifies the desired number of successfully finished pods the job should be run with.  Setting to null means that the success of any pod signals the success of all pods, and allows parallelism to have any positive value.  Setting to 1 means that parallelism is limited to 1 and the success of that pod signals the success of the job. [More info](https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/)\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int32",
      "type": [
       "integer",
@@ -988,20 +1464,27 @@ extension BundledSchemas {
      ]
     },
     "managedBy": {
+     "title": "JobSpec.managedBy",
      "description": "ManagedBy field indicates the controller that manages a Job.",
+     "markdownDescription": "ManagedBy field indicates the controller that manages a Job. The k8s Job controller reconciles jobs which don't have this field at all or the field value is the reserved string `kubernetes.io/job-controller`, but skips reconciling Jobs with a custom value for this field. The value must be a valid domain-prefixed path (e.g. acme.io/foo) - all characters before the first \"/\" must be a valid subdomain as defined by RFC 1123. All characters trailing the first \"/\" must be valid HTTP Path characters as defined by RFC 3986. The value cannot exceed 63 characters. This field is immutable.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "manualSelector": {
+     "title": "JobSpec.manualSelector",
      "description": "manualSelector controls generation of pod labels and pod selectors.",
+     "markdownDescription": "manualSelector controls generation of pod labels and pod selectors. Leave `manualSelector` unset unless you are certain what you are doing. When false or unset, the system pick labels unique to this job and appends those labels to the pod template.  When true, the user is responsible for picking unique labels and specifying the selector.  Failure to pick a unique label may cause this and other jobs to not function correctly.  However, You may see `manualSelector=true` in jobs that were created with the old `extensions/v1beta1` API. [More info](https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/#specifying-your-own-pod-selector)\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "maxFailedIndexes": {
+     "title": "JobSpec.maxFailedIndexes",
+     "description": "Specifies the maximal number of failed indexes before marking the Job as failed, when backoffLimitPerIndex is set.",
+     "markdownDescription": "Specifies the maximal number of failed indexes before marking the Job as failed, when backoffLimitPerIndex is set. Once the number of failed indexes exceeds this number the entire Job is marked as Failed and its execution is terminated. When left as null the job continues execution of all of its indexes and is marked with the `Complete` Job condition. It can only be specified when backoffLimitPerIndex is set. It can be null or up to completions. It is required and must be less than or equal to 10^4 when is completions greater than 10^5.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int32",
      "type": [
       "integer",
@@ -1009,7 +1492,9 @@ extension BundledSchemas {
      ]
     },
     "parallelism": {
+     "title": "JobSpec.parallelism",
      "description": "Specifies the maximum desired number of pods the job should run at any given time.",
+     "markdownDescription": "Specifies the maximum desired number of pods the job should run at any given time. The actual number of pods running in steady state will be less than this number when ((.spec.completions - .status.successful) < .spec.parallelism), i.e. when the work left to do is less than max parallelism. [More info](https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/)\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int32",
      "type": [
       "integer",
@@ -1017,44 +1502,64 @@ extension BundledSchemas {
      ]
     },
     "podFailurePolicy": {
-     "$ref": "#/$defs/io.k8s.api.batch.v1.PodFailurePolicy",
-     "description": "Specifies the policy of handling failed pods."
+     "title": "JobSpec.podFailurePolicy",
+     "description": "Specifies the policy of handling failed pods.",
+     "markdownDescription": "Specifies the policy of handling failed pods. In particular, it allows to specify the set of actions and conditions which need to be satisfied to take the associated action. If empty, the default behaviour applies - the counter of failed pods, represented by the jobs's .status.failed field, is incremented and it is checked against the backoffLimit. This field cannot be used in combination with restartPolicy=OnFailure.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
+     "$ref": "#/$defs/io.k8s.api.batch.v1.PodFailurePolicy"
     },
     "podReplacementPolicy": {
+     "title": "JobSpec.podReplacementPolicy",
      "description": "podReplacementPolicy specifies when to create replacement Pods.",
+     "markdownDescription": "podReplacementPolicy specifies when to create replacement Pods. Possible values are: - TerminatingOrFailed means that we recreate pods\n  when they are terminating (has a metadata.deletionTimestamp) or failed.\n- Failed means to wait until a previously created Pod is fully terminated (has phase\n  Failed or Succeeded) before creating a replacement Pod.\n\nWhen using podFailurePolicy, Failed is the the only allowed value. TerminatingOrFailed and Failed are allowed values when podFailurePolicy is not in use.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "scheduling": {
-     "$ref": "#/$defs/io.k8s.api.batch.v1.JobSchedulingConfiguration",
-     "description": "scheduling defines the Workload-aware Scheduling configuration for this Job."
+     "title": "JobSpec.scheduling",
+     "description": "scheduling defines the Workload-aware Scheduling configuration for this Job.",
+     "markdownDescription": "scheduling defines the Workload-aware Scheduling configuration for this Job. When set, it specifies the scheduling policy (basic or gang), topology constraints, disruption mode, and shared resource claims. When omitted, the Job defaults to the basic scheduling policy, which behaves as standard pod-by-pod scheduling. This field is alpha-level and requires the WorkloadWithJob feature gate. This field is immutable, including whether it is set at all, only policy.gang.minCount may be changed after creation.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
+     "$ref": "#/$defs/io.k8s.api.batch.v1.JobSchedulingConfiguration"
     },
     "selector": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
-     "description": "A label query over pods that should match the pod count."
+     "title": "JobSpec.selector",
+     "description": "A label query over pods that should match the pod count.",
+     "markdownDescription": "A label query over pods that should match the pod count. Normally, the system sets this field for you. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors)\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
     },
     "successPolicy": {
-     "$ref": "#/$defs/io.k8s.api.batch.v1.SuccessPolicy",
-     "description": "successPolicy specifies the policy when the Job can be declared as succeeded."
+     "title": "JobSpec.successPolicy",
+     "description": "successPolicy specifies the policy when the Job can be declared as succeeded.",
+     "markdownDescription": "successPolicy specifies the policy when the Job can be declared as succeeded. If empty, the default behavior applies - the Job is declared as succeeded only when the number of succeeded pods equals to the completions. When the field is specified, it must be immutable and works only for the Indexed Jobs. Once the Job meets the SuccessPolicy, the lingering pods are terminated.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
+     "$ref": "#/$defs/io.k8s.api.batch.v1.SuccessPolicy"
     },
     "suspend": {
+     "title": "JobSpec.suspend",
      "description": "suspend specifies whether the Job controller should create Pods or not.",
+     "markdownDescription": "suspend specifies whether the Job controller should create Pods or not. If a Job is created with suspend set to true, no Pods are created by the Job controller. If a Job is suspended after creation (i.e. the flag goes from false to true), the Job controller will delete all active Pods associated with this Job. Users must design their workload to gracefully handle this. Suspending a Job will reset the StartTime field of the Job, effectively resetting the ActiveDeadlineSeconds timer too. Defaults to false.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "template": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodTemplateSpec",
-     "description": "Describes the pod that will be created when executing a job."
+     "title": "JobSpec.template",
+     "description": "Describes the pod that will be created when executing a job.",
+     "markdownDescription": "Describes the pod that will be created when executing a job. The only allowed template.spec.restartPolicy values are \"Never\" or \"OnFailure\". [More info](https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/)\n\nThe W&B agent fills it in: `restartPolicy: Never` and one container unless given, and the `wandb.ai/monitor` label.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodTemplateSpec"
     },
     "ttlSecondsAfterFinished": {
+     "title": "JobSpec.ttlSecondsAfterFinished",
+     "description": "ttlSecondsAfterFinished limits the lifetime of a Job that has finished execution (either Complete or Failed).",
+     "markdownDescription": "ttlSecondsAfterFinished limits the lifetime of a Job that has finished execution (either Complete or Failed). If this field is set, ttlSecondsAfterFinished after the Job finishes, it is eligible to be automatically deleted. When the Job is being deleted, its lifecycle guarantees (e.g. finalizers) will be honored. If this field is unset, the Job won't be automatically deleted. If this field is set to zero, the Job becomes eligible to be deleted immediately after it finishes.\n\nThe W&B agent sets `60` unless the queue config gives one.\n\n[JobSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/#JobSpec)",
      "format": "int32",
      "type": [
       "integer",
       "null"
+     ],
+     "examples": [
+      60
      ]
     }
    },
@@ -1071,7 +1576,9 @@ extension BundledSchemas {
    "description": "JobStatus represents the current state of a Job.",
    "properties": {
     "active": {
+     "title": "JobStatus.active",
      "description": "The number of pending and running pods which are not terminating (without a deletionTimestamp).",
+     "markdownDescription": "The number of pending and running pods which are not terminating (without a deletionTimestamp). The value is zero for finished jobs.",
      "format": "int32",
      "type": [
       "integer",
@@ -1079,18 +1586,24 @@ extension BundledSchemas {
      ]
     },
     "completedIndexes": {
+     "title": "JobStatus.completedIndexes",
      "description": "completedIndexes holds the completed indexes when .spec.completionMode = \"Indexed\" in a text format.",
+     "markdownDescription": "completedIndexes holds the completed indexes when .spec.completionMode = \"Indexed\" in a text format. The indexes are represented as decimal integers separated by commas. The numbers are listed in increasing order. Three or more consecutive numbers are compressed and represented by the first and last element of the series, separated by a hyphen. For example, if the completed indexes are 1, 3, 4, 5 and 7, they are represented as \"1,3-5,7\".",
      "type": [
       "string",
       "null"
      ]
     },
     "completionTime": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "Represents time when the job was completed."
+     "title": "JobStatus.completionTime",
+     "description": "Represents time when the job was completed.",
+     "markdownDescription": "Represents time when the job was completed. It is not guaranteed to be set in happens-before order across separate operations. It is represented in RFC3339 form and is in UTC. The completion time is set when the job finishes successfully, and only then. The value cannot be updated or removed. The value indicates the same or later point in time as the startTime field.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     },
     "conditions": {
+     "title": "JobStatus.conditions",
      "description": "The latest available observations of an object's current state.",
+     "markdownDescription": "The latest available observations of an object's current state. When a Job fails, one of the conditions will have type \"Failed\" and status true. When a Job is suspended, one of the conditions will have type \"Suspended\" and status true; when the Job is resumed, the status of this condition will become false. When a Job is completed, one of the conditions will have type \"Complete\" and status true. A job is considered finished when it is in a terminal condition, either \"Complete\" or \"Failed\". A Job cannot have both the \"Complete\" and \"Failed\" conditions. Additionally, it cannot be in the \"Complete\" and \"FailureTarget\" conditions. [More info](https://kubernetes.io/docs/concepts/workloads/controllers/jobs-run-to-completion/)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.batch.v1.JobCondition"
      },
@@ -1100,7 +1613,9 @@ extension BundledSchemas {
      ]
     },
     "failed": {
+     "title": "JobStatus.failed",
      "description": "The number of pods which reached phase Failed.",
+     "markdownDescription": "The number of pods which reached phase Failed. The value increases monotonically.",
      "format": "int32",
      "type": [
       "integer",
@@ -1108,13 +1623,18 @@ extension BundledSchemas {
      ]
     },
     "failedIndexes": {
+     "title": "JobStatus.failedIndexes",
      "description": "FailedIndexes holds the failed indexes when spec.backoffLimitPerIndex is set.",
+     "markdownDescription": "FailedIndexes holds the failed indexes when spec.backoffLimitPerIndex is set. The indexes are represented in the text format analogous as for the `completedIndexes` field, ie. they are kept as decimal integers separated by commas. The numbers are listed in increasing order. Three or more consecutive numbers are compressed and represented by the first and last element of the series, separated by a hyphen. For example, if the failed indexes are 1, 3, 4, 5 and 7, they are represented as \"1,3-5,7\". The set of failed indexes cannot overlap with the set of completed indexes.",
      "type": [
       "string",
       "null"
      ]
     },
     "ready": {
+     "title": "JobStatus.ready",
+     "description": "The number of active pods which have a Ready condition and are not terminating (without a deletionTimestamp).",
+     "markdownDescription": "The number of active pods which have a Ready condition and are not terminating (without a deletionTimestamp).",
      "format": "int32",
      "type": [
       "integer",
@@ -1122,11 +1642,15 @@ extension BundledSchemas {
      ]
     },
     "startTime": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "Represents time when the job controller started processing a job."
+     "title": "JobStatus.startTime",
+     "description": "Represents time when the job controller started processing a job.",
+     "markdownDescription": "Represents time when the job controller started processing a job. When a Job is created in the suspended state, this field is not set until the first time it is resumed. This field is reset every time a Job is resumed from suspension. It is represented in RFC3339 form and is in UTC.\n\nOnce set, the field can only be removed when the job is suspended. The field cannot be modified while the job is unsuspended or finished.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     },
     "succeeded": {
+     "title": "JobStatus.succeeded",
      "description": "The number of pods which reached phase Succeeded.",
+     "markdownDescription": "The number of pods which reached phase Succeeded. The value increases monotonically for a given spec. However, it may decrease in reaction to scale down of elastic indexed jobs.",
      "format": "int32",
      "type": [
       "integer",
@@ -1134,7 +1658,9 @@ extension BundledSchemas {
      ]
     },
     "terminating": {
+     "title": "JobStatus.terminating",
      "description": "The number of pods which are terminating (in phase Pending or Running and have a deletionTimestamp).",
+     "markdownDescription": "The number of pods which are terminating (in phase Pending or Running and have a deletionTimestamp).",
      "format": "int32",
      "type": [
       "integer",
@@ -1142,6 +1668,9 @@ extension BundledSchemas {
      ]
     },
     "uncountedTerminatedPods": {
+     "title": "JobStatus.uncountedTerminatedPods",
+     "description": "uncountedTerminatedPods holds the UIDs of Pods that have terminated but the job controller hasn't yet accounted for in the status counters.",
+     "markdownDescription": "uncountedTerminatedPods holds the UIDs of Pods that have terminated but the job controller hasn't yet accounted for in the status counters.\n\nThe job controller creates pods with a finalizer. When a pod terminates (succeeded or failed), the controller does three steps to account for it in the job status:\n\n1. Add the pod UID to the arrays in this field. 2. Remove the pod finalizer. 3. Remove the pod UID from the arrays while increasing the corresponding\n    counter.\n\nOld jobs might not be tracked using this field, in which case the field remains null. The structure is empty for finished jobs.",
      "$ref": "#/$defs/io.k8s.api.batch.v1.UncountedTerminatedPods"
     }
    },
@@ -1155,7 +1684,9 @@ extension BundledSchemas {
    "description": "PodFailurePolicy describes how failed pods influence the backoffLimit.",
    "properties": {
     "rules": {
+     "title": "PodFailurePolicy.rules",
      "description": "A list of pod failure policy rules.",
+     "markdownDescription": "A list of pod failure policy rules. The rules are evaluated in order. Once a rule matches a Pod failure, the remaining of the rules are ignored. When no rule matches the Pod failure, the default handling applies - the counter of pod failures is incremented and it is checked against the backoffLimit. At most 20 elements are allowed.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.batch.v1.PodFailurePolicyRule"
      },
@@ -1174,18 +1705,24 @@ extension BundledSchemas {
   "io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement": {
    "properties": {
     "containerName": {
+     "title": "PodFailurePolicyOnExitCodesRequirement.containerName",
      "description": "Restricts the check for exit codes to the container with the specified name.",
+     "markdownDescription": "Restricts the check for exit codes to the container with the specified name. When null, the rule applies to all containers. When specified, it should match one the container or initContainer names in the pod template.",
      "type": [
       "string",
       "null"
      ]
     },
     "operator": {
+     "title": "PodFailurePolicyOnExitCodesRequirement.operator",
      "description": "Represents the relationship between the container exit code(s) and the specified values.",
+     "markdownDescription": "Represents the relationship between the container exit code(s) and the specified values. Containers completed with success (exit code 0) are excluded from the requirement check. Possible values are:\n\n- In: the requirement is satisfied if at least one container exit code\n  (might be multiple if there are multiple containers not restricted\n  by the 'containerName' field) is in the set of specified values.\n- NotIn: the requirement is satisfied if at least one container exit code\n  (might be multiple if there are multiple containers not restricted\n  by the 'containerName' field) is not in the set of specified values. Additional values are considered to be added in the future.",
      "type": "string"
     },
     "values": {
+     "title": "PodFailurePolicyOnExitCodesRequirement.values",
      "description": "Specifies the set of values.",
+     "markdownDescription": "Specifies the set of values. Each returned container exit code (might be multiple in case of multiple containers) is checked against this set of values with respect to the operator. The list of values must be ordered and must not contain duplicates. Value '0' cannot be used for the In operator. At least one element is required. At most 255 elements are allowed.",
      "items": {
       "format": "int32",
       "type": [
@@ -1209,14 +1746,18 @@ extension BundledSchemas {
   "io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern": {
    "properties": {
     "status": {
+     "title": "PodFailurePolicyOnPodConditionsPattern.status",
      "description": "Specifies the required Pod condition status.",
+     "markdownDescription": "Specifies the required Pod condition status. To match a pod condition it is required that the specified status equals the pod condition status. Defaults to True.",
      "type": [
       "string",
       "null"
      ]
     },
     "type": {
+     "title": "PodFailurePolicyOnPodConditionsPattern.type",
      "description": "Specifies the required Pod condition type.",
+     "markdownDescription": "Specifies the required Pod condition type. To match a pod condition it is required that specified type equals the pod condition type.",
      "type": "string"
     }
    },
@@ -1233,15 +1774,21 @@ extension BundledSchemas {
    "description": "PodFailurePolicyRule describes how a pod failure is handled when the requirements are met.",
    "properties": {
     "action": {
+     "title": "PodFailurePolicyRule.action",
      "description": "Specifies the action taken on a pod failure when the requirements are satisfied.",
+     "markdownDescription": "Specifies the action taken on a pod failure when the requirements are satisfied. Possible values are:\n\n- FailJob: indicates that the pod's job is marked as Failed and all\n  running pods are terminated.\n- FailIndex: indicates that the pod's index is marked as Failed and will\n  not be restarted.\n- Ignore: indicates that the counter towards the .backoffLimit is not\n  incremented and a replacement pod is created.\n- Count: indicates that the pod is handled in the default way - the\n  counter towards the .backoffLimit is incremented.\nAdditional values are considered to be added in the future. Clients should react to an unknown action by skipping the rule.",
      "type": "string"
     },
     "onExitCodes": {
-     "$ref": "#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement",
-     "description": "Represents the requirement on the container exit codes."
+     "title": "PodFailurePolicyRule.onExitCodes",
+     "description": "Represents the requirement on the container exit codes.",
+     "markdownDescription": "Represents the requirement on the container exit codes.",
+     "$ref": "#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement"
     },
     "onPodConditions": {
+     "title": "PodFailurePolicyRule.onPodConditions",
      "description": "Represents the requirement on the pod conditions.",
+     "markdownDescription": "Represents the requirement on the pod conditions. The requirement is represented as a list of pod condition patterns. The requirement is satisfied if at least one pattern matches an actual pod condition. At most 20 elements are allowed.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern"
      },
@@ -1263,6 +1810,9 @@ extension BundledSchemas {
   "io.k8s.api.batch.v1.SuccessPolicy": {
    "properties": {
     "rules": {
+     "title": "SuccessPolicy.rules",
+     "description": "rules represents the list of alternative rules for the declaring the Jobs as successful before `.status.succeeded >= .spec.completions`.",
+     "markdownDescription": "rules represents the list of alternative rules for the declaring the Jobs as successful before `.status.succeeded >= .spec.completions`. Once any of the rules are met, the \"SuccessCriteriaMet\" condition is added, and the lingering pods are removed. The terminal state for such a Job has the \"Complete\" condition. Additionally, these rules are evaluated in order; Once the Job meets one of the rules, other rules are ignored. At most 20 elements are allowed.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.batch.v1.SuccessPolicyRule"
      },
@@ -1282,6 +1832,9 @@ extension BundledSchemas {
    "description": "SuccessPolicyRule describes rule for declaring a Job as succeeded.",
    "properties": {
     "succeededCount": {
+     "title": "SuccessPolicyRule.succeededCount",
+     "description": "succeededCount specifies the minimal required size of the actual set of the succeeded indexes for the Job.",
+     "markdownDescription": "succeededCount specifies the minimal required size of the actual set of the succeeded indexes for the Job. When succeededCount is used along with succeededIndexes, the check is constrained only to the set of indexes specified by succeededIndexes. For example, given that succeededIndexes is \"1-4\", succeededCount is \"3\", and completed indexes are \"1\", \"3\", and \"5\", the Job isn't declared as succeeded because only \"1\" and \"3\" indexes are considered in that rules. When this field is null, this doesn't default to any value and is never evaluated at any time. When specified it needs to be a positive integer.",
      "format": "int32",
      "type": [
       "integer",
@@ -1289,6 +1842,9 @@ extension BundledSchemas {
      ]
     },
     "succeededIndexes": {
+     "title": "SuccessPolicyRule.succeededIndexes",
+     "description": "succeededIndexes specifies the set of indexes which need to be contained in the actual set of the succeeded indexes for the Job.",
+     "markdownDescription": "succeededIndexes specifies the set of indexes which need to be contained in the actual set of the succeeded indexes for the Job. The list of indexes must be within 0 to \".spec.completions-1\" and must not contain duplicates. At least one element is required. The indexes are represented as intervals separated by commas. The intervals can be a decimal integer or a pair of decimal integers separated by a hyphen. The number are listed in represented by the first and last element of the series, separated by a hyphen. For example, if the completed indexes are 1, 3, 4, 5 and 7, they are represented as \"1,3-5,7\".",
      "type": [
       "string",
       "null"
@@ -1304,7 +1860,9 @@ extension BundledSchemas {
   "io.k8s.api.batch.v1.UncountedTerminatedPods": {
    "properties": {
     "failed": {
+     "title": "UncountedTerminatedPods.failed",
      "description": "failed holds UIDs of failed Pods.",
+     "markdownDescription": "failed holds UIDs of failed Pods.",
      "items": {
       "type": [
        "string",
@@ -1317,7 +1875,9 @@ extension BundledSchemas {
      ]
     },
     "succeeded": {
+     "title": "UncountedTerminatedPods.succeeded",
      "description": "succeeded holds UIDs of succeeded Pods.",
+     "markdownDescription": "succeeded holds UIDs of succeeded Pods.",
      "items": {
       "type": [
        "string",
@@ -1340,14 +1900,18 @@ extension BundledSchemas {
    "description": "Represents a Persistent Disk resource in AWS.",
    "properties": {
     "fsType": {
+     "title": "AWSElasticBlockStoreVolumeSource.fsType",
      "description": "fsType is the filesystem type of the volume that you want to mount.",
+     "markdownDescription": "fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. [More info](https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore)",
      "type": [
       "string",
       "null"
      ]
     },
     "partition": {
+     "title": "AWSElasticBlockStoreVolumeSource.partition",
      "description": "partition is the partition in the volume that you want to mount.",
+     "markdownDescription": "partition is the partition in the volume that you want to mount. If omitted, the default is to mount by volume name. Examples: For volume /dev/sda1, you specify the partition as \"1\". Similarly, the volume partition for /dev/sda is \"0\" (or you can leave the property empty).",
      "format": "int32",
      "type": [
       "integer",
@@ -1355,14 +1919,18 @@ extension BundledSchemas {
      ]
     },
     "readOnly": {
+     "title": "AWSElasticBlockStoreVolumeSource.readOnly",
      "description": "readOnly value true will force the readOnly setting in VolumeMounts.",
+     "markdownDescription": "readOnly value true will force the readOnly setting in VolumeMounts. [More info](https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "volumeID": {
+     "title": "AWSElasticBlockStoreVolumeSource.volumeID",
      "description": "volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume).",
+     "markdownDescription": "volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume). [More info](https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore)",
      "type": "string"
     }
    },
@@ -1379,16 +1947,22 @@ extension BundledSchemas {
    "description": "Affinity is a group of affinity scheduling rules.",
    "properties": {
     "nodeAffinity": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.NodeAffinity",
-     "description": "Describes node affinity scheduling rules for the pod."
+     "title": "Affinity.nodeAffinity",
+     "description": "Describes node affinity scheduling rules for the pod.",
+     "markdownDescription": "Describes node affinity scheduling rules for the pod.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.NodeAffinity"
     },
     "podAffinity": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinity",
-     "description": "Describes pod affinity scheduling rules (e.g."
+     "title": "Affinity.podAffinity",
+     "description": "Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).",
+     "markdownDescription": "Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinity"
     },
     "podAntiAffinity": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodAntiAffinity",
-     "description": "Describes pod anti-affinity scheduling rules (e.g."
+     "title": "Affinity.podAntiAffinity",
+     "description": "Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).",
+     "markdownDescription": "Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodAntiAffinity"
     }
    },
    "type": [
@@ -1401,14 +1975,18 @@ extension BundledSchemas {
    "description": "AppArmorProfile defines a pod or container's AppArmor settings.",
    "properties": {
     "localhostProfile": {
+     "title": "AppArmorProfile.localhostProfile",
      "description": "localhostProfile indicates a profile loaded on the node that should be used.",
+     "markdownDescription": "localhostProfile indicates a profile loaded on the node that should be used. The profile must be preconfigured on the node to work. Must match the loaded name of the profile. Must be set if and only if type is \"Localhost\".",
      "type": [
       "string",
       "null"
      ]
     },
     "type": {
+     "title": "AppArmorProfile.type",
      "description": "type indicates which kind of AppArmor profile will be applied.",
+     "markdownDescription": "type indicates which kind of AppArmor profile will be applied. Valid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.",
      "type": "string"
     }
    },
@@ -1425,35 +2003,48 @@ extension BundledSchemas {
    "description": "AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.",
    "properties": {
     "cachingMode": {
+     "title": "AzureDiskVolumeSource.cachingMode",
      "description": "cachingMode is the Host Caching mode: None, Read Only, Read Write.",
+     "markdownDescription": "cachingMode is the Host Caching mode: None, Read Only, Read Write.",
      "type": [
       "string",
       "null"
      ]
     },
     "diskName": {
+     "title": "AzureDiskVolumeSource.diskName",
      "description": "diskName is the Name of the data disk in the blob storage",
+     "markdownDescription": "diskName is the Name of the data disk in the blob storage",
      "type": "string"
     },
     "diskURI": {
+     "title": "AzureDiskVolumeSource.diskURI",
      "description": "diskURI is the URI of data disk in the blob storage",
+     "markdownDescription": "diskURI is the URI of data disk in the blob storage",
      "type": "string"
     },
     "fsType": {
+     "title": "AzureDiskVolumeSource.fsType",
      "description": "fsType is Filesystem type to mount.",
+     "markdownDescription": "fsType is Filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified.",
      "type": [
       "string",
       "null"
      ]
     },
     "kind": {
+     "title": "AzureDiskVolumeSource.kind",
+     "description": "kind expected values are Shared: multiple blob disks per storage account  Dedicated: single blob disk per storage account  Managed: azure managed data disk (only in managed availability set). defaults to shared",
+     "markdownDescription": "kind expected values are Shared: multiple blob disks per storage account  Dedicated: single blob disk per storage account  Managed: azure managed data disk (only in managed availability set). defaults to shared",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "AzureDiskVolumeSource.readOnly",
      "description": "readOnly Defaults to false (read/write).",
+     "markdownDescription": "readOnly Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
@@ -1474,18 +2065,24 @@ extension BundledSchemas {
    "description": "AzureFile represents an Azure File Service mount on the host and bind mount to the pod.",
    "properties": {
     "readOnly": {
+     "title": "AzureFileVolumeSource.readOnly",
      "description": "readOnly defaults to false (read/write).",
+     "markdownDescription": "readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretName": {
+     "title": "AzureFileVolumeSource.secretName",
      "description": "secretName is the  name of secret that contains Azure Storage Account Name and Key",
+     "markdownDescription": "secretName is the  name of secret that contains Azure Storage Account Name and Key",
      "type": "string"
     },
     "shareName": {
+     "title": "AzureFileVolumeSource.shareName",
      "description": "shareName is the azure share Name",
+     "markdownDescription": "shareName is the azure share Name",
      "type": "string"
     }
    },
@@ -1503,34 +2100,45 @@ extension BundledSchemas {
    "description": "Represents a source location of a volume to mount, managed by an external CSI driver",
    "properties": {
     "driver": {
+     "title": "CSIVolumeSource.driver",
      "description": "driver is the name of the CSI driver that handles this volume.",
+     "markdownDescription": "driver is the name of the CSI driver that handles this volume. Consult with your admin for the correct name as registered in the cluster.",
      "type": "string"
     },
     "fsType": {
+     "title": "CSIVolumeSource.fsType",
      "description": "fsType to mount.",
+     "markdownDescription": "fsType to mount. Ex. \"ext4\", \"xfs\", \"ntfs\". If not provided, the empty value is passed to the associated CSI driver which will determine the default filesystem to apply.",
      "type": [
       "string",
       "null"
      ]
     },
     "nodePublishSecretRef": {
+     "title": "CSIVolumeSource.nodePublishSecretRef",
+     "description": "nodePublishSecretRef is a reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls.",
+     "markdownDescription": "nodePublishSecretRef is a reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls. This field is optional, and  may be empty if no secret is required. If the secret object contains more than one secret, all secret references are passed.",
      "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "readOnly": {
+     "title": "CSIVolumeSource.readOnly",
      "description": "readOnly specifies a read-only configuration for the volume.",
+     "markdownDescription": "readOnly specifies a read-only configuration for the volume. Defaults to false (read/write).",
      "type": [
       "boolean",
       "null"
      ]
     },
     "volumeAttributes": {
+     "title": "CSIVolumeSource.volumeAttributes",
+     "description": "volumeAttributes stores driver-specific properties that are passed to the CSI driver.",
+     "markdownDescription": "volumeAttributes stores driver-specific properties that are passed to the CSI driver. Consult your driver's documentation for supported values.",
      "additionalProperties": {
       "type": [
        "string",
        "null"
       ]
      },
-     "description": "volumeAttributes stores driver-specific properties that are passed to the CSI driver.",
      "type": [
       "object",
       "null"
@@ -1550,7 +2158,9 @@ extension BundledSchemas {
    "description": "Adds and removes POSIX capabilities from running containers.",
    "properties": {
     "add": {
+     "title": "Capabilities.add",
      "description": "Added capabilities",
+     "markdownDescription": "Added capabilities",
      "items": {
       "type": [
        "string",
@@ -1563,7 +2173,9 @@ extension BundledSchemas {
      ]
     },
     "drop": {
+     "title": "Capabilities.drop",
      "description": "Removed capabilities",
+     "markdownDescription": "Removed capabilities",
      "items": {
       "type": [
        "string",
@@ -1585,6 +2197,9 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.CephFSVolumeSource": {
    "properties": {
     "monitors": {
+     "title": "CephFSVolumeSource.monitors",
+     "description": "monitors is Required: Monitors is a collection of Ceph monitors",
+     "markdownDescription": "monitors is Required: Monitors is a collection of Ceph monitors [More info](https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it)",
      "items": {
       "type": [
        "string",
@@ -1594,29 +2209,42 @@ extension BundledSchemas {
      "type": "array"
     },
     "path": {
+     "title": "CephFSVolumeSource.path",
      "description": "path is Optional: Used as the mounted root, rather than the full Ceph tree, default is /",
+     "markdownDescription": "path is Optional: Used as the mounted root, rather than the full Ceph tree, default is /",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "CephFSVolumeSource.readOnly",
      "description": "readOnly is Optional: Defaults to false (read/write).",
+     "markdownDescription": "readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts. [More info](https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretFile": {
+     "title": "CephFSVolumeSource.secretFile",
+     "description": "secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret",
+     "markdownDescription": "secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret [More info](https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it)",
      "type": [
       "string",
       "null"
      ]
     },
     "secretRef": {
+     "title": "CephFSVolumeSource.secretRef",
+     "description": "secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty.",
+     "markdownDescription": "secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty. [More info](https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it)",
      "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "user": {
+     "title": "CephFSVolumeSource.user",
+     "description": "user is optional: User is the rados user name, default is admin",
+     "markdownDescription": "user is optional: User is the rados user name, default is admin [More info](https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it)",
      "type": [
       "string",
       "null"
@@ -1636,25 +2264,33 @@ extension BundledSchemas {
    "description": "Represents a cinder volume resource in Openstack.",
    "properties": {
     "fsType": {
+     "title": "CinderVolumeSource.fsType",
      "description": "fsType is the filesystem type to mount.",
+     "markdownDescription": "fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. [More info](https://examples.k8s.io/mysql-cinder-pd/README.md)",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "CinderVolumeSource.readOnly",
      "description": "readOnly defaults to false (read/write).",
+     "markdownDescription": "readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts. [More info](https://examples.k8s.io/mysql-cinder-pd/README.md)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
-     "description": "secretRef is optional: points to a secret object containing parameters used to connect to OpenStack."
+     "title": "CinderVolumeSource.secretRef",
+     "description": "secretRef is optional: points to a secret object containing parameters used to connect to OpenStack.",
+     "markdownDescription": "secretRef is optional: points to a secret object containing parameters used to connect to OpenStack.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "volumeID": {
+     "title": "CinderVolumeSource.volumeID",
      "description": "volumeID used to identify the volume in cinder.",
+     "markdownDescription": "volumeID used to identify the volume in cinder. [More info](https://examples.k8s.io/mysql-cinder-pd/README.md)",
      "type": "string"
     }
    },
@@ -1670,36 +2306,48 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.ClusterTrustBundleProjection": {
    "properties": {
     "labelSelector": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
-     "description": "Select all ClusterTrustBundles that match this label selector."
+     "title": "ClusterTrustBundleProjection.labelSelector",
+     "description": "Select all ClusterTrustBundles that match this label selector.",
+     "markdownDescription": "Select all ClusterTrustBundles that match this label selector.  Only has effect if signerName is set.  Mutually-exclusive with name.  If unset, interpreted as \"match nothing\".  If set but empty, interpreted as \"match everything\".",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
     },
     "name": {
+     "title": "ClusterTrustBundleProjection.name",
      "description": "Select a single ClusterTrustBundle by object name.",
+     "markdownDescription": "Select a single ClusterTrustBundle by object name.  Mutually-exclusive with signerName and labelSelector.",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "ClusterTrustBundleProjection.optional",
      "description": "If true, don't block pod startup if the referenced ClusterTrustBundle(s) aren't available.",
+     "markdownDescription": "If true, don't block pod startup if the referenced ClusterTrustBundle(s) aren't available.  If using name, then the named ClusterTrustBundle is allowed not to exist.  If using signerName, then the combination of signerName and labelSelector is allowed to match zero ClusterTrustBundles.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "path": {
+     "title": "ClusterTrustBundleProjection.path",
      "description": "Relative path from the volume root to write the bundle.",
+     "markdownDescription": "Relative path from the volume root to write the bundle.",
      "type": "string"
     },
     "signerName": {
+     "title": "ClusterTrustBundleProjection.signerName",
      "description": "Select all ClusterTrustBundles that match this signer name.",
+     "markdownDescription": "Select all ClusterTrustBundles that match this signer name. Mutually-exclusive with name.  The contents of all selected ClusterTrustBundles will be unified and deduplicated.",
      "type": [
       "string",
       "null"
      ]
     },
     "user": {
+     "title": "ClusterTrustBundleProjection.user",
      "description": "user is Optional: The owner UID of the created file.",
+     "markdownDescription": "user is Optional: The owner UID of the created file. If specified, the item-level user field takes precedence over defaultUser. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -1720,14 +2368,18 @@ extension BundledSchemas {
    "description": "ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.",
    "properties": {
     "name": {
+     "title": "ConfigMapEnvSource.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "ConfigMapEnvSource.optional",
      "description": "Specify whether the ConfigMap must be defined",
+     "markdownDescription": "Specify whether the ConfigMap must be defined",
      "type": [
       "boolean",
       "null"
@@ -1744,18 +2396,24 @@ extension BundledSchemas {
    "description": "Selects a key from a ConfigMap.",
    "properties": {
     "key": {
+     "title": "ConfigMapKeySelector.key",
      "description": "The key to select from the ConfigMap's Data field.",
+     "markdownDescription": "The key to select from the ConfigMap's Data field. Keys in the BinaryData field are not currently propagated to container env vars.",
      "type": "string"
     },
     "name": {
+     "title": "ConfigMapKeySelector.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "ConfigMapKeySelector.optional",
      "description": "Specify whether the ConfigMap or its key must be defined",
+     "markdownDescription": "Specify whether the ConfigMap or its key must be defined",
      "type": [
       "boolean",
       "null"
@@ -1775,6 +2433,9 @@ extension BundledSchemas {
    "description": "Adapts a ConfigMap into a projected volume.",
    "properties": {
     "items": {
+     "title": "ConfigMapProjection.items",
+     "description": "items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value.",
+     "markdownDescription": "items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the ConfigMap, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
      },
@@ -1784,14 +2445,18 @@ extension BundledSchemas {
      ]
     },
     "name": {
+     "title": "ConfigMapProjection.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "ConfigMapProjection.optional",
      "description": "optional specify whether the ConfigMap or its keys must be defined",
+     "markdownDescription": "optional specify whether the ConfigMap or its keys must be defined",
      "type": [
       "boolean",
       "null"
@@ -1808,7 +2473,9 @@ extension BundledSchemas {
    "description": "Adapts a ConfigMap into a volume.",
    "properties": {
     "defaultMode": {
+     "title": "ConfigMapVolumeSource.defaultMode",
      "description": "defaultMode is optional: mode bits used to set permissions on created files by default.",
+     "markdownDescription": "defaultMode is optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.",
      "format": "int32",
      "type": [
       "integer",
@@ -1816,7 +2483,9 @@ extension BundledSchemas {
      ]
     },
     "defaultUser": {
+     "title": "ConfigMapVolumeSource.defaultUser",
      "description": "defaultUser is Optional: The owner UID of the created files by default.",
+     "markdownDescription": "defaultUser is Optional: The owner UID of the created files by default. The defaultUser field is only used as a fallback when the item-level user field is unset. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -1824,6 +2493,9 @@ extension BundledSchemas {
      ]
     },
     "items": {
+     "title": "ConfigMapVolumeSource.items",
+     "description": "items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value.",
+     "markdownDescription": "items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the ConfigMap, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
      },
@@ -1833,14 +2505,18 @@ extension BundledSchemas {
      ]
     },
     "name": {
+     "title": "ConfigMapVolumeSource.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "ConfigMapVolumeSource.optional",
      "description": "optional specify whether the ConfigMap or its keys must be defined",
+     "markdownDescription": "optional specify whether the ConfigMap or its keys must be defined",
      "type": [
       "boolean",
       "null"
@@ -1857,7 +2533,9 @@ extension BundledSchemas {
    "description": "A single application container that you want to run within a pod.",
    "properties": {
     "args": {
+     "title": "Container.args",
      "description": "Arguments to the entrypoint.",
+     "markdownDescription": "Arguments to the entrypoint. The container image's CMD is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \"$$(VAR_NAME)\" will produce the string literal \"$(VAR_NAME)\". Escaped references will never be expanded, regardless of whether the variable exists or not. Cannot be updated. [More info](https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell)\n\nThe W&B agent replaces it with `overrides.args` when they are given.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "type": [
        "string",
@@ -1870,7 +2548,9 @@ extension BundledSchemas {
      ]
     },
     "command": {
+     "title": "Container.command",
      "description": "Entrypoint array.",
+     "markdownDescription": "Entrypoint array. Not executed within a shell. The container image's ENTRYPOINT is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \"$$(VAR_NAME)\" will produce the string literal \"$(VAR_NAME)\". Escaped references will never be expanded, regardless of whether the variable exists or not. Cannot be updated. [More info](https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell)\n\nThe W&B agent replaces it with `overrides.entry_point` when given, and with the job's entry point when the container has no command. Refused by an agent in `secure_mode`.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "type": [
        "string",
@@ -1880,10 +2560,18 @@ extension BundledSchemas {
      "type": [
       "array",
       "null"
+     ],
+     "examples": [
+      [
+       "python",
+       "train.py"
+      ]
      ]
     },
     "env": {
+     "title": "Container.env",
      "description": "List of environment variables to set in the container.",
+     "markdownDescription": "List of environment variables to set in the container. Cannot be updated.\n\nThe W&B agent appends its `WANDB_*` variables, the API key as a reference to a Secret.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.EnvVar"
      },
@@ -1893,7 +2581,9 @@ extension BundledSchemas {
      ]
     },
     "envFrom": {
+     "title": "Container.envFrom",
      "description": "List of sources to populate environment variables in the container.",
+     "markdownDescription": "List of sources to populate environment variables in the container. The keys defined within a source may consist of any printable ASCII characters except '='. When a key exists in multiple sources, the value associated with the last source will take precedence. Values defined by an Env with a duplicate key will take precedence. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.EnvFromSource"
      },
@@ -1903,33 +2593,49 @@ extension BundledSchemas {
      ]
     },
     "image": {
+     "title": "Container.image",
      "description": "Container image name.",
+     "markdownDescription": "Container image name. This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets. [More info](https://kubernetes.io/docs/concepts/containers/images)\n\nFor a job made from an image, the W&B agent puts the run's image in the first container; otherwise only when no container has an image. Write `${image_uri}` to place it yourself.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "string",
       "null"
+     ],
+     "examples": [
+      "${image_uri}",
+      "python:3.11"
      ]
     },
     "imagePullPolicy": {
+     "title": "Container.imagePullPolicy",
      "description": "Image pull policy.",
+     "markdownDescription": "Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/containers/images#updating-images)\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "string",
       "null"
      ]
     },
     "lifecycle": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle",
-     "description": "Actions that the management system should take in response to container lifecycle events."
+     "title": "Container.lifecycle",
+     "description": "Actions that the management system should take in response to container lifecycle events.",
+     "markdownDescription": "Actions that the management system should take in response to container lifecycle events. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle"
     },
     "livenessProbe": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
-     "description": "Periodic probe of container liveness."
+     "title": "Container.livenessProbe",
+     "description": "Periodic probe of container liveness.",
+     "markdownDescription": "Periodic probe of container liveness. Container will be restarted if the probe fails. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes)\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
     },
     "name": {
+     "title": "Container.name",
      "description": "Name of the container specified as a DNS_LABEL.",
+     "markdownDescription": "Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL). Cannot be updated.\n\nThe W&B agent names an unnamed container `launch<index>`.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": "string"
     },
     "ports": {
+     "title": "Container.ports",
      "description": "List of ports to expose from the container.",
+     "markdownDescription": "List of ports to expose from the container. Not specifying a port here DOES NOT prevent that port from being exposed. Any port which is listening on the default \"0.0.0.0\" address inside a container will be accessible from the network. Modifying this array with strategic merge patch may corrupt the data. For more information See https://github.com/kubernetes/kubernetes/issues/108255. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ContainerPort"
      },
@@ -1939,11 +2645,15 @@ extension BundledSchemas {
      ]
     },
     "readinessProbe": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
-     "description": "Periodic probe of container service readiness."
+     "title": "Container.readinessProbe",
+     "description": "Periodic probe of container service readiness.",
+     "markdownDescription": "Periodic probe of container service readiness. Container will be removed from service endpoints if the probe fails. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes)\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
     },
     "resizePolicy": {
+     "title": "Container.resizePolicy",
      "description": "Resources resize policy for the container.",
+     "markdownDescription": "Resources resize policy for the container. This field cannot be set on ephemeral containers.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"
      },
@@ -1953,18 +2663,32 @@ extension BundledSchemas {
      ]
     },
     "resources": {
+     "title": "Container.resources",
+     "description": "Compute Resources required by this container.",
+     "markdownDescription": "Compute Resources required by this container. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/)\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements",
-     "description": "Compute Resources required by this container."
+     "examples": [
+      {
+       "limits": {
+        "nvidia.com/gpu": 1,
+        "memory": "16Gi"
+       }
+      }
+     ]
     },
     "restartPolicy": {
+     "title": "Container.restartPolicy",
      "description": "RestartPolicy defines the restart behavior of individual containers in a pod.",
+     "markdownDescription": "RestartPolicy defines the restart behavior of individual containers in a pod. This overrides the pod-level restart policy. When this field is not specified, the restart behavior is defined by the Pod's restart policy and the container type. Additionally, setting the RestartPolicy as \"Always\" for the init container will have the following effect: this init container will be continually restarted on exit until all regular containers have terminated. Once all regular containers have completed, all init containers with restartPolicy \"Always\" will be shut down. This lifecycle differs from normal init containers and is often referred to as a \"sidecar\" container.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "string",
       "null"
      ]
     },
     "restartPolicyRules": {
+     "title": "Container.restartPolicyRules",
      "description": "Represents a list of rules to be checked to determine if the container should be restarted on exit.",
+     "markdownDescription": "Represents a list of rules to be checked to determine if the container should be restarted on exit. The rules are evaluated in order. Once a rule matches a container exit condition, the remaining rules are ignored. If no rule matches the container exit condition, the Container-level restart policy determines the whether the container is restarted or not. Constraints on the rules: - At most 20 rules are allowed. - Rules can have the same action. - Identical rules are not forbidden in validations. When rules are specified, container MUST set RestartPolicy explicitly even it if matches the Pod's RestartPolicy.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ContainerRestartRule"
      },
@@ -1974,48 +2698,66 @@ extension BundledSchemas {
      ]
     },
     "securityContext": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext",
-     "description": "SecurityContext defines the security options the container should be run with."
+     "title": "Container.securityContext",
+     "description": "SecurityContext defines the security options the container should be run with.",
+     "markdownDescription": "SecurityContext defines the security options the container should be run with. If set, the fields of SecurityContext override the equivalent fields of PodSecurityContext. [More info](https://kubernetes.io/docs/tasks/configure-pod-container/security-context/)\n\nRefused by the W&B agent wherever it appears: it sets its own on every container (`allowPrivilegeEscalation: false`, all capabilities dropped, `seccompProfile: RuntimeDefault`).\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext"
     },
     "startupProbe": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
-     "description": "StartupProbe indicates that the Pod has successfully initialized."
+     "title": "Container.startupProbe",
+     "description": "StartupProbe indicates that the Pod has successfully initialized.",
+     "markdownDescription": "StartupProbe indicates that the Pod has successfully initialized. If specified, no other probes are executed until this completes successfully. If this probe fails, the Pod will be restarted, just as if the livenessProbe failed. This can be used to provide different probe parameters at the beginning of a Pod's lifecycle, when it might take a long time to load data or warm a cache, than during steady-state operation. This cannot be updated. [More info](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes)\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
     },
     "stdin": {
+     "title": "Container.stdin",
      "description": "Whether this container should allocate a buffer for stdin in the container runtime.",
+     "markdownDescription": "Whether this container should allocate a buffer for stdin in the container runtime. If this is not set, reads from stdin in the container will always result in EOF. Default is false.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "stdinOnce": {
+     "title": "Container.stdinOnce",
+     "description": "Whether the container runtime should close the stdin channel after it has been opened by a single attach.",
+     "markdownDescription": "Whether the container runtime should close the stdin channel after it has been opened by a single attach. When stdin is true the stdin stream will remain open across multiple attach sessions. If stdinOnce is set to true, stdin is opened on container start, is empty until the first client attaches to stdin, and then remains open and accepts data until the client disconnects, at which time stdin is closed and remains closed until the container is restarted. If this flag is false, a container processes that reads from stdin will never receive an EOF. Default is false\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "terminationMessagePath": {
+     "title": "Container.terminationMessagePath",
+     "description": "Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem.",
+     "markdownDescription": "Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem. Message written is intended to be brief final status, such as an assertion failure message. Will be truncated by the node if greater than 4096 bytes. The total message length across all containers will be limited to 12kb. Defaults to /dev/termination-log. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "string",
       "null"
      ]
     },
     "terminationMessagePolicy": {
+     "title": "Container.terminationMessagePolicy",
      "description": "Indicate how the termination message should be populated.",
+     "markdownDescription": "Indicate how the termination message should be populated. File will use the contents of terminationMessagePath to populate the container status message on both success and failure. FallbackToLogsOnError will use the last chunk of container log output if the termination message file is empty and the container exited with an error. The log output is limited to 2048 bytes or 80 lines, whichever is smaller. Defaults to File. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "string",
       "null"
      ]
     },
     "tty": {
+     "title": "Container.tty",
      "description": "Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.",
+     "markdownDescription": "Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "volumeDevices": {
+     "title": "Container.volumeDevices",
      "description": "volumeDevices is the list of block devices to be used by the container.",
+     "markdownDescription": "volumeDevices is the list of block devices to be used by the container.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.VolumeDevice"
      },
@@ -2025,7 +2767,9 @@ extension BundledSchemas {
      ]
     },
     "volumeMounts": {
+     "title": "Container.volumeMounts",
      "description": "Pod volumes to mount into the container's filesystem.",
+     "markdownDescription": "Pod volumes to mount into the container's filesystem. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.VolumeMount"
      },
@@ -2035,7 +2779,9 @@ extension BundledSchemas {
      ]
     },
     "workingDir": {
+     "title": "Container.workingDir",
      "description": "Container's working directory.",
+     "markdownDescription": "Container's working directory. If not specified, the container runtime's default will be used, which might be configured in the container image. Cannot be updated.\n\n[Container in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container)",
      "type": [
       "string",
       "null"
@@ -2052,19 +2798,25 @@ extension BundledSchemas {
    "description": "ContainerPort represents a network port in a single container.",
    "properties": {
     "containerPort": {
+     "title": "ContainerPort.containerPort",
      "description": "Number of port to expose on the pod's IP address.",
+     "markdownDescription": "Number of port to expose on the pod's IP address. This must be a valid port number, 0 < x < 65536.",
      "format": "int32",
      "type": "integer"
     },
     "hostIP": {
+     "title": "ContainerPort.hostIP",
      "description": "What host IP to bind the external port to.",
+     "markdownDescription": "What host IP to bind the external port to.",
      "type": [
       "string",
       "null"
      ]
     },
     "hostPort": {
+     "title": "ContainerPort.hostPort",
      "description": "Number of port to expose on the host.",
+     "markdownDescription": "Number of port to expose on the host. If specified, this must be a valid port number, 0 < x < 65536. If HostNetwork is specified, this must match ContainerPort. Most containers do not need this.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes).",
      "format": "int32",
      "type": [
       "integer",
@@ -2072,14 +2824,18 @@ extension BundledSchemas {
      ]
     },
     "name": {
+     "title": "ContainerPort.name",
      "description": "If specified, this must be an IANA_SVC_NAME and unique within the pod.",
+     "markdownDescription": "If specified, this must be an IANA_SVC_NAME and unique within the pod. Each named port in a pod must have a unique name. Name for the port that can be referred to by services.",
      "type": [
       "string",
       "null"
      ]
     },
     "protocol": {
+     "title": "ContainerPort.protocol",
      "description": "Protocol for port.",
+     "markdownDescription": "Protocol for port. Must be UDP, TCP, or SCTP. Defaults to \"TCP\".",
      "type": [
       "string",
       "null"
@@ -2099,11 +2855,15 @@ extension BundledSchemas {
    "description": "ContainerResizePolicy represents resource resize policy for the container.",
    "properties": {
     "resourceName": {
+     "title": "ContainerResizePolicy.resourceName",
      "description": "Name of the resource to which this resource resize policy applies.",
+     "markdownDescription": "Name of the resource to which this resource resize policy applies. Supported values: cpu, memory.",
      "type": "string"
     },
     "restartPolicy": {
+     "title": "ContainerResizePolicy.restartPolicy",
      "description": "Restart policy to apply when specified resource is resized.",
+     "markdownDescription": "Restart policy to apply when specified resource is resized. If not specified, it defaults to NotRequired.",
      "type": "string"
     }
    },
@@ -2121,12 +2881,16 @@ extension BundledSchemas {
    "description": "ContainerRestartRule describes how a container exit is handled.",
    "properties": {
     "action": {
+     "title": "ContainerRestartRule.action",
      "description": "Specifies the action taken on a container exit if the requirements are satisfied.",
+     "markdownDescription": "Specifies the action taken on a container exit if the requirements are satisfied. The only possible value is \"Restart\" to restart the container.",
      "type": "string"
     },
     "exitCodes": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes",
-     "description": "Represents the exit codes to check on container exits."
+     "title": "ContainerRestartRule.exitCodes",
+     "description": "Represents the exit codes to check on container exits.",
+     "markdownDescription": "Represents the exit codes to check on container exits.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes"
     }
    },
    "required": [
@@ -2141,11 +2905,15 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes": {
    "properties": {
     "operator": {
+     "title": "ContainerRestartRuleOnExitCodes.operator",
      "description": "Represents the relationship between the container exit code(s) and the specified values.",
+     "markdownDescription": "Represents the relationship between the container exit code(s) and the specified values. Possible values are: - In: the requirement is satisfied if the container exit code is in the\n  set of specified values.\n- NotIn: the requirement is satisfied if the container exit code is\n  not in the set of specified values.",
      "type": "string"
     },
     "values": {
+     "title": "ContainerRestartRuleOnExitCodes.values",
      "description": "Specifies the set of values to check for container exit codes.",
+     "markdownDescription": "Specifies the set of values to check for container exit codes. At most 255 elements are allowed.",
      "items": {
       "format": "int32",
       "type": [
@@ -2172,7 +2940,9 @@ extension BundledSchemas {
    "description": "Represents downward API info for projecting into a projected volume.",
    "properties": {
     "items": {
+     "title": "DownwardAPIProjection.items",
      "description": "Items is a list of DownwardAPIVolume file",
+     "markdownDescription": "Items is a list of DownwardAPIVolume file",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"
      },
@@ -2192,9 +2962,15 @@ extension BundledSchemas {
    "description": "DownwardAPIVolumeFile represents information to create the file containing the pod field",
    "properties": {
     "fieldRef": {
+     "title": "DownwardAPIVolumeFile.fieldRef",
+     "description": "Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported.",
+     "markdownDescription": "Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported.",
      "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"
     },
     "mode": {
+     "title": "DownwardAPIVolumeFile.mode",
+     "description": "Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a decimal value between 0 and 511.",
+     "markdownDescription": "Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. If not specified, the volume defaultMode will be used. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.",
      "format": "int32",
      "type": [
       "integer",
@@ -2202,14 +2978,21 @@ extension BundledSchemas {
      ]
     },
     "path": {
+     "title": "DownwardAPIVolumeFile.path",
      "description": "Required: Path is  the relative path name of the file to be created.",
+     "markdownDescription": "Required: Path is  the relative path name of the file to be created. Must not be absolute or contain the '..' path. Must be utf-8 encoded. The first item of the relative path must not start with '..'",
      "type": "string"
     },
     "resourceFieldRef": {
+     "title": "DownwardAPIVolumeFile.resourceFieldRef",
+     "description": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.",
+     "markdownDescription": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.",
      "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"
     },
     "user": {
+     "title": "DownwardAPIVolumeFile.user",
      "description": "user is Optional: The owner UID of the created file.",
+     "markdownDescription": "user is Optional: The owner UID of the created file. If specified, the item-level user field takes precedence over defaultUser. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -2230,7 +3013,9 @@ extension BundledSchemas {
    "description": "DownwardAPIVolumeSource represents a volume containing downward API info.",
    "properties": {
     "defaultMode": {
+     "title": "DownwardAPIVolumeSource.defaultMode",
      "description": "Optional: mode bits to use on created files by default.",
+     "markdownDescription": "Optional: mode bits to use on created files by default. Must be a Optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.",
      "format": "int32",
      "type": [
       "integer",
@@ -2238,7 +3023,9 @@ extension BundledSchemas {
      ]
     },
     "defaultUser": {
+     "title": "DownwardAPIVolumeSource.defaultUser",
      "description": "defaultUser is Optional: The owner UID of the created files by default.",
+     "markdownDescription": "defaultUser is Optional: The owner UID of the created files by default. The defaultUser field is only used as a fallback when the item-level user field is unset. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -2246,7 +3033,9 @@ extension BundledSchemas {
      ]
     },
     "items": {
+     "title": "DownwardAPIVolumeSource.items",
      "description": "Items is a list of downward API volume file",
+     "markdownDescription": "Items is a list of downward API volume file",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"
      },
@@ -2266,13 +3055,18 @@ extension BundledSchemas {
    "description": "Represents an empty directory for a pod.",
    "properties": {
     "medium": {
+     "title": "EmptyDirVolumeSource.medium",
      "description": "medium represents what type of storage medium should back this directory.",
+     "markdownDescription": "medium represents what type of storage medium should back this directory. The default is \"\" which means to use the node's default medium. Must be an empty string (default) or Memory. [More info](https://kubernetes.io/docs/concepts/storage/volumes#emptydir)",
      "type": [
       "string",
       "null"
      ]
     },
     "mode": {
+     "title": "EmptyDirVolumeSource.mode",
+     "description": "mode specifies the permission bits for the emptyDir directory, in numeric notation (e.g., 0755, 01777).",
+     "markdownDescription": "mode specifies the permission bits for the emptyDir directory, in numeric notation (e.g., 0755, 01777). Must be a value between 0000 and 01777. If not specified, defaults to 0777. This might be in conflict with other options that affect the file mode, like fsGroup. If fsGroup is specified, the fsGroup permissions will override the mode specified here. This field has no effect on Windows. This field is alpha and requires EmptyDirVolumeMode featuregate to be enabled.",
      "format": "int32",
      "type": [
       "integer",
@@ -2280,8 +3074,10 @@ extension BundledSchemas {
      ]
     },
     "sizeLimit": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
-     "description": "sizeLimit is the total amount of local storage required for this EmptyDir volume."
+     "title": "EmptyDirVolumeSource.sizeLimit",
+     "description": "sizeLimit is the total amount of local storage required for this EmptyDir volume.",
+     "markdownDescription": "sizeLimit is the total amount of local storage required for this EmptyDir volume. The size limit is also applicable for memory medium. The maximum usage on memory medium EmptyDir would be the minimum value between the SizeLimit specified here and the sum of memory limits of all containers in a pod. The default is nil which means that the limit is undefined. [More info](https://kubernetes.io/docs/concepts/storage/volumes#emptydir)",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
     }
    },
    "type": [
@@ -2294,19 +3090,25 @@ extension BundledSchemas {
    "description": "EnvFromSource represents the source of a set of ConfigMaps or Secrets",
    "properties": {
     "configMapRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource",
-     "description": "The ConfigMap to select from"
+     "title": "EnvFromSource.configMapRef",
+     "description": "The ConfigMap to select from",
+     "markdownDescription": "The ConfigMap to select from",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource"
     },
     "prefix": {
+     "title": "EnvFromSource.prefix",
      "description": "Optional text to prepend to the name of each environment variable.",
+     "markdownDescription": "Optional text to prepend to the name of each environment variable. May consist of any printable ASCII characters except '='.",
      "type": [
       "string",
       "null"
      ]
     },
     "secretRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SecretEnvSource",
-     "description": "The Secret to select from"
+     "title": "EnvFromSource.secretRef",
+     "description": "The Secret to select from",
+     "markdownDescription": "The Secret to select from",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SecretEnvSource"
     }
    },
    "type": [
@@ -2319,18 +3121,25 @@ extension BundledSchemas {
    "description": "EnvVar represents an environment variable present in a Container.",
    "properties": {
     "name": {
+     "title": "EnvVar.name",
      "description": "Name of the environment variable.",
+     "markdownDescription": "Name of the environment variable. May consist of any printable ASCII characters except '='.",
      "type": "string"
     },
     "value": {
+     "title": "EnvVar.value",
+     "description": "Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables.",
+     "markdownDescription": "Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \"$$(VAR_NAME)\" will produce the string literal \"$(VAR_NAME)\". Escaped references will never be expanded, regardless of whether the variable exists or not. Defaults to \"\".",
      "type": [
       "string",
       "null"
      ]
     },
     "valueFrom": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.EnvVarSource",
-     "description": "Source for the environment variable's value."
+     "title": "EnvVar.valueFrom",
+     "description": "Source for the environment variable's value.",
+     "markdownDescription": "Source for the environment variable's value. Cannot be used if value is not empty.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.EnvVarSource"
     }
    },
    "required": [
@@ -2346,22 +3155,34 @@ extension BundledSchemas {
    "description": "EnvVarSource represents a source for the value of an EnvVar.",
    "properties": {
     "configMapKeyRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector",
-     "description": "Selects a key of a ConfigMap."
+     "title": "EnvVarSource.configMapKeyRef",
+     "description": "Selects a key of a ConfigMap.",
+     "markdownDescription": "Selects a key of a ConfigMap.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector"
     },
     "fieldRef": {
+     "title": "EnvVarSource.fieldRef",
+     "description": "Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs.",
+     "markdownDescription": "Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs.",
      "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"
     },
     "fileKeyRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.FileKeySelector",
-     "description": "FileKeyRef selects a key of the env file."
+     "title": "EnvVarSource.fileKeyRef",
+     "description": "FileKeyRef selects a key of the env file.",
+     "markdownDescription": "FileKeyRef selects a key of the env file. Requires the EnvFiles feature gate to be enabled.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.FileKeySelector"
     },
     "resourceFieldRef": {
+     "title": "EnvVarSource.resourceFieldRef",
+     "description": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.",
+     "markdownDescription": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.",
      "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"
     },
     "secretKeyRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SecretKeySelector",
-     "description": "Selects a key of a secret in the pod's namespace"
+     "title": "EnvVarSource.secretKeyRef",
+     "description": "Selects a key of a secret in the pod's namespace",
+     "markdownDescription": "Selects a key of a secret in the pod's namespace",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SecretKeySelector"
     }
    },
    "type": [
@@ -2373,7 +3194,9 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.EphemeralContainer": {
    "properties": {
     "args": {
+     "title": "EphemeralContainer.args",
      "description": "Arguments to the entrypoint.",
+     "markdownDescription": "Arguments to the entrypoint. The image's CMD is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \"$$(VAR_NAME)\" will produce the string literal \"$(VAR_NAME)\". Escaped references will never be expanded, regardless of whether the variable exists or not. Cannot be updated. [More info](https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell)",
      "items": {
       "type": [
        "string",
@@ -2386,7 +3209,9 @@ extension BundledSchemas {
      ]
     },
     "command": {
+     "title": "EphemeralContainer.command",
      "description": "Entrypoint array.",
+     "markdownDescription": "Entrypoint array. Not executed within a shell. The image's ENTRYPOINT is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. \"$$(VAR_NAME)\" will produce the string literal \"$(VAR_NAME)\". Escaped references will never be expanded, regardless of whether the variable exists or not. Cannot be updated. [More info](https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell)",
      "items": {
       "type": [
        "string",
@@ -2399,7 +3224,9 @@ extension BundledSchemas {
      ]
     },
     "env": {
+     "title": "EphemeralContainer.env",
      "description": "List of environment variables to set in the container.",
+     "markdownDescription": "List of environment variables to set in the container. Cannot be updated.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.EnvVar"
      },
@@ -2409,7 +3236,9 @@ extension BundledSchemas {
      ]
     },
     "envFrom": {
+     "title": "EphemeralContainer.envFrom",
      "description": "List of sources to populate environment variables in the container.",
+     "markdownDescription": "List of sources to populate environment variables in the container. The keys defined within a source may consist of any printable ASCII characters except '='. When a key exists in multiple sources, the value associated with the last source will take precedence. Values defined by an Env with a duplicate key will take precedence. Cannot be updated.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.EnvFromSource"
      },
@@ -2419,33 +3248,45 @@ extension BundledSchemas {
      ]
     },
     "image": {
+     "title": "EphemeralContainer.image",
      "description": "Container image name.",
+     "markdownDescription": "Container image name. [More info](https://kubernetes.io/docs/concepts/containers/images)",
      "type": [
       "string",
       "null"
      ]
     },
     "imagePullPolicy": {
+     "title": "EphemeralContainer.imagePullPolicy",
      "description": "Image pull policy.",
+     "markdownDescription": "Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/containers/images#updating-images)",
      "type": [
       "string",
       "null"
      ]
     },
     "lifecycle": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle",
-     "description": "Lifecycle is not allowed for ephemeral containers."
+     "title": "EphemeralContainer.lifecycle",
+     "description": "Lifecycle is not allowed for ephemeral containers.",
+     "markdownDescription": "Lifecycle is not allowed for ephemeral containers.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle"
     },
     "livenessProbe": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
-     "description": "Probes are not allowed for ephemeral containers."
+     "title": "EphemeralContainer.livenessProbe",
+     "description": "Probes are not allowed for ephemeral containers.",
+     "markdownDescription": "Probes are not allowed for ephemeral containers.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
     },
     "name": {
+     "title": "EphemeralContainer.name",
      "description": "Name of the ephemeral container specified as a DNS_LABEL.",
+     "markdownDescription": "Name of the ephemeral container specified as a DNS_LABEL. This name must be unique among all containers, init containers and ephemeral containers.",
      "type": "string"
     },
     "ports": {
+     "title": "EphemeralContainer.ports",
      "description": "Ports are not allowed for ephemeral containers.",
+     "markdownDescription": "Ports are not allowed for ephemeral containers.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ContainerPort"
      },
@@ -2455,11 +3296,15 @@ extension BundledSchemas {
      ]
     },
     "readinessProbe": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
-     "description": "Probes are not allowed for ephemeral containers."
+     "title": "EphemeralContainer.readinessProbe",
+     "description": "Probes are not allowed for ephemeral containers.",
+     "markdownDescription": "Probes are not allowed for ephemeral containers.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
     },
     "resizePolicy": {
+     "title": "EphemeralContainer.resizePolicy",
      "description": "Resources resize policy for the container.",
+     "markdownDescription": "Resources resize policy for the container.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"
      },
@@ -2469,18 +3314,24 @@ extension BundledSchemas {
      ]
     },
     "resources": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements",
-     "description": "Resources are not allowed for ephemeral containers."
+     "title": "EphemeralContainer.resources",
+     "description": "Resources are not allowed for ephemeral containers.",
+     "markdownDescription": "Resources are not allowed for ephemeral containers. Ephemeral containers use spare resources already allocated to the pod.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements"
     },
     "restartPolicy": {
+     "title": "EphemeralContainer.restartPolicy",
      "description": "Restart policy for the container to manage the restart behavior of each container within a pod.",
+     "markdownDescription": "Restart policy for the container to manage the restart behavior of each container within a pod. You cannot set this field on ephemeral containers.",
      "type": [
       "string",
       "null"
      ]
     },
     "restartPolicyRules": {
+     "title": "EphemeralContainer.restartPolicyRules",
      "description": "Represents a list of rules to be checked to determine if the container should be restarted on exit.",
+     "markdownDescription": "Represents a list of rules to be checked to determine if the container should be restarted on exit. You cannot set this field on ephemeral containers.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ContainerRestartRule"
      },
@@ -2490,55 +3341,75 @@ extension BundledSchemas {
      ]
     },
     "securityContext": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext",
-     "description": "Optional: SecurityContext defines the security options the ephemeral container should be run with."
+     "title": "EphemeralContainer.securityContext",
+     "description": "Optional: SecurityContext defines the security options the ephemeral container should be run with.",
+     "markdownDescription": "Optional: SecurityContext defines the security options the ephemeral container should be run with. If set, the fields of SecurityContext override the equivalent fields of PodSecurityContext.\n\nRefused by the W&B agent wherever it appears: it sets its own on every container (`allowPrivilegeEscalation: false`, all capabilities dropped, `seccompProfile: RuntimeDefault`).",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext"
     },
     "startupProbe": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
-     "description": "Probes are not allowed for ephemeral containers."
+     "title": "EphemeralContainer.startupProbe",
+     "description": "Probes are not allowed for ephemeral containers.",
+     "markdownDescription": "Probes are not allowed for ephemeral containers.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
     },
     "stdin": {
+     "title": "EphemeralContainer.stdin",
      "description": "Whether this container should allocate a buffer for stdin in the container runtime.",
+     "markdownDescription": "Whether this container should allocate a buffer for stdin in the container runtime. If this is not set, reads from stdin in the container will always result in EOF. Default is false.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "stdinOnce": {
+     "title": "EphemeralContainer.stdinOnce",
+     "description": "Whether the container runtime should close the stdin channel after it has been opened by a single attach.",
+     "markdownDescription": "Whether the container runtime should close the stdin channel after it has been opened by a single attach. When stdin is true the stdin stream will remain open across multiple attach sessions. If stdinOnce is set to true, stdin is opened on container start, is empty until the first client attaches to stdin, and then remains open and accepts data until the client disconnects, at which time stdin is closed and remains closed until the container is restarted. If this flag is false, a container processes that reads from stdin will never receive an EOF. Default is false",
      "type": [
       "boolean",
       "null"
      ]
     },
     "targetContainerName": {
+     "title": "EphemeralContainer.targetContainerName",
      "description": "If set, the name of the container from PodSpec that this ephemeral container targets.",
+     "markdownDescription": "If set, the name of the container from PodSpec that this ephemeral container targets. The ephemeral container will be run in the namespaces (IPC, PID, etc) of this container. If not set then the ephemeral container uses the namespaces configured in the Pod spec.\n\nThe container runtime must implement support for this feature. If the runtime does not support namespace targeting then the result of setting this field is undefined.",
      "type": [
       "string",
       "null"
      ]
     },
     "terminationMessagePath": {
+     "title": "EphemeralContainer.terminationMessagePath",
+     "description": "Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem.",
+     "markdownDescription": "Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem. Message written is intended to be brief final status, such as an assertion failure message. Will be truncated by the node if greater than 4096 bytes. The total message length across all containers will be limited to 12kb. Defaults to /dev/termination-log. Cannot be updated.",
      "type": [
       "string",
       "null"
      ]
     },
     "terminationMessagePolicy": {
+     "title": "EphemeralContainer.terminationMessagePolicy",
      "description": "Indicate how the termination message should be populated.",
+     "markdownDescription": "Indicate how the termination message should be populated. File will use the contents of terminationMessagePath to populate the container status message on both success and failure. FallbackToLogsOnError will use the last chunk of container log output if the termination message file is empty and the container exited with an error. The log output is limited to 2048 bytes or 80 lines, whichever is smaller. Defaults to File. Cannot be updated.",
      "type": [
       "string",
       "null"
      ]
     },
     "tty": {
+     "title": "EphemeralContainer.tty",
      "description": "Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.",
+     "markdownDescription": "Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "volumeDevices": {
+     "title": "EphemeralContainer.volumeDevices",
      "description": "volumeDevices is the list of block devices to be used by the container.",
+     "markdownDescription": "volumeDevices is the list of block devices to be used by the container.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.VolumeDevice"
      },
@@ -2548,7 +3419,9 @@ extension BundledSchemas {
      ]
     },
     "volumeMounts": {
+     "title": "EphemeralContainer.volumeMounts",
      "description": "Pod volumes to mount into the container's filesystem.",
+     "markdownDescription": "Pod volumes to mount into the container's filesystem. Subpath mounts are not allowed for ephemeral containers. Cannot be updated.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.VolumeMount"
      },
@@ -2558,7 +3431,9 @@ extension BundledSchemas {
      ]
     },
     "workingDir": {
+     "title": "EphemeralContainer.workingDir",
      "description": "Container's working directory.",
+     "markdownDescription": "Container's working directory. If not specified, the container runtime's default will be used, which might be configured in the container image. Cannot be updated.",
      "type": [
       "string",
       "null"
@@ -2578,8 +3453,10 @@ extension BundledSchemas {
    "description": "Represents an ephemeral volume that is handled by a normal storage driver.",
    "properties": {
     "volumeClaimTemplate": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate",
-     "description": "Will be used to create a stand-alone PVC to provision the volume."
+     "title": "EphemeralVolumeSource.volumeClaimTemplate",
+     "description": "Will be used to create a stand-alone PVC to provision the volume.",
+     "markdownDescription": "Will be used to create a stand-alone PVC to provision the volume. The pod in which this EphemeralVolumeSource is embedded will be the owner of the PVC, i.e. the PVC will be deleted together with the pod. The name of the PVC will be `<pod name>-<volume name>` where `<volume name>` is the name from the `PodSpec.Volumes` array entry. Pod validation will reject the pod if the concatenated name is not valid for a PVC (for example, too long). An existing PVC with that name that is not owned by the pod will *not* be used for the pod to avoid using an unrelated volume by mistake. Starting the pod is then blocked until the unrelated PVC is removed.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate"
     }
    },
    "type": [
@@ -2592,11 +3469,15 @@ extension BundledSchemas {
    "description": "EvictionResponder allows you to specify the responder reacting to an Eviction.",
    "properties": {
     "name": {
+     "title": "EvictionResponder.name",
      "description": "name allows you to identify the responder responding to the Eviction.",
+     "markdownDescription": "name allows you to identify the responder responding to the Eviction.\n\nIt must be a valid domain-prefixed key (such as \"acme.io/foo\"). Domain names *.k8s.io and *.kubernetes.io are reserved. This field must be unique for each responder. This field is required.",
      "type": "string"
     },
     "priority": {
+     "title": "EvictionResponder.priority",
      "description": "priority for this responder.",
+     "markdownDescription": "priority for this responder. Higher priorities are selected first by the evictionrequest-controller. If there are responders with the same priority, the responder whose domain name comes first in the alphabetical higher domain order, will be picked. This means that the top domain labels are compared alphabetically first, followed by the lower domain labels. The key is compared last. The responder that is the managing controller of the pod should set the value of this field to 10000 to allow both for preemption or fallback registration by other responders. The minimum value is 0 and the maximum value is 100000. The interval 0-999 is reserved for responders with *.k8s.io suffix.",
      "format": "int32",
      "type": "integer"
     }
@@ -2615,6 +3496,9 @@ extension BundledSchemas {
    "description": "ExecAction describes a \"run in container\" action.",
    "properties": {
     "command": {
+     "title": "ExecAction.command",
+     "description": "Command is the command line to execute inside the container, the working directory for the command  is root ('/') in the container's filesystem.",
+     "markdownDescription": "Command is the command line to execute inside the container, the working directory for the command  is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions ('|', etc) won't work. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.",
      "items": {
       "type": [
        "string",
@@ -2637,14 +3521,18 @@ extension BundledSchemas {
    "description": "Represents a Fibre Channel volume.",
    "properties": {
     "fsType": {
+     "title": "FCVolumeSource.fsType",
      "description": "fsType is the filesystem type to mount.",
+     "markdownDescription": "fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified.",
      "type": [
       "string",
       "null"
      ]
     },
     "lun": {
+     "title": "FCVolumeSource.lun",
      "description": "lun is Optional: FC target lun number",
+     "markdownDescription": "lun is Optional: FC target lun number",
      "format": "int32",
      "type": [
       "integer",
@@ -2652,14 +3540,18 @@ extension BundledSchemas {
      ]
     },
     "readOnly": {
+     "title": "FCVolumeSource.readOnly",
      "description": "readOnly is Optional: Defaults to false (read/write).",
+     "markdownDescription": "readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "targetWWNs": {
+     "title": "FCVolumeSource.targetWWNs",
      "description": "targetWWNs is Optional: FC target worldwide names (WWNs)",
+     "markdownDescription": "targetWWNs is Optional: FC target worldwide names (WWNs)",
      "items": {
       "type": [
        "string",
@@ -2672,6 +3564,9 @@ extension BundledSchemas {
      ]
     },
     "wwids": {
+     "title": "FCVolumeSource.wwids",
+     "description": "wwids Optional: FC volume world wide identifiers (wwids) Either wwids or combination of targetWWNs and lun must be set, but not both simultaneously.",
+     "markdownDescription": "wwids Optional: FC volume world wide identifiers (wwids) Either wwids or combination of targetWWNs and lun must be set, but not both simultaneously.",
      "items": {
       "type": [
        "string",
@@ -2694,22 +3589,30 @@ extension BundledSchemas {
    "description": "FileKeySelector selects a key of the env file.",
    "properties": {
     "key": {
+     "title": "FileKeySelector.key",
      "description": "The key within the env file.",
+     "markdownDescription": "The key within the env file. An invalid key will prevent the pod from starting. The keys defined within a source may consist of any printable ASCII characters except '='. During Alpha stage of the EnvFiles feature gate, the key size is limited to 128 characters.",
      "type": "string"
     },
     "optional": {
+     "title": "FileKeySelector.optional",
      "description": "Specify whether the file or its key must be defined.",
+     "markdownDescription": "Specify whether the file or its key must be defined. If the file or key does not exist, then the env var is not published. If optional is set to true and the specified key does not exist, the environment variable will not be set in the Pod's containers.\n\nIf optional is set to false and the specified key does not exist, an error will be returned during Pod creation.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "path": {
+     "title": "FileKeySelector.path",
      "description": "The path within the volume from which to select the file.",
+     "markdownDescription": "The path within the volume from which to select the file. Must be relative and may not contain the '..' path or start with '..'.",
      "type": "string"
     },
     "volumeName": {
+     "title": "FileKeySelector.volumeName",
      "description": "The name of the volume mount containing the env file.",
+     "markdownDescription": "The name of the volume mount containing the env file.",
      "type": "string"
     }
    },
@@ -2727,37 +3630,48 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.FlexVolumeSource": {
    "properties": {
     "driver": {
+     "title": "FlexVolumeSource.driver",
      "description": "driver is the name of the driver to use for this volume.",
+     "markdownDescription": "driver is the name of the driver to use for this volume.",
      "type": "string"
     },
     "fsType": {
+     "title": "FlexVolumeSource.fsType",
      "description": "fsType is the filesystem type to mount.",
+     "markdownDescription": "fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". The default filesystem depends on FlexVolume script.",
      "type": [
       "string",
       "null"
      ]
     },
     "options": {
+     "title": "FlexVolumeSource.options",
+     "description": "options is Optional: this field holds extra command options if any.",
+     "markdownDescription": "options is Optional: this field holds extra command options if any.",
      "additionalProperties": {
       "type": [
        "string",
        "null"
       ]
      },
-     "description": "options is Optional: this field holds extra command options if any.",
      "type": [
       "object",
       "null"
      ]
     },
     "readOnly": {
+     "title": "FlexVolumeSource.readOnly",
      "description": "readOnly is Optional: defaults to false (read/write).",
+     "markdownDescription": "readOnly is Optional: defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretRef": {
+     "title": "FlexVolumeSource.secretRef",
+     "description": "secretRef is Optional: secretRef is reference to the secret object containing sensitive information to pass to the plugin scripts.",
+     "markdownDescription": "secretRef is Optional: secretRef is reference to the secret object containing sensitive information to pass to the plugin scripts. This may be empty if no secret object is specified. If the secret object contains more than one secret, all secrets are passed to the plugin scripts.",
      "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     }
    },
@@ -2774,13 +3688,18 @@ extension BundledSchemas {
    "description": "Represents a Flocker volume mounted by the Flocker agent.",
    "properties": {
     "datasetName": {
+     "title": "FlockerVolumeSource.datasetName",
+     "description": "datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as deprecated",
+     "markdownDescription": "datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as deprecated",
      "type": [
       "string",
       "null"
      ]
     },
     "datasetUUID": {
+     "title": "FlockerVolumeSource.datasetUUID",
      "description": "datasetUUID is the UUID of the dataset.",
+     "markdownDescription": "datasetUUID is the UUID of the dataset. This is unique identifier of a Flocker dataset",
      "type": [
       "string",
       "null"
@@ -2797,14 +3716,18 @@ extension BundledSchemas {
    "description": "Represents a Persistent Disk resource in Google Compute Engine.",
    "properties": {
     "fsType": {
+     "title": "GCEPersistentDiskVolumeSource.fsType",
      "description": "fsType is filesystem type of the volume that you want to mount.",
+     "markdownDescription": "fsType is filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. [More info](https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk)",
      "type": [
       "string",
       "null"
      ]
     },
     "partition": {
+     "title": "GCEPersistentDiskVolumeSource.partition",
      "description": "partition is the partition in the volume that you want to mount.",
+     "markdownDescription": "partition is the partition in the volume that you want to mount. If omitted, the default is to mount by volume name. Examples: For volume /dev/sda1, you specify the partition as \"1\". Similarly, the volume partition for /dev/sda is \"0\" (or you can leave the property empty). [More info](https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk)",
      "format": "int32",
      "type": [
       "integer",
@@ -2812,11 +3735,15 @@ extension BundledSchemas {
      ]
     },
     "pdName": {
+     "title": "GCEPersistentDiskVolumeSource.pdName",
      "description": "pdName is unique name of the PD resource in GCE.",
+     "markdownDescription": "pdName is unique name of the PD resource in GCE. Used to identify the disk in GCE. [More info](https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk)",
      "type": "string"
     },
     "readOnly": {
+     "title": "GCEPersistentDiskVolumeSource.readOnly",
      "description": "readOnly here will force the ReadOnly setting in VolumeMounts.",
+     "markdownDescription": "readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false. [More info](https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk)",
      "type": [
       "boolean",
       "null"
@@ -2836,18 +3763,25 @@ extension BundledSchemas {
    "description": "GRPCAction specifies an action involving a GRPC service.",
    "properties": {
     "mode": {
+     "title": "GRPCAction.mode",
      "description": "mode specifies the connection mode for the gRPC health probe.",
+     "markdownDescription": "mode specifies the connection mode for the gRPC health probe. Set to \"TLS\" to use TLS without certificate verification. Set to \"Plaintext\" to use a plaintext (insecure) connection explicitly. If not specified, the probe uses a plaintext (insecure) connection.",
      "type": [
       "string",
       "null"
      ]
     },
     "port": {
+     "title": "GRPCAction.port",
      "description": "Port number of the gRPC service.",
+     "markdownDescription": "Port number of the gRPC service. Number must be in the range 1 to 65535.",
      "format": "int32",
      "type": "integer"
     },
     "service": {
+     "title": "GRPCAction.service",
+     "description": "Service is the name of the service to place in the gRPC HealthCheckRequest (see https://github.com/grpc/grpc/blob/master/doc/health-checking.md).",
+     "markdownDescription": "Service is the name of the service to place in the gRPC HealthCheckRequest (see https://github.com/grpc/grpc/blob/master/doc/health-checking.md).\n\nIf this is not specified, the default behavior is defined by gRPC.",
      "type": [
       "string",
       "null"
@@ -2867,18 +3801,24 @@ extension BundledSchemas {
    "description": "Represents a volume that is populated with the contents of a git repository.",
    "properties": {
     "directory": {
+     "title": "GitRepoVolumeSource.directory",
      "description": "directory is the target directory name.",
+     "markdownDescription": "directory is the target directory name. Must not contain or start with '..'.  If '.' is supplied, the volume directory will be the git repository.  Otherwise, if specified, the volume will contain the git repository in the subdirectory with the given name.",
      "type": [
       "string",
       "null"
      ]
     },
     "repository": {
+     "title": "GitRepoVolumeSource.repository",
      "description": "repository is the URL",
+     "markdownDescription": "repository is the URL",
      "type": "string"
     },
     "revision": {
+     "title": "GitRepoVolumeSource.revision",
      "description": "revision is the commit hash for the specified revision.",
+     "markdownDescription": "revision is the commit hash for the specified revision.",
      "type": [
       "string",
       "null"
@@ -2898,15 +3838,21 @@ extension BundledSchemas {
    "description": "Represents a Glusterfs mount that lasts the lifetime of a pod.",
    "properties": {
     "endpoints": {
+     "title": "GlusterfsVolumeSource.endpoints",
      "description": "endpoints is the endpoint name that details Glusterfs topology.",
+     "markdownDescription": "endpoints is the endpoint name that details Glusterfs topology.",
      "type": "string"
     },
     "path": {
+     "title": "GlusterfsVolumeSource.path",
      "description": "path is the Glusterfs volume path.",
+     "markdownDescription": "path is the Glusterfs volume path. [More info](https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod)",
      "type": "string"
     },
     "readOnly": {
+     "title": "GlusterfsVolumeSource.readOnly",
      "description": "readOnly here will force the Glusterfs volume to be mounted with read-only permissions.",
+     "markdownDescription": "readOnly here will force the Glusterfs volume to be mounted with read-only permissions. Defaults to false. [More info](https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod)",
      "type": [
       "boolean",
       "null"
@@ -2927,14 +3873,18 @@ extension BundledSchemas {
    "description": "HTTPGetAction describes an action based on HTTP Get requests.",
    "properties": {
     "host": {
+     "title": "HTTPGetAction.host",
      "description": "Host name to connect to, defaults to the pod IP.",
+     "markdownDescription": "Host name to connect to, defaults to the pod IP. You probably want to set \"Host\" in httpHeaders instead.",
      "type": [
       "string",
       "null"
      ]
     },
     "httpHeaders": {
+     "title": "HTTPGetAction.httpHeaders",
      "description": "Custom headers to set in the request.",
+     "markdownDescription": "Custom headers to set in the request. HTTP allows repeated headers.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.HTTPHeader"
      },
@@ -2944,25 +3894,33 @@ extension BundledSchemas {
      ]
     },
     "path": {
+     "title": "HTTPGetAction.path",
      "description": "Path to access on the HTTP server.",
+     "markdownDescription": "Path to access on the HTTP server.",
      "type": [
       "string",
       "null"
      ]
     },
     "port": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
-     "description": "Name or number of the port to access on the container."
+     "title": "HTTPGetAction.port",
+     "description": "Name or number of the port to access on the container.",
+     "markdownDescription": "Name or number of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
     },
     "protocol": {
+     "title": "HTTPGetAction.protocol",
      "description": "Protocol selects the wire protocol for the probe connection.",
+     "markdownDescription": "Protocol selects the wire protocol for the probe connection. Nil defaults to HTTP/1.1.",
      "type": [
       "string",
       "null"
      ]
     },
     "scheme": {
+     "title": "HTTPGetAction.scheme",
      "description": "Scheme to use for connecting to the host.",
+     "markdownDescription": "Scheme to use for connecting to the host. Defaults to HTTP.",
      "type": [
       "string",
       "null"
@@ -2982,11 +3940,15 @@ extension BundledSchemas {
    "description": "HTTPHeader describes a custom header to be used in HTTP probes",
    "properties": {
     "name": {
+     "title": "HTTPHeader.name",
      "description": "The header field name.",
+     "markdownDescription": "The header field name. This will be canonicalized upon output, so case-variant names will be understood as the same header.",
      "type": "string"
     },
     "value": {
+     "title": "HTTPHeader.value",
      "description": "The header field value",
+     "markdownDescription": "The header field value",
      "type": "string"
     }
    },
@@ -3003,7 +3965,9 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.HostAlias": {
    "properties": {
     "hostnames": {
+     "title": "HostAlias.hostnames",
      "description": "Hostnames for the above IP address.",
+     "markdownDescription": "Hostnames for the above IP address.",
      "items": {
       "type": [
        "string",
@@ -3016,7 +3980,9 @@ extension BundledSchemas {
      ]
     },
     "ip": {
+     "title": "HostAlias.ip",
      "description": "IP address of the host file entry.",
+     "markdownDescription": "IP address of the host file entry.",
      "type": "string"
     }
    },
@@ -3033,10 +3999,15 @@ extension BundledSchemas {
    "description": "Represents a host path mapped into a pod.",
    "properties": {
     "path": {
+     "title": "HostPathVolumeSource.path",
      "description": "path of the directory on the host.",
+     "markdownDescription": "path of the directory on the host. If the path is a symlink, it will follow the link to the real path. [More info](https://kubernetes.io/docs/concepts/storage/volumes#hostpath)",
      "type": "string"
     },
     "type": {
+     "title": "HostPathVolumeSource.type",
+     "description": "type for HostPath Volume Defaults to \"\"",
+     "markdownDescription": "type for HostPath Volume Defaults to \"\" [More info](https://kubernetes.io/docs/concepts/storage/volumes#hostpath)",
      "type": [
       "string",
       "null"
@@ -3056,51 +4027,67 @@ extension BundledSchemas {
    "description": "Represents an ISCSI disk.",
    "properties": {
     "chapAuthDiscovery": {
+     "title": "ISCSIVolumeSource.chapAuthDiscovery",
      "description": "chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication",
+     "markdownDescription": "chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication",
      "type": [
       "boolean",
       "null"
      ]
     },
     "chapAuthSession": {
+     "title": "ISCSIVolumeSource.chapAuthSession",
      "description": "chapAuthSession defines whether support iSCSI Session CHAP authentication",
+     "markdownDescription": "chapAuthSession defines whether support iSCSI Session CHAP authentication",
      "type": [
       "boolean",
       "null"
      ]
     },
     "fsType": {
+     "title": "ISCSIVolumeSource.fsType",
      "description": "fsType is the filesystem type of the volume that you want to mount.",
+     "markdownDescription": "fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. [More info](https://kubernetes.io/docs/concepts/storage/volumes#iscsi)",
      "type": [
       "string",
       "null"
      ]
     },
     "initiatorName": {
+     "title": "ISCSIVolumeSource.initiatorName",
      "description": "initiatorName is the custom iSCSI Initiator Name.",
+     "markdownDescription": "initiatorName is the custom iSCSI Initiator Name. If initiatorName is specified with iscsiInterface simultaneously, new iSCSI interface <target portal>:<volume name> will be created for the connection.",
      "type": [
       "string",
       "null"
      ]
     },
     "iqn": {
+     "title": "ISCSIVolumeSource.iqn",
      "description": "iqn is the target iSCSI Qualified Name.",
+     "markdownDescription": "iqn is the target iSCSI Qualified Name.",
      "type": "string"
     },
     "iscsiInterface": {
+     "title": "ISCSIVolumeSource.iscsiInterface",
      "description": "iscsiInterface is the interface Name that uses an iSCSI transport.",
+     "markdownDescription": "iscsiInterface is the interface Name that uses an iSCSI transport. Defaults to 'default' (tcp).",
      "type": [
       "string",
       "null"
      ]
     },
     "lun": {
+     "title": "ISCSIVolumeSource.lun",
      "description": "lun represents iSCSI Target Lun number.",
+     "markdownDescription": "lun represents iSCSI Target Lun number.",
      "format": "int32",
      "type": "integer"
     },
     "portals": {
+     "title": "ISCSIVolumeSource.portals",
      "description": "portals is the iSCSI Target Portal List.",
+     "markdownDescription": "portals is the iSCSI Target Portal List. The portal is either an IP or ip_addr:port if the port is other than default (typically TCP ports 860 and 3260).",
      "items": {
       "type": [
        "string",
@@ -3113,18 +4100,24 @@ extension BundledSchemas {
      ]
     },
     "readOnly": {
+     "title": "ISCSIVolumeSource.readOnly",
      "description": "readOnly here will force the ReadOnly setting in VolumeMounts.",
+     "markdownDescription": "readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
-     "description": "secretRef is the CHAP Secret for iSCSI target and initiator authentication"
+     "title": "ISCSIVolumeSource.secretRef",
+     "description": "secretRef is the CHAP Secret for iSCSI target and initiator authentication",
+     "markdownDescription": "secretRef is the CHAP Secret for iSCSI target and initiator authentication",
+     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "targetPortal": {
+     "title": "ISCSIVolumeSource.targetPortal",
      "description": "targetPortal is iSCSI Target Portal.",
+     "markdownDescription": "targetPortal is iSCSI Target Portal. The Portal is either an IP or ip_addr:port if the port is other than default (typically TCP ports 860 and 3260).",
      "type": "string"
     }
    },
@@ -3143,14 +4136,18 @@ extension BundledSchemas {
    "description": "ImageVolumeSource represents a image volume resource.",
    "properties": {
     "pullPolicy": {
+     "title": "ImageVolumeSource.pullPolicy",
      "description": "Policy for pulling OCI objects.",
+     "markdownDescription": "Policy for pulling OCI objects. Possible values are: Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.",
      "type": [
       "string",
       "null"
      ]
     },
     "reference": {
+     "title": "ImageVolumeSource.reference",
      "description": "Required: Image or artifact reference to be used.",
+     "markdownDescription": "Required: Image or artifact reference to be used. Behaves in the same way as pod.spec.containers[*].image. Pull secrets will be assembled in the same way as for the container image by looking up node credentials, SA image pull secrets, and pod spec image pull secrets. This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets. [More info](https://kubernetes.io/docs/concepts/containers/images)",
      "type": [
       "string",
       "null"
@@ -3167,11 +4164,15 @@ extension BundledSchemas {
    "description": "Maps a string key to a path within a volume.",
    "properties": {
     "key": {
+     "title": "KeyToPath.key",
      "description": "key is the key to project.",
+     "markdownDescription": "key is the key to project.",
      "type": "string"
     },
     "mode": {
+     "title": "KeyToPath.mode",
      "description": "mode is Optional: mode bits used to set permissions on this file.",
+     "markdownDescription": "mode is Optional: mode bits used to set permissions on this file. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. If not specified, the volume defaultMode will be used. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.",
      "format": "int32",
      "type": [
       "integer",
@@ -3179,11 +4180,15 @@ extension BundledSchemas {
      ]
     },
     "path": {
+     "title": "KeyToPath.path",
      "description": "path is the relative path of the file to map the key to.",
+     "markdownDescription": "path is the relative path of the file to map the key to. May not be an absolute path. May not contain the path element '..'. May not start with the string '..'.",
      "type": "string"
     },
     "user": {
+     "title": "KeyToPath.user",
      "description": "user is Optional: The owner UID of the created file.",
+     "markdownDescription": "user is Optional: The owner UID of the created file. If specified, the item-level user field takes precedence over defaultUser. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -3204,14 +4209,21 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.Lifecycle": {
    "properties": {
     "postStart": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler",
-     "description": "PostStart is called immediately after a container is created."
+     "title": "Lifecycle.postStart",
+     "description": "PostStart is called immediately after a container is created.",
+     "markdownDescription": "PostStart is called immediately after a container is created. If the handler fails, the container is terminated and restarted according to its restart policy. Other management of the container blocks until the hook completes. [More info](https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#container-hooks)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler"
     },
     "preStop": {
+     "title": "Lifecycle.preStop",
+     "description": "PreStop is called immediately before a container is terminated due to an API request or management event such as liveness/startup probe failure, preemption, resource contention, etc.",
+     "markdownDescription": "PreStop is called immediately before a container is terminated due to an API request or management event such as liveness/startup probe failure, preemption, resource contention, etc. The handler is not called if the container crashes or exits. The Pod's termination grace period countdown begins before the PreStop hook is executed. Regardless of the outcome of the handler, the container will eventually terminate within the Pod's termination grace period (unless delayed by finalizers). Other management of the container blocks until the hook completes or until the termination grace period is reached. [More info](https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#container-hooks)",
      "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler"
     },
     "stopSignal": {
+     "title": "Lifecycle.stopSignal",
      "description": "StopSignal defines which signal will be sent to a container when it is being stopped.",
+     "markdownDescription": "StopSignal defines which signal will be sent to a container when it is being stopped. If not specified, the default is defined by the container runtime in use. StopSignal can only be set for Pods with a non-empty .spec.os.name",
      "type": [
       "string",
       "null"
@@ -3228,20 +4240,28 @@ extension BundledSchemas {
    "description": "LifecycleHandler defines a specific action that should be taken in a lifecycle hook.",
    "properties": {
     "exec": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction",
-     "description": "Exec specifies a command to execute in the container."
+     "title": "LifecycleHandler.exec",
+     "description": "Exec specifies a command to execute in the container.",
+     "markdownDescription": "Exec specifies a command to execute in the container.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction"
     },
     "httpGet": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction",
-     "description": "HTTPGet specifies an HTTP GET request to perform."
+     "title": "LifecycleHandler.httpGet",
+     "description": "HTTPGet specifies an HTTP GET request to perform.",
+     "markdownDescription": "HTTPGet specifies an HTTP GET request to perform.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction"
     },
     "sleep": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SleepAction",
-     "description": "Sleep represents a duration that the container should sleep."
+     "title": "LifecycleHandler.sleep",
+     "description": "Sleep represents a duration that the container should sleep.",
+     "markdownDescription": "Sleep represents a duration that the container should sleep.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SleepAction"
     },
     "tcpSocket": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction",
-     "description": "Deprecated."
+     "title": "LifecycleHandler.tcpSocket",
+     "description": "Deprecated.",
+     "markdownDescription": "Deprecated. TCPSocket is NOT supported as a LifecycleHandler and kept for backward compatibility. There is no validation of this field and lifecycle hooks will fail at runtime when it is specified.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction"
     }
    },
    "type": [
@@ -3253,7 +4273,9 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.LocalObjectReference": {
    "properties": {
     "name": {
+     "title": "LocalObjectReference.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
@@ -3270,18 +4292,24 @@ extension BundledSchemas {
    "description": "Represents an NFS mount that lasts the lifetime of a pod.",
    "properties": {
     "path": {
+     "title": "NFSVolumeSource.path",
      "description": "path that is exported by the NFS server.",
+     "markdownDescription": "path that is exported by the NFS server. [More info](https://kubernetes.io/docs/concepts/storage/volumes#nfs)",
      "type": "string"
     },
     "readOnly": {
+     "title": "NFSVolumeSource.readOnly",
      "description": "readOnly here will force the NFS export to be mounted with read-only permissions.",
+     "markdownDescription": "readOnly here will force the NFS export to be mounted with read-only permissions. Defaults to false. [More info](https://kubernetes.io/docs/concepts/storage/volumes#nfs)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "server": {
+     "title": "NFSVolumeSource.server",
      "description": "server is the hostname or IP address of the NFS server.",
+     "markdownDescription": "server is the hostname or IP address of the NFS server. [More info](https://kubernetes.io/docs/concepts/storage/volumes#nfs)",
      "type": "string"
     }
    },
@@ -3299,6 +4327,9 @@ extension BundledSchemas {
    "description": "Node affinity is a group of node affinity scheduling rules.",
    "properties": {
     "preferredDuringSchedulingIgnoredDuringExecution": {
+     "title": "NodeAffinity.preferredDuringSchedulingIgnoredDuringExecution",
+     "description": "The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.",
+     "markdownDescription": "The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding \"weight\" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PreferredSchedulingTerm"
      },
@@ -3308,6 +4339,9 @@ extension BundledSchemas {
      ]
     },
     "requiredDuringSchedulingIgnoredDuringExecution": {
+     "title": "NodeAffinity.requiredDuringSchedulingIgnoredDuringExecution",
+     "description": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.",
+     "markdownDescription": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.",
      "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelector"
     }
    },
@@ -3320,7 +4354,9 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.NodeSelector": {
    "properties": {
     "nodeSelectorTerms": {
+     "title": "NodeSelector.nodeSelectorTerms",
      "description": "Required.",
+     "markdownDescription": "Required. A list of node selector terms. The terms are ORed.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"
      },
@@ -3339,15 +4375,21 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.NodeSelectorRequirement": {
    "properties": {
     "key": {
+     "title": "NodeSelectorRequirement.key",
      "description": "The label key that the selector applies to.",
+     "markdownDescription": "The label key that the selector applies to.",
      "type": "string"
     },
     "operator": {
+     "title": "NodeSelectorRequirement.operator",
      "description": "Represents a key's relationship to a set of values.",
+     "markdownDescription": "Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.",
      "type": "string"
     },
     "values": {
+     "title": "NodeSelectorRequirement.values",
      "description": "An array of string values.",
+     "markdownDescription": "An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.",
      "items": {
       "type": [
        "string",
@@ -3374,7 +4416,9 @@ extension BundledSchemas {
    "description": "A null or empty node selector term matches no objects.",
    "properties": {
     "matchExpressions": {
+     "title": "NodeSelectorTerm.matchExpressions",
      "description": "A list of node selector requirements by node's labels.",
+     "markdownDescription": "A list of node selector requirements by node's labels.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"
      },
@@ -3384,7 +4428,9 @@ extension BundledSchemas {
      ]
     },
     "matchFields": {
+     "title": "NodeSelectorTerm.matchFields",
      "description": "A list of node selector requirements by node's fields.",
+     "markdownDescription": "A list of node selector requirements by node's fields.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"
      },
@@ -3404,14 +4450,18 @@ extension BundledSchemas {
    "description": "ObjectFieldSelector selects an APIVersioned field of an object.",
    "properties": {
     "apiVersion": {
+     "title": "ObjectFieldSelector.apiVersion",
      "description": "Version of the schema the FieldPath is written in terms of, defaults to \"v1\".",
+     "markdownDescription": "Version of the schema the FieldPath is written in terms of, defaults to \"v1\".",
      "type": [
       "string",
       "null"
      ]
     },
     "fieldPath": {
+     "title": "ObjectFieldSelector.fieldPath",
      "description": "Path of the field to select in the specified API version.",
+     "markdownDescription": "Path of the field to select in the specified API version.",
      "type": "string"
     }
    },
@@ -3427,7 +4477,9 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.PersistentVolumeClaimSpec": {
    "properties": {
     "accessModes": {
+     "title": "PersistentVolumeClaimSpec.accessModes",
      "description": "accessModes contains the desired access modes the volume should have.",
+     "markdownDescription": "accessModes contains the desired access modes the volume should have. [More info](https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1)",
      "items": {
       "type": [
        "string",
@@ -3440,42 +4492,60 @@ extension BundledSchemas {
      ]
     },
     "dataSource": {
+     "title": "PersistentVolumeClaimSpec.dataSource",
+     "description": "dataSource field can be used to specify either: * An existing VolumeSnapshot object (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an external controller can support the specified data source, it will create a new volume based on the…",
+     "markdownDescription": "dataSource field can be used to specify either: * An existing VolumeSnapshot object (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an external controller can support the specified data source, it will create a new volume based on the contents of the specified data source. dataSource contents will be copied to dataSourceRef, and dataSourceRef contents will be copied to dataSource when dataSourceRef.namespace is not specified. If the namespace is specified, then dataSourceRef will not be copied to dataSource.",
      "$ref": "#/$defs/io.k8s.api.core.v1.TypedLocalObjectReference"
     },
     "dataSourceRef": {
+     "title": "PersistentVolumeClaimSpec.dataSourceRef",
+     "description": "dataSourceRef specifies the object from which to populate the volume with data, if a non-empty volume is desired.",
+     "markdownDescription": "dataSourceRef specifies the object from which to populate the volume with data, if a non-empty volume is desired. This may be any object from a non-empty API group (non core object) or a PersistentVolumeClaim object. When this field is specified, volume binding will only succeed if the type of the specified object matches some installed volume populator or dynamic provisioner. This field will replace the functionality of the dataSource field and as such if both fields are non-empty, they must have the same value.",
      "$ref": "#/$defs/io.k8s.api.core.v1.TypedObjectReference"
     },
     "resources": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements",
-     "description": "resources represents the minimum resources the volume should have."
+     "title": "PersistentVolumeClaimSpec.resources",
+     "description": "resources represents the minimum resources the volume should have.",
+     "markdownDescription": "resources represents the minimum resources the volume should have. Users are allowed to specify resource requirements that are lower than previous value but must still be higher than capacity recorded in the status field of the claim. [More info](https://kubernetes.io/docs/concepts/storage/persistent-volumes#resources)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements"
     },
     "selector": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
-     "description": "selector is a label query over volumes to consider for binding."
+     "title": "PersistentVolumeClaimSpec.selector",
+     "description": "selector is a label query over volumes to consider for binding.",
+     "markdownDescription": "selector is a label query over volumes to consider for binding.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
     },
     "storageClassName": {
+     "title": "PersistentVolumeClaimSpec.storageClassName",
      "description": "storageClassName is the name of the StorageClass required by the claim.",
+     "markdownDescription": "storageClassName is the name of the StorageClass required by the claim. [More info](https://kubernetes.io/docs/concepts/storage/persistent-volumes#class-1)",
      "type": [
       "string",
       "null"
      ]
     },
     "volumeAttributesClassName": {
+     "title": "PersistentVolumeClaimSpec.volumeAttributesClassName",
      "description": "volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.",
+     "markdownDescription": "volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim. If specified, the CSI driver will create or update the volume with the attributes defined in the corresponding VolumeAttributesClass. This has a different purpose than storageClassName, it can be changed after the claim is created. An empty string or nil value indicates that no VolumeAttributesClass will be applied to the claim. If the claim enters an Infeasible error state, this field can be reset to its previous value (including nil) to cancel the modification. [More info](https://kubernetes.io/docs/concepts/storage/volume-attributes-classes/)",
      "type": [
       "string",
       "null"
      ]
     },
     "volumeMode": {
+     "title": "PersistentVolumeClaimSpec.volumeMode",
      "description": "volumeMode defines what type of volume is required by the claim.",
+     "markdownDescription": "volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.",
      "type": [
       "string",
       "null"
      ]
     },
     "volumeName": {
+     "title": "PersistentVolumeClaimSpec.volumeName",
      "description": "volumeName is the binding reference to the PersistentVolume backing this claim.",
+     "markdownDescription": "volumeName is the binding reference to the PersistentVolume backing this claim.",
      "type": [
       "string",
       "null"
@@ -3491,12 +4561,16 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.PersistentVolumeClaimTemplate": {
    "properties": {
     "metadata": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
-     "description": "May contain labels and annotations that will be copied into the PVC when creating it."
+     "title": "PersistentVolumeClaimTemplate.metadata",
+     "description": "May contain labels and annotations that will be copied into the PVC when creating it.",
+     "markdownDescription": "May contain labels and annotations that will be copied into the PVC when creating it. No other fields are allowed and will be rejected during validation.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
     },
     "spec": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec",
-     "description": "The specification for the PersistentVolumeClaim."
+     "title": "PersistentVolumeClaimTemplate.spec",
+     "description": "The specification for the PersistentVolumeClaim.",
+     "markdownDescription": "The specification for the PersistentVolumeClaim. The entire content is copied unchanged into the PVC that gets created from this template. The same fields as in a PersistentVolumeClaim are also valid here.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec"
     }
    },
    "required": [
@@ -3512,11 +4586,15 @@ extension BundledSchemas {
    "description": "PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.",
    "properties": {
     "claimName": {
+     "title": "PersistentVolumeClaimVolumeSource.claimName",
      "description": "claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.",
+     "markdownDescription": "claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume. [More info](https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims)",
      "type": "string"
     },
     "readOnly": {
+     "title": "PersistentVolumeClaimVolumeSource.readOnly",
      "description": "readOnly Will force the ReadOnly setting in VolumeMounts.",
+     "markdownDescription": "readOnly Will force the ReadOnly setting in VolumeMounts. Default false.",
      "type": [
       "boolean",
       "null"
@@ -3536,14 +4614,18 @@ extension BundledSchemas {
    "description": "Represents a Photon Controller persistent disk resource.",
    "properties": {
     "fsType": {
+     "title": "PhotonPersistentDiskVolumeSource.fsType",
      "description": "fsType is the filesystem type to mount.",
+     "markdownDescription": "fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified.",
      "type": [
       "string",
       "null"
      ]
     },
     "pdID": {
+     "title": "PhotonPersistentDiskVolumeSource.pdID",
      "description": "pdID is the ID that identifies Photon Controller persistent disk",
+     "markdownDescription": "pdID is the ID that identifies Photon Controller persistent disk",
      "type": "string"
     }
    },
@@ -3560,6 +4642,9 @@ extension BundledSchemas {
    "description": "Pod affinity is a group of inter pod affinity scheduling rules.",
    "properties": {
     "preferredDuringSchedulingIgnoredDuringExecution": {
+     "title": "PodAffinity.preferredDuringSchedulingIgnoredDuringExecution",
+     "description": "The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.",
+     "markdownDescription": "The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding \"weight\" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"
      },
@@ -3569,6 +4654,9 @@ extension BundledSchemas {
      ]
     },
     "requiredDuringSchedulingIgnoredDuringExecution": {
+     "title": "PodAffinity.requiredDuringSchedulingIgnoredDuringExecution",
+     "description": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.",
+     "markdownDescription": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm"
      },
@@ -3587,11 +4675,15 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.PodAffinityTerm": {
    "properties": {
     "labelSelector": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
-     "description": "A label query over a set of resources, in this case pods."
+     "title": "PodAffinityTerm.labelSelector",
+     "description": "A label query over a set of resources, in this case pods.",
+     "markdownDescription": "A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
     },
     "matchLabelKeys": {
+     "title": "PodAffinityTerm.matchLabelKeys",
      "description": "MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.",
+     "markdownDescription": "MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set.",
      "items": {
       "type": [
        "string",
@@ -3604,7 +4696,9 @@ extension BundledSchemas {
      ]
     },
     "mismatchLabelKeys": {
+     "title": "PodAffinityTerm.mismatchLabelKeys",
      "description": "MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.",
+     "markdownDescription": "MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set.",
      "items": {
       "type": [
        "string",
@@ -3617,11 +4711,15 @@ extension BundledSchemas {
      ]
     },
     "namespaceSelector": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
-     "description": "A label query over the set of namespaces that the term applies to."
+     "title": "PodAffinityTerm.namespaceSelector",
+     "description": "A label query over the set of namespaces that the term applies to.",
+     "markdownDescription": "A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means \"this pod's namespace\". An empty selector ({}) matches all namespaces.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
     },
     "namespaces": {
+     "title": "PodAffinityTerm.namespaces",
      "description": "namespaces specifies a static list of namespace names that the term applies to.",
+     "markdownDescription": "namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means \"this pod's namespace\".",
      "items": {
       "type": [
        "string",
@@ -3634,6 +4732,9 @@ extension BundledSchemas {
      ]
     },
     "topologyKey": {
+     "title": "PodAffinityTerm.topologyKey",
+     "description": "This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods…",
+     "markdownDescription": "This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.",
      "type": "string"
     }
    },
@@ -3650,6 +4751,9 @@ extension BundledSchemas {
    "description": "Pod anti affinity is a group of inter pod anti affinity scheduling rules.",
    "properties": {
     "preferredDuringSchedulingIgnoredDuringExecution": {
+     "title": "PodAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution",
+     "description": "The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.",
+     "markdownDescription": "The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and subtracting \"weight\" from the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"
      },
@@ -3659,6 +4763,9 @@ extension BundledSchemas {
      ]
     },
     "requiredDuringSchedulingIgnoredDuringExecution": {
+     "title": "PodAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution",
+     "description": "If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.",
+     "markdownDescription": "If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm"
      },
@@ -3678,32 +4785,42 @@ extension BundledSchemas {
    "description": "PodCertificateProjection provides a private key and X.509 certificate in the pod filesystem.",
    "properties": {
     "certificateChainPath": {
+     "title": "PodCertificateProjection.certificateChainPath",
      "description": "Write the certificate chain at this path in the projected volume.",
+     "markdownDescription": "Write the certificate chain at this path in the projected volume.\n\nMost applications should use credentialBundlePath.  When using keyPath and certificateChainPath, your application needs to check that the key and leaf certificate are consistent, because it is possible to read the files mid-rotation.",
      "type": [
       "string",
       "null"
      ]
     },
     "credentialBundlePath": {
+     "title": "PodCertificateProjection.credentialBundlePath",
      "description": "Write the credential bundle at this path in the projected volume.",
+     "markdownDescription": "Write the credential bundle at this path in the projected volume.\n\nThe credential bundle is a single file that contains multiple PEM blocks. The first PEM block is a PRIVATE KEY block, containing a PKCS#8 private key.\n\nThe remaining blocks are CERTIFICATE blocks, containing the issued certificate chain from the signer (leaf and any intermediates).\n\nUsing credentialBundlePath lets your Pod's application code make a single atomic read that retrieves a consistent key and certificate chain.  If you project them to separate files, your application code will need to additionally check that the leaf certificate was issued to the key.",
      "type": [
       "string",
       "null"
      ]
     },
     "keyPath": {
+     "title": "PodCertificateProjection.keyPath",
      "description": "Write the key at this path in the projected volume.",
+     "markdownDescription": "Write the key at this path in the projected volume.\n\nMost applications should use credentialBundlePath.  When using keyPath and certificateChainPath, your application needs to check that the key and leaf certificate are consistent, because it is possible to read the files mid-rotation.",
      "type": [
       "string",
       "null"
      ]
     },
     "keyType": {
+     "title": "PodCertificateProjection.keyType",
      "description": "The type of keypair Kubelet will generate for the pod.",
+     "markdownDescription": "The type of keypair Kubelet will generate for the pod.\n\nValid values are \"RSA3072\", \"RSA4096\", \"ECDSAP256\", \"ECDSAP384\", \"ECDSAP521\", and \"ED25519\".",
      "type": "string"
     },
     "maxExpirationSeconds": {
+     "title": "PodCertificateProjection.maxExpirationSeconds",
      "description": "maxExpirationSeconds is the maximum lifetime permitted for the certificate.",
+     "markdownDescription": "maxExpirationSeconds is the maximum lifetime permitted for the certificate.\n\nKubelet copies this value verbatim into the PodCertificateRequests it generates for this projection.\n\nIf omitted, kube-apiserver will set it to 86400(24 hours). kube-apiserver will reject values shorter than 3600 (1 hour).  The maximum allowable value is 7862400 (91 days).\n\nThe signer implementation is then free to issue a certificate with any lifetime *shorter* than MaxExpirationSeconds, but no shorter than 3600 seconds (1 hour).  This constraint is enforced by kube-apiserver. `kubernetes.io` signers will never issue certificates with a lifetime longer than 24 hours.",
      "format": "int32",
      "type": [
       "integer",
@@ -3711,11 +4828,15 @@ extension BundledSchemas {
      ]
     },
     "signerName": {
+     "title": "PodCertificateProjection.signerName",
      "description": "Kubelet's generated CSRs will be addressed to this signer.",
+     "markdownDescription": "Kubelet's generated CSRs will be addressed to this signer.",
      "type": "string"
     },
     "user": {
+     "title": "PodCertificateProjection.user",
      "description": "user is Optional: The owner UID of the created file.",
+     "markdownDescription": "user is Optional: The owner UID of the created file. If specified, the item-level user field takes precedence over defaultUser. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -3723,13 +4844,15 @@ extension BundledSchemas {
      ]
     },
     "userAnnotations": {
+     "title": "PodCertificateProjection.userAnnotations",
+     "description": "userAnnotations allow pod authors to pass additional information to the signer implementation.",
+     "markdownDescription": "userAnnotations allow pod authors to pass additional information to the signer implementation.  Kubernetes does not restrict or validate this metadata in any way.\n\nThese values are copied verbatim into the `spec.unverifiedUserAnnotations` field of the PodCertificateRequest objects that Kubelet creates.\n\nEntries are subject to the same validation as object metadata annotations, with the addition that all keys must be domain-prefixed. No restrictions are placed on values, except an overall size limitation on the entire field.\n\nSigners should document the keys and values they support. Signers should deny requests that contain keys they do not recognize.",
      "additionalProperties": {
       "type": [
        "string",
        "null"
       ]
      },
-     "description": "userAnnotations allow pod authors to pass additional information to the signer implementation.",
      "type": [
       "object",
       "null"
@@ -3750,7 +4873,9 @@ extension BundledSchemas {
    "description": "PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.",
    "properties": {
     "nameservers": {
+     "title": "PodDNSConfig.nameservers",
      "description": "A list of DNS name server IP addresses.",
+     "markdownDescription": "A list of DNS name server IP addresses. This will be appended to the base nameservers generated from DNSPolicy. Duplicated nameservers will be removed.",
      "items": {
       "type": [
        "string",
@@ -3763,7 +4888,9 @@ extension BundledSchemas {
      ]
     },
     "options": {
+     "title": "PodDNSConfig.options",
      "description": "A list of DNS resolver options.",
+     "markdownDescription": "A list of DNS resolver options. This will be merged with the base options generated from DNSPolicy. Duplicated entries will be removed. Resolution options given in Options will override those that appear in the base DNSPolicy.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PodDNSConfigOption"
      },
@@ -3773,7 +4900,9 @@ extension BundledSchemas {
      ]
     },
     "searches": {
+     "title": "PodDNSConfig.searches",
      "description": "A list of DNS search domains for host-name lookup.",
+     "markdownDescription": "A list of DNS search domains for host-name lookup. This will be appended to the base search paths generated from DNSPolicy. Duplicated search paths will be removed.",
      "items": {
       "type": [
        "string",
@@ -3796,14 +4925,18 @@ extension BundledSchemas {
    "description": "PodDNSConfigOption defines DNS resolver options of a pod.",
    "properties": {
     "name": {
+     "title": "PodDNSConfigOption.name",
      "description": "Name is this DNS resolver option's name.",
+     "markdownDescription": "Name is this DNS resolver option's name. Required.",
      "type": [
       "string",
       "null"
      ]
     },
     "value": {
+     "title": "PodDNSConfigOption.value",
      "description": "Value is this DNS resolver option's value.",
+     "markdownDescription": "Value is this DNS resolver option's value.",
      "type": [
       "string",
       "null"
@@ -3820,7 +4953,9 @@ extension BundledSchemas {
    "description": "PodOS defines the OS parameters of a pod.",
    "properties": {
     "name": {
+     "title": "PodOS.name",
      "description": "Name is the name of the operating system.",
+     "markdownDescription": "Name is the name of the operating system. The currently supported values are linux and windows. Additional value may be defined in future and can be one of: https://github.com/opencontainers/runtime-spec/blob/master/config.md#platform-specific-configuration Clients should expect to handle additional values and treat unrecognized values in this field as os: null",
      "type": "string"
     }
    },
@@ -3837,7 +4972,9 @@ extension BundledSchemas {
    "description": "PodReadinessGate contains the reference to a pod condition",
    "properties": {
     "conditionType": {
+     "title": "PodReadinessGate.conditionType",
      "description": "ConditionType refers to a condition in the pod's condition list with matching type.",
+     "markdownDescription": "ConditionType refers to a condition in the pod's condition list with matching type.",
      "type": "string"
     }
    },
@@ -3853,17 +4990,24 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.PodResourceClaim": {
    "properties": {
     "name": {
+     "title": "PodResourceClaim.name",
      "description": "Name uniquely identifies this resource claim inside the pod.",
+     "markdownDescription": "Name uniquely identifies this resource claim inside the pod. This must be a DNS_LABEL.",
      "type": "string"
     },
     "resourceClaimName": {
+     "title": "PodResourceClaim.resourceClaimName",
      "description": "ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.",
+     "markdownDescription": "ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.\n\nExactly one of ResourceClaimName and ResourceClaimTemplateName must be set.",
      "type": [
       "string",
       "null"
      ]
     },
     "resourceClaimTemplateName": {
+     "title": "PodResourceClaim.resourceClaimTemplateName",
+     "description": "ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod.",
+     "markdownDescription": "ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod. The template will be used to create a new ResourceClaim, which will be bound to this pod. When this pod is deleted, the ResourceClaim will also be deleted. The pod name and resource name, along with a generated component, will be used to form a unique name for the ResourceClaim, which will be recorded in pod.status.resourceClaimStatuses.",
      "type": [
       "string",
       "null"
@@ -3883,7 +5027,9 @@ extension BundledSchemas {
    "description": "PodSchedulingGate is associated to a Pod to guard its scheduling.",
    "properties": {
     "name": {
+     "title": "PodSchedulingGate.name",
      "description": "Name of the scheduling gate.",
+     "markdownDescription": "Name of the scheduling gate. Each scheduling gate must have a unique name field.",
      "type": "string"
     }
    },
@@ -3900,6 +5046,9 @@ extension BundledSchemas {
    "description": "PodSchedulingGroup identifies the runtime scheduling group instance that a Pod belongs to.",
    "properties": {
     "podGroupName": {
+     "title": "PodSchedulingGroup.podGroupName",
+     "description": "PodGroupName specifies the name of the standalone PodGroup object that represents the runtime instance of this group.",
+     "markdownDescription": "PodGroupName specifies the name of the standalone PodGroup object that represents the runtime instance of this group. Must be a DNS subdomain.",
      "type": [
       "string",
       "null"
@@ -3916,11 +5065,15 @@ extension BundledSchemas {
    "description": "PodSecurityContext holds pod-level security attributes and common container settings.",
    "properties": {
     "appArmorProfile": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile",
-     "description": "appArmorProfile is the AppArmor options to use by the containers in this pod."
+     "title": "PodSecurityContext.appArmorProfile",
+     "description": "appArmorProfile is the AppArmor options to use by the containers in this pod.",
+     "markdownDescription": "appArmorProfile is the AppArmor options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile"
     },
     "fsGroup": {
+     "title": "PodSecurityContext.fsGroup",
      "description": "A special supplemental group that applies to all containers in a pod.",
+     "markdownDescription": "A special supplemental group that applies to all containers in a pod. Some volume types allow the Kubelet to change the ownership of that volume to be owned by the pod:\n\n1. The owning GID will be the FSGroup 2. The setgid bit is set (new files created in the volume will be owned by FSGroup) 3. The permission bits are OR'd with rw-rw----\n\nIf unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows.",
      "format": "int64",
      "type": [
       "integer",
@@ -3928,13 +5081,18 @@ extension BundledSchemas {
      ]
     },
     "fsGroupChangePolicy": {
+     "title": "PodSecurityContext.fsGroupChangePolicy",
+     "description": "fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod.",
+     "markdownDescription": "fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used. Note that this field cannot be set when spec.os.name is windows.",
      "type": [
       "string",
       "null"
      ]
     },
     "runAsGroup": {
+     "title": "PodSecurityContext.runAsGroup",
      "description": "The GID to run the entrypoint of the container process.",
+     "markdownDescription": "The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.",
      "format": "int64",
      "type": [
       "integer",
@@ -3942,14 +5100,18 @@ extension BundledSchemas {
      ]
     },
     "runAsNonRoot": {
+     "title": "PodSecurityContext.runAsNonRoot",
      "description": "Indicates that the container must run as a non-root user.",
+     "markdownDescription": "Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "runAsUser": {
+     "title": "PodSecurityContext.runAsUser",
      "description": "The UID to run the entrypoint of the container process.",
+     "markdownDescription": "The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if unspecified. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.",
      "format": "int64",
      "type": [
       "integer",
@@ -3957,20 +5119,30 @@ extension BundledSchemas {
      ]
     },
     "seLinuxChangePolicy": {
+     "title": "PodSecurityContext.seLinuxChangePolicy",
+     "description": "seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.",
+     "markdownDescription": "seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod. It has no effect on nodes that do not support SELinux or to volumes does not support SELinux. Valid values are \"MountOption\" and \"Recursive\".\n\n\"Recursive\" means relabeling of all files on all Pod volumes by the container runtime. This may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.\n\n\"MountOption\" mounts all eligible Pod volumes with `-o context` mount option. This requires all Pods that share the same volume to use the same SELinux label.",
      "type": [
       "string",
       "null"
      ]
     },
     "seLinuxOptions": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions",
-     "description": "The SELinux context to be applied to all containers."
+     "title": "PodSecurityContext.seLinuxOptions",
+     "description": "The SELinux context to be applied to all containers.",
+     "markdownDescription": "The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random SELinux context for each container.  May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions"
     },
     "seccompProfile": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile",
-     "description": "The seccomp options to use by the containers in this pod."
+     "title": "PodSecurityContext.seccompProfile",
+     "description": "The seccomp options to use by the containers in this pod.",
+     "markdownDescription": "The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile"
     },
     "supplementalGroups": {
+     "title": "PodSecurityContext.supplementalGroups",
+     "description": "A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).",
+     "markdownDescription": "A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).  If the SupplementalGroupsPolicy feature is enabled, the supplementalGroupsPolicy field determines whether these are in addition to or instead of any group memberships defined in the container image. If unspecified, no additional groups are added, though group memberships defined in the container image may still be used, depending on the supplementalGroupsPolicy field. Note that this field cannot be set when spec.os.name is windows.",
      "items": {
       "format": "int64",
       "type": [
@@ -3984,14 +5156,18 @@ extension BundledSchemas {
      ]
     },
     "supplementalGroupsPolicy": {
+     "title": "PodSecurityContext.supplementalGroupsPolicy",
      "description": "Defines how supplemental groups of the first container processes are calculated.",
+     "markdownDescription": "Defines how supplemental groups of the first container processes are calculated. Valid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used. (Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled and the container runtime must implement support for this feature. Note that this field cannot be set when spec.os.name is windows.",
      "type": [
       "string",
       "null"
      ]
     },
     "sysctls": {
+     "title": "PodSecurityContext.sysctls",
      "description": "Sysctls hold a list of namespaced sysctls used for the pod.",
+     "markdownDescription": "Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container runtime) might fail to launch. Note that this field cannot be set when spec.os.name is windows.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.Sysctl"
      },
@@ -4001,8 +5177,10 @@ extension BundledSchemas {
      ]
     },
     "windowsOptions": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions",
-     "description": "The Windows specific settings applied to all containers."
+     "title": "PodSecurityContext.windowsOptions",
+     "description": "The Windows specific settings applied to all containers.",
+     "markdownDescription": "The Windows specific settings applied to all containers. If unspecified, the options within a container's SecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"
     }
    },
    "type": [
@@ -4015,6 +5193,9 @@ extension BundledSchemas {
    "description": "PodSpec is a description of a pod.",
    "properties": {
     "activeDeadlineSeconds": {
+     "title": "PodSpec.activeDeadlineSeconds",
+     "description": "Optional duration in seconds the pod may be active on the node relative to StartTime before the system will actively try to mark it failed and kill associated containers.",
+     "markdownDescription": "Optional duration in seconds the pod may be active on the node relative to StartTime before the system will actively try to mark it failed and kill associated containers. Value must be a positive integer.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "format": "int64",
      "type": [
       "integer",
@@ -4022,41 +5203,57 @@ extension BundledSchemas {
      ]
     },
     "affinity": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Affinity",
-     "description": "If specified, the pod's scheduling constraints"
+     "title": "PodSpec.affinity",
+     "description": "If specified, the pod's scheduling constraints",
+     "markdownDescription": "If specified, the pod's scheduling constraints\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Affinity"
     },
     "automountServiceAccountToken": {
+     "title": "PodSpec.automountServiceAccountToken",
+     "description": "AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.",
+     "markdownDescription": "AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes).\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "containers": {
+     "title": "PodSpec.containers",
      "description": "List of containers belonging to the pod.",
+     "markdownDescription": "List of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated.\n\nThe W&B agent adds a container when there is none, names unnamed ones `launch<index>`, replaces every container's `args` with `overrides.args` when given, and appends its `WANDB_*` variables to every container's `env`.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.Container"
      },
      "type": "array"
     },
     "dnsConfig": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodDNSConfig",
-     "description": "Specifies the DNS parameters of a pod."
+     "title": "PodSpec.dnsConfig",
+     "description": "Specifies the DNS parameters of a pod.",
+     "markdownDescription": "Specifies the DNS parameters of a pod. Parameters specified here will be merged to the generated DNS configuration based on DNSPolicy.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodDNSConfig"
     },
     "dnsPolicy": {
+     "title": "PodSpec.dnsPolicy",
      "description": "Set DNS policy for the pod.",
+     "markdownDescription": "Set DNS policy for the pod. Defaults to \"ClusterFirst\". Valid values are 'ClusterFirstWithHostNet', 'ClusterFirst', 'Default' or 'None'. DNS parameters given in DNSConfig will be merged with the policy selected with DNSPolicy. To have DNS options set along with hostNetwork, you have to specify DNS policy explicitly to 'ClusterFirstWithHostNet'.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "enableServiceLinks": {
+     "title": "PodSpec.enableServiceLinks",
+     "description": "EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links.",
+     "markdownDescription": "EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links. Optional: Defaults to true.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "ephemeralContainers": {
+     "title": "PodSpec.ephemeralContainers",
      "description": "List of ephemeral containers run in this pod.",
+     "markdownDescription": "List of ephemeral containers run in this pod. Ephemeral containers may be run in an existing pod to perform user-initiated actions such as debugging. This list cannot be specified when creating a pod, and it cannot be modified by updating the pod spec. In order to add an ephemeral container to an existing pod, use the pod's ephemeralcontainers subresource.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.EphemeralContainer"
      },
@@ -4066,7 +5263,9 @@ extension BundledSchemas {
      ]
     },
     "evictionResponders": {
+     "title": "PodSpec.evictionResponders",
      "description": "evictionResponders reference responders that react to Evictions based on EvictionRequests.",
+     "markdownDescription": "evictionResponders reference responders that react to Evictions based on EvictionRequests. Responders should observe and communicate through the Eviction Resource API to help with the graceful termination of a pod. The responders are selected sequentially, according to their specified priority. Responders should periodically report on an eviction progress by updating the .status.responders[].heartbeatTime field of the Eviction object. If this field is not updated within the heartbeat deadline defined by the Eviction API (currently 20 minutes), the eviction is passed over to the next responder with a lower priority.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.EvictionResponder"
      },
@@ -4076,6 +5275,9 @@ extension BundledSchemas {
      ]
     },
     "hostAliases": {
+     "title": "PodSpec.hostAliases",
+     "description": "HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.",
+     "markdownDescription": "HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.HostAlias"
      },
@@ -4085,47 +5287,63 @@ extension BundledSchemas {
      ]
     },
     "hostIPC": {
+     "title": "PodSpec.hostIPC",
      "description": "Use the host's ipc namespace.",
+     "markdownDescription": "Use the host's ipc namespace. Optional: Default to false.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes); an agent in `secure_mode` refuses the key in the pod spec even when false.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "hostNetwork": {
+     "title": "PodSpec.hostNetwork",
      "description": "Host networking requested for this pod.",
+     "markdownDescription": "Host networking requested for this pod. Use the host's network namespace. When using HostNetwork you should specify ports so the scheduler is aware. When `hostNetwork` is true, specified `hostPort` fields in port definitions must match `containerPort`, and unspecified `hostPort` fields in port definitions are defaulted to match `containerPort`. Default to false.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes); an agent in `secure_mode` refuses the key in the pod spec even when false.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "hostPID": {
+     "title": "PodSpec.hostPID",
      "description": "Use the host's pid namespace.",
+     "markdownDescription": "Use the host's pid namespace. Optional: Default to false.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes); an agent in `secure_mode` refuses the key in the pod spec even when false.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "hostUsers": {
+     "title": "PodSpec.hostUsers",
      "description": "Use the host's user namespace.",
+     "markdownDescription": "Use the host's user namespace. Optional: Default to true. If set to true or not present, the pod will be run in the host user namespace, useful for when the pod needs a feature only available to the host user namespace, such as loading a kernel module with CAP_SYS_MODULE. When set to false, a new userns is created for the pod. Setting false is useful for mitigating container breakout vulnerabilities even allowing users to run their containers as root without actually having root privileges on the host.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes).\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "hostname": {
+     "title": "PodSpec.hostname",
+     "description": "Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value.",
+     "markdownDescription": "Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "hostnameOverride": {
+     "title": "PodSpec.hostnameOverride",
      "description": "HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod.",
+     "markdownDescription": "HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod. This field only specifies the pod's hostname and does not affect its DNS records. When this field is set to a non-empty string: - It takes precedence over the values set in `hostname` and `subdomain`. - The Pod's hostname will be set to this value. - `setHostnameAsFQDN` must be nil or set to false. - `hostNetwork` must be set to false.\n\nThis field must be a valid DNS subdomain as defined in RFC 1123 and contain at most 64 characters.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "imagePullSecrets": {
+     "title": "PodSpec.imagePullSecrets",
+     "description": "ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec.",
+     "markdownDescription": "ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec. If specified, these secrets will be passed to individual puller implementations for them to use. [More info](https://kubernetes.io/docs/concepts/containers/images#specifying-imagepullsecrets-on-a-pod)\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
      },
@@ -4135,7 +5353,9 @@ extension BundledSchemas {
      ]
     },
     "initContainers": {
+     "title": "PodSpec.initContainers",
      "description": "List of initialization containers belonging to the pod.",
+     "markdownDescription": "List of initialization containers belonging to the pod. Init containers are executed in order prior to containers being started. If any init container fails, the pod is considered to have failed and is handled according to its restartPolicy. The name for an init container or normal container must be unique among all containers. Init containers may not have Lifecycle actions, Readiness probes, Liveness probes, or Startup probes. The resourceRequirements of an init container are taken into account during scheduling by finding the highest request/limit for each resource type, and then using the max of that value or the sum of the normal containers. [More info](https://kubernetes.io/docs/concepts/workloads/pods/init-containers/)\n\nRefused by an agent in `secure_mode`.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.Container"
      },
@@ -4145,48 +5365,65 @@ extension BundledSchemas {
      ]
     },
     "nodeName": {
+     "title": "PodSpec.nodeName",
      "description": "NodeName indicates in which node this pod is scheduled.",
+     "markdownDescription": "NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName. Once this field is set, the kubelet for this node becomes responsible for the lifecycle of this pod. This field should not be used to express a desire for the pod to be scheduled on a specific node. https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodename\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "nodeSelector": {
+     "title": "PodSpec.nodeSelector",
+     "description": "NodeSelector is a selector which must be true for the pod to fit on a node.",
+     "markdownDescription": "NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. [More info](https://kubernetes.io/docs/concepts/configuration/assign-pod-node/)\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "additionalProperties": {
       "type": [
        "string",
        "null"
       ]
      },
-     "description": "NodeSelector is a selector which must be true for the pod to fit on a node.",
      "type": [
       "object",
       "null"
+     ],
+     "examples": [
+      {
+       "node-pool": "gpu"
+      }
      ]
     },
     "os": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodOS",
-     "description": "Specifies the OS of the containers in the pod."
+     "title": "PodSpec.os",
+     "description": "Specifies the OS of the containers in the pod.",
+     "markdownDescription": "Specifies the OS of the containers in the pod. Some pod and container fields are restricted if this is set.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodOS"
     },
     "overhead": {
+     "title": "PodSpec.overhead",
+     "description": "Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.",
+     "markdownDescription": "Overhead represents the resource overhead associated with running a pod for a given RuntimeClass. This field will be autopopulated at admission time by the RuntimeClass admission controller. If the RuntimeClass admission controller is enabled, overhead must not be set in Pod create requests. The RuntimeClass admission controller will reject Pod create requests which have the overhead already set. If RuntimeClass is configured and selected in the PodSpec, Overhead will be set to the value defined in the corresponding RuntimeClass, otherwise it will remain unset and treated as zero. [More info](https://git.k8s.io/enhancements/keps/sig-node/688-pod-overhead/README.md)\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "additionalProperties": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
      },
-     "description": "Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.",
      "type": [
       "object",
       "null"
      ]
     },
     "preemptionPolicy": {
+     "title": "PodSpec.preemptionPolicy",
      "description": "PreemptionPolicy is the Policy for preempting pods with lower priority.",
+     "markdownDescription": "PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. When Priority Admission Controller is enabled, it prevents users from setting this field. The admission controller populates this field from PriorityClassName. Defaults to PreemptLowerPriority if unset.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "priority": {
+     "title": "PodSpec.priority",
      "description": "The priority value.",
+     "markdownDescription": "The priority value. Various system components use this field to find the priority of the pod. When Priority Admission Controller is enabled, it prevents users from setting this field. The admission controller populates this field from PriorityClassName. The higher the value, the higher the priority.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "format": "int32",
      "type": [
       "integer",
@@ -4194,14 +5431,18 @@ extension BundledSchemas {
      ]
     },
     "priorityClassName": {
-     "description": "If specified, indicates the pod's priority.",
+     "title": "PodSpec.priorityClassName",
+     "description": "If specified, indicates the pod's priority. \"system-node-critical\" and \"system-cluster-critical\" are two special keywords which indicate the highest priorities with the former being the highest priority.",
+     "markdownDescription": "If specified, indicates the pod's priority. \"system-node-critical\" and \"system-cluster-critical\" are two special keywords which indicate the highest priorities with the former being the highest priority. Any other name must be defined by creating a PriorityClass object with that name. If not specified, the pod priority will be default or zero if there is no default.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "readinessGates": {
+     "title": "PodSpec.readinessGates",
      "description": "If specified, all readiness gates will be evaluated for pod readiness.",
+     "markdownDescription": "If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to \"True\" [More info](https://git.k8s.io/enhancements/keps/sig-network/580-pod-readiness-gates)\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PodReadinessGate"
      },
@@ -4211,6 +5452,9 @@ extension BundledSchemas {
      ]
     },
     "resourceClaims": {
+     "title": "PodSpec.resourceClaims",
+     "description": "ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.",
+     "markdownDescription": "ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start. The resources will be made available to those containers which consume them by name.\n\nThis is a stable field but requires that the DynamicResourceAllocation feature gate is enabled.\n\nThis field is immutable.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PodResourceClaim"
      },
@@ -4220,31 +5464,42 @@ extension BundledSchemas {
      ]
     },
     "resources": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements",
-     "description": "Resources is the total amount of CPU and Memory resources required by all containers in the pod."
+     "title": "PodSpec.resources",
+     "description": "Resources is the total amount of CPU and Memory resources required by all containers in the pod.",
+     "markdownDescription": "Resources is the total amount of CPU and Memory resources required by all containers in the pod. It supports specifying Requests and Limits for \"cpu\", \"memory\" and \"hugepages-\" resource names only. ResourceClaims are not supported.\n\nThis field enables fine-grained control over resource allocation for the entire pod, allowing resource sharing among containers in a pod.\n\nThis is an alpha field and requires enabling the PodLevelResources feature gate.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements"
     },
     "restartPolicy": {
+     "title": "PodSpec.restartPolicy",
      "description": "Restart policy for all containers within the pod.",
+     "markdownDescription": "Restart policy for all containers within the pod. One of Always, OnFailure, Never. In some contexts, only a subset of those values may be permitted. Default to Always. [More info](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy)\n\nThe W&B agent sets `Never` unless the queue config gives one.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "runtimeClassName": {
+     "title": "PodSpec.runtimeClassName",
+     "description": "RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.",
+     "markdownDescription": "RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.  If no RuntimeClass resource matches the named class, the pod will not be run. If unset or empty, the \"legacy\" RuntimeClass will be used, which is an implicit class with an empty definition that uses the default runtime handler. [More info](https://git.k8s.io/enhancements/keps/sig-node/585-runtime-class)\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "schedulerName": {
+     "title": "PodSpec.schedulerName",
      "description": "If specified, the pod will be dispatched by specified scheduler.",
+     "markdownDescription": "If specified, the pod will be dispatched by specified scheduler. If not specified, the pod will be dispatched by default scheduler.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "schedulingGates": {
+     "title": "PodSpec.schedulingGates",
      "description": "SchedulingGates is an opaque list of values that if specified will block scheduling the pod.",
+     "markdownDescription": "SchedulingGates is an opaque list of values that if specified will block scheduling the pod. If schedulingGates is not empty, the pod will stay in the SchedulingGated state and the scheduler will not attempt to schedule the pod.\n\nSchedulingGates can only be set at pod creation time, and be removed only afterwards.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.PodSchedulingGate"
      },
@@ -4254,47 +5509,66 @@ extension BundledSchemas {
      ]
     },
     "schedulingGroup": {
+     "title": "PodSpec.schedulingGroup",
+     "description": "SchedulingGroup provides a reference to the immediate scheduling runtime grouping object that this Pod belongs to.",
+     "markdownDescription": "SchedulingGroup provides a reference to the immediate scheduling runtime grouping object that this Pod belongs to. This field is used by the scheduler to identify the group and apply the correct group scheduling policies. The association with a group also impacts other lifecycle aspects of a Pod that are relevant in a wider context of scheduling like preemption, resource attachment, etc. If not specified, the Pod is treated as a single unit in all of these aspects. The group object referenced by this field may not exist at the time the Pod is created. This field is immutable, but a group object with the same name may be recreated with different policies.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "$ref": "#/$defs/io.k8s.api.core.v1.PodSchedulingGroup"
     },
     "securityContext": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodSecurityContext",
-     "description": "SecurityContext holds pod-level security attributes and common container settings."
+     "title": "PodSpec.securityContext",
+     "description": "SecurityContext holds pod-level security attributes and common container settings.",
+     "markdownDescription": "SecurityContext holds pod-level security attributes and common container settings. Optional: Defaults to empty.  See type description for default values of each field.\n\nRefused by the W&B agent wherever it appears: it sets its own on every container (`allowPrivilegeEscalation: false`, all capabilities dropped, `seccompProfile: RuntimeDefault`).\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodSecurityContext"
     },
     "serviceAccount": {
+     "title": "PodSpec.serviceAccount",
      "description": "DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.",
+     "markdownDescription": "DeprecatedServiceAccount is a deprecated alias for ServiceAccountName. Deprecated: Use serviceAccountName instead.\n\nRefused by the W&B agent unless blank: jobs run with the namespace's default service account.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "serviceAccountName": {
+     "title": "PodSpec.serviceAccountName",
      "description": "ServiceAccountName is the name of the ServiceAccount to use to run this pod.",
+     "markdownDescription": "ServiceAccountName is the name of the ServiceAccount to use to run this pod. [More info](https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/)\n\nRefused by the W&B agent unless blank: jobs run with the namespace's default service account.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "setHostnameAsFQDN": {
+     "title": "PodSpec.setHostnameAsFQDN",
+     "description": "If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default).",
+     "markdownDescription": "If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default). In Linux containers, this means setting the FQDN in the hostname field of the kernel (the nodename field of struct utsname). In Windows containers, this means setting the registry value of hostname for the registry key HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet\\\\Services\\\\Tcpip\\\\Parameters to FQDN. If a pod does not have FQDN, this has no effect. Default to false.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "shareProcessNamespace": {
+     "title": "PodSpec.shareProcessNamespace",
      "description": "Share a single process namespace between all of the containers in a pod.",
+     "markdownDescription": "Share a single process namespace between all of the containers in a pod. When this is set containers will be able to view and signal processes from other containers in the same pod, and the first process in each container will not be assigned PID 1. HostPID and ShareProcessNamespace cannot both be set. Optional: Default to false.\n\nRefused by the W&B agent when true (or a non-zero number, or the text 1, true or yes).\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "subdomain": {
+     "title": "PodSpec.subdomain",
+     "description": "If specified, the fully qualified Pod hostname will be \"<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>\".",
+     "markdownDescription": "If specified, the fully qualified Pod hostname will be \"<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>\". If not specified, the pod will not have a domainname at all.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "type": [
       "string",
       "null"
      ]
     },
     "terminationGracePeriodSeconds": {
+     "title": "PodSpec.terminationGracePeriodSeconds",
      "description": "Optional duration in seconds the pod needs to terminate gracefully.",
+     "markdownDescription": "Optional duration in seconds the pod needs to terminate gracefully. May be decreased in delete request. Value must be non-negative integer. The value zero indicates stop immediately via the kill signal (no opportunity to shut down). If this value is nil, the default grace period will be used instead. The grace period is the duration in seconds after the processes running in the pod are sent a termination signal and the time when the processes are forcibly halted with a kill signal. Set this value longer than the expected cleanup time for your process. Defaults to 30 seconds.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "format": "int64",
      "type": [
       "integer",
@@ -4302,7 +5576,9 @@ extension BundledSchemas {
      ]
     },
     "tolerations": {
+     "title": "PodSpec.tolerations",
      "description": "If specified, the pod's tolerations.",
+     "markdownDescription": "If specified, the pod's tolerations.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.Toleration"
      },
@@ -4312,7 +5588,9 @@ extension BundledSchemas {
      ]
     },
     "topologySpreadConstraints": {
+     "title": "PodSpec.topologySpreadConstraints",
      "description": "TopologySpreadConstraints describes how a group of pods ought to spread across topology domains.",
+     "markdownDescription": "TopologySpreadConstraints describes how a group of pods ought to spread across topology domains. Scheduler will schedule pods in a way which abides by the constraints. All topologySpreadConstraints are ANDed.\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.TopologySpreadConstraint"
      },
@@ -4322,7 +5600,9 @@ extension BundledSchemas {
      ]
     },
     "volumes": {
+     "title": "PodSpec.volumes",
      "description": "List of volumes that can be mounted by containers belonging to the pod.",
+     "markdownDescription": "List of volumes that can be mounted by containers belonging to the pod. [More info](https://kubernetes.io/docs/concepts/storage/volumes)\n\n[PodSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec)",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.Volume"
      },
@@ -4342,12 +5622,16 @@ extension BundledSchemas {
    "description": "PodTemplateSpec describes the data a pod should have when created from a template",
    "properties": {
     "metadata": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
-     "description": "Standard object's metadata."
+     "title": "PodTemplateSpec.metadata",
+     "description": "Standard object's metadata.",
+     "markdownDescription": "Standard object's metadata. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata)\n\n[PodTemplateSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-template-v1/)",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
     },
     "spec": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodSpec",
-     "description": "Specification of the desired behavior of the pod."
+     "title": "PodTemplateSpec.spec",
+     "description": "Specification of the desired behavior of the pod.",
+     "markdownDescription": "Specification of the desired behavior of the pod. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status)\n\n[PodTemplateSpec in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-template-v1/)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodSpec"
     }
    },
    "type": [
@@ -4366,20 +5650,27 @@ extension BundledSchemas {
    "description": "PortworxVolumeSource represents a Portworx volume resource.",
    "properties": {
     "fsType": {
+     "title": "PortworxVolumeSource.fsType",
+     "description": "fSType represents the filesystem type to mount Must be a filesystem type supported by the host operating system.",
+     "markdownDescription": "fSType represents the filesystem type to mount Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\". Implicitly inferred to be \"ext4\" if unspecified.",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "PortworxVolumeSource.readOnly",
      "description": "readOnly defaults to false (read/write).",
+     "markdownDescription": "readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "volumeID": {
+     "title": "PortworxVolumeSource.volumeID",
      "description": "volumeID uniquely identifies a Portworx volume",
+     "markdownDescription": "volumeID uniquely identifies a Portworx volume",
      "type": "string"
     }
    },
@@ -4396,11 +5687,15 @@ extension BundledSchemas {
    "description": "An empty preferred scheduling term matches all objects with implicit weight 0 (i.e.",
    "properties": {
     "preference": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm",
-     "description": "A node selector term, associated with the corresponding weight."
+     "title": "PreferredSchedulingTerm.preference",
+     "description": "A node selector term, associated with the corresponding weight.",
+     "markdownDescription": "A node selector term, associated with the corresponding weight.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"
     },
     "weight": {
+     "title": "PreferredSchedulingTerm.weight",
      "description": "Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.",
+     "markdownDescription": "Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.",
      "format": "int32",
      "type": "integer"
     }
@@ -4418,11 +5713,15 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.Probe": {
    "properties": {
     "exec": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction",
-     "description": "Exec specifies a command to execute in the container."
+     "title": "Probe.exec",
+     "description": "Exec specifies a command to execute in the container.",
+     "markdownDescription": "Exec specifies a command to execute in the container.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction"
     },
     "failureThreshold": {
+     "title": "Probe.failureThreshold",
      "description": "Minimum consecutive failures for the probe to be considered failed after having succeeded.",
+     "markdownDescription": "Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.",
      "format": "int32",
      "type": [
       "integer",
@@ -4430,15 +5729,21 @@ extension BundledSchemas {
      ]
     },
     "grpc": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.GRPCAction",
-     "description": "GRPC specifies a GRPC HealthCheckRequest."
+     "title": "Probe.grpc",
+     "description": "GRPC specifies a GRPC HealthCheckRequest.",
+     "markdownDescription": "GRPC specifies a GRPC HealthCheckRequest.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.GRPCAction"
     },
     "httpGet": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction",
-     "description": "HTTPGet specifies an HTTP GET request to perform."
+     "title": "Probe.httpGet",
+     "description": "HTTPGet specifies an HTTP GET request to perform.",
+     "markdownDescription": "HTTPGet specifies an HTTP GET request to perform.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction"
     },
     "initialDelaySeconds": {
+     "title": "Probe.initialDelaySeconds",
      "description": "Number of seconds after the container has started before liveness probes are initiated.",
+     "markdownDescription": "Number of seconds after the container has started before liveness probes are initiated. [More info](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes)",
      "format": "int32",
      "type": [
       "integer",
@@ -4446,7 +5751,9 @@ extension BundledSchemas {
      ]
     },
     "periodSeconds": {
+     "title": "Probe.periodSeconds",
      "description": "How often (in seconds) to perform the probe.",
+     "markdownDescription": "How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.",
      "format": "int32",
      "type": [
       "integer",
@@ -4454,7 +5761,9 @@ extension BundledSchemas {
      ]
     },
     "successThreshold": {
+     "title": "Probe.successThreshold",
      "description": "Minimum consecutive successes for the probe to be considered successful after having failed.",
+     "markdownDescription": "Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness and startup. Minimum value is 1.",
      "format": "int32",
      "type": [
       "integer",
@@ -4462,11 +5771,15 @@ extension BundledSchemas {
      ]
     },
     "tcpSocket": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction",
-     "description": "TCPSocket specifies a connection to a TCP port."
+     "title": "Probe.tcpSocket",
+     "description": "TCPSocket specifies a connection to a TCP port.",
+     "markdownDescription": "TCPSocket specifies a connection to a TCP port.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction"
     },
     "terminationGracePeriodSeconds": {
+     "title": "Probe.terminationGracePeriodSeconds",
      "description": "Optional duration in seconds the pod needs to terminate gracefully upon probe failure.",
+     "markdownDescription": "Optional duration in seconds the pod needs to terminate gracefully upon probe failure. The grace period is the duration in seconds after the processes running in the pod are sent a termination signal and the time when the processes are forcibly halted with a kill signal. Set this value longer than the expected cleanup time for your process. If this value is nil, the pod's terminationGracePeriodSeconds will be used. Otherwise, this value overrides the value provided by the pod spec. Value must be non-negative integer. The value zero indicates stop immediately via the kill signal (no opportunity to shut down). This is a beta field and requires enabling ProbeTerminationGracePeriod feature gate.",
      "format": "int64",
      "type": [
       "integer",
@@ -4474,7 +5787,9 @@ extension BundledSchemas {
      ]
     },
     "timeoutSeconds": {
+     "title": "Probe.timeoutSeconds",
      "description": "Number of seconds after which the probe times out.",
+     "markdownDescription": "Number of seconds after which the probe times out. Defaults to 1 second. Minimum value is 1. [More info](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes)",
      "format": "int32",
      "type": [
       "integer",
@@ -4492,7 +5807,9 @@ extension BundledSchemas {
    "description": "Represents a projected volume source",
    "properties": {
     "defaultMode": {
+     "title": "ProjectedVolumeSource.defaultMode",
      "description": "defaultMode are the mode bits used to set permissions on created files by default.",
+     "markdownDescription": "defaultMode are the mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.",
      "format": "int32",
      "type": [
       "integer",
@@ -4500,7 +5817,9 @@ extension BundledSchemas {
      ]
     },
     "defaultUser": {
+     "title": "ProjectedVolumeSource.defaultUser",
      "description": "defaultUser is Optional: The owner UID of the created files by default.",
+     "markdownDescription": "defaultUser is Optional: The owner UID of the created files by default. The defaultUser field is only used as a fallback when the item-level user field is unset. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -4508,7 +5827,9 @@ extension BundledSchemas {
      ]
     },
     "sources": {
+     "title": "ProjectedVolumeSource.sources",
      "description": "sources is the list of volume projections.",
+     "markdownDescription": "sources is the list of volume projections. Each entry in this list handles one source.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.VolumeProjection"
      },
@@ -4528,37 +5849,51 @@ extension BundledSchemas {
    "description": "Represents a Quobyte mount that lasts the lifetime of a pod.",
    "properties": {
     "group": {
+     "title": "QuobyteVolumeSource.group",
      "description": "group to map volume access to Default is no group",
+     "markdownDescription": "group to map volume access to Default is no group",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "QuobyteVolumeSource.readOnly",
      "description": "readOnly here will force the Quobyte volume to be mounted with read-only permissions.",
+     "markdownDescription": "readOnly here will force the Quobyte volume to be mounted with read-only permissions. Defaults to false.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "registry": {
+     "title": "QuobyteVolumeSource.registry",
+     "description": "registry represents a single or multiple Quobyte Registry services specified as a string as host:port pair (multiple entries are separated with commas) which acts as the central registry for volumes",
+     "markdownDescription": "registry represents a single or multiple Quobyte Registry services specified as a string as host:port pair (multiple entries are separated with commas) which acts as the central registry for volumes",
      "type": "string"
     },
     "tenant": {
+     "title": "QuobyteVolumeSource.tenant",
+     "description": "tenant owning the given Quobyte volume in the Backend Used with dynamically provisioned Quobyte volumes, value is set by the plugin",
+     "markdownDescription": "tenant owning the given Quobyte volume in the Backend Used with dynamically provisioned Quobyte volumes, value is set by the plugin",
      "type": [
       "string",
       "null"
      ]
     },
     "user": {
+     "title": "QuobyteVolumeSource.user",
      "description": "user to map volume access to Defaults to serivceaccount user",
+     "markdownDescription": "user to map volume access to Defaults to serivceaccount user",
      "type": [
       "string",
       "null"
      ]
     },
     "volume": {
+     "title": "QuobyteVolumeSource.volume",
      "description": "volume is a string that references an already created Quobyte volume by name.",
+     "markdownDescription": "volume is a string that references an already created Quobyte volume by name.",
      "type": "string"
     }
    },
@@ -4576,25 +5911,33 @@ extension BundledSchemas {
    "description": "Represents a Rados Block Device mount that lasts the lifetime of a pod.",
    "properties": {
     "fsType": {
+     "title": "RBDVolumeSource.fsType",
      "description": "fsType is the filesystem type of the volume that you want to mount.",
+     "markdownDescription": "fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified. [More info](https://kubernetes.io/docs/concepts/storage/volumes#rbd)",
      "type": [
       "string",
       "null"
      ]
     },
     "image": {
+     "title": "RBDVolumeSource.image",
      "description": "image is the rados image name.",
+     "markdownDescription": "image is the rados image name. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
      "type": "string"
     },
     "keyring": {
+     "title": "RBDVolumeSource.keyring",
      "description": "keyring is the path to key ring for RBDUser.",
+     "markdownDescription": "keyring is the path to key ring for RBDUser. Default is /etc/ceph/keyring. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
      "type": [
       "string",
       "null"
      ]
     },
     "monitors": {
+     "title": "RBDVolumeSource.monitors",
      "description": "monitors is a collection of Ceph monitors.",
+     "markdownDescription": "monitors is a collection of Ceph monitors. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
      "items": {
       "type": [
        "string",
@@ -4604,25 +5947,33 @@ extension BundledSchemas {
      "type": "array"
     },
     "pool": {
+     "title": "RBDVolumeSource.pool",
      "description": "pool is the rados pool name.",
+     "markdownDescription": "pool is the rados pool name. Default is rbd. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "RBDVolumeSource.readOnly",
      "description": "readOnly here will force the ReadOnly setting in VolumeMounts.",
+     "markdownDescription": "readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
-     "description": "secretRef is name of the authentication secret for RBDUser."
+     "title": "RBDVolumeSource.secretRef",
+     "description": "secretRef is name of the authentication secret for RBDUser.",
+     "markdownDescription": "secretRef is name of the authentication secret for RBDUser. If provided overrides keyring. Default is nil. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "user": {
+     "title": "RBDVolumeSource.user",
      "description": "user is the rados user name.",
+     "markdownDescription": "user is the rados user name. Default is admin. [More info](https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it)",
      "type": [
       "string",
       "null"
@@ -4643,10 +5994,15 @@ extension BundledSchemas {
    "description": "ResourceClaim references one entry in PodSpec.ResourceClaims.",
    "properties": {
     "name": {
+     "title": "ResourceClaim.name",
+     "description": "Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used.",
+     "markdownDescription": "Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used. It makes that resource available inside a container.",
      "type": "string"
     },
     "request": {
+     "title": "ResourceClaim.request",
      "description": "Request is the name chosen for a request in the referenced claim.",
+     "markdownDescription": "Request is the name chosen for a request in the referenced claim. If empty, everything from the claim is made available, otherwise only the result of this request.",
      "type": [
       "string",
       "null"
@@ -4666,18 +6022,24 @@ extension BundledSchemas {
    "description": "ResourceFieldSelector represents container resources (cpu, memory) and their output format",
    "properties": {
     "containerName": {
+     "title": "ResourceFieldSelector.containerName",
      "description": "Container name: required for volumes, optional for env vars",
+     "markdownDescription": "Container name: required for volumes, optional for env vars",
      "type": [
       "string",
       "null"
      ]
     },
     "divisor": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
-     "description": "Specifies the output format of the exposed resources, defaults to \"1\""
+     "title": "ResourceFieldSelector.divisor",
+     "description": "Specifies the output format of the exposed resources, defaults to \"1\"",
+     "markdownDescription": "Specifies the output format of the exposed resources, defaults to \"1\"",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
     },
     "resource": {
+     "title": "ResourceFieldSelector.resource",
      "description": "Required: resource to select",
+     "markdownDescription": "Required: resource to select",
      "type": "string"
     }
    },
@@ -4694,6 +6056,9 @@ extension BundledSchemas {
    "description": "ResourceRequirements describes the compute resource requirements.",
    "properties": {
     "claims": {
+     "title": "ResourceRequirements.claims",
+     "description": "Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.",
+     "markdownDescription": "Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.\n\nThis field depends on the DynamicResourceAllocation feature gate.\n\nThis field is immutable. It can only be set for containers.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.ResourceClaim"
      },
@@ -4703,20 +6068,24 @@ extension BundledSchemas {
      ]
     },
     "limits": {
+     "title": "ResourceRequirements.limits",
+     "description": "Limits describes the maximum amount of compute resources allowed.",
+     "markdownDescription": "Limits describes the maximum amount of compute resources allowed. [More info](https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/)",
      "additionalProperties": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
      },
-     "description": "Limits describes the maximum amount of compute resources allowed.",
      "type": [
       "object",
       "null"
      ]
     },
     "requests": {
+     "title": "ResourceRequirements.requests",
+     "description": "Requests describes the minimum amount of compute resources required.",
+     "markdownDescription": "Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits. [More info](https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/)",
      "additionalProperties": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
      },
-     "description": "Requests describes the minimum amount of compute resources required.",
      "type": [
       "object",
       "null"
@@ -4733,28 +6102,36 @@ extension BundledSchemas {
    "description": "SELinuxOptions are the labels to be applied to the container",
    "properties": {
     "level": {
+     "title": "SELinuxOptions.level",
      "description": "Level is SELinux level label that applies to the container.",
+     "markdownDescription": "Level is SELinux level label that applies to the container.",
      "type": [
       "string",
       "null"
      ]
     },
     "role": {
+     "title": "SELinuxOptions.role",
      "description": "Role is a SELinux role label that applies to the container.",
+     "markdownDescription": "Role is a SELinux role label that applies to the container.",
      "type": [
       "string",
       "null"
      ]
     },
     "type": {
+     "title": "SELinuxOptions.type",
      "description": "Type is a SELinux type label that applies to the container.",
+     "markdownDescription": "Type is a SELinux type label that applies to the container.",
      "type": [
       "string",
       "null"
      ]
     },
     "user": {
+     "title": "SELinuxOptions.user",
      "description": "User is a SELinux user label that applies to the container.",
+     "markdownDescription": "User is a SELinux user label that applies to the container.",
      "type": [
       "string",
       "null"
@@ -4771,59 +6148,81 @@ extension BundledSchemas {
    "description": "ScaleIOVolumeSource represents a persistent ScaleIO volume",
    "properties": {
     "fsType": {
+     "title": "ScaleIOVolumeSource.fsType",
      "description": "fsType is the filesystem type to mount.",
+     "markdownDescription": "fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Default is \"xfs\".",
      "type": [
       "string",
       "null"
      ]
     },
     "gateway": {
+     "title": "ScaleIOVolumeSource.gateway",
      "description": "gateway is the host address of the ScaleIO API Gateway.",
+     "markdownDescription": "gateway is the host address of the ScaleIO API Gateway.",
      "type": "string"
     },
     "protectionDomain": {
+     "title": "ScaleIOVolumeSource.protectionDomain",
      "description": "protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.",
+     "markdownDescription": "protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "ScaleIOVolumeSource.readOnly",
      "description": "readOnly Defaults to false (read/write).",
+     "markdownDescription": "readOnly Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
-     "description": "secretRef references to the secret for ScaleIO user and other sensitive information."
+     "title": "ScaleIOVolumeSource.secretRef",
+     "description": "secretRef references to the secret for ScaleIO user and other sensitive information.",
+     "markdownDescription": "secretRef references to the secret for ScaleIO user and other sensitive information. If this is not provided, Login operation will fail.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "sslEnabled": {
+     "title": "ScaleIOVolumeSource.sslEnabled",
      "description": "sslEnabled Flag enable/disable SSL communication with Gateway, default false",
+     "markdownDescription": "sslEnabled Flag enable/disable SSL communication with Gateway, default false",
      "type": [
       "boolean",
       "null"
      ]
     },
     "storageMode": {
+     "title": "ScaleIOVolumeSource.storageMode",
+     "description": "storageMode indicates whether the storage for a volume should be ThickProvisioned or ThinProvisioned.",
+     "markdownDescription": "storageMode indicates whether the storage for a volume should be ThickProvisioned or ThinProvisioned. Default is ThinProvisioned.",
      "type": [
       "string",
       "null"
      ]
     },
     "storagePool": {
+     "title": "ScaleIOVolumeSource.storagePool",
      "description": "storagePool is the ScaleIO Storage Pool associated with the protection domain.",
+     "markdownDescription": "storagePool is the ScaleIO Storage Pool associated with the protection domain.",
      "type": [
       "string",
       "null"
      ]
     },
     "system": {
+     "title": "ScaleIOVolumeSource.system",
      "description": "system is the name of the storage system as configured in ScaleIO.",
+     "markdownDescription": "system is the name of the storage system as configured in ScaleIO.",
      "type": "string"
     },
     "volumeName": {
+     "title": "ScaleIOVolumeSource.volumeName",
+     "description": "volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.",
+     "markdownDescription": "volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.",
      "type": [
       "string",
       "null"
@@ -4845,14 +6244,18 @@ extension BundledSchemas {
    "description": "SeccompProfile defines a pod/container's seccomp profile settings.",
    "properties": {
     "localhostProfile": {
+     "title": "SeccompProfile.localhostProfile",
      "description": "localhostProfile indicates a profile defined in a file on the node should be used.",
+     "markdownDescription": "localhostProfile indicates a profile defined in a file on the node should be used. The profile must be preconfigured on the node to work. Must be a descending path, relative to the kubelet's configured seccomp profile location. Must be set if type is \"Localhost\". Must NOT be set for any other type.",
      "type": [
       "string",
       "null"
      ]
     },
     "type": {
+     "title": "SeccompProfile.type",
      "description": "type indicates which kind of seccomp profile will be applied.",
+     "markdownDescription": "type indicates which kind of seccomp profile will be applied. Valid options are:\n\nLocalhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.",
      "type": "string"
     }
    },
@@ -4869,14 +6272,18 @@ extension BundledSchemas {
    "description": "SecretEnvSource selects a Secret to populate the environment variables with.",
    "properties": {
     "name": {
+     "title": "SecretEnvSource.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "SecretEnvSource.optional",
      "description": "Specify whether the Secret must be defined",
+     "markdownDescription": "Specify whether the Secret must be defined",
      "type": [
       "boolean",
       "null"
@@ -4893,18 +6300,24 @@ extension BundledSchemas {
    "description": "SecretKeySelector selects a key of a Secret.",
    "properties": {
     "key": {
+     "title": "SecretKeySelector.key",
      "description": "The key of the secret to select from.",
+     "markdownDescription": "The key of the secret to select from.  Must be a valid secret key.",
      "type": "string"
     },
     "name": {
+     "title": "SecretKeySelector.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "SecretKeySelector.optional",
      "description": "Specify whether the Secret or its key must be defined",
+     "markdownDescription": "Specify whether the Secret or its key must be defined",
      "type": [
       "boolean",
       "null"
@@ -4924,6 +6337,9 @@ extension BundledSchemas {
    "description": "Adapts a secret into a projected volume.",
    "properties": {
     "items": {
+     "title": "SecretProjection.items",
+     "description": "items if unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value.",
+     "markdownDescription": "items if unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the Secret, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
      },
@@ -4933,14 +6349,18 @@ extension BundledSchemas {
      ]
     },
     "name": {
+     "title": "SecretProjection.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": [
       "string",
       "null"
      ]
     },
     "optional": {
+     "title": "SecretProjection.optional",
      "description": "optional field specify whether the Secret or its key must be defined",
+     "markdownDescription": "optional field specify whether the Secret or its key must be defined",
      "type": [
       "boolean",
       "null"
@@ -4957,7 +6377,9 @@ extension BundledSchemas {
    "description": "Adapts a Secret into a volume.",
    "properties": {
     "defaultMode": {
+     "title": "SecretVolumeSource.defaultMode",
      "description": "defaultMode is Optional: mode bits used to set permissions on created files by default.",
+     "markdownDescription": "defaultMode is Optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.",
      "format": "int32",
      "type": [
       "integer",
@@ -4965,7 +6387,9 @@ extension BundledSchemas {
      ]
     },
     "defaultUser": {
+     "title": "SecretVolumeSource.defaultUser",
      "description": "defaultUser is Optional: The owner UID of the created files by default.",
+     "markdownDescription": "defaultUser is Optional: The owner UID of the created files by default. The defaultUser field is only used as a fallback when the item-level user field is unset. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -4973,6 +6397,9 @@ extension BundledSchemas {
      ]
     },
     "items": {
+     "title": "SecretVolumeSource.items",
+     "description": "items If unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value.",
+     "markdownDescription": "items If unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the Secret, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
      },
@@ -4982,14 +6409,18 @@ extension BundledSchemas {
      ]
     },
     "optional": {
+     "title": "SecretVolumeSource.optional",
      "description": "optional field specify whether the Secret or its keys must be defined",
+     "markdownDescription": "optional field specify whether the Secret or its keys must be defined",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretName": {
+     "title": "SecretVolumeSource.secretName",
      "description": "secretName is the name of the secret in the pod's namespace to use.",
+     "markdownDescription": "secretName is the name of the secret in the pod's namespace to use. [More info](https://kubernetes.io/docs/concepts/storage/volumes#secret)",
      "type": [
       "string",
       "null"
@@ -5006,42 +6437,57 @@ extension BundledSchemas {
    "description": "SecurityContext holds security configuration that will be applied to a container.",
    "properties": {
     "allowPrivilegeEscalation": {
+     "title": "SecurityContext.allowPrivilegeEscalation",
+     "description": "AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process.",
+     "markdownDescription": "AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process. This bool directly controls if the no_new_privs flag will be set on the container process. AllowPrivilegeEscalation is true always when the container is: 1) run as Privileged 2) has CAP_SYS_ADMIN Note that this field cannot be set when spec.os.name is windows.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "appArmorProfile": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile",
-     "description": "appArmorProfile is the AppArmor options to use by this container."
+     "title": "SecurityContext.appArmorProfile",
+     "description": "appArmorProfile is the AppArmor options to use by this container.",
+     "markdownDescription": "appArmorProfile is the AppArmor options to use by this container. If set, this profile overrides the pod's appArmorProfile. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile"
     },
     "capabilities": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Capabilities",
-     "description": "The capabilities to add/drop when running containers."
+     "title": "SecurityContext.capabilities",
+     "description": "The capabilities to add/drop when running containers.",
+     "markdownDescription": "The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.Capabilities"
     },
     "privileged": {
+     "title": "SecurityContext.privileged",
      "description": "Run container in privileged mode.",
+     "markdownDescription": "Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the host. Defaults to false. Note that this field cannot be set when spec.os.name is windows.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "procMount": {
+     "title": "SecurityContext.procMount",
      "description": "procMount denotes the type of proc mount to use for the containers.",
+     "markdownDescription": "procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. Note that this field cannot be set when spec.os.name is windows.",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnlyRootFilesystem": {
+     "title": "SecurityContext.readOnlyRootFilesystem",
      "description": "Whether this container has a read-only root filesystem.",
+     "markdownDescription": "Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "runAsGroup": {
+     "title": "SecurityContext.runAsGroup",
      "description": "The GID to run the entrypoint of the container process.",
+     "markdownDescription": "The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.",
      "format": "int64",
      "type": [
       "integer",
@@ -5049,14 +6495,18 @@ extension BundledSchemas {
      ]
     },
     "runAsNonRoot": {
+     "title": "SecurityContext.runAsNonRoot",
      "description": "Indicates that the container must run as a non-root user.",
+     "markdownDescription": "Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "runAsUser": {
+     "title": "SecurityContext.runAsUser",
      "description": "The UID to run the entrypoint of the container process.",
+     "markdownDescription": "The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if unspecified. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.",
      "format": "int64",
      "type": [
       "integer",
@@ -5064,16 +6514,22 @@ extension BundledSchemas {
      ]
     },
     "seLinuxOptions": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions",
-     "description": "The SELinux context to be applied to the container."
+     "title": "SecurityContext.seLinuxOptions",
+     "description": "The SELinux context to be applied to the container.",
+     "markdownDescription": "The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random SELinux context for each container.  May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions"
     },
     "seccompProfile": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile",
-     "description": "The seccomp options to use by this container."
+     "title": "SecurityContext.seccompProfile",
+     "description": "The seccomp options to use by this container.",
+     "markdownDescription": "The seccomp options to use by this container. If seccomp options are provided at both the pod & container level, the container options override the pod options. Note that this field cannot be set when spec.os.name is windows.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile"
     },
     "windowsOptions": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions",
-     "description": "The Windows specific settings applied to all containers."
+     "title": "SecurityContext.windowsOptions",
+     "description": "The Windows specific settings applied to all containers.",
+     "markdownDescription": "The Windows specific settings applied to all containers. If unspecified, the options from the PodSecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"
     }
    },
    "type": [
@@ -5086,14 +6542,18 @@ extension BundledSchemas {
    "description": "ServiceAccountTokenProjection represents a projected service account token volume.",
    "properties": {
     "audience": {
+     "title": "ServiceAccountTokenProjection.audience",
      "description": "audience is the intended audience of the token.",
+     "markdownDescription": "audience is the intended audience of the token. A recipient of a token must identify itself with an identifier specified in the audience of the token, and otherwise should reject the token. The audience defaults to the identifier of the apiserver.",
      "type": [
       "string",
       "null"
      ]
     },
     "expirationSeconds": {
+     "title": "ServiceAccountTokenProjection.expirationSeconds",
      "description": "expirationSeconds is the requested duration of validity of the service account token.",
+     "markdownDescription": "expirationSeconds is the requested duration of validity of the service account token. As the token approaches expiration, the kubelet volume plugin will proactively rotate the service account token. The kubelet will start trying to rotate the token if the token is older than 80 percent of its time to live or if the token is older than 24 hours.Defaults to 1 hour and must be at least 10 minutes.",
      "format": "int64",
      "type": [
       "integer",
@@ -5101,11 +6561,15 @@ extension BundledSchemas {
      ]
     },
     "path": {
+     "title": "ServiceAccountTokenProjection.path",
      "description": "path is the path relative to the mount point of the file to project the token into.",
+     "markdownDescription": "path is the path relative to the mount point of the file to project the token into.",
      "type": "string"
     },
     "user": {
+     "title": "ServiceAccountTokenProjection.user",
      "description": "user is Optional: The owner UID of the created file.",
+     "markdownDescription": "user is Optional: The owner UID of the created file. If specified, the item-level user field takes precedence over defaultUser. (Alpha) This field requires the AtomicWriteVolumeUserFields feature gate to be enabled.",
      "format": "int64",
      "type": [
       "integer",
@@ -5126,7 +6590,9 @@ extension BundledSchemas {
    "description": "SleepAction describes a \"sleep\" action.",
    "properties": {
     "seconds": {
+     "title": "SleepAction.seconds",
      "description": "Seconds is the number of seconds to sleep.",
+     "markdownDescription": "Seconds is the number of seconds to sleep.",
      "format": "int64",
      "type": "integer"
     }
@@ -5144,32 +6610,42 @@ extension BundledSchemas {
    "description": "Represents a StorageOS persistent volume resource.",
    "properties": {
     "fsType": {
+     "title": "StorageOSVolumeSource.fsType",
      "description": "fsType is the filesystem type to mount.",
+     "markdownDescription": "fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified.",
      "type": [
       "string",
       "null"
      ]
     },
     "readOnly": {
+     "title": "StorageOSVolumeSource.readOnly",
      "description": "readOnly defaults to false (read/write).",
+     "markdownDescription": "readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "secretRef": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
-     "description": "secretRef specifies the secret to use for obtaining the StorageOS API credentials."
+     "title": "StorageOSVolumeSource.secretRef",
+     "description": "secretRef specifies the secret to use for obtaining the StorageOS API credentials.",
+     "markdownDescription": "secretRef specifies the secret to use for obtaining the StorageOS API credentials.  If not specified, default values will be attempted.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
     },
     "volumeName": {
+     "title": "StorageOSVolumeSource.volumeName",
      "description": "volumeName is the human-readable name of the StorageOS volume.",
+     "markdownDescription": "volumeName is the human-readable name of the StorageOS volume.  Volume names are only unique within a namespace.",
      "type": [
       "string",
       "null"
      ]
     },
     "volumeNamespace": {
+     "title": "StorageOSVolumeSource.volumeNamespace",
      "description": "volumeNamespace specifies the scope of the volume within StorageOS.",
+     "markdownDescription": "volumeNamespace specifies the scope of the volume within StorageOS.  If no namespace is specified then the Pod's namespace will be used.  This allows the Kubernetes name scoping to be mirrored within StorageOS for tighter integration. Set VolumeName to any name to override the default behaviour. Set to \"default\" if you are not using namespaces within StorageOS. Namespaces that do not pre-exist within StorageOS will be created.",
      "type": [
       "string",
       "null"
@@ -5186,11 +6662,15 @@ extension BundledSchemas {
    "description": "Sysctl defines a kernel parameter to be set",
    "properties": {
     "name": {
+     "title": "Sysctl.name",
      "description": "Name of a property to set",
+     "markdownDescription": "Name of a property to set",
      "type": "string"
     },
     "value": {
+     "title": "Sysctl.value",
      "description": "Value of a property to set",
+     "markdownDescription": "Value of a property to set",
      "type": "string"
     }
    },
@@ -5208,15 +6688,19 @@ extension BundledSchemas {
    "description": "TCPSocketAction describes an action based on opening a socket",
    "properties": {
     "host": {
+     "title": "TCPSocketAction.host",
      "description": "Optional: Host name to connect to, defaults to the pod IP.",
+     "markdownDescription": "Optional: Host name to connect to, defaults to the pod IP.",
      "type": [
       "string",
       "null"
      ]
     },
     "port": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
-     "description": "Number or name of the port to access on the container."
+     "title": "TCPSocketAction.port",
+     "description": "Number or name of the port to access on the container.",
+     "markdownDescription": "Number or name of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
     }
    },
    "required": [
@@ -5231,27 +6715,36 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.Toleration": {
    "properties": {
     "effect": {
+     "title": "Toleration.effect",
      "description": "Effect indicates the taint effect to match.",
+     "markdownDescription": "Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.",
      "type": [
       "string",
       "null"
      ]
     },
     "key": {
+     "title": "Toleration.key",
      "description": "Key is the taint key that the toleration applies to.",
+     "markdownDescription": "Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.",
      "type": [
       "string",
       "null"
      ]
     },
     "operator": {
+     "title": "Toleration.operator",
      "description": "Operator represents a key's relationship to the value.",
+     "markdownDescription": "Operator represents a key's relationship to the value. Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category. Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).",
      "type": [
       "string",
       "null"
      ]
     },
     "tolerationSeconds": {
+     "title": "Toleration.tolerationSeconds",
+     "description": "TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint.",
+     "markdownDescription": "TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.",
      "format": "int64",
      "type": [
       "integer",
@@ -5259,7 +6752,9 @@ extension BundledSchemas {
      ]
     },
     "value": {
+     "title": "Toleration.value",
      "description": "Value is the taint value the toleration matches to.",
+     "markdownDescription": "Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.",
      "type": [
       "string",
       "null"
@@ -5276,10 +6771,15 @@ extension BundledSchemas {
    "description": "TopologySpreadConstraint specifies how to spread matching pods among the given topology.",
    "properties": {
     "labelSelector": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
-     "description": "LabelSelector is used to find matching pods."
+     "title": "TopologySpreadConstraint.labelSelector",
+     "description": "LabelSelector is used to find matching pods.",
+     "markdownDescription": "LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the number of pods in their corresponding topology domain.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
     },
     "matchLabelKeys": {
+     "title": "TopologySpreadConstraint.matchLabelKeys",
+     "description": "MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated.",
+     "markdownDescription": "MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated. The keys are used to lookup values from the incoming pod labels, those key-value labels are ANDed with labelSelector to select the group of existing pods over which spreading will be calculated for the incoming pod. The same key is forbidden to exist in both MatchLabelKeys and LabelSelector. MatchLabelKeys cannot be set when LabelSelector isn't set. Keys that don't exist in the incoming pod labels will be ignored. A null or empty list means only match against labelSelector.",
      "items": {
       "type": [
        "string",
@@ -5292,12 +6792,16 @@ extension BundledSchemas {
      ]
     },
     "maxSkew": {
+     "title": "TopologySpreadConstraint.maxSkew",
      "description": "MaxSkew describes the degree to which pods may be unevenly distributed.",
+     "markdownDescription": "MaxSkew describes the degree to which pods may be unevenly distributed. When `whenUnsatisfiable=DoNotSchedule`, it is the maximum permitted difference between the number of matching pods in the target topology and the global minimum. The global minimum is the minimum number of matching pods in an eligible domain or zero if the number of eligible domains is less than MinDomains.",
      "format": "int32",
      "type": "integer"
     },
     "minDomains": {
+     "title": "TopologySpreadConstraint.minDomains",
      "description": "MinDomains indicates a minimum number of eligible domains.",
+     "markdownDescription": "MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching topology keys is less than minDomains, Pod Topology Spread treats \"global minimum\" as 0, and then the calculation of Skew is performed. And when the number of eligible domains with matching topology keys equals or greater than minDomains, this value has no effect on scheduling. As a result, when the number of eligible domains is less than minDomains, scheduler won't schedule more than maxSkew Pods to those domains. If value is nil, the constraint behaves as if MinDomains is equal to 1. Valid values are integers greater than 0.",
      "format": "int32",
      "type": [
       "integer",
@@ -5305,24 +6809,33 @@ extension BundledSchemas {
      ]
     },
     "nodeAffinityPolicy": {
+     "title": "TopologySpreadConstraint.nodeAffinityPolicy",
+     "description": "NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew.",
+     "markdownDescription": "NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology spread skew. Options are: - Honor: only nodes matching nodeAffinity/nodeSelector are included in the calculations. - Ignore: nodeAffinity/nodeSelector are ignored. All nodes are included in the calculations.\n\nIf this value is nil, the behavior is equivalent to the Honor policy.",
      "type": [
       "string",
       "null"
      ]
     },
     "nodeTaintsPolicy": {
+     "title": "TopologySpreadConstraint.nodeTaintsPolicy",
      "description": "NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew.",
+     "markdownDescription": "NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.\n\nIf this value is nil, the behavior is equivalent to the Ignore policy.",
      "type": [
       "string",
       "null"
      ]
     },
     "topologyKey": {
+     "title": "TopologySpreadConstraint.topologyKey",
      "description": "TopologyKey is the key of node labels.",
+     "markdownDescription": "TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a \"bucket\", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is \"kubernetes.io/hostname\", each Node is a domain of that topology. And, if TopologyKey is \"topology.kubernetes.io/zone\", each zone is a domain of that topology. It's a required field.",
      "type": "string"
     },
     "whenUnsatisfiable": {
-     "description": "WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint.",
+     "title": "TopologySpreadConstraint.whenUnsatisfiable",
+     "description": "WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,\n  but giving higher precedence to topologies that would help…",
+     "markdownDescription": "WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint. - DoNotSchedule (default) tells the scheduler not to schedule it. - ScheduleAnyway tells the scheduler to schedule the pod in any location,\n  but giving higher precedence to topologies that would help reduce the\n  skew. A constraint is considered \"Unsatisfiable\" for an incoming pod if and only if every possible node assignment for that pod would violate \"MaxSkew\" on some topology.",
      "type": "string"
     }
    },
@@ -5340,18 +6853,24 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.TypedLocalObjectReference": {
    "properties": {
     "apiGroup": {
+     "title": "TypedLocalObjectReference.apiGroup",
      "description": "APIGroup is the group for the resource being referenced.",
+     "markdownDescription": "APIGroup is the group for the resource being referenced. If APIGroup is not specified, the specified Kind must be in the core API group. For any other third-party types, APIGroup is required.",
      "type": [
       "string",
       "null"
      ]
     },
     "kind": {
+     "title": "TypedLocalObjectReference.kind",
      "description": "Kind is the type of resource being referenced",
+     "markdownDescription": "Kind is the type of resource being referenced",
      "type": "string"
     },
     "name": {
+     "title": "TypedLocalObjectReference.name",
      "description": "Name is the name of resource being referenced",
+     "markdownDescription": "Name is the name of resource being referenced",
      "type": "string"
     }
    },
@@ -5369,21 +6888,30 @@ extension BundledSchemas {
    "description": "TypedObjectReference contains enough information to let you locate the typed referenced object",
    "properties": {
     "apiGroup": {
+     "title": "TypedObjectReference.apiGroup",
      "description": "APIGroup is the group for the resource being referenced.",
+     "markdownDescription": "APIGroup is the group for the resource being referenced. If APIGroup is not specified, the specified Kind must be in the core API group. For any other third-party types, APIGroup is required.",
      "type": [
       "string",
       "null"
      ]
     },
     "kind": {
+     "title": "TypedObjectReference.kind",
      "description": "Kind is the type of resource being referenced",
+     "markdownDescription": "Kind is the type of resource being referenced",
      "type": "string"
     },
     "name": {
+     "title": "TypedObjectReference.name",
      "description": "Name is the name of resource being referenced",
+     "markdownDescription": "Name is the name of resource being referenced",
      "type": "string"
     },
     "namespace": {
+     "title": "TypedObjectReference.namespace",
+     "description": "Namespace is the namespace of resource being referenced Note that when a namespace is specified, a gateway.networking.k8s.io/ReferenceGrant object is required in the referent namespace to allow that namespace's owner to accept the reference.",
+     "markdownDescription": "Namespace is the namespace of resource being referenced Note that when a namespace is specified, a gateway.networking.k8s.io/ReferenceGrant object is required in the referent namespace to allow that namespace's owner to accept the reference. See the ReferenceGrant documentation for details. (Alpha) This field requires the CrossNamespaceVolumeDataSource feature gate to be enabled.",
      "type": [
       "string",
       "null"
@@ -5404,117 +6932,190 @@ extension BundledSchemas {
    "description": "Volume represents a named volume in a pod that may be accessed by any container in the pod.",
    "properties": {
     "awsElasticBlockStore": {
+     "title": "Volume.awsElasticBlockStore",
+     "description": "awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod.",
+     "markdownDescription": "awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Deprecated: AWSElasticBlockStore is deprecated. All operations for the in-tree awsElasticBlockStore type are redirected to the ebs.csi.aws.com CSI driver. [More info](https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore)",
      "$ref": "#/$defs/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource"
     },
     "azureDisk": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource",
-     "description": "azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod."
+     "title": "Volume.azureDisk",
+     "description": "azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.",
+     "markdownDescription": "azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod. Deprecated: AzureDisk is deprecated. All operations for the in-tree azureDisk type are redirected to the disk.csi.azure.com CSI driver.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource"
     },
     "azureFile": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource",
-     "description": "azureFile represents an Azure File Service mount on the host and bind mount to the pod."
+     "title": "Volume.azureFile",
+     "description": "azureFile represents an Azure File Service mount on the host and bind mount to the pod.",
+     "markdownDescription": "azureFile represents an Azure File Service mount on the host and bind mount to the pod. Deprecated: AzureFile is deprecated. All operations for the in-tree azureFile type are redirected to the file.csi.azure.com CSI driver.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource"
     },
     "cephfs": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.CephFSVolumeSource",
-     "description": "cephFS represents a Ceph FS mount on the host that shares a pod's lifetime."
+     "title": "Volume.cephfs",
+     "description": "cephFS represents a Ceph FS mount on the host that shares a pod's lifetime.",
+     "markdownDescription": "cephFS represents a Ceph FS mount on the host that shares a pod's lifetime. Deprecated: CephFS is deprecated and the in-tree cephfs type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.CephFSVolumeSource"
     },
     "cinder": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.CinderVolumeSource",
-     "description": "cinder represents a cinder volume attached and mounted on kubelets host machine."
+     "title": "Volume.cinder",
+     "description": "cinder represents a cinder volume attached and mounted on kubelets host machine.",
+     "markdownDescription": "cinder represents a cinder volume attached and mounted on kubelets host machine. Deprecated: Cinder is deprecated. All operations for the in-tree cinder type are redirected to the cinder.csi.openstack.org CSI driver. [More info](https://examples.k8s.io/mysql-cinder-pd/README.md)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.CinderVolumeSource"
     },
     "configMap": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource",
-     "description": "configMap represents a configMap that should populate this volume"
+     "title": "Volume.configMap",
+     "description": "configMap represents a configMap that should populate this volume",
+     "markdownDescription": "configMap represents a configMap that should populate this volume",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource"
     },
     "csi": {
+     "title": "Volume.csi",
+     "description": "csi (Container Storage Interface) represents ephemeral storage that is handled by certain external CSI drivers.",
+     "markdownDescription": "csi (Container Storage Interface) represents ephemeral storage that is handled by certain external CSI drivers.",
      "$ref": "#/$defs/io.k8s.api.core.v1.CSIVolumeSource"
     },
     "downwardAPI": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource",
-     "description": "downwardAPI represents downward API about the pod that should populate this volume"
+     "title": "Volume.downwardAPI",
+     "description": "downwardAPI represents downward API about the pod that should populate this volume",
+     "markdownDescription": "downwardAPI represents downward API about the pod that should populate this volume",
+     "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource"
     },
     "emptyDir": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource",
-     "description": "emptyDir represents a temporary directory that shares a pod's lifetime."
+     "title": "Volume.emptyDir",
+     "description": "emptyDir represents a temporary directory that shares a pod's lifetime.",
+     "markdownDescription": "emptyDir represents a temporary directory that shares a pod's lifetime. [More info](https://kubernetes.io/docs/concepts/storage/volumes#emptydir)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource"
     },
     "ephemeral": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource",
-     "description": "ephemeral represents a volume that is handled by a cluster storage driver."
+     "title": "Volume.ephemeral",
+     "description": "ephemeral represents a volume that is handled by a cluster storage driver.",
+     "markdownDescription": "ephemeral represents a volume that is handled by a cluster storage driver. The volume's lifecycle is tied to the pod that defines it - it will be created before the pod starts, and deleted when the pod is removed. Use this if: a) the volume is only needed while the pod runs, b) features of normal volumes like restoring from snapshot or capacity\n   tracking are needed,\nc) the storage driver is specified through a storage class, and d) the storage driver supports dynamic volume provisioning through\n   a PersistentVolumeClaim (see EphemeralVolumeSource for more\n   information on the connection between this volume type\n   and PersistentVolumeClaim).",
+     "$ref": "#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource"
     },
     "fc": {
+     "title": "Volume.fc",
+     "description": "fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod.",
+     "markdownDescription": "fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod.",
      "$ref": "#/$defs/io.k8s.api.core.v1.FCVolumeSource"
     },
     "flexVolume": {
+     "title": "Volume.flexVolume",
+     "description": "flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.",
+     "markdownDescription": "flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin. Deprecated: FlexVolume is deprecated. Consider using a CSIDriver instead.",
      "$ref": "#/$defs/io.k8s.api.core.v1.FlexVolumeSource"
     },
     "flocker": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.FlockerVolumeSource",
-     "description": "flocker represents a Flocker volume attached to a kubelet's host machine."
+     "title": "Volume.flocker",
+     "description": "flocker represents a Flocker volume attached to a kubelet's host machine.",
+     "markdownDescription": "flocker represents a Flocker volume attached to a kubelet's host machine. This depends on the Flocker control service being running. Deprecated: Flocker is deprecated and the in-tree flocker type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.FlockerVolumeSource"
     },
     "gcePersistentDisk": {
+     "title": "Volume.gcePersistentDisk",
+     "description": "gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed to the pod.",
+     "markdownDescription": "gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Deprecated: GCEPersistentDisk is deprecated. All operations for the in-tree gcePersistentDisk type are redirected to the pd.csi.storage.gke.io CSI driver. [More info](https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk)",
      "$ref": "#/$defs/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource"
     },
     "gitRepo": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource",
-     "description": "gitRepo represents a git repository at a particular revision."
+     "title": "Volume.gitRepo",
+     "description": "gitRepo represents a git repository at a particular revision.",
+     "markdownDescription": "gitRepo represents a git repository at a particular revision. Deprecated: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod's container.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource"
     },
     "glusterfs": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource",
-     "description": "glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime."
+     "title": "Volume.glusterfs",
+     "description": "glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime.",
+     "markdownDescription": "glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime. Deprecated: Glusterfs is deprecated and the in-tree glusterfs type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource"
     },
     "hostPath": {
+     "title": "Volume.hostPath",
+     "description": "hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the container.",
+     "markdownDescription": "hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the container. This is generally used for system agents or other privileged things that are allowed to see the host machine. Most containers will NOT need this. [More info](https://kubernetes.io/docs/concepts/storage/volumes#hostpath)\n\nRefused by the W&B agent wherever it appears.",
      "$ref": "#/$defs/io.k8s.api.core.v1.HostPathVolumeSource"
     },
     "image": {
+     "title": "Volume.image",
+     "description": "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine.",
+     "markdownDescription": "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine. The volume is resolved at pod startup depending on which PullPolicy value is provided:\n\n- Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. - Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. - IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails.",
      "$ref": "#/$defs/io.k8s.api.core.v1.ImageVolumeSource"
     },
     "iscsi": {
+     "title": "Volume.iscsi",
+     "description": "iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod.",
+     "markdownDescription": "iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod. [More info](https://kubernetes.io/docs/concepts/storage/volumes/#iscsi)",
      "$ref": "#/$defs/io.k8s.api.core.v1.ISCSIVolumeSource"
     },
     "name": {
+     "title": "Volume.name",
      "description": "name of the volume.",
+     "markdownDescription": "name of the volume. Must be a DNS_LABEL and unique within the pod. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names)",
      "type": "string"
     },
     "nfs": {
+     "title": "Volume.nfs",
+     "description": "nfs represents an NFS mount on the host that shares a pod's lifetime",
+     "markdownDescription": "nfs represents an NFS mount on the host that shares a pod's lifetime [More info](https://kubernetes.io/docs/concepts/storage/volumes#nfs)",
      "$ref": "#/$defs/io.k8s.api.core.v1.NFSVolumeSource"
     },
     "persistentVolumeClaim": {
+     "title": "Volume.persistentVolumeClaim",
+     "description": "persistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace.",
+     "markdownDescription": "persistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace. [More info](https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims)",
      "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource"
     },
     "photonPersistentDisk": {
+     "title": "Volume.photonPersistentDisk",
+     "description": "photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine.",
+     "markdownDescription": "photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine. Deprecated: PhotonPersistentDisk is deprecated and the in-tree photonPersistentDisk type is no longer supported.",
      "$ref": "#/$defs/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource"
     },
     "portworxVolume": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PortworxVolumeSource",
-     "description": "portworxVolume represents a portworx volume attached and mounted on kubelets host machine."
+     "title": "Volume.portworxVolume",
+     "description": "portworxVolume represents a portworx volume attached and mounted on kubelets host machine.",
+     "markdownDescription": "portworxVolume represents a portworx volume attached and mounted on kubelets host machine. Deprecated: PortworxVolume is deprecated. All operations for the in-tree portworxVolume type are redirected to the pxd.portworx.com CSI driver.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PortworxVolumeSource"
     },
     "projected": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource",
-     "description": "projected items for all in one resources secrets, configmaps, and downward API"
+     "title": "Volume.projected",
+     "description": "projected items for all in one resources secrets, configmaps, and downward API",
+     "markdownDescription": "projected items for all in one resources secrets, configmaps, and downward API",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource"
     },
     "quobyte": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource",
-     "description": "quobyte represents a Quobyte mount on the host that shares a pod's lifetime."
+     "title": "Volume.quobyte",
+     "description": "quobyte represents a Quobyte mount on the host that shares a pod's lifetime.",
+     "markdownDescription": "quobyte represents a Quobyte mount on the host that shares a pod's lifetime. Deprecated: Quobyte is deprecated and the in-tree quobyte type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource"
     },
     "rbd": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.RBDVolumeSource",
-     "description": "rbd represents a Rados Block Device mount on the host that shares a pod's lifetime."
+     "title": "Volume.rbd",
+     "description": "rbd represents a Rados Block Device mount on the host that shares a pod's lifetime.",
+     "markdownDescription": "rbd represents a Rados Block Device mount on the host that shares a pod's lifetime. Deprecated: RBD is deprecated and the in-tree rbd type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.RBDVolumeSource"
     },
     "scaleIO": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource",
-     "description": "scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes."
+     "title": "Volume.scaleIO",
+     "description": "scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes.",
+     "markdownDescription": "scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes. Deprecated: ScaleIO is deprecated and the in-tree scaleIO type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource"
     },
     "secret": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SecretVolumeSource",
-     "description": "secret represents a secret that should populate this volume."
+     "title": "Volume.secret",
+     "description": "secret represents a secret that should populate this volume.",
+     "markdownDescription": "secret represents a secret that should populate this volume. [More info](https://kubernetes.io/docs/concepts/storage/volumes#secret)",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SecretVolumeSource"
     },
     "storageos": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource",
-     "description": "storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes."
+     "title": "Volume.storageos",
+     "description": "storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes.",
+     "markdownDescription": "storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes. Deprecated: StorageOS is deprecated and the in-tree storageos type is no longer supported.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource"
     },
     "vsphereVolume": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource",
-     "description": "vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine."
+     "title": "Volume.vsphereVolume",
+     "description": "vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine.",
+     "markdownDescription": "vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine. Deprecated: VsphereVolume is deprecated. All operations for the in-tree vsphereVolume type are redirected to the csi.vsphere.vmware.com CSI driver.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource"
     }
    },
    "required": [
@@ -5530,11 +7131,15 @@ extension BundledSchemas {
    "description": "volumeDevice describes a mapping of a raw block device within a container.",
    "properties": {
     "devicePath": {
+     "title": "VolumeDevice.devicePath",
      "description": "devicePath is the path inside of the container that the device will be mapped to.",
+     "markdownDescription": "devicePath is the path inside of the container that the device will be mapped to.",
      "type": "string"
     },
     "name": {
+     "title": "VolumeDevice.name",
      "description": "name must match the name of a persistentVolumeClaim in the pod",
+     "markdownDescription": "name must match the name of a persistentVolumeClaim in the pod",
      "type": "string"
     }
    },
@@ -5552,6 +7157,9 @@ extension BundledSchemas {
    "description": "VolumeMount describes a mounting of a Volume within a container.",
    "properties": {
     "bindMountOptions": {
+     "title": "VolumeMount.bindMountOptions",
+     "description": "bindMountOptions is the list of additional bind mount options to apply when mounting this volume into the container.",
+     "markdownDescription": "bindMountOptions is the list of additional bind mount options to apply when mounting this volume into the container. Allowed values are noexec, nodev, and nosuid. These are Linux mount options and have no effect on Windows nodes. This field is not supported with image volumes. This is an alpha field and requires enabling the VolumeBindMountOptions feature gate.",
      "items": {
       "type": [
        "string",
@@ -5564,42 +7172,57 @@ extension BundledSchemas {
      ]
     },
     "mountPath": {
+     "title": "VolumeMount.mountPath",
      "description": "Path within the container at which the volume should be mounted.",
+     "markdownDescription": "Path within the container at which the volume should be mounted.",
      "type": "string"
     },
     "mountPropagation": {
+     "title": "VolumeMount.mountPropagation",
+     "description": "mountPropagation determines how mounts are propagated from the host to container and the other way around.",
+     "markdownDescription": "mountPropagation determines how mounts are propagated from the host to container and the other way around. When not set, MountPropagationNone is used. This field is beta in 1.10. When RecursiveReadOnly is set to IfPossible or to Enabled, MountPropagation must be None or unspecified (which defaults to None).\n\nThe W&B agent refuses `Bidirectional`.",
      "type": [
       "string",
       "null"
      ]
     },
     "name": {
+     "title": "VolumeMount.name",
      "description": "This must match the Name of a Volume.",
+     "markdownDescription": "This must match the Name of a Volume.",
      "type": "string"
     },
     "readOnly": {
+     "title": "VolumeMount.readOnly",
      "description": "Mounted read-only if true, read-write otherwise (false or unspecified).",
+     "markdownDescription": "Mounted read-only if true, read-write otherwise (false or unspecified). Defaults to false.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "recursiveReadOnly": {
+     "title": "VolumeMount.recursiveReadOnly",
      "description": "RecursiveReadOnly specifies whether read-only mounts should be handled recursively.",
+     "markdownDescription": "RecursiveReadOnly specifies whether read-only mounts should be handled recursively. If ReadOnly is false, this field has no meaning and must be unspecified. If ReadOnly is true, and this field is set to Disabled, the mount is not made recursively read-only. If this field is set to IfPossible, the mount is made recursively read-only, if it is supported by the container runtime. If this field is set to Enabled, the mount is made recursively read-only if it is supported by the container runtime, otherwise the pod will not be started and an error will be generated to indicate the reason.",
      "type": [
       "string",
       "null"
      ]
     },
     "subPath": {
+     "title": "VolumeMount.subPath",
      "description": "Path within the volume from which the container's volume should be mounted.",
+     "markdownDescription": "Path within the volume from which the container's volume should be mounted. Defaults to \"\" (volume's root).",
      "type": [
       "string",
       "null"
      ]
     },
     "subPathExpr": {
+     "title": "VolumeMount.subPathExpr",
      "description": "Expanded path within the volume from which the container's volume should be mounted.",
+     "markdownDescription": "Expanded path within the volume from which the container's volume should be mounted. Behaves similarly to SubPath but environment variable references $(VAR_NAME) are expanded using the container's environment. Defaults to \"\" (volume's root). SubPathExpr and SubPath are mutually exclusive.",
      "type": [
       "string",
       "null"
@@ -5620,26 +7243,40 @@ extension BundledSchemas {
    "description": "Projection that may be projected along with other supported volume types.",
    "properties": {
     "clusterTrustBundle": {
+     "title": "VolumeProjection.clusterTrustBundle",
+     "description": "ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an auto-updating file.",
+     "markdownDescription": "ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an auto-updating file.\n\nAlpha, gated by the ClusterTrustBundleProjection feature gate.\n\nClusterTrustBundle objects can either be selected by name, or by the combination of signer name and a label selector.\n\nKubelet performs aggressive normalization of the PEM contents written into the pod filesystem.  Esoteric PEM features such as inter-block comments and block headers are stripped.  Certificates are deduplicated. The ordering of certificates within the file is arbitrary, and Kubelet may change the order over time.",
      "$ref": "#/$defs/io.k8s.api.core.v1.ClusterTrustBundleProjection"
     },
     "configMap": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapProjection",
-     "description": "configMap information about the configMap data to project"
+     "title": "VolumeProjection.configMap",
+     "description": "configMap information about the configMap data to project",
+     "markdownDescription": "configMap information about the configMap data to project",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapProjection"
     },
     "downwardAPI": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIProjection",
-     "description": "downwardAPI information about the downwardAPI data to project"
+     "title": "VolumeProjection.downwardAPI",
+     "description": "downwardAPI information about the downwardAPI data to project",
+     "markdownDescription": "downwardAPI information about the downwardAPI data to project",
+     "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIProjection"
     },
     "podCertificate": {
+     "title": "VolumeProjection.podCertificate",
+     "description": "Projects an auto-rotating credential bundle (private key and certificate chain) that the pod can use either as a TLS client or server.",
+     "markdownDescription": "Projects an auto-rotating credential bundle (private key and certificate chain) that the pod can use either as a TLS client or server. Kubelet generates a private key and uses it to send a PodCertificateRequest to the named signer. Once the signer approves the request and issues a certificate chain, Kubelet writes the key and certificate chain to the pod filesystem. The pod does not start until certificates have been issued for each podCertificate projected volume source in its spec. Kubelet will begin trying to rotate the certificate at the time indicated by the signer using the PodCertificateRequest.Status.BeginRefreshAt timestamp.",
      "$ref": "#/$defs/io.k8s.api.core.v1.PodCertificateProjection"
     },
     "secret": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.SecretProjection",
-     "description": "secret information about the secret data to project"
+     "title": "VolumeProjection.secret",
+     "description": "secret information about the secret data to project",
+     "markdownDescription": "secret information about the secret data to project",
+     "$ref": "#/$defs/io.k8s.api.core.v1.SecretProjection"
     },
     "serviceAccountToken": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection",
-     "description": "serviceAccountToken is information about the serviceAccountToken data to project"
+     "title": "VolumeProjection.serviceAccountToken",
+     "description": "serviceAccountToken is information about the serviceAccountToken data to project",
+     "markdownDescription": "serviceAccountToken is information about the serviceAccountToken data to project\n\nRefused by the W&B agent wherever it appears.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection"
     }
    },
    "type": [
@@ -5652,20 +7289,24 @@ extension BundledSchemas {
    "description": "VolumeResourceRequirements describes the storage resource requirements for a volume.",
    "properties": {
     "limits": {
+     "title": "VolumeResourceRequirements.limits",
+     "description": "Limits describes the maximum amount of compute resources allowed.",
+     "markdownDescription": "Limits describes the maximum amount of compute resources allowed. [More info](https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/)",
      "additionalProperties": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
      },
-     "description": "Limits describes the maximum amount of compute resources allowed.",
      "type": [
       "object",
       "null"
      ]
     },
     "requests": {
+     "title": "VolumeResourceRequirements.requests",
+     "description": "Requests describes the minimum amount of compute resources required.",
+     "markdownDescription": "Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits. [More info](https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/)",
      "additionalProperties": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
      },
-     "description": "Requests describes the minimum amount of compute resources required.",
      "type": [
       "object",
       "null"
@@ -5682,27 +7323,36 @@ extension BundledSchemas {
    "description": "Represents a vSphere volume resource.",
    "properties": {
     "fsType": {
+     "title": "VsphereVirtualDiskVolumeSource.fsType",
      "description": "fsType is filesystem type to mount.",
+     "markdownDescription": "fsType is filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. \"ext4\", \"xfs\", \"ntfs\". Implicitly inferred to be \"ext4\" if unspecified.",
      "type": [
       "string",
       "null"
      ]
     },
     "storagePolicyID": {
+     "title": "VsphereVirtualDiskVolumeSource.storagePolicyID",
+     "description": "storagePolicyID is the storage Policy Based Management (SPBM) profile ID associated with the StoragePolicyName.",
+     "markdownDescription": "storagePolicyID is the storage Policy Based Management (SPBM) profile ID associated with the StoragePolicyName.",
      "type": [
       "string",
       "null"
      ]
     },
     "storagePolicyName": {
+     "title": "VsphereVirtualDiskVolumeSource.storagePolicyName",
      "description": "storagePolicyName is the storage Policy Based Management (SPBM) profile name.",
+     "markdownDescription": "storagePolicyName is the storage Policy Based Management (SPBM) profile name.",
      "type": [
       "string",
       "null"
      ]
     },
     "volumePath": {
+     "title": "VsphereVirtualDiskVolumeSource.volumePath",
      "description": "volumePath is the path that identifies vSphere volume vmdk",
+     "markdownDescription": "volumePath is the path that identifies vSphere volume vmdk",
      "type": "string"
     }
    },
@@ -5718,11 +7368,15 @@ extension BundledSchemas {
   "io.k8s.api.core.v1.WeightedPodAffinityTerm": {
    "properties": {
     "podAffinityTerm": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm",
-     "description": "Required."
+     "title": "WeightedPodAffinityTerm.podAffinityTerm",
+     "description": "Required.",
+     "markdownDescription": "Required. A pod affinity term, associated with the corresponding weight.",
+     "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm"
     },
     "weight": {
+     "title": "WeightedPodAffinityTerm.weight",
      "description": "weight associated with matching the corresponding podAffinityTerm, in the range 1-100.",
+     "markdownDescription": "weight associated with matching the corresponding podAffinityTerm, in the range 1-100.",
      "format": "int32",
      "type": "integer"
     }
@@ -5741,27 +7395,36 @@ extension BundledSchemas {
    "description": "WindowsSecurityContextOptions contain Windows-specific options and credentials.",
    "properties": {
     "gmsaCredentialSpec": {
+     "title": "WindowsSecurityContextOptions.gmsaCredentialSpec",
+     "description": "GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the GMSA credential spec named by the GMSACredentialSpecName field.",
+     "markdownDescription": "GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the GMSA credential spec named by the GMSACredentialSpecName field.",
      "type": [
       "string",
       "null"
      ]
     },
     "gmsaCredentialSpecName": {
+     "title": "WindowsSecurityContextOptions.gmsaCredentialSpecName",
      "description": "GMSACredentialSpecName is the name of the GMSA credential spec to use.",
+     "markdownDescription": "GMSACredentialSpecName is the name of the GMSA credential spec to use.",
      "type": [
       "string",
       "null"
      ]
     },
     "hostProcess": {
+     "title": "WindowsSecurityContextOptions.hostProcess",
      "description": "HostProcess determines if a container should be run as a 'Host Process' container.",
+     "markdownDescription": "HostProcess determines if a container should be run as a 'Host Process' container. All of a Pod's containers must have the same effective HostProcess value (it is not allowed to have a mix of HostProcess containers and non-HostProcess containers). In addition, if HostProcess is true then HostNetwork must also be set to true.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "runAsUserName": {
+     "title": "WindowsSecurityContextOptions.runAsUserName",
      "description": "The UserName in Windows to run the entrypoint of the container process.",
+     "markdownDescription": "The UserName in Windows to run the entrypoint of the container process. Defaults to the user specified in image metadata if unspecified. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.",
      "type": [
       "string",
       "null"
@@ -5778,7 +7441,9 @@ extension BundledSchemas {
    "description": "TopologyConstraint defines a topology constraint for a PodGroup.",
    "properties": {
     "key": {
+     "title": "TopologyConstraint.key",
      "description": "key specifies the key of the node label representing the topology domain.",
+     "markdownDescription": "key specifies the key of the node label representing the topology domain. All pods within the PodGroup must be colocated within the same domain instance. Different PodGroups can land on different domain instances even if they derive from the same PodGroupTemplate. Examples: \"topology.kubernetes.io/rack\"",
      "type": "string"
     }
    },
@@ -5809,12 +7474,16 @@ extension BundledSchemas {
    "description": "WorkloadPodGroupDisruptionMode defines how individual pods within a group can be disrupted.",
    "properties": {
     "all": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode",
-     "description": "all specifies that all pods in the group must be disrupted together."
+     "title": "WorkloadPodGroupDisruptionMode.all",
+     "description": "all specifies that all pods in the group must be disrupted together.",
+     "markdownDescription": "all specifies that all pods in the group must be disrupted together.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode"
     },
     "single": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode",
-     "description": "single specifies that pods can be disrupted independently from each other."
+     "title": "WorkloadPodGroupDisruptionMode.single",
+     "description": "single specifies that pods can be disrupted independently from each other.",
+     "markdownDescription": "single specifies that pods can be disrupted independently from each other.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode"
     }
    },
    "type": [
@@ -5827,6 +7496,9 @@ extension BundledSchemas {
    "description": "WorkloadPodGroupGangSchedulingPolicy defines the parameters for gang (all-or-nothing) scheduling.",
    "properties": {
     "minCount": {
+     "title": "WorkloadPodGroupGangSchedulingPolicy.minCount",
+     "description": "minCount is the minimum number of pods that must be scheduled at the same time for the scheduler to admit the entire group.",
+     "markdownDescription": "minCount is the minimum number of pods that must be scheduled at the same time for the scheduler to admit the entire group. This field is optional. If it is not specified, the controller should inject a context-specific sane default (e.g., parallelism for a Job). If set, it must be a positive integer.",
      "format": "int32",
      "type": [
       "integer",
@@ -5843,18 +7515,24 @@ extension BundledSchemas {
   "io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupResourceClaim": {
    "properties": {
     "name": {
+     "title": "WorkloadPodGroupResourceClaim.name",
      "description": "name uniquely identifies this resource claim inside the group.",
+     "markdownDescription": "name uniquely identifies this resource claim inside the group. This field is required. It must be a DNS_LABEL.",
      "type": "string"
     },
     "resourceClaimName": {
+     "title": "WorkloadPodGroupResourceClaim.resourceClaimName",
      "description": "resourceClaimName is the name of a ResourceClaim object in the same namespace.",
+     "markdownDescription": "resourceClaimName is the name of a ResourceClaim object in the same namespace. This field is optional. If it is not specified, no resource claim is used. If set, it must be a DNS subdomain.",
      "type": [
       "string",
       "null"
      ]
     },
     "resourceClaimTemplateName": {
+     "title": "WorkloadPodGroupResourceClaim.resourceClaimTemplateName",
      "description": "resourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace.",
+     "markdownDescription": "resourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace. This field is optional. If it is not specified, no resource claim template is used. If set, it must be a DNS subdomain.",
      "type": [
       "string",
       "null"
@@ -5874,7 +7552,9 @@ extension BundledSchemas {
    "description": "WorkloadPodGroupSchedulingConstraints defines leaf-level scheduling constraints, such as topology.",
    "properties": {
     "topology": {
+     "title": "WorkloadPodGroupSchedulingConstraints.topology",
      "description": "topology specifies desired topological placements for all pods within the pod group.",
+     "markdownDescription": "topology specifies desired topological placements for all pods within the pod group. If unset, no topology placement is requested.",
      "items": {
       "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.TopologyConstraint"
      },
@@ -5893,12 +7573,16 @@ extension BundledSchemas {
   "io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy": {
    "properties": {
     "basic": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy",
-     "description": "basic specifies that standard, pod-by-pod Kubernetes scheduling behavior should be used."
+     "title": "WorkloadPodGroupSchedulingPolicy.basic",
+     "description": "basic specifies that standard, pod-by-pod Kubernetes scheduling behavior should be used.",
+     "markdownDescription": "basic specifies that standard, pod-by-pod Kubernetes scheduling behavior should be used.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy"
     },
     "gang": {
-     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy",
-     "description": "gang specifies all-or-nothing scheduling semantics."
+     "title": "WorkloadPodGroupSchedulingPolicy.gang",
+     "description": "gang specifies all-or-nothing scheduling semantics.",
+     "markdownDescription": "gang specifies all-or-nothing scheduling semantics.",
+     "$ref": "#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy"
     }
    },
    "type": [
@@ -5941,7 +7625,9 @@ extension BundledSchemas {
    "description": "A label selector is a label query over a set of resources.",
    "properties": {
     "matchExpressions": {
+     "title": "LabelSelector.matchExpressions",
      "description": "matchExpressions is a list of label selector requirements.",
+     "markdownDescription": "matchExpressions is a list of label selector requirements. The requirements are ANDed.",
      "items": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement"
      },
@@ -5951,13 +7637,15 @@ extension BundledSchemas {
      ]
     },
     "matchLabels": {
+     "title": "LabelSelector.matchLabels",
+     "description": "matchLabels is a map of {key,value} pairs.",
+     "markdownDescription": "matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is \"key\", the operator is \"In\", and the values array contains only \"value\". The requirements are ANDed.",
      "additionalProperties": {
       "type": [
        "string",
        "null"
       ]
      },
-     "description": "matchLabels is a map of {key,value} pairs.",
      "type": [
       "object",
       "null"
@@ -5973,15 +7661,21 @@ extension BundledSchemas {
   "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement": {
    "properties": {
     "key": {
+     "title": "LabelSelectorRequirement.key",
      "description": "key is the label key that the selector applies to.",
+     "markdownDescription": "key is the label key that the selector applies to.",
      "type": "string"
     },
     "operator": {
+     "title": "LabelSelectorRequirement.operator",
      "description": "operator represents a key's relationship to a set of values.",
+     "markdownDescription": "operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.",
      "type": "string"
     },
     "values": {
+     "title": "LabelSelectorRequirement.values",
      "description": "values is an array of string values.",
+     "markdownDescription": "values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.",
      "items": {
       "type": [
        "string",
@@ -6007,46 +7701,61 @@ extension BundledSchemas {
   "io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry": {
    "properties": {
     "apiVersion": {
+     "title": "ManagedFieldsEntry.apiVersion",
      "description": "APIVersion defines the version of this resource that this field set applies to.",
+     "markdownDescription": "APIVersion defines the version of this resource that this field set applies to. The format is \"group/version\" just like the top-level APIVersion field. It is necessary to track the version of a field set because it cannot be automatically converted.",
      "type": [
       "string",
       "null"
      ]
     },
     "fieldsType": {
+     "title": "ManagedFieldsEntry.fieldsType",
      "description": "FieldsType is the discriminator for the different fields format and version.",
+     "markdownDescription": "FieldsType is the discriminator for the different fields format and version. There is currently only one possible value: \"FieldsV1\"",
      "type": [
       "string",
       "null"
      ]
     },
     "fieldsV1": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1",
-     "description": "FieldsV1 holds the first JSON version format as described in the \"FieldsV1\" type."
+     "title": "ManagedFieldsEntry.fieldsV1",
+     "description": "FieldsV1 holds the first JSON version format as described in the \"FieldsV1\" type.",
+     "markdownDescription": "FieldsV1 holds the first JSON version format as described in the \"FieldsV1\" type.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"
     },
     "manager": {
+     "title": "ManagedFieldsEntry.manager",
      "description": "Manager is an identifier of the workflow managing these fields.",
+     "markdownDescription": "Manager is an identifier of the workflow managing these fields.",
      "type": [
       "string",
       "null"
      ]
     },
     "operation": {
+     "title": "ManagedFieldsEntry.operation",
      "description": "Operation is the type of operation which lead to this ManagedFieldsEntry being created.",
+     "markdownDescription": "Operation is the type of operation which lead to this ManagedFieldsEntry being created. The only valid values for this field are 'Apply' and 'Update'.",
      "type": [
       "string",
       "null"
      ]
     },
     "subresource": {
+     "title": "ManagedFieldsEntry.subresource",
+     "description": "Subresource is the name of the subresource used to update that object, or empty string if the object was updated through the main resource.",
+     "markdownDescription": "Subresource is the name of the subresource used to update that object, or empty string if the object was updated through the main resource. The value of this field is used to distinguish between managers, even if they share the same name. For example, a status update will be distinct from a regular update using the same manager name. Note that the APIVersion field is not related to the Subresource field and it always corresponds to the version of the main resource.",
      "type": [
       "string",
       "null"
      ]
     },
     "time": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "Time is the timestamp of when the ManagedFields entry was added."
+     "title": "ManagedFieldsEntry.time",
+     "description": "Time is the timestamp of when the ManagedFields entry was added.",
+     "markdownDescription": "Time is the timestamp of when the ManagedFields entry was added. The timestamp will also be updated if a field is added, the manager changes any of the owned fields value or removes a field. The timestamp does not update when a field is removed from the entry because another manager took it over.",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     }
    },
    "type": [
@@ -6058,6 +7767,9 @@ extension BundledSchemas {
   "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": {
    "properties": {
     "annotations": {
+     "title": "ObjectMeta.annotations",
+     "description": "Annotations is an unstructured key value map stored with a resource that may be set by external tools to store and retrieve arbitrary metadata.",
+     "markdownDescription": "Annotations is an unstructured key value map stored with a resource that may be set by external tools to store and retrieve arbitrary metadata. They are not queryable and should be preserved when modifying objects. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations)\n\nThe W&B agent refuses an AppArmor or seccomp annotation whose value says `unconfined`.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "additionalProperties": {
       "type": [
        "string",
@@ -6070,10 +7782,15 @@ extension BundledSchemas {
      ]
     },
     "creationTimestamp": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "CreationTimestamp is a timestamp representing the server time when this object was created."
+     "title": "ObjectMeta.creationTimestamp",
+     "description": "CreationTimestamp is a timestamp representing the server time when this object was created.",
+     "markdownDescription": "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata)\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     },
     "deletionGracePeriodSeconds": {
+     "title": "ObjectMeta.deletionGracePeriodSeconds",
+     "description": "Number of seconds allowed for this object to gracefully terminate before it will be removed from the system.",
+     "markdownDescription": "Number of seconds allowed for this object to gracefully terminate before it will be removed from the system. Only set when deletionTimestamp is also set. May only be shortened. Read-only.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "format": "int64",
      "type": [
       "integer",
@@ -6081,11 +7798,15 @@ extension BundledSchemas {
      ]
     },
     "deletionTimestamp": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
-     "description": "DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted."
+     "title": "ObjectMeta.deletionTimestamp",
+     "description": "DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted.",
+     "markdownDescription": "DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted. This field is set by the server when a graceful deletion is requested by the user, and is not directly settable by a client. The resource is expected to be deleted (no longer visible from resource lists, and not reachable by name) after the time in this field, once the finalizers list is empty. As long as the finalizers list contains items, deletion is blocked. Once the deletionTimestamp is set, this value may not be unset or be set further into the future, although it may be shortened or the resource may be deleted prior to this time. For example, a user may request that a pod is deleted in 30 seconds. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata)\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
+     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
     },
     "finalizers": {
+     "title": "ObjectMeta.finalizers",
      "description": "Must be empty before the object is deleted from the registry.",
+     "markdownDescription": "Must be empty before the object is deleted from the registry. Each entry is an identifier for the responsible component that will remove the entry from the list. If the deletionTimestamp of the object is non-nil, entries in this list can only be removed. Finalizers may be processed and removed in any order. Order is NOT enforced because it introduces significant risk of stuck finalizers. finalizers is a shared field, any actor with permission can reorder it.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "items": {
       "type": [
        "string",
@@ -6098,13 +7819,18 @@ extension BundledSchemas {
      ]
     },
     "generateName": {
+     "title": "ObjectMeta.generateName",
+     "description": "GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not been provided.",
+     "markdownDescription": "GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not been provided. If this field is used, the name returned to the client will be different than the name passed. This value will also be combined with a unique suffix. The provided value has the same validation rules as the Name field, and may be truncated by the length of the suffix required to make the value unique on the server.\n\nIf this field is specified and the generated name exists, the server will return a 409.\n\nApplied only if Name is not specified. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#idempotency)\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
      ]
     },
     "generation": {
+     "title": "ObjectMeta.generation",
      "description": "A sequence number representing a specific generation of the desired state.",
+     "markdownDescription": "A sequence number representing a specific generation of the desired state. Populated by the system. Read-only.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "format": "int64",
      "type": [
       "integer",
@@ -6112,6 +7838,9 @@ extension BundledSchemas {
      ]
     },
     "labels": {
+     "title": "ObjectMeta.labels",
+     "description": "Map of string keys and values that can be used to organize and categorize (scope and select) objects.",
+     "markdownDescription": "Map of string keys and values that can be used to organize and categorize (scope and select) objects. May match selectors of replication controllers and services. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/labels)\n\nThe W&B agent adds `wandb.ai/run-id`, `wandb.ai/monitor: \"true\"` and `wandb.ai/agent`.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "additionalProperties": {
       "type": [
        "string",
@@ -6121,10 +7850,17 @@ extension BundledSchemas {
      "type": [
       "object",
       "null"
+     ],
+     "examples": [
+      {
+       "team": "ml-platform"
+      }
      ]
     },
     "managedFields": {
+     "title": "ObjectMeta.managedFields",
      "description": "ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow.",
+     "markdownDescription": "ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow. This is mostly for internal housekeeping, and users typically shouldn't need to set or understand this field. A workflow can be the user's name, a controller's name, or the name of a specific apply path like \"ci-cd\". The set of fields is always in the version that the workflow used when modifying the object.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "items": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry"
      },
@@ -6134,21 +7870,30 @@ extension BundledSchemas {
      ]
     },
     "name": {
+     "title": "ObjectMeta.name",
      "description": "Name must be unique within a namespace.",
+     "markdownDescription": "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names)\n\nKept as written; without it the W&B agent sets `generateName` to `launch-<entity>-<project>-`, lower-cased with every character outside `[a-z.-]` (digits too) removed.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
      ]
     },
     "namespace": {
+     "title": "ObjectMeta.namespace",
      "description": "Namespace defines the space within which each name must be unique.",
+     "markdownDescription": "Namespace defines the space within which each name must be unique. An empty namespace is equivalent to the \"default\" namespace, but \"default\" is the canonical representation. Not all objects are required to be scoped to a namespace - the value of this field for those objects will be empty.\n\nMust be a DNS_LABEL. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces)\n\nWhere the W&B agent creates the Job: this, else a top-level `namespace` key, else the kubeconfig context's namespace, else `default`.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
+     ],
+     "examples": [
+      "ml-jobs"
      ]
     },
     "ownerReferences": {
+     "title": "ObjectMeta.ownerReferences",
      "description": "List of objects depended by this object.",
+     "markdownDescription": "List of objects depended by this object. If ALL objects in the list have been deleted, this object will be garbage collected. If this object is managed by a controller, then an entry in this list will point to this controller, with the controller field set to true. There cannot be more than one managing controller.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "items": {
       "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference"
      },
@@ -6158,20 +7903,27 @@ extension BundledSchemas {
      ]
     },
     "resourceVersion": {
+     "title": "ObjectMeta.resourceVersion",
+     "description": "An opaque value that represents the internal version of this object that can be used by clients to determine when objects have changed.",
+     "markdownDescription": "An opaque value that represents the internal version of this object that can be used by clients to determine when objects have changed. May be used for optimistic concurrency, change detection, and the watch operation on a resource or set of resources. Clients must treat these values as opaque and passed unmodified back to the server. They may only be valid for a particular resource or set of resources.\n\nPopulated by the system. Read-only. Value must be treated as opaque by clients and . [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#concurrency-control-and-consistency)\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
      ]
     },
     "selfLink": {
+     "title": "ObjectMeta.selfLink",
      "description": "Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.",
+     "markdownDescription": "Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
      ]
     },
     "uid": {
+     "title": "ObjectMeta.uid",
      "description": "UID is the unique in time and space value for this object.",
+     "markdownDescription": "UID is the unique in time and space value for this object. It is typically generated by the server on successful creation of a resource and is not allowed to change on PUT operations.\n\nPopulated by the system. Read-only. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names#uids)\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
@@ -6188,32 +7940,45 @@ extension BundledSchemas {
    "description": "OwnerReference contains enough information to let you identify an owning object.",
    "properties": {
     "apiVersion": {
+     "title": "OwnerReference.apiVersion",
      "description": "API version of the referent.",
+     "markdownDescription": "API version of the referent.",
      "type": "string"
     },
     "blockOwnerDeletion": {
+     "title": "OwnerReference.blockOwnerDeletion",
+     "description": "If true, AND if the owner has the \"foregroundDeletion\" finalizer, then the owner cannot be deleted from the key-value store until this reference is removed.",
+     "markdownDescription": "If true, AND if the owner has the \"foregroundDeletion\" finalizer, then the owner cannot be deleted from the key-value store until this reference is removed. See https://kubernetes.io/docs/concepts/architecture/garbage-collection/#foreground-deletion for how the garbage collector interacts with this field and enforces the foreground deletion. Defaults to false. To set this field, a user needs \"delete\" permission of the owner, otherwise 422 (Unprocessable Entity) will be returned.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "controller": {
+     "title": "OwnerReference.controller",
      "description": "If true, this reference points to the managing controller.",
+     "markdownDescription": "If true, this reference points to the managing controller.",
      "type": [
       "boolean",
       "null"
      ]
     },
     "kind": {
+     "title": "OwnerReference.kind",
      "description": "Kind of the referent.",
+     "markdownDescription": "Kind of the referent. [More info](https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds)",
      "type": "string"
     },
     "name": {
+     "title": "OwnerReference.name",
      "description": "Name of the referent.",
+     "markdownDescription": "Name of the referent. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names)",
      "type": "string"
     },
     "uid": {
+     "title": "OwnerReference.uid",
      "description": "UID of the referent.",
+     "markdownDescription": "UID of the referent. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names#uids)",
      "type": "string"
     }
    },
@@ -6257,7 +8022,7 @@ extension BundledSchemas {
 }
 """##,
          ##"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/kubernetes.json","if":{"properties":{"apiVersion":{"not":{"enum":["batch/v1","batch/v1beta1"]}}},"required":["apiVersion"]},"then":{"type":"object"},"else":{"description":"Job represents the configuration of a single job.","properties":{"apiVersion":{"description":"batch/v1 (the default) or batch/v1beta1 take the Job path; other values the custom-resource path","type":"string"},"kind":{"description":"Kind is a string value representing the REST resource this object represents.","type":["string","null"],"enum":["Job"]},"metadata":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},"spec":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobSpec"},"status":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobStatus"},"namespace":{"not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'namespace' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it; set metadata.namespace instead"},"wait_for_ready":{"not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'wait_for_ready' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"},"wait_timeout":{"not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'wait_timeout' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"},"configFile":{"not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'configFile' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"},"context":{"not":{},"x-launchc-code":"LC3503","x-launchc-message":"'context' makes every job fail: the agent raises \"Specified context … was not found\" whatever its value"}},"type":"object","additionalProperties":false},"$defs":{"io.k8s.api.batch.v1.JobCondition":{"description":"JobCondition describes current state of a job.","properties":{"lastProbeTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"lastTransitionTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"message":{"description":"Human readable message indicating details about last transition.","type":["string","null"]},"reason":{"description":"(brief) reason for the condition's last transition.","type":["string","null"]},"status":{"description":"Status of the condition, one of True, False, Unknown.","type":"string"},"type":{"description":"Type of job condition, Complete or Failed.","type":"string"}},"required":["type","status"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.JobSchedulingConfiguration":{"description":"JobSchedulingConfiguration composes the reusable workload-aware scheduling building blocks.","properties":{"disruptionMode":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode"},"resourceClaims":{"description":"ResourceClaims defines which ResourceClaims may be shared among Pods in the Job.","items":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupResourceClaim"},"type":["array","null"]},"schedulingConstraints":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints"},"schedulingPolicy":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.JobSpec":{"description":"JobSpec describes how the job execution will look like.","properties":{"activeDeadlineSeconds":{"format":"int64","type":["integer","null"]},"backoffLimit":{"description":"Specifies the number of retries before marking this job failed.","format":"int32","type":["integer","null"]},"backoffLimitPerIndex":{"description":"Specifies the limit for the number of retries within an index before marking this index as failed.","format":"int32","type":["integer","null"]},"completionMode":{"description":"completionMode specifies how Pod completions are tracked.","type":["string","null"]},"completions":{"description":"Specifies the desired number of successfully finished pods the job should be run with.","format":"int32","type":["integer","null"]},"managedBy":{"description":"ManagedBy field indicates the controller that manages a Job.","type":["string","null"]},"manualSelector":{"description":"manualSelector controls generation of pod labels and pod selectors.","type":["boolean","null"]},"maxFailedIndexes":{"format":"int32","type":["integer","null"]},"parallelism":{"description":"Specifies the maximum desired number of pods the job should run at any given time.","format":"int32","type":["integer","null"]},"podFailurePolicy":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicy"},"podReplacementPolicy":{"description":"podReplacementPolicy specifies when to create replacement Pods.","type":["string","null"]},"scheduling":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobSchedulingConfiguration"},"selector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"successPolicy":{"$ref":"#/$defs/io.k8s.api.batch.v1.SuccessPolicy"},"suspend":{"description":"suspend specifies whether the Job controller should create Pods or not.","type":["boolean","null"]},"template":{"$ref":"#/$defs/io.k8s.api.core.v1.PodTemplateSpec"},"ttlSecondsAfterFinished":{"format":"int32","type":["integer","null"]}},"type":["object","null"],"additionalProperties":false,"x-launchc-aliases":{"backOffLimit":"backoffLimit"}},"io.k8s.api.batch.v1.JobStatus":{"description":"JobStatus represents the current state of a Job.","properties":{"active":{"description":"The number of pending and running pods which are not terminating (without a deletionTimestamp).","format":"int32","type":["integer","null"]},"completedIndexes":{"description":"completedIndexes holds the completed indexes when .spec.completionMode = \"Indexed\" in a text format.","type":["string","null"]},"completionTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"conditions":{"description":"The latest available observations of an object's current state.","items":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobCondition"},"type":["array","null"]},"failed":{"description":"The number of pods which reached phase Failed.","format":"int32","type":["integer","null"]},"failedIndexes":{"description":"FailedIndexes holds the failed indexes when spec.backoffLimitPerIndex is set.","type":["string","null"]},"ready":{"format":"int32","type":["integer","null"]},"startTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"succeeded":{"description":"The number of pods which reached phase Succeeded.","format":"int32","type":["integer","null"]},"terminating":{"description":"The number of pods which are terminating (in phase Pending or Running and have a deletionTimestamp).","format":"int32","type":["integer","null"]},"uncountedTerminatedPods":{"$ref":"#/$defs/io.k8s.api.batch.v1.UncountedTerminatedPods"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicy":{"description":"PodFailurePolicy describes how failed pods influence the backoffLimit.","properties":{"rules":{"description":"A list of pod failure policy rules.","items":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicyRule"},"type":"array"}},"required":["rules"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement":{"properties":{"containerName":{"description":"Restricts the check for exit codes to the container with the specified name.","type":["string","null"]},"operator":{"description":"Represents the relationship between the container exit code(s) and the specified values.","type":"string"},"values":{"description":"Specifies the set of values.","items":{"format":"int32","type":["integer","null"]},"type":"array"}},"required":["operator","values"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern":{"properties":{"status":{"description":"Specifies the required Pod condition status.","type":["string","null"]},"type":{"description":"Specifies the required Pod condition type.","type":"string"}},"required":["type"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicyRule":{"description":"PodFailurePolicyRule describes how a pod failure is handled when the requirements are met.","properties":{"action":{"description":"Specifies the action taken on a pod failure when the requirements are satisfied.","type":"string"},"onExitCodes":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement"},"onPodConditions":{"description":"Represents the requirement on the pod conditions.","items":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern"},"type":["array","null"]}},"required":["action"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.SuccessPolicy":{"properties":{"rules":{"items":{"$ref":"#/$defs/io.k8s.api.batch.v1.SuccessPolicyRule"},"type":"array"}},"required":["rules"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.SuccessPolicyRule":{"description":"SuccessPolicyRule describes rule for declaring a Job as succeeded.","properties":{"succeededCount":{"format":"int32","type":["integer","null"]},"succeededIndexes":{"type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.UncountedTerminatedPods":{"properties":{"failed":{"description":"failed holds UIDs of failed Pods.","items":{"type":["string","null"]},"type":["array","null"]},"succeeded":{"description":"succeeded holds UIDs of succeeded Pods.","items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource":{"description":"Represents a Persistent Disk resource in AWS.","properties":{"fsType":{"description":"fsType is the filesystem type of the volume that you want to mount.","type":["string","null"]},"partition":{"description":"partition is the partition in the volume that you want to mount.","format":"int32","type":["integer","null"]},"readOnly":{"description":"readOnly value true will force the readOnly setting in VolumeMounts.","type":["boolean","null"]},"volumeID":{"description":"volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume).","type":"string"}},"required":["volumeID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Affinity":{"description":"Affinity is a group of affinity scheduling rules.","properties":{"nodeAffinity":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeAffinity"},"podAffinity":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinity"},"podAntiAffinity":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAntiAffinity"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AppArmorProfile":{"description":"AppArmorProfile defines a pod or container's AppArmor settings.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.","type":["string","null"]},"type":{"description":"type indicates which kind of AppArmor profile will be applied.","type":"string"}},"required":["type"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AzureDiskVolumeSource":{"description":"AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.","properties":{"cachingMode":{"description":"cachingMode is the Host Caching mode: None, Read Only, Read Write.","type":["string","null"]},"diskName":{"description":"diskName is the Name of the data disk in the blob storage","type":"string"},"diskURI":{"description":"diskURI is the URI of data disk in the blob storage","type":"string"},"fsType":{"description":"fsType is Filesystem type to mount.","type":["string","null"]},"kind":{"type":["string","null"]},"readOnly":{"description":"readOnly Defaults to false (read/write).","type":["boolean","null"]}},"required":["diskName","diskURI"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AzureFileVolumeSource":{"description":"AzureFile represents an Azure File Service mount on the host and bind mount to the pod.","properties":{"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"secretName":{"description":"secretName is the  name of secret that contains Azure Storage Account Name and Key","type":"string"},"shareName":{"description":"shareName is the azure share Name","type":"string"}},"required":["secretName","shareName"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.CSIVolumeSource":{"description":"Represents a source location of a volume to mount, managed by an external CSI driver","properties":{"driver":{"description":"driver is the name of the CSI driver that handles this volume.","type":"string"},"fsType":{"description":"fsType to mount.","type":["string","null"]},"nodePublishSecretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"readOnly":{"description":"readOnly specifies a read-only configuration for the volume.","type":["boolean","null"]},"volumeAttributes":{"additionalProperties":{"type":["string","null"]},"description":"volumeAttributes stores driver-specific properties that are passed to the CSI driver.","type":["object","null"]}},"required":["driver"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Capabilities":{"description":"Adds and removes POSIX capabilities from running containers.","properties":{"add":{"description":"Added capabilities","items":{"type":["string","null"]},"type":["array","null"]},"drop":{"description":"Removed capabilities","items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.CephFSVolumeSource":{"properties":{"monitors":{"items":{"type":["string","null"]},"type":"array"},"path":{"description":"path is Optional: Used as the mounted root, rather than the full Ceph tree, default is /","type":["string","null"]},"readOnly":{"description":"readOnly is Optional: Defaults to false (read/write).","type":["boolean","null"]},"secretFile":{"type":["string","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"user":{"type":["string","null"]}},"required":["monitors"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.CinderVolumeSource":{"description":"Represents a cinder volume resource in Openstack.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"volumeID":{"description":"volumeID used to identify the volume in cinder.","type":"string"}},"required":["volumeID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ClusterTrustBundleProjection":{"properties":{"labelSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"name":{"description":"Select a single ClusterTrustBundle by object name.","type":["string","null"]},"optional":{"description":"If true, don't block pod startup if the referenced ClusterTrustBundle(s) aren't available.","type":["boolean","null"]},"path":{"description":"Relative path from the volume root to write the bundle.","type":"string"},"signerName":{"description":"Select all ClusterTrustBundles that match this signer name.","type":["string","null"]},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapEnvSource":{"description":"ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.","properties":{"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the ConfigMap must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapKeySelector":{"description":"Selects a key from a ConfigMap.","properties":{"key":{"description":"The key to select from the ConfigMap's Data field.","type":"string"},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the ConfigMap or its key must be defined","type":["boolean","null"]}},"required":["key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapProjection":{"description":"Adapts a ConfigMap into a projected volume.","properties":{"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"optional specify whether the ConfigMap or its keys must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapVolumeSource":{"description":"Adapts a ConfigMap into a volume.","properties":{"defaultMode":{"description":"defaultMode is optional: mode bits used to set permissions on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"optional specify whether the ConfigMap or its keys must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Container":{"description":"A single application container that you want to run within a pod.","properties":{"args":{"description":"Arguments to the entrypoint.","items":{"type":["string","null"]},"type":["array","null"]},"command":{"description":"Entrypoint array.","items":{"type":["string","null"]},"type":["array","null"]},"env":{"description":"List of environment variables to set in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvVar"},"type":["array","null"]},"envFrom":{"description":"List of sources to populate environment variables in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvFromSource"},"type":["array","null"]},"image":{"description":"Container image name.","type":["string","null"]},"imagePullPolicy":{"description":"Image pull policy.","type":["string","null"]},"lifecycle":{"$ref":"#/$defs/io.k8s.api.core.v1.Lifecycle"},"livenessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"name":{"description":"Name of the container specified as a DNS_LABEL.","type":"string"},"ports":{"description":"List of ports to expose from the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerPort"},"type":["array","null"]},"readinessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"resizePolicy":{"description":"Resources resize policy for the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"},"type":["array","null"]},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceRequirements"},"restartPolicy":{"description":"RestartPolicy defines the restart behavior of individual containers in a pod.","type":["string","null"]},"restartPolicyRules":{"description":"Represents a list of rules to be checked to determine if the container should be restarted on exit.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerRestartRule"},"type":["array","null"]},"securityContext":{"$ref":"#/$defs/io.k8s.api.core.v1.SecurityContext"},"startupProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"stdin":{"description":"Whether this container should allocate a buffer for stdin in the container runtime.","type":["boolean","null"]},"stdinOnce":{"type":["boolean","null"]},"terminationMessagePath":{"type":["string","null"]},"terminationMessagePolicy":{"description":"Indicate how the termination message should be populated.","type":["string","null"]},"tty":{"description":"Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.","type":["boolean","null"]},"volumeDevices":{"description":"volumeDevices is the list of block devices to be used by the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeDevice"},"type":["array","null"]},"volumeMounts":{"description":"Pod volumes to mount into the container's filesystem.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeMount"},"type":["array","null"]},"workingDir":{"description":"Container's working directory.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerPort":{"description":"ContainerPort represents a network port in a single container.","properties":{"containerPort":{"description":"Number of port to expose on the pod's IP address.","format":"int32","type":"integer"},"hostIP":{"description":"What host IP to bind the external port to.","type":["string","null"]},"hostPort":{"description":"Number of port to expose on the host.","format":"int32","type":["integer","null"]},"name":{"description":"If specified, this must be an IANA_SVC_NAME and unique within the pod.","type":["string","null"]},"protocol":{"description":"Protocol for port.","type":["string","null"]}},"required":["containerPort"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerResizePolicy":{"description":"ContainerResizePolicy represents resource resize policy for the container.","properties":{"resourceName":{"description":"Name of the resource to which this resource resize policy applies.","type":"string"},"restartPolicy":{"description":"Restart policy to apply when specified resource is resized.","type":"string"}},"required":["resourceName","restartPolicy"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerRestartRule":{"description":"ContainerRestartRule describes how a container exit is handled.","properties":{"action":{"description":"Specifies the action taken on a container exit if the requirements are satisfied.","type":"string"},"exitCodes":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes"}},"required":["action"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes":{"properties":{"operator":{"description":"Represents the relationship between the container exit code(s) and the specified values.","type":"string"},"values":{"description":"Specifies the set of values to check for container exit codes.","items":{"format":"int32","type":["integer","null"]},"type":["array","null"]}},"required":["operator"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.DownwardAPIProjection":{"description":"Represents downward API info for projecting into a projected volume.","properties":{"items":{"description":"Items is a list of DownwardAPIVolume file","items":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.DownwardAPIVolumeFile":{"description":"DownwardAPIVolumeFile represents information to create the file containing the pod field","properties":{"fieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"},"mode":{"format":"int32","type":["integer","null"]},"path":{"description":"Required: Path is  the relative path name of the file to be created.","type":"string"},"resourceFieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.DownwardAPIVolumeSource":{"description":"DownwardAPIVolumeSource represents a volume containing downward API info.","properties":{"defaultMode":{"description":"Optional: mode bits to use on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"items":{"description":"Items is a list of downward API volume file","items":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EmptyDirVolumeSource":{"description":"Represents an empty directory for a pod.","properties":{"medium":{"description":"medium represents what type of storage medium should back this directory.","type":["string","null"]},"mode":{"format":"int32","type":["integer","null"]},"sizeLimit":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EnvFromSource":{"description":"EnvFromSource represents the source of a set of ConfigMaps or Secrets","properties":{"configMapRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource"},"prefix":{"description":"Optional text to prepend to the name of each environment variable.","type":["string","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretEnvSource"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EnvVar":{"description":"EnvVar represents an environment variable present in a Container.","properties":{"name":{"description":"Name of the environment variable.","type":"string"},"value":{"type":["string","null"]},"valueFrom":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvVarSource"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EnvVarSource":{"description":"EnvVarSource represents a source for the value of an EnvVar.","properties":{"configMapKeyRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector"},"fieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"},"fileKeyRef":{"$ref":"#/$defs/io.k8s.api.core.v1.FileKeySelector"},"resourceFieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"},"secretKeyRef":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretKeySelector"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EphemeralContainer":{"properties":{"args":{"description":"Arguments to the entrypoint.","items":{"type":["string","null"]},"type":["array","null"]},"command":{"description":"Entrypoint array.","items":{"type":["string","null"]},"type":["array","null"]},"env":{"description":"List of environment variables to set in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvVar"},"type":["array","null"]},"envFrom":{"description":"List of sources to populate environment variables in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvFromSource"},"type":["array","null"]},"image":{"description":"Container image name.","type":["string","null"]},"imagePullPolicy":{"description":"Image pull policy.","type":["string","null"]},"lifecycle":{"$ref":"#/$defs/io.k8s.api.core.v1.Lifecycle"},"livenessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"name":{"description":"Name of the ephemeral container specified as a DNS_LABEL.","type":"string"},"ports":{"description":"Ports are not allowed for ephemeral containers.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerPort"},"type":["array","null"]},"readinessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"resizePolicy":{"description":"Resources resize policy for the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"},"type":["array","null"]},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceRequirements"},"restartPolicy":{"description":"Restart policy for the container to manage the restart behavior of each container within a pod.","type":["string","null"]},"restartPolicyRules":{"description":"Represents a list of rules to be checked to determine if the container should be restarted on exit.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerRestartRule"},"type":["array","null"]},"securityContext":{"$ref":"#/$defs/io.k8s.api.core.v1.SecurityContext"},"startupProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"stdin":{"description":"Whether this container should allocate a buffer for stdin in the container runtime.","type":["boolean","null"]},"stdinOnce":{"type":["boolean","null"]},"targetContainerName":{"description":"If set, the name of the container from PodSpec that this ephemeral container targets.","type":["string","null"]},"terminationMessagePath":{"type":["string","null"]},"terminationMessagePolicy":{"description":"Indicate how the termination message should be populated.","type":["string","null"]},"tty":{"description":"Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.","type":["boolean","null"]},"volumeDevices":{"description":"volumeDevices is the list of block devices to be used by the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeDevice"},"type":["array","null"]},"volumeMounts":{"description":"Pod volumes to mount into the container's filesystem.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeMount"},"type":["array","null"]},"workingDir":{"description":"Container's working directory.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EphemeralVolumeSource":{"description":"Represents an ephemeral volume that is handled by a normal storage driver.","properties":{"volumeClaimTemplate":{"$ref":"#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EvictionResponder":{"description":"EvictionResponder allows you to specify the responder reacting to an Eviction.","properties":{"name":{"description":"name allows you to identify the responder responding to the Eviction.","type":"string"},"priority":{"description":"priority for this responder.","format":"int32","type":"integer"}},"required":["name","priority"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ExecAction":{"description":"ExecAction describes a \"run in container\" action.","properties":{"command":{"items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FCVolumeSource":{"description":"Represents a Fibre Channel volume.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"lun":{"description":"lun is Optional: FC target lun number","format":"int32","type":["integer","null"]},"readOnly":{"description":"readOnly is Optional: Defaults to false (read/write).","type":["boolean","null"]},"targetWWNs":{"description":"targetWWNs is Optional: FC target worldwide names (WWNs)","items":{"type":["string","null"]},"type":["array","null"]},"wwids":{"items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FileKeySelector":{"description":"FileKeySelector selects a key of the env file.","properties":{"key":{"description":"The key within the env file.","type":"string"},"optional":{"description":"Specify whether the file or its key must be defined.","type":["boolean","null"]},"path":{"description":"The path within the volume from which to select the file.","type":"string"},"volumeName":{"description":"The name of the volume mount containing the env file.","type":"string"}},"required":["volumeName","path","key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FlexVolumeSource":{"properties":{"driver":{"description":"driver is the name of the driver to use for this volume.","type":"string"},"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"options":{"additionalProperties":{"type":["string","null"]},"description":"options is Optional: this field holds extra command options if any.","type":["object","null"]},"readOnly":{"description":"readOnly is Optional: defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"}},"required":["driver"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FlockerVolumeSource":{"description":"Represents a Flocker volume mounted by the Flocker agent.","properties":{"datasetName":{"type":["string","null"]},"datasetUUID":{"description":"datasetUUID is the UUID of the dataset.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GCEPersistentDiskVolumeSource":{"description":"Represents a Persistent Disk resource in Google Compute Engine.","properties":{"fsType":{"description":"fsType is filesystem type of the volume that you want to mount.","type":["string","null"]},"partition":{"description":"partition is the partition in the volume that you want to mount.","format":"int32","type":["integer","null"]},"pdName":{"description":"pdName is unique name of the PD resource in GCE.","type":"string"},"readOnly":{"description":"readOnly here will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]}},"required":["pdName"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GRPCAction":{"description":"GRPCAction specifies an action involving a GRPC service.","properties":{"mode":{"description":"mode specifies the connection mode for the gRPC health probe.","type":["string","null"]},"port":{"description":"Port number of the gRPC service.","format":"int32","type":"integer"},"service":{"type":["string","null"]}},"required":["port"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GitRepoVolumeSource":{"description":"Represents a volume that is populated with the contents of a git repository.","properties":{"directory":{"description":"directory is the target directory name.","type":["string","null"]},"repository":{"description":"repository is the URL","type":"string"},"revision":{"description":"revision is the commit hash for the specified revision.","type":["string","null"]}},"required":["repository"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GlusterfsVolumeSource":{"description":"Represents a Glusterfs mount that lasts the lifetime of a pod.","properties":{"endpoints":{"description":"endpoints is the endpoint name that details Glusterfs topology.","type":"string"},"path":{"description":"path is the Glusterfs volume path.","type":"string"},"readOnly":{"description":"readOnly here will force the Glusterfs volume to be mounted with read-only permissions.","type":["boolean","null"]}},"required":["endpoints","path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HTTPGetAction":{"description":"HTTPGetAction describes an action based on HTTP Get requests.","properties":{"host":{"description":"Host name to connect to, defaults to the pod IP.","type":["string","null"]},"httpHeaders":{"description":"Custom headers to set in the request.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.HTTPHeader"},"type":["array","null"]},"path":{"description":"Path to access on the HTTP server.","type":["string","null"]},"port":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"},"protocol":{"description":"Protocol selects the wire protocol for the probe connection.","type":["string","null"]},"scheme":{"description":"Scheme to use for connecting to the host.","type":["string","null"]}},"required":["port"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HTTPHeader":{"description":"HTTPHeader describes a custom header to be used in HTTP probes","properties":{"name":{"description":"The header field name.","type":"string"},"value":{"description":"The header field value","type":"string"}},"required":["name","value"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HostAlias":{"properties":{"hostnames":{"description":"Hostnames for the above IP address.","items":{"type":["string","null"]},"type":["array","null"]},"ip":{"description":"IP address of the host file entry.","type":"string"}},"required":["ip"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HostPathVolumeSource":{"description":"Represents a host path mapped into a pod.","properties":{"path":{"description":"path of the directory on the host.","type":"string"},"type":{"type":["string","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ISCSIVolumeSource":{"description":"Represents an ISCSI disk.","properties":{"chapAuthDiscovery":{"description":"chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication","type":["boolean","null"]},"chapAuthSession":{"description":"chapAuthSession defines whether support iSCSI Session CHAP authentication","type":["boolean","null"]},"fsType":{"description":"fsType is the filesystem type of the volume that you want to mount.","type":["string","null"]},"initiatorName":{"description":"initiatorName is the custom iSCSI Initiator Name.","type":["string","null"]},"iqn":{"description":"iqn is the target iSCSI Qualified Name.","type":"string"},"iscsiInterface":{"description":"iscsiInterface is the interface Name that uses an iSCSI transport.","type":["string","null"]},"lun":{"description":"lun represents iSCSI Target Lun number.","format":"int32","type":"integer"},"portals":{"description":"portals is the iSCSI Target Portal List.","items":{"type":["string","null"]},"type":["array","null"]},"readOnly":{"description":"readOnly here will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"targetPortal":{"description":"targetPortal is iSCSI Target Portal.","type":"string"}},"required":["targetPortal","iqn","lun"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ImageVolumeSource":{"description":"ImageVolumeSource represents a image volume resource.","properties":{"pullPolicy":{"description":"Policy for pulling OCI objects.","type":["string","null"]},"reference":{"description":"Required: Image or artifact reference to be used.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.KeyToPath":{"description":"Maps a string key to a path within a volume.","properties":{"key":{"description":"key is the key to project.","type":"string"},"mode":{"description":"mode is Optional: mode bits used to set permissions on this file.","format":"int32","type":["integer","null"]},"path":{"description":"path is the relative path of the file to map the key to.","type":"string"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["key","path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Lifecycle":{"properties":{"postStart":{"$ref":"#/$defs/io.k8s.api.core.v1.LifecycleHandler"},"preStop":{"$ref":"#/$defs/io.k8s.api.core.v1.LifecycleHandler"},"stopSignal":{"description":"StopSignal defines which signal will be sent to a container when it is being stopped.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.LifecycleHandler":{"description":"LifecycleHandler defines a specific action that should be taken in a lifecycle hook.","properties":{"exec":{"$ref":"#/$defs/io.k8s.api.core.v1.ExecAction"},"httpGet":{"$ref":"#/$defs/io.k8s.api.core.v1.HTTPGetAction"},"sleep":{"$ref":"#/$defs/io.k8s.api.core.v1.SleepAction"},"tcpSocket":{"$ref":"#/$defs/io.k8s.api.core.v1.TCPSocketAction"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.LocalObjectReference":{"properties":{"name":{"description":"Name of the referent.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NFSVolumeSource":{"description":"Represents an NFS mount that lasts the lifetime of a pod.","properties":{"path":{"description":"path that is exported by the NFS server.","type":"string"},"readOnly":{"description":"readOnly here will force the NFS export to be mounted with read-only permissions.","type":["boolean","null"]},"server":{"description":"server is the hostname or IP address of the NFS server.","type":"string"}},"required":["server","path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeAffinity":{"description":"Node affinity is a group of node affinity scheduling rules.","properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PreferredSchedulingTerm"},"type":["array","null"]},"requiredDuringSchedulingIgnoredDuringExecution":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelector"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeSelector":{"properties":{"nodeSelectorTerms":{"description":"Required.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"},"type":"array"}},"required":["nodeSelectorTerms"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeSelectorRequirement":{"properties":{"key":{"description":"The label key that the selector applies to.","type":"string"},"operator":{"description":"Represents a key's relationship to a set of values.","type":"string"},"values":{"description":"An array of string values.","items":{"type":["string","null"]},"type":["array","null"]}},"required":["key","operator"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeSelectorTerm":{"description":"A null or empty node selector term matches no objects.","properties":{"matchExpressions":{"description":"A list of node selector requirements by node's labels.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"},"type":["array","null"]},"matchFields":{"description":"A list of node selector requirements by node's fields.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ObjectFieldSelector":{"description":"ObjectFieldSelector selects an APIVersioned field of an object.","properties":{"apiVersion":{"description":"Version of the schema the FieldPath is written in terms of, defaults to \"v1\".","type":["string","null"]},"fieldPath":{"description":"Path of the field to select in the specified API version.","type":"string"}},"required":["fieldPath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PersistentVolumeClaimSpec":{"properties":{"accessModes":{"description":"accessModes contains the desired access modes the volume should have.","items":{"type":["string","null"]},"type":["array","null"]},"dataSource":{"$ref":"#/$defs/io.k8s.api.core.v1.TypedLocalObjectReference"},"dataSourceRef":{"$ref":"#/$defs/io.k8s.api.core.v1.TypedObjectReference"},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements"},"selector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"storageClassName":{"description":"storageClassName is the name of the StorageClass required by the claim.","type":["string","null"]},"volumeAttributesClassName":{"description":"volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.","type":["string","null"]},"volumeMode":{"description":"volumeMode defines what type of volume is required by the claim.","type":["string","null"]},"volumeName":{"description":"volumeName is the binding reference to the PersistentVolume backing this claim.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PersistentVolumeClaimTemplate":{"properties":{"metadata":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},"spec":{"$ref":"#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec"}},"required":["spec"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource":{"description":"PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.","properties":{"claimName":{"description":"claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.","type":"string"},"readOnly":{"description":"readOnly Will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]}},"required":["claimName"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource":{"description":"Represents a Photon Controller persistent disk resource.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"pdID":{"description":"pdID is the ID that identifies Photon Controller persistent disk","type":"string"}},"required":["pdID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodAffinity":{"description":"Pod affinity is a group of inter pod affinity scheduling rules.","properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"},"type":["array","null"]},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinityTerm"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodAffinityTerm":{"properties":{"labelSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"matchLabelKeys":{"description":"MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.","items":{"type":["string","null"]},"type":["array","null"]},"mismatchLabelKeys":{"description":"MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.","items":{"type":["string","null"]},"type":["array","null"]},"namespaceSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"namespaces":{"description":"namespaces specifies a static list of namespace names that the term applies to.","items":{"type":["string","null"]},"type":["array","null"]},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodAntiAffinity":{"description":"Pod anti affinity is a group of inter pod anti affinity scheduling rules.","properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"},"type":["array","null"]},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinityTerm"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodCertificateProjection":{"description":"PodCertificateProjection provides a private key and X.509 certificate in the pod filesystem.","properties":{"certificateChainPath":{"description":"Write the certificate chain at this path in the projected volume.","type":["string","null"]},"credentialBundlePath":{"description":"Write the credential bundle at this path in the projected volume.","type":["string","null"]},"keyPath":{"description":"Write the key at this path in the projected volume.","type":["string","null"]},"keyType":{"description":"The type of keypair Kubelet will generate for the pod.","type":"string"},"maxExpirationSeconds":{"description":"maxExpirationSeconds is the maximum lifetime permitted for the certificate.","format":"int32","type":["integer","null"]},"signerName":{"description":"Kubelet's generated CSRs will be addressed to this signer.","type":"string"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]},"userAnnotations":{"additionalProperties":{"type":["string","null"]},"description":"userAnnotations allow pod authors to pass additional information to the signer implementation.","type":["object","null"]}},"required":["signerName","keyType"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodDNSConfig":{"description":"PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.","properties":{"nameservers":{"description":"A list of DNS name server IP addresses.","items":{"type":["string","null"]},"type":["array","null"]},"options":{"description":"A list of DNS resolver options.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodDNSConfigOption"},"type":["array","null"]},"searches":{"description":"A list of DNS search domains for host-name lookup.","items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodDNSConfigOption":{"description":"PodDNSConfigOption defines DNS resolver options of a pod.","properties":{"name":{"description":"Name is this DNS resolver option's name.","type":["string","null"]},"value":{"description":"Value is this DNS resolver option's value.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodOS":{"description":"PodOS defines the OS parameters of a pod.","properties":{"name":{"description":"Name is the name of the operating system.","type":"string"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodReadinessGate":{"description":"PodReadinessGate contains the reference to a pod condition","properties":{"conditionType":{"description":"ConditionType refers to a condition in the pod's condition list with matching type.","type":"string"}},"required":["conditionType"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodResourceClaim":{"properties":{"name":{"description":"Name uniquely identifies this resource claim inside the pod.","type":"string"},"resourceClaimName":{"description":"ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.","type":["string","null"]},"resourceClaimTemplateName":{"type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSchedulingGate":{"description":"PodSchedulingGate is associated to a Pod to guard its scheduling.","properties":{"name":{"description":"Name of the scheduling gate.","type":"string"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSchedulingGroup":{"description":"PodSchedulingGroup identifies the runtime scheduling group instance that a Pod belongs to.","properties":{"podGroupName":{"type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSecurityContext":{"description":"PodSecurityContext holds pod-level security attributes and common container settings.","properties":{"appArmorProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.AppArmorProfile"},"fsGroup":{"description":"A special supplemental group that applies to all containers in a pod.","format":"int64","type":["integer","null"]},"fsGroupChangePolicy":{"type":["string","null"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.","type":["boolean","null"]},"runAsUser":{"description":"The UID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"seLinuxChangePolicy":{"type":["string","null"]},"seLinuxOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.SELinuxOptions"},"seccompProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.SeccompProfile"},"supplementalGroups":{"items":{"format":"int64","type":["integer","null"]},"type":["array","null"]},"supplementalGroupsPolicy":{"description":"Defines how supplemental groups of the first container processes are calculated.","type":["string","null"]},"sysctls":{"description":"Sysctls hold a list of namespaced sysctls used for the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Sysctl"},"type":["array","null"]},"windowsOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSpec":{"description":"PodSpec is a description of a pod.","properties":{"activeDeadlineSeconds":{"format":"int64","type":["integer","null"]},"affinity":{"$ref":"#/$defs/io.k8s.api.core.v1.Affinity"},"automountServiceAccountToken":{"type":["boolean","null"]},"containers":{"description":"List of containers belonging to the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Container"},"type":"array"},"dnsConfig":{"$ref":"#/$defs/io.k8s.api.core.v1.PodDNSConfig"},"dnsPolicy":{"description":"Set DNS policy for the pod.","type":["string","null"]},"enableServiceLinks":{"type":["boolean","null"]},"ephemeralContainers":{"description":"List of ephemeral containers run in this pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EphemeralContainer"},"type":["array","null"]},"evictionResponders":{"description":"evictionResponders reference responders that react to Evictions based on EvictionRequests.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EvictionResponder"},"type":["array","null"]},"hostAliases":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.HostAlias"},"type":["array","null"]},"hostIPC":{"description":"Use the host's ipc namespace.","type":["boolean","null"]},"hostNetwork":{"description":"Host networking requested for this pod.","type":["boolean","null"]},"hostPID":{"description":"Use the host's pid namespace.","type":["boolean","null"]},"hostUsers":{"description":"Use the host's user namespace.","type":["boolean","null"]},"hostname":{"type":["string","null"]},"hostnameOverride":{"description":"HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod.","type":["string","null"]},"imagePullSecrets":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"type":["array","null"]},"initContainers":{"description":"List of initialization containers belonging to the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Container"},"type":["array","null"]},"nodeName":{"description":"NodeName indicates in which node this pod is scheduled.","type":["string","null"]},"nodeSelector":{"additionalProperties":{"type":["string","null"]},"description":"NodeSelector is a selector which must be true for the pod to fit on a node.","type":["object","null"]},"os":{"$ref":"#/$defs/io.k8s.api.core.v1.PodOS"},"overhead":{"additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"description":"Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.","type":["object","null"]},"preemptionPolicy":{"description":"PreemptionPolicy is the Policy for preempting pods with lower priority.","type":["string","null"]},"priority":{"description":"The priority value.","format":"int32","type":["integer","null"]},"priorityClassName":{"description":"If specified, indicates the pod's priority.","type":["string","null"]},"readinessGates":{"description":"If specified, all readiness gates will be evaluated for pod readiness.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodReadinessGate"},"type":["array","null"]},"resourceClaims":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodResourceClaim"},"type":["array","null"]},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceRequirements"},"restartPolicy":{"description":"Restart policy for all containers within the pod.","type":["string","null"]},"runtimeClassName":{"type":["string","null"]},"schedulerName":{"description":"If specified, the pod will be dispatched by specified scheduler.","type":["string","null"]},"schedulingGates":{"description":"SchedulingGates is an opaque list of values that if specified will block scheduling the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSchedulingGate"},"type":["array","null"]},"schedulingGroup":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSchedulingGroup"},"securityContext":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSecurityContext"},"serviceAccount":{"description":"DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.","type":["string","null"]},"serviceAccountName":{"description":"ServiceAccountName is the name of the ServiceAccount to use to run this pod.","type":["string","null"]},"setHostnameAsFQDN":{"type":["boolean","null"]},"shareProcessNamespace":{"description":"Share a single process namespace between all of the containers in a pod.","type":["boolean","null"]},"subdomain":{"type":["string","null"]},"terminationGracePeriodSeconds":{"description":"Optional duration in seconds the pod needs to terminate gracefully.","format":"int64","type":["integer","null"]},"tolerations":{"description":"If specified, the pod's tolerations.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Toleration"},"type":["array","null"]},"topologySpreadConstraints":{"description":"TopologySpreadConstraints describes how a group of pods ought to spread across topology domains.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.TopologySpreadConstraint"},"type":["array","null"]},"volumes":{"description":"List of volumes that can be mounted by containers belonging to the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Volume"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodTemplateSpec":{"description":"PodTemplateSpec describes the data a pod should have when created from a template","properties":{"metadata":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},"spec":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSpec"}},"type":["object","null"],"additionalProperties":false,"x-launchc-aliases":{"backOffLimit":"it belongs in the Job's spec, one level up, as 'backoffLimit'","backoffLimit":"it belongs in the Job's spec, one level up, as 'backoffLimit'","ttlSecondsAfterFinished":"it belongs in the Job's spec, one level up, as 'ttlSecondsAfterFinished'","activeDeadlineSeconds":"it belongs in the Job's spec, one level up, as 'activeDeadlineSeconds'"}},"io.k8s.api.core.v1.PortworxVolumeSource":{"description":"PortworxVolumeSource represents a Portworx volume resource.","properties":{"fsType":{"type":["string","null"]},"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"volumeID":{"description":"volumeID uniquely identifies a Portworx volume","type":"string"}},"required":["volumeID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PreferredSchedulingTerm":{"description":"An empty preferred scheduling term matches all objects with implicit weight 0 (i.e.","properties":{"preference":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"},"weight":{"description":"Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.","format":"int32","type":"integer"}},"required":["weight","preference"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Probe":{"properties":{"exec":{"$ref":"#/$defs/io.k8s.api.core.v1.ExecAction"},"failureThreshold":{"description":"Minimum consecutive failures for the probe to be considered failed after having succeeded.","format":"int32","type":["integer","null"]},"grpc":{"$ref":"#/$defs/io.k8s.api.core.v1.GRPCAction"},"httpGet":{"$ref":"#/$defs/io.k8s.api.core.v1.HTTPGetAction"},"initialDelaySeconds":{"description":"Number of seconds after the container has started before liveness probes are initiated.","format":"int32","type":["integer","null"]},"periodSeconds":{"description":"How often (in seconds) to perform the probe.","format":"int32","type":["integer","null"]},"successThreshold":{"description":"Minimum consecutive successes for the probe to be considered successful after having failed.","format":"int32","type":["integer","null"]},"tcpSocket":{"$ref":"#/$defs/io.k8s.api.core.v1.TCPSocketAction"},"terminationGracePeriodSeconds":{"description":"Optional duration in seconds the pod needs to terminate gracefully upon probe failure.","format":"int64","type":["integer","null"]},"timeoutSeconds":{"description":"Number of seconds after which the probe times out.","format":"int32","type":["integer","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ProjectedVolumeSource":{"description":"Represents a projected volume source","properties":{"defaultMode":{"description":"defaultMode are the mode bits used to set permissions on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"sources":{"description":"sources is the list of volume projections.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeProjection"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.QuobyteVolumeSource":{"description":"Represents a Quobyte mount that lasts the lifetime of a pod.","properties":{"group":{"description":"group to map volume access to Default is no group","type":["string","null"]},"readOnly":{"description":"readOnly here will force the Quobyte volume to be mounted with read-only permissions.","type":["boolean","null"]},"registry":{"type":"string"},"tenant":{"type":["string","null"]},"user":{"description":"user to map volume access to Defaults to serivceaccount user","type":["string","null"]},"volume":{"description":"volume is a string that references an already created Quobyte volume by name.","type":"string"}},"required":["registry","volume"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.RBDVolumeSource":{"description":"Represents a Rados Block Device mount that lasts the lifetime of a pod.","properties":{"fsType":{"description":"fsType is the filesystem type of the volume that you want to mount.","type":["string","null"]},"image":{"description":"image is the rados image name.","type":"string"},"keyring":{"description":"keyring is the path to key ring for RBDUser.","type":["string","null"]},"monitors":{"description":"monitors is a collection of Ceph monitors.","items":{"type":["string","null"]},"type":"array"},"pool":{"description":"pool is the rados pool name.","type":["string","null"]},"readOnly":{"description":"readOnly here will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"user":{"description":"user is the rados user name.","type":["string","null"]}},"required":["monitors","image"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ResourceClaim":{"description":"ResourceClaim references one entry in PodSpec.ResourceClaims.","properties":{"name":{"type":"string"},"request":{"description":"Request is the name chosen for a request in the referenced claim.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ResourceFieldSelector":{"description":"ResourceFieldSelector represents container resources (cpu, memory) and their output format","properties":{"containerName":{"description":"Container name: required for volumes, optional for env vars","type":["string","null"]},"divisor":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"resource":{"description":"Required: resource to select","type":"string"}},"required":["resource"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ResourceRequirements":{"description":"ResourceRequirements describes the compute resource requirements.","properties":{"claims":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceClaim"},"type":["array","null"]},"limits":{"additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"description":"Limits describes the maximum amount of compute resources allowed.","type":["object","null"]},"requests":{"additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"description":"Requests describes the minimum amount of compute resources required.","type":["object","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SELinuxOptions":{"description":"SELinuxOptions are the labels to be applied to the container","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":["string","null"]},"role":{"description":"Role is a SELinux role label that applies to the container.","type":["string","null"]},"type":{"description":"Type is a SELinux type label that applies to the container.","type":["string","null"]},"user":{"description":"User is a SELinux user label that applies to the container.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ScaleIOVolumeSource":{"description":"ScaleIOVolumeSource represents a persistent ScaleIO volume","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"gateway":{"description":"gateway is the host address of the ScaleIO API Gateway.","type":"string"},"protectionDomain":{"description":"protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.","type":["string","null"]},"readOnly":{"description":"readOnly Defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"sslEnabled":{"description":"sslEnabled Flag enable/disable SSL communication with Gateway, default false","type":["boolean","null"]},"storageMode":{"type":["string","null"]},"storagePool":{"description":"storagePool is the ScaleIO Storage Pool associated with the protection domain.","type":["string","null"]},"system":{"description":"system is the name of the storage system as configured in ScaleIO.","type":"string"},"volumeName":{"type":["string","null"]}},"required":["gateway","system","secretRef"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SeccompProfile":{"description":"SeccompProfile defines a pod/container's seccomp profile settings.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.","type":["string","null"]},"type":{"description":"type indicates which kind of seccomp profile will be applied.","type":"string"}},"required":["type"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretEnvSource":{"description":"SecretEnvSource selects a Secret to populate the environment variables with.","properties":{"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the Secret must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretKeySelector":{"description":"SecretKeySelector selects a key of a Secret.","properties":{"key":{"description":"The key of the secret to select from.","type":"string"},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the Secret or its key must be defined","type":["boolean","null"]}},"required":["key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretProjection":{"description":"Adapts a secret into a projected volume.","properties":{"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"optional field specify whether the Secret or its key must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretVolumeSource":{"description":"Adapts a Secret into a volume.","properties":{"defaultMode":{"description":"defaultMode is Optional: mode bits used to set permissions on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"optional":{"description":"optional field specify whether the Secret or its keys must be defined","type":["boolean","null"]},"secretName":{"description":"secretName is the name of the secret in the pod's namespace to use.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecurityContext":{"description":"SecurityContext holds security configuration that will be applied to a container.","properties":{"allowPrivilegeEscalation":{"type":["boolean","null"]},"appArmorProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.AppArmorProfile"},"capabilities":{"$ref":"#/$defs/io.k8s.api.core.v1.Capabilities"},"privileged":{"description":"Run container in privileged mode.","type":["boolean","null"]},"procMount":{"description":"procMount denotes the type of proc mount to use for the containers.","type":["string","null"]},"readOnlyRootFilesystem":{"description":"Whether this container has a read-only root filesystem.","type":["boolean","null"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.","type":["boolean","null"]},"runAsUser":{"description":"The UID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"seLinuxOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.SELinuxOptions"},"seccompProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.SeccompProfile"},"windowsOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ServiceAccountTokenProjection":{"description":"ServiceAccountTokenProjection represents a projected service account token volume.","properties":{"audience":{"description":"audience is the intended audience of the token.","type":["string","null"]},"expirationSeconds":{"description":"expirationSeconds is the requested duration of validity of the service account token.","format":"int64","type":["integer","null"]},"path":{"description":"path is the path relative to the mount point of the file to project the token into.","type":"string"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SleepAction":{"description":"SleepAction describes a \"sleep\" action.","properties":{"seconds":{"description":"Seconds is the number of seconds to sleep.","format":"int64","type":"integer"}},"required":["seconds"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.StorageOSVolumeSource":{"description":"Represents a StorageOS persistent volume resource.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"volumeName":{"description":"volumeName is the human-readable name of the StorageOS volume.","type":["string","null"]},"volumeNamespace":{"description":"volumeNamespace specifies the scope of the volume within StorageOS.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Sysctl":{"description":"Sysctl defines a kernel parameter to be set","properties":{"name":{"description":"Name of a property to set","type":"string"},"value":{"description":"Value of a property to set","type":"string"}},"required":["name","value"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TCPSocketAction":{"description":"TCPSocketAction describes an action based on opening a socket","properties":{"host":{"description":"Optional: Host name to connect to, defaults to the pod IP.","type":["string","null"]},"port":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"}},"required":["port"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Toleration":{"properties":{"effect":{"description":"Effect indicates the taint effect to match.","type":["string","null"]},"key":{"description":"Key is the taint key that the toleration applies to.","type":["string","null"]},"operator":{"description":"Operator represents a key's relationship to the value.","type":["string","null"]},"tolerationSeconds":{"format":"int64","type":["integer","null"]},"value":{"description":"Value is the taint value the toleration matches to.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TopologySpreadConstraint":{"description":"TopologySpreadConstraint specifies how to spread matching pods among the given topology.","properties":{"labelSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"matchLabelKeys":{"items":{"type":["string","null"]},"type":["array","null"]},"maxSkew":{"description":"MaxSkew describes the degree to which pods may be unevenly distributed.","format":"int32","type":"integer"},"minDomains":{"description":"MinDomains indicates a minimum number of eligible domains.","format":"int32","type":["integer","null"]},"nodeAffinityPolicy":{"type":["string","null"]},"nodeTaintsPolicy":{"description":"NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew.","type":["string","null"]},"topologyKey":{"description":"TopologyKey is the key of node labels.","type":"string"},"whenUnsatisfiable":{"description":"WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint.","type":"string"}},"required":["maxSkew","topologyKey","whenUnsatisfiable"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TypedLocalObjectReference":{"properties":{"apiGroup":{"description":"APIGroup is the group for the resource being referenced.","type":["string","null"]},"kind":{"description":"Kind is the type of resource being referenced","type":"string"},"name":{"description":"Name is the name of resource being referenced","type":"string"}},"required":["kind","name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TypedObjectReference":{"description":"TypedObjectReference contains enough information to let you locate the typed referenced object","properties":{"apiGroup":{"description":"APIGroup is the group for the resource being referenced.","type":["string","null"]},"kind":{"description":"Kind is the type of resource being referenced","type":"string"},"name":{"description":"Name is the name of resource being referenced","type":"string"},"namespace":{"type":["string","null"]}},"required":["kind","name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Volume":{"description":"Volume represents a named volume in a pod that may be accessed by any container in the pod.","properties":{"awsElasticBlockStore":{"$ref":"#/$defs/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource"},"azureDisk":{"$ref":"#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource"},"azureFile":{"$ref":"#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource"},"cephfs":{"$ref":"#/$defs/io.k8s.api.core.v1.CephFSVolumeSource"},"cinder":{"$ref":"#/$defs/io.k8s.api.core.v1.CinderVolumeSource"},"configMap":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource"},"csi":{"$ref":"#/$defs/io.k8s.api.core.v1.CSIVolumeSource"},"downwardAPI":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource"},"emptyDir":{"$ref":"#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource"},"ephemeral":{"$ref":"#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource"},"fc":{"$ref":"#/$defs/io.k8s.api.core.v1.FCVolumeSource"},"flexVolume":{"$ref":"#/$defs/io.k8s.api.core.v1.FlexVolumeSource"},"flocker":{"$ref":"#/$defs/io.k8s.api.core.v1.FlockerVolumeSource"},"gcePersistentDisk":{"$ref":"#/$defs/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource"},"gitRepo":{"$ref":"#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource"},"glusterfs":{"$ref":"#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource"},"hostPath":{"$ref":"#/$defs/io.k8s.api.core.v1.HostPathVolumeSource"},"image":{"$ref":"#/$defs/io.k8s.api.core.v1.ImageVolumeSource"},"iscsi":{"$ref":"#/$defs/io.k8s.api.core.v1.ISCSIVolumeSource"},"name":{"description":"name of the volume.","type":"string"},"nfs":{"$ref":"#/$defs/io.k8s.api.core.v1.NFSVolumeSource"},"persistentVolumeClaim":{"$ref":"#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource"},"photonPersistentDisk":{"$ref":"#/$defs/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource"},"portworxVolume":{"$ref":"#/$defs/io.k8s.api.core.v1.PortworxVolumeSource"},"projected":{"$ref":"#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource"},"quobyte":{"$ref":"#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource"},"rbd":{"$ref":"#/$defs/io.k8s.api.core.v1.RBDVolumeSource"},"scaleIO":{"$ref":"#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource"},"secret":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretVolumeSource"},"storageos":{"$ref":"#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource"},"vsphereVolume":{"$ref":"#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeDevice":{"description":"volumeDevice describes a mapping of a raw block device within a container.","properties":{"devicePath":{"description":"devicePath is the path inside of the container that the device will be mapped to.","type":"string"},"name":{"description":"name must match the name of a persistentVolumeClaim in the pod","type":"string"}},"required":["name","devicePath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeMount":{"description":"VolumeMount describes a mounting of a Volume within a container.","properties":{"bindMountOptions":{"items":{"type":["string","null"]},"type":["array","null"]},"mountPath":{"description":"Path within the container at which the volume should be mounted.","type":"string"},"mountPropagation":{"type":["string","null"]},"name":{"description":"This must match the Name of a Volume.","type":"string"},"readOnly":{"description":"Mounted read-only if true, read-write otherwise (false or unspecified).","type":["boolean","null"]},"recursiveReadOnly":{"description":"RecursiveReadOnly specifies whether read-only mounts should be handled recursively.","type":["string","null"]},"subPath":{"description":"Path within the volume from which the container's volume should be mounted.","type":["string","null"]},"subPathExpr":{"description":"Expanded path within the volume from which the container's volume should be mounted.","type":["string","null"]}},"required":["name","mountPath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeProjection":{"description":"Projection that may be projected along with other supported volume types.","properties":{"clusterTrustBundle":{"$ref":"#/$defs/io.k8s.api.core.v1.ClusterTrustBundleProjection"},"configMap":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapProjection"},"downwardAPI":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIProjection"},"podCertificate":{"$ref":"#/$defs/io.k8s.api.core.v1.PodCertificateProjection"},"secret":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretProjection"},"serviceAccountToken":{"$ref":"#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeResourceRequirements":{"description":"VolumeResourceRequirements describes the storage resource requirements for a volume.","properties":{"limits":{"additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"description":"Limits describes the maximum amount of compute resources allowed.","type":["object","null"]},"requests":{"additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"description":"Requests describes the minimum amount of compute resources required.","type":["object","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource":{"description":"Represents a vSphere volume resource.","properties":{"fsType":{"description":"fsType is filesystem type to mount.","type":["string","null"]},"storagePolicyID":{"type":["string","null"]},"storagePolicyName":{"description":"storagePolicyName is the storage Policy Based Management (SPBM) profile name.","type":["string","null"]},"volumePath":{"description":"volumePath is the path that identifies vSphere volume vmdk","type":"string"}},"required":["volumePath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.WeightedPodAffinityTerm":{"properties":{"podAffinityTerm":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinityTerm"},"weight":{"description":"weight associated with matching the corresponding podAffinityTerm, in the range 1-100.","format":"int32","type":"integer"}},"required":["weight","podAffinityTerm"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.WindowsSecurityContextOptions":{"description":"WindowsSecurityContextOptions contain Windows-specific options and credentials.","properties":{"gmsaCredentialSpec":{"type":["string","null"]},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":["string","null"]},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.","type":["boolean","null"]},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.TopologyConstraint":{"description":"TopologyConstraint defines a topology constraint for a PodGroup.","properties":{"key":{"description":"key specifies the key of the node label representing the topology domain.","type":"string"}},"required":["key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":{"description":"WorkloadPodGroupAllDisruptionMode indicates that all pods in the group must be disrupted together.","type":["object","null"]},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":{"description":"WorkloadPodGroupBasicSchedulingPolicy indicates standard Kubernetes scheduling behavior.","type":["object","null"]},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":{"description":"WorkloadPodGroupDisruptionMode defines how individual pods within a group can be disrupted.","properties":{"all":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode"},"single":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":{"description":"WorkloadPodGroupGangSchedulingPolicy defines the parameters for gang (all-or-nothing) scheduling.","properties":{"minCount":{"format":"int32","type":["integer","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":{"properties":{"name":{"description":"name uniquely identifies this resource claim inside the group.","type":"string"},"resourceClaimName":{"description":"resourceClaimName is the name of a ResourceClaim object in the same namespace.","type":["string","null"]},"resourceClaimTemplateName":{"description":"resourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":{"description":"WorkloadPodGroupSchedulingConstraints defines leaf-level scheduling constraints, such as topology.","properties":{"topology":{"description":"topology specifies desired topological placements for all pods within the pod group.","items":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.TopologyConstraint"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":{"properties":{"basic":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy"},"gang":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":{"description":"WorkloadPodGroupSingleDisruptionMode indicates that individual pods can be disrupted independently.","type":["object","null"]},"io.k8s.apimachinery.pkg.api.resource.Quantity":{"oneOf":[{"type":["string","null"]},{"type":["number","null"]}]},"io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1":{"description":"FieldsV1 stores a set of fields in a data structure like a Trie, in JSON format.","type":["object","null"]},"io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector":{"description":"A label selector is a label query over a set of resources.","properties":{"matchExpressions":{"description":"matchExpressions is a list of label selector requirements.","items":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement"},"type":["array","null"]},"matchLabels":{"additionalProperties":{"type":["string","null"]},"description":"matchLabels is a map of {key,value} pairs.","type":["object","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement":{"properties":{"key":{"description":"key is the label key that the selector applies to.","type":"string"},"operator":{"description":"operator represents a key's relationship to a set of values.","type":"string"},"values":{"description":"values is an array of string values.","items":{"type":["string","null"]},"type":["array","null"]}},"required":["key","operator"],"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry":{"properties":{"apiVersion":{"description":"APIVersion defines the version of this resource that this field set applies to.","type":["string","null"]},"fieldsType":{"description":"FieldsType is the discriminator for the different fields format and version.","type":["string","null"]},"fieldsV1":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"},"manager":{"description":"Manager is an identifier of the workflow managing these fields.","type":["string","null"]},"operation":{"description":"Operation is the type of operation which lead to this ManagedFieldsEntry being created.","type":["string","null"]},"subresource":{"type":["string","null"]},"time":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"}},"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta":{"properties":{"annotations":{"additionalProperties":{"type":["string","null"]},"type":["object","null"]},"creationTimestamp":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"deletionGracePeriodSeconds":{"format":"int64","type":["integer","null"]},"deletionTimestamp":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"finalizers":{"description":"Must be empty before the object is deleted from the registry.","items":{"type":["string","null"]},"type":["array","null"]},"generateName":{"type":["string","null"]},"generation":{"description":"A sequence number representing a specific generation of the desired state.","format":"int64","type":["integer","null"]},"labels":{"additionalProperties":{"type":["string","null"]},"type":["object","null"]},"managedFields":{"description":"ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow.","items":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry"},"type":["array","null"]},"name":{"description":"Name must be unique within a namespace.","type":["string","null"]},"namespace":{"description":"Namespace defines the space within which each name must be unique.","type":["string","null"]},"ownerReferences":{"description":"List of objects depended by this object.","items":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference"},"type":["array","null"]},"resourceVersion":{"type":["string","null"]},"selfLink":{"description":"Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.","type":["string","null"]},"uid":{"description":"UID is the unique in time and space value for this object.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference":{"description":"OwnerReference contains enough information to let you identify an owning object.","properties":{"apiVersion":{"description":"API version of the referent.","type":"string"},"blockOwnerDeletion":{"type":["boolean","null"]},"controller":{"description":"If true, this reference points to the managing controller.","type":["boolean","null"]},"kind":{"description":"Kind of the referent.","type":"string"},"name":{"description":"Name of the referent.","type":"string"},"uid":{"description":"UID of the referent.","type":"string"}},"required":["apiVersion","kind","name","uid"],"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.Time":{"description":"Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON.","format":"date-time","type":["string","null"]},"io.k8s.apimachinery.pkg.util.intstr.IntOrString":{"oneOf":[{"type":["string","null"]},{"type":["integer","null"]}]}}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/kubernetes.json","if":{"properties":{"apiVersion":{"not":{"enum":["batch/v1","batch/v1beta1"]}}},"required":["apiVersion"]},"then":{"type":"object"},"else":{"description":"Job represents the configuration of a single job.","properties":{"apiVersion":{"description":"batch/v1 (the default) or batch/v1beta1 take the Job path; other values the custom-resource path","type":"string"},"kind":{"description":"Kind is a string value representing the REST resource this object represents.","type":["string","null"],"enum":["Job"]},"metadata":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},"spec":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobSpec"},"status":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobStatus"},"namespace":{"description":"read by the runner as the Job's namespace, but also left in the Job body; set metadata.namespace instead","not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'namespace' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it; set metadata.namespace instead"},"wait_for_ready":{"not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'wait_for_ready' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"},"wait_timeout":{"not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'wait_timeout' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"},"configFile":{"description":"the kubeconfig file the agent reads; also left in the Job body, where the Kubernetes API does not expect it","not":{},"x-launchc-code":"LC3502","x-launchc-message":"top-level 'configFile' is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"},"context":{"description":"makes every job fail: the agent raises \"Specified context … was not found\" whatever its value","not":{},"x-launchc-code":"LC3503","x-launchc-message":"'context' makes every job fail: the agent raises \"Specified context … was not found\" whatever its value"}},"type":"object","additionalProperties":false},"$defs":{"io.k8s.api.batch.v1.JobCondition":{"description":"JobCondition describes current state of a job.","properties":{"lastProbeTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"lastTransitionTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"message":{"description":"Human readable message indicating details about last transition.","type":["string","null"]},"reason":{"description":"(brief) reason for the condition's last transition.","type":["string","null"]},"status":{"description":"Status of the condition, one of True, False, Unknown.","type":"string"},"type":{"description":"Type of job condition, Complete or Failed.","type":"string"}},"required":["type","status"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.JobSchedulingConfiguration":{"description":"JobSchedulingConfiguration composes the reusable workload-aware scheduling building blocks.","properties":{"disruptionMode":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode"},"resourceClaims":{"description":"ResourceClaims defines which ResourceClaims may be shared among Pods in the Job.","items":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupResourceClaim"},"type":["array","null"]},"schedulingConstraints":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints"},"schedulingPolicy":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.JobSpec":{"description":"JobSpec describes how the job execution will look like.","properties":{"activeDeadlineSeconds":{"format":"int64","type":["integer","null"]},"backoffLimit":{"description":"Specifies the number of retries before marking this job failed.","format":"int32","type":["integer","null"]},"backoffLimitPerIndex":{"description":"Specifies the limit for the number of retries within an index before marking this index as failed.","format":"int32","type":["integer","null"]},"completionMode":{"description":"completionMode specifies how Pod completions are tracked.","type":["string","null"]},"completions":{"description":"Specifies the desired number of successfully finished pods the job should be run with.","format":"int32","type":["integer","null"]},"managedBy":{"description":"ManagedBy field indicates the controller that manages a Job.","type":["string","null"]},"manualSelector":{"description":"manualSelector controls generation of pod labels and pod selectors.","type":["boolean","null"]},"maxFailedIndexes":{"description":"Specifies the maximal number of failed indexes before marking the Job as failed, when backoffLimitPerIndex is set.","format":"int32","type":["integer","null"]},"parallelism":{"description":"Specifies the maximum desired number of pods the job should run at any given time.","format":"int32","type":["integer","null"]},"podFailurePolicy":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicy"},"podReplacementPolicy":{"description":"podReplacementPolicy specifies when to create replacement Pods.","type":["string","null"]},"scheduling":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobSchedulingConfiguration"},"selector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"successPolicy":{"$ref":"#/$defs/io.k8s.api.batch.v1.SuccessPolicy"},"suspend":{"description":"suspend specifies whether the Job controller should create Pods or not.","type":["boolean","null"]},"template":{"$ref":"#/$defs/io.k8s.api.core.v1.PodTemplateSpec"},"ttlSecondsAfterFinished":{"description":"ttlSecondsAfterFinished limits the lifetime of a Job that has finished execution (either Complete or Failed).","format":"int32","type":["integer","null"]}},"type":["object","null"],"additionalProperties":false,"x-launchc-aliases":{"backOffLimit":"backoffLimit"}},"io.k8s.api.batch.v1.JobStatus":{"description":"JobStatus represents the current state of a Job.","properties":{"active":{"description":"The number of pending and running pods which are not terminating (without a deletionTimestamp).","format":"int32","type":["integer","null"]},"completedIndexes":{"description":"completedIndexes holds the completed indexes when .spec.completionMode = \"Indexed\" in a text format.","type":["string","null"]},"completionTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"conditions":{"description":"The latest available observations of an object's current state.","items":{"$ref":"#/$defs/io.k8s.api.batch.v1.JobCondition"},"type":["array","null"]},"failed":{"description":"The number of pods which reached phase Failed.","format":"int32","type":["integer","null"]},"failedIndexes":{"description":"FailedIndexes holds the failed indexes when spec.backoffLimitPerIndex is set.","type":["string","null"]},"ready":{"description":"The number of active pods which have a Ready condition and are not terminating (without a deletionTimestamp).","format":"int32","type":["integer","null"]},"startTime":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"succeeded":{"description":"The number of pods which reached phase Succeeded.","format":"int32","type":["integer","null"]},"terminating":{"description":"The number of pods which are terminating (in phase Pending or Running and have a deletionTimestamp).","format":"int32","type":["integer","null"]},"uncountedTerminatedPods":{"$ref":"#/$defs/io.k8s.api.batch.v1.UncountedTerminatedPods"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicy":{"description":"PodFailurePolicy describes how failed pods influence the backoffLimit.","properties":{"rules":{"description":"A list of pod failure policy rules.","items":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicyRule"},"type":"array"}},"required":["rules"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement":{"properties":{"containerName":{"description":"Restricts the check for exit codes to the container with the specified name.","type":["string","null"]},"operator":{"description":"Represents the relationship between the container exit code(s) and the specified values.","type":"string"},"values":{"description":"Specifies the set of values.","items":{"format":"int32","type":["integer","null"]},"type":"array"}},"required":["operator","values"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern":{"properties":{"status":{"description":"Specifies the required Pod condition status.","type":["string","null"]},"type":{"description":"Specifies the required Pod condition type.","type":"string"}},"required":["type"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.PodFailurePolicyRule":{"description":"PodFailurePolicyRule describes how a pod failure is handled when the requirements are met.","properties":{"action":{"description":"Specifies the action taken on a pod failure when the requirements are satisfied.","type":"string"},"onExitCodes":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnExitCodesRequirement"},"onPodConditions":{"description":"Represents the requirement on the pod conditions.","items":{"$ref":"#/$defs/io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern"},"type":["array","null"]}},"required":["action"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.SuccessPolicy":{"properties":{"rules":{"items":{"$ref":"#/$defs/io.k8s.api.batch.v1.SuccessPolicyRule"},"type":"array"}},"required":["rules"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.SuccessPolicyRule":{"description":"SuccessPolicyRule describes rule for declaring a Job as succeeded.","properties":{"succeededCount":{"description":"succeededCount specifies the minimal required size of the actual set of the succeeded indexes for the Job.","format":"int32","type":["integer","null"]},"succeededIndexes":{"type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.batch.v1.UncountedTerminatedPods":{"properties":{"failed":{"description":"failed holds UIDs of failed Pods.","items":{"type":["string","null"]},"type":["array","null"]},"succeeded":{"description":"succeeded holds UIDs of succeeded Pods.","items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource":{"description":"Represents a Persistent Disk resource in AWS.","properties":{"fsType":{"description":"fsType is the filesystem type of the volume that you want to mount.","type":["string","null"]},"partition":{"description":"partition is the partition in the volume that you want to mount.","format":"int32","type":["integer","null"]},"readOnly":{"description":"readOnly value true will force the readOnly setting in VolumeMounts.","type":["boolean","null"]},"volumeID":{"description":"volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume).","type":"string"}},"required":["volumeID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Affinity":{"description":"Affinity is a group of affinity scheduling rules.","properties":{"nodeAffinity":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeAffinity"},"podAffinity":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinity"},"podAntiAffinity":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAntiAffinity"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AppArmorProfile":{"description":"AppArmorProfile defines a pod or container's AppArmor settings.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile loaded on the node that should be used.","type":["string","null"]},"type":{"description":"type indicates which kind of AppArmor profile will be applied.","type":"string"}},"required":["type"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AzureDiskVolumeSource":{"description":"AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.","properties":{"cachingMode":{"description":"cachingMode is the Host Caching mode: None, Read Only, Read Write.","type":["string","null"]},"diskName":{"description":"diskName is the Name of the data disk in the blob storage","type":"string"},"diskURI":{"description":"diskURI is the URI of data disk in the blob storage","type":"string"},"fsType":{"description":"fsType is Filesystem type to mount.","type":["string","null"]},"kind":{"type":["string","null"]},"readOnly":{"description":"readOnly Defaults to false (read/write).","type":["boolean","null"]}},"required":["diskName","diskURI"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.AzureFileVolumeSource":{"description":"AzureFile represents an Azure File Service mount on the host and bind mount to the pod.","properties":{"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"secretName":{"description":"secretName is the  name of secret that contains Azure Storage Account Name and Key","type":"string"},"shareName":{"description":"shareName is the azure share Name","type":"string"}},"required":["secretName","shareName"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.CSIVolumeSource":{"description":"Represents a source location of a volume to mount, managed by an external CSI driver","properties":{"driver":{"description":"driver is the name of the CSI driver that handles this volume.","type":"string"},"fsType":{"description":"fsType to mount.","type":["string","null"]},"nodePublishSecretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"readOnly":{"description":"readOnly specifies a read-only configuration for the volume.","type":["boolean","null"]},"volumeAttributes":{"description":"volumeAttributes stores driver-specific properties that are passed to the CSI driver.","additionalProperties":{"type":["string","null"]},"type":["object","null"]}},"required":["driver"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Capabilities":{"description":"Adds and removes POSIX capabilities from running containers.","properties":{"add":{"description":"Added capabilities","items":{"type":["string","null"]},"type":["array","null"]},"drop":{"description":"Removed capabilities","items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.CephFSVolumeSource":{"properties":{"monitors":{"description":"monitors is Required: Monitors is a collection of Ceph monitors","items":{"type":["string","null"]},"type":"array"},"path":{"description":"path is Optional: Used as the mounted root, rather than the full Ceph tree, default is /","type":["string","null"]},"readOnly":{"description":"readOnly is Optional: Defaults to false (read/write).","type":["boolean","null"]},"secretFile":{"description":"secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret","type":["string","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"user":{"description":"user is optional: User is the rados user name, default is admin","type":["string","null"]}},"required":["monitors"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.CinderVolumeSource":{"description":"Represents a cinder volume resource in Openstack.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"volumeID":{"description":"volumeID used to identify the volume in cinder.","type":"string"}},"required":["volumeID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ClusterTrustBundleProjection":{"properties":{"labelSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"name":{"description":"Select a single ClusterTrustBundle by object name.","type":["string","null"]},"optional":{"description":"If true, don't block pod startup if the referenced ClusterTrustBundle(s) aren't available.","type":["boolean","null"]},"path":{"description":"Relative path from the volume root to write the bundle.","type":"string"},"signerName":{"description":"Select all ClusterTrustBundles that match this signer name.","type":["string","null"]},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapEnvSource":{"description":"ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.","properties":{"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the ConfigMap must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapKeySelector":{"description":"Selects a key from a ConfigMap.","properties":{"key":{"description":"The key to select from the ConfigMap's Data field.","type":"string"},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the ConfigMap or its key must be defined","type":["boolean","null"]}},"required":["key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapProjection":{"description":"Adapts a ConfigMap into a projected volume.","properties":{"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"optional specify whether the ConfigMap or its keys must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ConfigMapVolumeSource":{"description":"Adapts a ConfigMap into a volume.","properties":{"defaultMode":{"description":"defaultMode is optional: mode bits used to set permissions on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"optional specify whether the ConfigMap or its keys must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Container":{"description":"A single application container that you want to run within a pod.","properties":{"args":{"description":"Arguments to the entrypoint.","items":{"type":["string","null"]},"type":["array","null"]},"command":{"description":"Entrypoint array.","items":{"type":["string","null"]},"type":["array","null"]},"env":{"description":"List of environment variables to set in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvVar"},"type":["array","null"]},"envFrom":{"description":"List of sources to populate environment variables in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvFromSource"},"type":["array","null"]},"image":{"description":"Container image name.","type":["string","null"]},"imagePullPolicy":{"description":"Image pull policy.","type":["string","null"]},"lifecycle":{"$ref":"#/$defs/io.k8s.api.core.v1.Lifecycle"},"livenessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"name":{"description":"Name of the container specified as a DNS_LABEL.","type":"string"},"ports":{"description":"List of ports to expose from the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerPort"},"type":["array","null"]},"readinessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"resizePolicy":{"description":"Resources resize policy for the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"},"type":["array","null"]},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceRequirements"},"restartPolicy":{"description":"RestartPolicy defines the restart behavior of individual containers in a pod.","type":["string","null"]},"restartPolicyRules":{"description":"Represents a list of rules to be checked to determine if the container should be restarted on exit.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerRestartRule"},"type":["array","null"]},"securityContext":{"$ref":"#/$defs/io.k8s.api.core.v1.SecurityContext"},"startupProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"stdin":{"description":"Whether this container should allocate a buffer for stdin in the container runtime.","type":["boolean","null"]},"stdinOnce":{"description":"Whether the container runtime should close the stdin channel after it has been opened by a single attach.","type":["boolean","null"]},"terminationMessagePath":{"type":["string","null"]},"terminationMessagePolicy":{"description":"Indicate how the termination message should be populated.","type":["string","null"]},"tty":{"description":"Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.","type":["boolean","null"]},"volumeDevices":{"description":"volumeDevices is the list of block devices to be used by the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeDevice"},"type":["array","null"]},"volumeMounts":{"description":"Pod volumes to mount into the container's filesystem.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeMount"},"type":["array","null"]},"workingDir":{"description":"Container's working directory.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerPort":{"description":"ContainerPort represents a network port in a single container.","properties":{"containerPort":{"description":"Number of port to expose on the pod's IP address.","format":"int32","type":"integer"},"hostIP":{"description":"What host IP to bind the external port to.","type":["string","null"]},"hostPort":{"description":"Number of port to expose on the host.","format":"int32","type":["integer","null"]},"name":{"description":"If specified, this must be an IANA_SVC_NAME and unique within the pod.","type":["string","null"]},"protocol":{"description":"Protocol for port.","type":["string","null"]}},"required":["containerPort"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerResizePolicy":{"description":"ContainerResizePolicy represents resource resize policy for the container.","properties":{"resourceName":{"description":"Name of the resource to which this resource resize policy applies.","type":"string"},"restartPolicy":{"description":"Restart policy to apply when specified resource is resized.","type":"string"}},"required":["resourceName","restartPolicy"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerRestartRule":{"description":"ContainerRestartRule describes how a container exit is handled.","properties":{"action":{"description":"Specifies the action taken on a container exit if the requirements are satisfied.","type":"string"},"exitCodes":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes"}},"required":["action"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes":{"properties":{"operator":{"description":"Represents the relationship between the container exit code(s) and the specified values.","type":"string"},"values":{"description":"Specifies the set of values to check for container exit codes.","items":{"format":"int32","type":["integer","null"]},"type":["array","null"]}},"required":["operator"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.DownwardAPIProjection":{"description":"Represents downward API info for projecting into a projected volume.","properties":{"items":{"description":"Items is a list of DownwardAPIVolume file","items":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.DownwardAPIVolumeFile":{"description":"DownwardAPIVolumeFile represents information to create the file containing the pod field","properties":{"fieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"},"mode":{"format":"int32","type":["integer","null"]},"path":{"description":"Required: Path is  the relative path name of the file to be created.","type":"string"},"resourceFieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.DownwardAPIVolumeSource":{"description":"DownwardAPIVolumeSource represents a volume containing downward API info.","properties":{"defaultMode":{"description":"Optional: mode bits to use on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"items":{"description":"Items is a list of downward API volume file","items":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EmptyDirVolumeSource":{"description":"Represents an empty directory for a pod.","properties":{"medium":{"description":"medium represents what type of storage medium should back this directory.","type":["string","null"]},"mode":{"description":"mode specifies the permission bits for the emptyDir directory, in numeric notation (e.g., 0755, 01777).","format":"int32","type":["integer","null"]},"sizeLimit":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EnvFromSource":{"description":"EnvFromSource represents the source of a set of ConfigMaps or Secrets","properties":{"configMapRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource"},"prefix":{"description":"Optional text to prepend to the name of each environment variable.","type":["string","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretEnvSource"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EnvVar":{"description":"EnvVar represents an environment variable present in a Container.","properties":{"name":{"description":"Name of the environment variable.","type":"string"},"value":{"type":["string","null"]},"valueFrom":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvVarSource"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EnvVarSource":{"description":"EnvVarSource represents a source for the value of an EnvVar.","properties":{"configMapKeyRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector"},"fieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"},"fileKeyRef":{"$ref":"#/$defs/io.k8s.api.core.v1.FileKeySelector"},"resourceFieldRef":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"},"secretKeyRef":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretKeySelector"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EphemeralContainer":{"properties":{"args":{"description":"Arguments to the entrypoint.","items":{"type":["string","null"]},"type":["array","null"]},"command":{"description":"Entrypoint array.","items":{"type":["string","null"]},"type":["array","null"]},"env":{"description":"List of environment variables to set in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvVar"},"type":["array","null"]},"envFrom":{"description":"List of sources to populate environment variables in the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EnvFromSource"},"type":["array","null"]},"image":{"description":"Container image name.","type":["string","null"]},"imagePullPolicy":{"description":"Image pull policy.","type":["string","null"]},"lifecycle":{"$ref":"#/$defs/io.k8s.api.core.v1.Lifecycle"},"livenessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"name":{"description":"Name of the ephemeral container specified as a DNS_LABEL.","type":"string"},"ports":{"description":"Ports are not allowed for ephemeral containers.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerPort"},"type":["array","null"]},"readinessProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"resizePolicy":{"description":"Resources resize policy for the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"},"type":["array","null"]},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceRequirements"},"restartPolicy":{"description":"Restart policy for the container to manage the restart behavior of each container within a pod.","type":["string","null"]},"restartPolicyRules":{"description":"Represents a list of rules to be checked to determine if the container should be restarted on exit.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ContainerRestartRule"},"type":["array","null"]},"securityContext":{"$ref":"#/$defs/io.k8s.api.core.v1.SecurityContext"},"startupProbe":{"$ref":"#/$defs/io.k8s.api.core.v1.Probe"},"stdin":{"description":"Whether this container should allocate a buffer for stdin in the container runtime.","type":["boolean","null"]},"stdinOnce":{"description":"Whether the container runtime should close the stdin channel after it has been opened by a single attach.","type":["boolean","null"]},"targetContainerName":{"description":"If set, the name of the container from PodSpec that this ephemeral container targets.","type":["string","null"]},"terminationMessagePath":{"type":["string","null"]},"terminationMessagePolicy":{"description":"Indicate how the termination message should be populated.","type":["string","null"]},"tty":{"description":"Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.","type":["boolean","null"]},"volumeDevices":{"description":"volumeDevices is the list of block devices to be used by the container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeDevice"},"type":["array","null"]},"volumeMounts":{"description":"Pod volumes to mount into the container's filesystem.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeMount"},"type":["array","null"]},"workingDir":{"description":"Container's working directory.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EphemeralVolumeSource":{"description":"Represents an ephemeral volume that is handled by a normal storage driver.","properties":{"volumeClaimTemplate":{"$ref":"#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.EvictionResponder":{"description":"EvictionResponder allows you to specify the responder reacting to an Eviction.","properties":{"name":{"description":"name allows you to identify the responder responding to the Eviction.","type":"string"},"priority":{"description":"priority for this responder.","format":"int32","type":"integer"}},"required":["name","priority"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ExecAction":{"description":"ExecAction describes a \"run in container\" action.","properties":{"command":{"items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FCVolumeSource":{"description":"Represents a Fibre Channel volume.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"lun":{"description":"lun is Optional: FC target lun number","format":"int32","type":["integer","null"]},"readOnly":{"description":"readOnly is Optional: Defaults to false (read/write).","type":["boolean","null"]},"targetWWNs":{"description":"targetWWNs is Optional: FC target worldwide names (WWNs)","items":{"type":["string","null"]},"type":["array","null"]},"wwids":{"items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FileKeySelector":{"description":"FileKeySelector selects a key of the env file.","properties":{"key":{"description":"The key within the env file.","type":"string"},"optional":{"description":"Specify whether the file or its key must be defined.","type":["boolean","null"]},"path":{"description":"The path within the volume from which to select the file.","type":"string"},"volumeName":{"description":"The name of the volume mount containing the env file.","type":"string"}},"required":["volumeName","path","key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FlexVolumeSource":{"properties":{"driver":{"description":"driver is the name of the driver to use for this volume.","type":"string"},"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"options":{"description":"options is Optional: this field holds extra command options if any.","additionalProperties":{"type":["string","null"]},"type":["object","null"]},"readOnly":{"description":"readOnly is Optional: defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"}},"required":["driver"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.FlockerVolumeSource":{"description":"Represents a Flocker volume mounted by the Flocker agent.","properties":{"datasetName":{"type":["string","null"]},"datasetUUID":{"description":"datasetUUID is the UUID of the dataset.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GCEPersistentDiskVolumeSource":{"description":"Represents a Persistent Disk resource in Google Compute Engine.","properties":{"fsType":{"description":"fsType is filesystem type of the volume that you want to mount.","type":["string","null"]},"partition":{"description":"partition is the partition in the volume that you want to mount.","format":"int32","type":["integer","null"]},"pdName":{"description":"pdName is unique name of the PD resource in GCE.","type":"string"},"readOnly":{"description":"readOnly here will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]}},"required":["pdName"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GRPCAction":{"description":"GRPCAction specifies an action involving a GRPC service.","properties":{"mode":{"description":"mode specifies the connection mode for the gRPC health probe.","type":["string","null"]},"port":{"description":"Port number of the gRPC service.","format":"int32","type":"integer"},"service":{"type":["string","null"]}},"required":["port"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GitRepoVolumeSource":{"description":"Represents a volume that is populated with the contents of a git repository.","properties":{"directory":{"description":"directory is the target directory name.","type":["string","null"]},"repository":{"description":"repository is the URL","type":"string"},"revision":{"description":"revision is the commit hash for the specified revision.","type":["string","null"]}},"required":["repository"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.GlusterfsVolumeSource":{"description":"Represents a Glusterfs mount that lasts the lifetime of a pod.","properties":{"endpoints":{"description":"endpoints is the endpoint name that details Glusterfs topology.","type":"string"},"path":{"description":"path is the Glusterfs volume path.","type":"string"},"readOnly":{"description":"readOnly here will force the Glusterfs volume to be mounted with read-only permissions.","type":["boolean","null"]}},"required":["endpoints","path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HTTPGetAction":{"description":"HTTPGetAction describes an action based on HTTP Get requests.","properties":{"host":{"description":"Host name to connect to, defaults to the pod IP.","type":["string","null"]},"httpHeaders":{"description":"Custom headers to set in the request.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.HTTPHeader"},"type":["array","null"]},"path":{"description":"Path to access on the HTTP server.","type":["string","null"]},"port":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"},"protocol":{"description":"Protocol selects the wire protocol for the probe connection.","type":["string","null"]},"scheme":{"description":"Scheme to use for connecting to the host.","type":["string","null"]}},"required":["port"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HTTPHeader":{"description":"HTTPHeader describes a custom header to be used in HTTP probes","properties":{"name":{"description":"The header field name.","type":"string"},"value":{"description":"The header field value","type":"string"}},"required":["name","value"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HostAlias":{"properties":{"hostnames":{"description":"Hostnames for the above IP address.","items":{"type":["string","null"]},"type":["array","null"]},"ip":{"description":"IP address of the host file entry.","type":"string"}},"required":["ip"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.HostPathVolumeSource":{"description":"Represents a host path mapped into a pod.","properties":{"path":{"description":"path of the directory on the host.","type":"string"},"type":{"description":"type for HostPath Volume Defaults to \"\"","type":["string","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ISCSIVolumeSource":{"description":"Represents an ISCSI disk.","properties":{"chapAuthDiscovery":{"description":"chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication","type":["boolean","null"]},"chapAuthSession":{"description":"chapAuthSession defines whether support iSCSI Session CHAP authentication","type":["boolean","null"]},"fsType":{"description":"fsType is the filesystem type of the volume that you want to mount.","type":["string","null"]},"initiatorName":{"description":"initiatorName is the custom iSCSI Initiator Name.","type":["string","null"]},"iqn":{"description":"iqn is the target iSCSI Qualified Name.","type":"string"},"iscsiInterface":{"description":"iscsiInterface is the interface Name that uses an iSCSI transport.","type":["string","null"]},"lun":{"description":"lun represents iSCSI Target Lun number.","format":"int32","type":"integer"},"portals":{"description":"portals is the iSCSI Target Portal List.","items":{"type":["string","null"]},"type":["array","null"]},"readOnly":{"description":"readOnly here will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"targetPortal":{"description":"targetPortal is iSCSI Target Portal.","type":"string"}},"required":["targetPortal","iqn","lun"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ImageVolumeSource":{"description":"ImageVolumeSource represents a image volume resource.","properties":{"pullPolicy":{"description":"Policy for pulling OCI objects.","type":["string","null"]},"reference":{"description":"Required: Image or artifact reference to be used.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.KeyToPath":{"description":"Maps a string key to a path within a volume.","properties":{"key":{"description":"key is the key to project.","type":"string"},"mode":{"description":"mode is Optional: mode bits used to set permissions on this file.","format":"int32","type":["integer","null"]},"path":{"description":"path is the relative path of the file to map the key to.","type":"string"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["key","path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Lifecycle":{"properties":{"postStart":{"$ref":"#/$defs/io.k8s.api.core.v1.LifecycleHandler"},"preStop":{"$ref":"#/$defs/io.k8s.api.core.v1.LifecycleHandler"},"stopSignal":{"description":"StopSignal defines which signal will be sent to a container when it is being stopped.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.LifecycleHandler":{"description":"LifecycleHandler defines a specific action that should be taken in a lifecycle hook.","properties":{"exec":{"$ref":"#/$defs/io.k8s.api.core.v1.ExecAction"},"httpGet":{"$ref":"#/$defs/io.k8s.api.core.v1.HTTPGetAction"},"sleep":{"$ref":"#/$defs/io.k8s.api.core.v1.SleepAction"},"tcpSocket":{"$ref":"#/$defs/io.k8s.api.core.v1.TCPSocketAction"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.LocalObjectReference":{"properties":{"name":{"description":"Name of the referent.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NFSVolumeSource":{"description":"Represents an NFS mount that lasts the lifetime of a pod.","properties":{"path":{"description":"path that is exported by the NFS server.","type":"string"},"readOnly":{"description":"readOnly here will force the NFS export to be mounted with read-only permissions.","type":["boolean","null"]},"server":{"description":"server is the hostname or IP address of the NFS server.","type":"string"}},"required":["server","path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeAffinity":{"description":"Node affinity is a group of node affinity scheduling rules.","properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PreferredSchedulingTerm"},"type":["array","null"]},"requiredDuringSchedulingIgnoredDuringExecution":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelector"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeSelector":{"properties":{"nodeSelectorTerms":{"description":"Required.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"},"type":"array"}},"required":["nodeSelectorTerms"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeSelectorRequirement":{"properties":{"key":{"description":"The label key that the selector applies to.","type":"string"},"operator":{"description":"Represents a key's relationship to a set of values.","type":"string"},"values":{"description":"An array of string values.","items":{"type":["string","null"]},"type":["array","null"]}},"required":["key","operator"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.NodeSelectorTerm":{"description":"A null or empty node selector term matches no objects.","properties":{"matchExpressions":{"description":"A list of node selector requirements by node's labels.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"},"type":["array","null"]},"matchFields":{"description":"A list of node selector requirements by node's fields.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ObjectFieldSelector":{"description":"ObjectFieldSelector selects an APIVersioned field of an object.","properties":{"apiVersion":{"description":"Version of the schema the FieldPath is written in terms of, defaults to \"v1\".","type":["string","null"]},"fieldPath":{"description":"Path of the field to select in the specified API version.","type":"string"}},"required":["fieldPath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PersistentVolumeClaimSpec":{"properties":{"accessModes":{"description":"accessModes contains the desired access modes the volume should have.","items":{"type":["string","null"]},"type":["array","null"]},"dataSource":{"$ref":"#/$defs/io.k8s.api.core.v1.TypedLocalObjectReference"},"dataSourceRef":{"$ref":"#/$defs/io.k8s.api.core.v1.TypedObjectReference"},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements"},"selector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"storageClassName":{"description":"storageClassName is the name of the StorageClass required by the claim.","type":["string","null"]},"volumeAttributesClassName":{"description":"volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.","type":["string","null"]},"volumeMode":{"description":"volumeMode defines what type of volume is required by the claim.","type":["string","null"]},"volumeName":{"description":"volumeName is the binding reference to the PersistentVolume backing this claim.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PersistentVolumeClaimTemplate":{"properties":{"metadata":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},"spec":{"$ref":"#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec"}},"required":["spec"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource":{"description":"PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.","properties":{"claimName":{"description":"claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.","type":"string"},"readOnly":{"description":"readOnly Will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]}},"required":["claimName"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource":{"description":"Represents a Photon Controller persistent disk resource.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"pdID":{"description":"pdID is the ID that identifies Photon Controller persistent disk","type":"string"}},"required":["pdID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodAffinity":{"description":"Pod affinity is a group of inter pod affinity scheduling rules.","properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"},"type":["array","null"]},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinityTerm"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodAffinityTerm":{"properties":{"labelSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"matchLabelKeys":{"description":"MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.","items":{"type":["string","null"]},"type":["array","null"]},"mismatchLabelKeys":{"description":"MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.","items":{"type":["string","null"]},"type":["array","null"]},"namespaceSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"namespaces":{"description":"namespaces specifies a static list of namespace names that the term applies to.","items":{"type":["string","null"]},"type":["array","null"]},"topologyKey":{"type":"string"}},"required":["topologyKey"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodAntiAffinity":{"description":"Pod anti affinity is a group of inter pod anti affinity scheduling rules.","properties":{"preferredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"},"type":["array","null"]},"requiredDuringSchedulingIgnoredDuringExecution":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinityTerm"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodCertificateProjection":{"description":"PodCertificateProjection provides a private key and X.509 certificate in the pod filesystem.","properties":{"certificateChainPath":{"description":"Write the certificate chain at this path in the projected volume.","type":["string","null"]},"credentialBundlePath":{"description":"Write the credential bundle at this path in the projected volume.","type":["string","null"]},"keyPath":{"description":"Write the key at this path in the projected volume.","type":["string","null"]},"keyType":{"description":"The type of keypair Kubelet will generate for the pod.","type":"string"},"maxExpirationSeconds":{"description":"maxExpirationSeconds is the maximum lifetime permitted for the certificate.","format":"int32","type":["integer","null"]},"signerName":{"description":"Kubelet's generated CSRs will be addressed to this signer.","type":"string"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]},"userAnnotations":{"description":"userAnnotations allow pod authors to pass additional information to the signer implementation.","additionalProperties":{"type":["string","null"]},"type":["object","null"]}},"required":["signerName","keyType"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodDNSConfig":{"description":"PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.","properties":{"nameservers":{"description":"A list of DNS name server IP addresses.","items":{"type":["string","null"]},"type":["array","null"]},"options":{"description":"A list of DNS resolver options.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodDNSConfigOption"},"type":["array","null"]},"searches":{"description":"A list of DNS search domains for host-name lookup.","items":{"type":["string","null"]},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodDNSConfigOption":{"description":"PodDNSConfigOption defines DNS resolver options of a pod.","properties":{"name":{"description":"Name is this DNS resolver option's name.","type":["string","null"]},"value":{"description":"Value is this DNS resolver option's value.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodOS":{"description":"PodOS defines the OS parameters of a pod.","properties":{"name":{"description":"Name is the name of the operating system.","type":"string"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodReadinessGate":{"description":"PodReadinessGate contains the reference to a pod condition","properties":{"conditionType":{"description":"ConditionType refers to a condition in the pod's condition list with matching type.","type":"string"}},"required":["conditionType"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodResourceClaim":{"properties":{"name":{"description":"Name uniquely identifies this resource claim inside the pod.","type":"string"},"resourceClaimName":{"description":"ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.","type":["string","null"]},"resourceClaimTemplateName":{"description":"ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSchedulingGate":{"description":"PodSchedulingGate is associated to a Pod to guard its scheduling.","properties":{"name":{"description":"Name of the scheduling gate.","type":"string"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSchedulingGroup":{"description":"PodSchedulingGroup identifies the runtime scheduling group instance that a Pod belongs to.","properties":{"podGroupName":{"description":"PodGroupName specifies the name of the standalone PodGroup object that represents the runtime instance of this group.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSecurityContext":{"description":"PodSecurityContext holds pod-level security attributes and common container settings.","properties":{"appArmorProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.AppArmorProfile"},"fsGroup":{"description":"A special supplemental group that applies to all containers in a pod.","format":"int64","type":["integer","null"]},"fsGroupChangePolicy":{"description":"fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod.","type":["string","null"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.","type":["boolean","null"]},"runAsUser":{"description":"The UID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"seLinuxChangePolicy":{"description":"seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.","type":["string","null"]},"seLinuxOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.SELinuxOptions"},"seccompProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.SeccompProfile"},"supplementalGroups":{"items":{"format":"int64","type":["integer","null"]},"type":["array","null"]},"supplementalGroupsPolicy":{"description":"Defines how supplemental groups of the first container processes are calculated.","type":["string","null"]},"sysctls":{"description":"Sysctls hold a list of namespaced sysctls used for the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Sysctl"},"type":["array","null"]},"windowsOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodSpec":{"description":"PodSpec is a description of a pod.","properties":{"activeDeadlineSeconds":{"format":"int64","type":["integer","null"]},"affinity":{"$ref":"#/$defs/io.k8s.api.core.v1.Affinity"},"automountServiceAccountToken":{"description":"AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.","type":["boolean","null"]},"containers":{"description":"List of containers belonging to the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Container"},"type":"array"},"dnsConfig":{"$ref":"#/$defs/io.k8s.api.core.v1.PodDNSConfig"},"dnsPolicy":{"description":"Set DNS policy for the pod.","type":["string","null"]},"enableServiceLinks":{"type":["boolean","null"]},"ephemeralContainers":{"description":"List of ephemeral containers run in this pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EphemeralContainer"},"type":["array","null"]},"evictionResponders":{"description":"evictionResponders reference responders that react to Evictions based on EvictionRequests.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.EvictionResponder"},"type":["array","null"]},"hostAliases":{"description":"HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.HostAlias"},"type":["array","null"]},"hostIPC":{"description":"Use the host's ipc namespace.","type":["boolean","null"]},"hostNetwork":{"description":"Host networking requested for this pod.","type":["boolean","null"]},"hostPID":{"description":"Use the host's pid namespace.","type":["boolean","null"]},"hostUsers":{"description":"Use the host's user namespace.","type":["boolean","null"]},"hostname":{"description":"Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value.","type":["string","null"]},"hostnameOverride":{"description":"HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod.","type":["string","null"]},"imagePullSecrets":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"type":["array","null"]},"initContainers":{"description":"List of initialization containers belonging to the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Container"},"type":["array","null"]},"nodeName":{"description":"NodeName indicates in which node this pod is scheduled.","type":["string","null"]},"nodeSelector":{"description":"NodeSelector is a selector which must be true for the pod to fit on a node.","additionalProperties":{"type":["string","null"]},"type":["object","null"]},"os":{"$ref":"#/$defs/io.k8s.api.core.v1.PodOS"},"overhead":{"description":"Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.","additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"type":["object","null"]},"preemptionPolicy":{"description":"PreemptionPolicy is the Policy for preempting pods with lower priority.","type":["string","null"]},"priority":{"description":"The priority value.","format":"int32","type":["integer","null"]},"priorityClassName":{"type":["string","null"]},"readinessGates":{"description":"If specified, all readiness gates will be evaluated for pod readiness.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodReadinessGate"},"type":["array","null"]},"resourceClaims":{"description":"ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodResourceClaim"},"type":["array","null"]},"resources":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceRequirements"},"restartPolicy":{"description":"Restart policy for all containers within the pod.","type":["string","null"]},"runtimeClassName":{"description":"RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.","type":["string","null"]},"schedulerName":{"description":"If specified, the pod will be dispatched by specified scheduler.","type":["string","null"]},"schedulingGates":{"description":"SchedulingGates is an opaque list of values that if specified will block scheduling the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSchedulingGate"},"type":["array","null"]},"schedulingGroup":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSchedulingGroup"},"securityContext":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSecurityContext"},"serviceAccount":{"description":"DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.","type":["string","null"]},"serviceAccountName":{"description":"ServiceAccountName is the name of the ServiceAccount to use to run this pod.","type":["string","null"]},"setHostnameAsFQDN":{"description":"If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default).","type":["boolean","null"]},"shareProcessNamespace":{"description":"Share a single process namespace between all of the containers in a pod.","type":["boolean","null"]},"subdomain":{"description":"If specified, the fully qualified Pod hostname will be \"<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>\".","type":["string","null"]},"terminationGracePeriodSeconds":{"description":"Optional duration in seconds the pod needs to terminate gracefully.","format":"int64","type":["integer","null"]},"tolerations":{"description":"If specified, the pod's tolerations.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Toleration"},"type":["array","null"]},"topologySpreadConstraints":{"description":"TopologySpreadConstraints describes how a group of pods ought to spread across topology domains.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.TopologySpreadConstraint"},"type":["array","null"]},"volumes":{"description":"List of volumes that can be mounted by containers belonging to the pod.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.Volume"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PodTemplateSpec":{"description":"PodTemplateSpec describes the data a pod should have when created from a template","properties":{"metadata":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},"spec":{"$ref":"#/$defs/io.k8s.api.core.v1.PodSpec"}},"type":["object","null"],"additionalProperties":false,"x-launchc-aliases":{"backOffLimit":"it belongs in the Job's spec, one level up, as 'backoffLimit'","backoffLimit":"it belongs in the Job's spec, one level up, as 'backoffLimit'","ttlSecondsAfterFinished":"it belongs in the Job's spec, one level up, as 'ttlSecondsAfterFinished'","activeDeadlineSeconds":"it belongs in the Job's spec, one level up, as 'activeDeadlineSeconds'"}},"io.k8s.api.core.v1.PortworxVolumeSource":{"description":"PortworxVolumeSource represents a Portworx volume resource.","properties":{"fsType":{"description":"fSType represents the filesystem type to mount Must be a filesystem type supported by the host operating system.","type":["string","null"]},"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"volumeID":{"description":"volumeID uniquely identifies a Portworx volume","type":"string"}},"required":["volumeID"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.PreferredSchedulingTerm":{"description":"An empty preferred scheduling term matches all objects with implicit weight 0 (i.e.","properties":{"preference":{"$ref":"#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"},"weight":{"description":"Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.","format":"int32","type":"integer"}},"required":["weight","preference"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Probe":{"properties":{"exec":{"$ref":"#/$defs/io.k8s.api.core.v1.ExecAction"},"failureThreshold":{"description":"Minimum consecutive failures for the probe to be considered failed after having succeeded.","format":"int32","type":["integer","null"]},"grpc":{"$ref":"#/$defs/io.k8s.api.core.v1.GRPCAction"},"httpGet":{"$ref":"#/$defs/io.k8s.api.core.v1.HTTPGetAction"},"initialDelaySeconds":{"description":"Number of seconds after the container has started before liveness probes are initiated.","format":"int32","type":["integer","null"]},"periodSeconds":{"description":"How often (in seconds) to perform the probe.","format":"int32","type":["integer","null"]},"successThreshold":{"description":"Minimum consecutive successes for the probe to be considered successful after having failed.","format":"int32","type":["integer","null"]},"tcpSocket":{"$ref":"#/$defs/io.k8s.api.core.v1.TCPSocketAction"},"terminationGracePeriodSeconds":{"description":"Optional duration in seconds the pod needs to terminate gracefully upon probe failure.","format":"int64","type":["integer","null"]},"timeoutSeconds":{"description":"Number of seconds after which the probe times out.","format":"int32","type":["integer","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ProjectedVolumeSource":{"description":"Represents a projected volume source","properties":{"defaultMode":{"description":"defaultMode are the mode bits used to set permissions on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"sources":{"description":"sources is the list of volume projections.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.VolumeProjection"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.QuobyteVolumeSource":{"description":"Represents a Quobyte mount that lasts the lifetime of a pod.","properties":{"group":{"description":"group to map volume access to Default is no group","type":["string","null"]},"readOnly":{"description":"readOnly here will force the Quobyte volume to be mounted with read-only permissions.","type":["boolean","null"]},"registry":{"type":"string"},"tenant":{"type":["string","null"]},"user":{"description":"user to map volume access to Defaults to serivceaccount user","type":["string","null"]},"volume":{"description":"volume is a string that references an already created Quobyte volume by name.","type":"string"}},"required":["registry","volume"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.RBDVolumeSource":{"description":"Represents a Rados Block Device mount that lasts the lifetime of a pod.","properties":{"fsType":{"description":"fsType is the filesystem type of the volume that you want to mount.","type":["string","null"]},"image":{"description":"image is the rados image name.","type":"string"},"keyring":{"description":"keyring is the path to key ring for RBDUser.","type":["string","null"]},"monitors":{"description":"monitors is a collection of Ceph monitors.","items":{"type":["string","null"]},"type":"array"},"pool":{"description":"pool is the rados pool name.","type":["string","null"]},"readOnly":{"description":"readOnly here will force the ReadOnly setting in VolumeMounts.","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"user":{"description":"user is the rados user name.","type":["string","null"]}},"required":["monitors","image"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ResourceClaim":{"description":"ResourceClaim references one entry in PodSpec.ResourceClaims.","properties":{"name":{"description":"Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used.","type":"string"},"request":{"description":"Request is the name chosen for a request in the referenced claim.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ResourceFieldSelector":{"description":"ResourceFieldSelector represents container resources (cpu, memory) and their output format","properties":{"containerName":{"description":"Container name: required for volumes, optional for env vars","type":["string","null"]},"divisor":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"resource":{"description":"Required: resource to select","type":"string"}},"required":["resource"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ResourceRequirements":{"description":"ResourceRequirements describes the compute resource requirements.","properties":{"claims":{"description":"Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.","items":{"$ref":"#/$defs/io.k8s.api.core.v1.ResourceClaim"},"type":["array","null"]},"limits":{"description":"Limits describes the maximum amount of compute resources allowed.","additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"type":["object","null"]},"requests":{"description":"Requests describes the minimum amount of compute resources required.","additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"type":["object","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SELinuxOptions":{"description":"SELinuxOptions are the labels to be applied to the container","properties":{"level":{"description":"Level is SELinux level label that applies to the container.","type":["string","null"]},"role":{"description":"Role is a SELinux role label that applies to the container.","type":["string","null"]},"type":{"description":"Type is a SELinux type label that applies to the container.","type":["string","null"]},"user":{"description":"User is a SELinux user label that applies to the container.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ScaleIOVolumeSource":{"description":"ScaleIOVolumeSource represents a persistent ScaleIO volume","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"gateway":{"description":"gateway is the host address of the ScaleIO API Gateway.","type":"string"},"protectionDomain":{"description":"protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.","type":["string","null"]},"readOnly":{"description":"readOnly Defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"sslEnabled":{"description":"sslEnabled Flag enable/disable SSL communication with Gateway, default false","type":["boolean","null"]},"storageMode":{"description":"storageMode indicates whether the storage for a volume should be ThickProvisioned or ThinProvisioned.","type":["string","null"]},"storagePool":{"description":"storagePool is the ScaleIO Storage Pool associated with the protection domain.","type":["string","null"]},"system":{"description":"system is the name of the storage system as configured in ScaleIO.","type":"string"},"volumeName":{"description":"volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.","type":["string","null"]}},"required":["gateway","system","secretRef"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SeccompProfile":{"description":"SeccompProfile defines a pod/container's seccomp profile settings.","properties":{"localhostProfile":{"description":"localhostProfile indicates a profile defined in a file on the node should be used.","type":["string","null"]},"type":{"description":"type indicates which kind of seccomp profile will be applied.","type":"string"}},"required":["type"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretEnvSource":{"description":"SecretEnvSource selects a Secret to populate the environment variables with.","properties":{"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the Secret must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretKeySelector":{"description":"SecretKeySelector selects a key of a Secret.","properties":{"key":{"description":"The key of the secret to select from.","type":"string"},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"Specify whether the Secret or its key must be defined","type":["boolean","null"]}},"required":["key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretProjection":{"description":"Adapts a secret into a projected volume.","properties":{"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"name":{"description":"Name of the referent.","type":["string","null"]},"optional":{"description":"optional field specify whether the Secret or its key must be defined","type":["boolean","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecretVolumeSource":{"description":"Adapts a Secret into a volume.","properties":{"defaultMode":{"description":"defaultMode is Optional: mode bits used to set permissions on created files by default.","format":"int32","type":["integer","null"]},"defaultUser":{"description":"defaultUser is Optional: The owner UID of the created files by default.","format":"int64","type":["integer","null"]},"items":{"items":{"$ref":"#/$defs/io.k8s.api.core.v1.KeyToPath"},"type":["array","null"]},"optional":{"description":"optional field specify whether the Secret or its keys must be defined","type":["boolean","null"]},"secretName":{"description":"secretName is the name of the secret in the pod's namespace to use.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SecurityContext":{"description":"SecurityContext holds security configuration that will be applied to a container.","properties":{"allowPrivilegeEscalation":{"description":"AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process.","type":["boolean","null"]},"appArmorProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.AppArmorProfile"},"capabilities":{"$ref":"#/$defs/io.k8s.api.core.v1.Capabilities"},"privileged":{"description":"Run container in privileged mode.","type":["boolean","null"]},"procMount":{"description":"procMount denotes the type of proc mount to use for the containers.","type":["string","null"]},"readOnlyRootFilesystem":{"description":"Whether this container has a read-only root filesystem.","type":["boolean","null"]},"runAsGroup":{"description":"The GID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"runAsNonRoot":{"description":"Indicates that the container must run as a non-root user.","type":["boolean","null"]},"runAsUser":{"description":"The UID to run the entrypoint of the container process.","format":"int64","type":["integer","null"]},"seLinuxOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.SELinuxOptions"},"seccompProfile":{"$ref":"#/$defs/io.k8s.api.core.v1.SeccompProfile"},"windowsOptions":{"$ref":"#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.ServiceAccountTokenProjection":{"description":"ServiceAccountTokenProjection represents a projected service account token volume.","properties":{"audience":{"description":"audience is the intended audience of the token.","type":["string","null"]},"expirationSeconds":{"description":"expirationSeconds is the requested duration of validity of the service account token.","format":"int64","type":["integer","null"]},"path":{"description":"path is the path relative to the mount point of the file to project the token into.","type":"string"},"user":{"description":"user is Optional: The owner UID of the created file.","format":"int64","type":["integer","null"]}},"required":["path"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.SleepAction":{"description":"SleepAction describes a \"sleep\" action.","properties":{"seconds":{"description":"Seconds is the number of seconds to sleep.","format":"int64","type":"integer"}},"required":["seconds"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.StorageOSVolumeSource":{"description":"Represents a StorageOS persistent volume resource.","properties":{"fsType":{"description":"fsType is the filesystem type to mount.","type":["string","null"]},"readOnly":{"description":"readOnly defaults to false (read/write).","type":["boolean","null"]},"secretRef":{"$ref":"#/$defs/io.k8s.api.core.v1.LocalObjectReference"},"volumeName":{"description":"volumeName is the human-readable name of the StorageOS volume.","type":["string","null"]},"volumeNamespace":{"description":"volumeNamespace specifies the scope of the volume within StorageOS.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Sysctl":{"description":"Sysctl defines a kernel parameter to be set","properties":{"name":{"description":"Name of a property to set","type":"string"},"value":{"description":"Value of a property to set","type":"string"}},"required":["name","value"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TCPSocketAction":{"description":"TCPSocketAction describes an action based on opening a socket","properties":{"host":{"description":"Optional: Host name to connect to, defaults to the pod IP.","type":["string","null"]},"port":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"}},"required":["port"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Toleration":{"properties":{"effect":{"description":"Effect indicates the taint effect to match.","type":["string","null"]},"key":{"description":"Key is the taint key that the toleration applies to.","type":["string","null"]},"operator":{"description":"Operator represents a key's relationship to the value.","type":["string","null"]},"tolerationSeconds":{"format":"int64","type":["integer","null"]},"value":{"description":"Value is the taint value the toleration matches to.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TopologySpreadConstraint":{"description":"TopologySpreadConstraint specifies how to spread matching pods among the given topology.","properties":{"labelSelector":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},"matchLabelKeys":{"description":"MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated.","items":{"type":["string","null"]},"type":["array","null"]},"maxSkew":{"description":"MaxSkew describes the degree to which pods may be unevenly distributed.","format":"int32","type":"integer"},"minDomains":{"description":"MinDomains indicates a minimum number of eligible domains.","format":"int32","type":["integer","null"]},"nodeAffinityPolicy":{"type":["string","null"]},"nodeTaintsPolicy":{"description":"NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew.","type":["string","null"]},"topologyKey":{"description":"TopologyKey is the key of node labels.","type":"string"},"whenUnsatisfiable":{"type":"string"}},"required":["maxSkew","topologyKey","whenUnsatisfiable"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TypedLocalObjectReference":{"properties":{"apiGroup":{"description":"APIGroup is the group for the resource being referenced.","type":["string","null"]},"kind":{"description":"Kind is the type of resource being referenced","type":"string"},"name":{"description":"Name is the name of resource being referenced","type":"string"}},"required":["kind","name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.TypedObjectReference":{"description":"TypedObjectReference contains enough information to let you locate the typed referenced object","properties":{"apiGroup":{"description":"APIGroup is the group for the resource being referenced.","type":["string","null"]},"kind":{"description":"Kind is the type of resource being referenced","type":"string"},"name":{"description":"Name is the name of resource being referenced","type":"string"},"namespace":{"type":["string","null"]}},"required":["kind","name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.Volume":{"description":"Volume represents a named volume in a pod that may be accessed by any container in the pod.","properties":{"awsElasticBlockStore":{"$ref":"#/$defs/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource"},"azureDisk":{"$ref":"#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource"},"azureFile":{"$ref":"#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource"},"cephfs":{"$ref":"#/$defs/io.k8s.api.core.v1.CephFSVolumeSource"},"cinder":{"$ref":"#/$defs/io.k8s.api.core.v1.CinderVolumeSource"},"configMap":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource"},"csi":{"$ref":"#/$defs/io.k8s.api.core.v1.CSIVolumeSource"},"downwardAPI":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource"},"emptyDir":{"$ref":"#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource"},"ephemeral":{"$ref":"#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource"},"fc":{"$ref":"#/$defs/io.k8s.api.core.v1.FCVolumeSource"},"flexVolume":{"$ref":"#/$defs/io.k8s.api.core.v1.FlexVolumeSource"},"flocker":{"$ref":"#/$defs/io.k8s.api.core.v1.FlockerVolumeSource"},"gcePersistentDisk":{"$ref":"#/$defs/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource"},"gitRepo":{"$ref":"#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource"},"glusterfs":{"$ref":"#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource"},"hostPath":{"$ref":"#/$defs/io.k8s.api.core.v1.HostPathVolumeSource"},"image":{"$ref":"#/$defs/io.k8s.api.core.v1.ImageVolumeSource"},"iscsi":{"$ref":"#/$defs/io.k8s.api.core.v1.ISCSIVolumeSource"},"name":{"description":"name of the volume.","type":"string"},"nfs":{"$ref":"#/$defs/io.k8s.api.core.v1.NFSVolumeSource"},"persistentVolumeClaim":{"$ref":"#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource"},"photonPersistentDisk":{"$ref":"#/$defs/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource"},"portworxVolume":{"$ref":"#/$defs/io.k8s.api.core.v1.PortworxVolumeSource"},"projected":{"$ref":"#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource"},"quobyte":{"$ref":"#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource"},"rbd":{"$ref":"#/$defs/io.k8s.api.core.v1.RBDVolumeSource"},"scaleIO":{"$ref":"#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource"},"secret":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretVolumeSource"},"storageos":{"$ref":"#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource"},"vsphereVolume":{"$ref":"#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource"}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeDevice":{"description":"volumeDevice describes a mapping of a raw block device within a container.","properties":{"devicePath":{"description":"devicePath is the path inside of the container that the device will be mapped to.","type":"string"},"name":{"description":"name must match the name of a persistentVolumeClaim in the pod","type":"string"}},"required":["name","devicePath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeMount":{"description":"VolumeMount describes a mounting of a Volume within a container.","properties":{"bindMountOptions":{"description":"bindMountOptions is the list of additional bind mount options to apply when mounting this volume into the container.","items":{"type":["string","null"]},"type":["array","null"]},"mountPath":{"description":"Path within the container at which the volume should be mounted.","type":"string"},"mountPropagation":{"description":"mountPropagation determines how mounts are propagated from the host to container and the other way around.","type":["string","null"]},"name":{"description":"This must match the Name of a Volume.","type":"string"},"readOnly":{"description":"Mounted read-only if true, read-write otherwise (false or unspecified).","type":["boolean","null"]},"recursiveReadOnly":{"description":"RecursiveReadOnly specifies whether read-only mounts should be handled recursively.","type":["string","null"]},"subPath":{"description":"Path within the volume from which the container's volume should be mounted.","type":["string","null"]},"subPathExpr":{"description":"Expanded path within the volume from which the container's volume should be mounted.","type":["string","null"]}},"required":["name","mountPath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeProjection":{"description":"Projection that may be projected along with other supported volume types.","properties":{"clusterTrustBundle":{"$ref":"#/$defs/io.k8s.api.core.v1.ClusterTrustBundleProjection"},"configMap":{"$ref":"#/$defs/io.k8s.api.core.v1.ConfigMapProjection"},"downwardAPI":{"$ref":"#/$defs/io.k8s.api.core.v1.DownwardAPIProjection"},"podCertificate":{"$ref":"#/$defs/io.k8s.api.core.v1.PodCertificateProjection"},"secret":{"$ref":"#/$defs/io.k8s.api.core.v1.SecretProjection"},"serviceAccountToken":{"$ref":"#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VolumeResourceRequirements":{"description":"VolumeResourceRequirements describes the storage resource requirements for a volume.","properties":{"limits":{"description":"Limits describes the maximum amount of compute resources allowed.","additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"type":["object","null"]},"requests":{"description":"Requests describes the minimum amount of compute resources required.","additionalProperties":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"},"type":["object","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource":{"description":"Represents a vSphere volume resource.","properties":{"fsType":{"description":"fsType is filesystem type to mount.","type":["string","null"]},"storagePolicyID":{"description":"storagePolicyID is the storage Policy Based Management (SPBM) profile ID associated with the StoragePolicyName.","type":["string","null"]},"storagePolicyName":{"description":"storagePolicyName is the storage Policy Based Management (SPBM) profile name.","type":["string","null"]},"volumePath":{"description":"volumePath is the path that identifies vSphere volume vmdk","type":"string"}},"required":["volumePath"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.WeightedPodAffinityTerm":{"properties":{"podAffinityTerm":{"$ref":"#/$defs/io.k8s.api.core.v1.PodAffinityTerm"},"weight":{"description":"weight associated with matching the corresponding podAffinityTerm, in the range 1-100.","format":"int32","type":"integer"}},"required":["weight","podAffinityTerm"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.core.v1.WindowsSecurityContextOptions":{"description":"WindowsSecurityContextOptions contain Windows-specific options and credentials.","properties":{"gmsaCredentialSpec":{"type":["string","null"]},"gmsaCredentialSpecName":{"description":"GMSACredentialSpecName is the name of the GMSA credential spec to use.","type":["string","null"]},"hostProcess":{"description":"HostProcess determines if a container should be run as a 'Host Process' container.","type":["boolean","null"]},"runAsUserName":{"description":"The UserName in Windows to run the entrypoint of the container process.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.TopologyConstraint":{"description":"TopologyConstraint defines a topology constraint for a PodGroup.","properties":{"key":{"description":"key specifies the key of the node label representing the topology domain.","type":"string"}},"required":["key"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":{"description":"WorkloadPodGroupAllDisruptionMode indicates that all pods in the group must be disrupted together.","type":["object","null"]},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":{"description":"WorkloadPodGroupBasicSchedulingPolicy indicates standard Kubernetes scheduling behavior.","type":["object","null"]},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":{"description":"WorkloadPodGroupDisruptionMode defines how individual pods within a group can be disrupted.","properties":{"all":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode"},"single":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":{"description":"WorkloadPodGroupGangSchedulingPolicy defines the parameters for gang (all-or-nothing) scheduling.","properties":{"minCount":{"format":"int32","type":["integer","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":{"properties":{"name":{"description":"name uniquely identifies this resource claim inside the group.","type":"string"},"resourceClaimName":{"description":"resourceClaimName is the name of a ResourceClaim object in the same namespace.","type":["string","null"]},"resourceClaimTemplateName":{"description":"resourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace.","type":["string","null"]}},"required":["name"],"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":{"description":"WorkloadPodGroupSchedulingConstraints defines leaf-level scheduling constraints, such as topology.","properties":{"topology":{"description":"topology specifies desired topological placements for all pods within the pod group.","items":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.TopologyConstraint"},"type":["array","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":{"properties":{"basic":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy"},"gang":{"$ref":"#/$defs/io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy"}},"type":["object","null"],"additionalProperties":false},"io.k8s.api.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":{"description":"WorkloadPodGroupSingleDisruptionMode indicates that individual pods can be disrupted independently.","type":["object","null"]},"io.k8s.apimachinery.pkg.api.resource.Quantity":{"oneOf":[{"type":["string","null"]},{"type":["number","null"]}]},"io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1":{"description":"FieldsV1 stores a set of fields in a data structure like a Trie, in JSON format.","type":["object","null"]},"io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector":{"description":"A label selector is a label query over a set of resources.","properties":{"matchExpressions":{"description":"matchExpressions is a list of label selector requirements.","items":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement"},"type":["array","null"]},"matchLabels":{"description":"matchLabels is a map of {key,value} pairs.","additionalProperties":{"type":["string","null"]},"type":["object","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement":{"properties":{"key":{"description":"key is the label key that the selector applies to.","type":"string"},"operator":{"description":"operator represents a key's relationship to a set of values.","type":"string"},"values":{"description":"values is an array of string values.","items":{"type":["string","null"]},"type":["array","null"]}},"required":["key","operator"],"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry":{"properties":{"apiVersion":{"description":"APIVersion defines the version of this resource that this field set applies to.","type":["string","null"]},"fieldsType":{"description":"FieldsType is the discriminator for the different fields format and version.","type":["string","null"]},"fieldsV1":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"},"manager":{"description":"Manager is an identifier of the workflow managing these fields.","type":["string","null"]},"operation":{"description":"Operation is the type of operation which lead to this ManagedFieldsEntry being created.","type":["string","null"]},"subresource":{"type":["string","null"]},"time":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"}},"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta":{"properties":{"annotations":{"additionalProperties":{"type":["string","null"]},"type":["object","null"]},"creationTimestamp":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"deletionGracePeriodSeconds":{"description":"Number of seconds allowed for this object to gracefully terminate before it will be removed from the system.","format":"int64","type":["integer","null"]},"deletionTimestamp":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"},"finalizers":{"description":"Must be empty before the object is deleted from the registry.","items":{"type":["string","null"]},"type":["array","null"]},"generateName":{"type":["string","null"]},"generation":{"description":"A sequence number representing a specific generation of the desired state.","format":"int64","type":["integer","null"]},"labels":{"description":"Map of string keys and values that can be used to organize and categorize (scope and select) objects.","additionalProperties":{"type":["string","null"]},"type":["object","null"]},"managedFields":{"description":"ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow.","items":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry"},"type":["array","null"]},"name":{"description":"Name must be unique within a namespace.","type":["string","null"]},"namespace":{"description":"Namespace defines the space within which each name must be unique.","type":["string","null"]},"ownerReferences":{"description":"List of objects depended by this object.","items":{"$ref":"#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference"},"type":["array","null"]},"resourceVersion":{"type":["string","null"]},"selfLink":{"description":"Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.","type":["string","null"]},"uid":{"description":"UID is the unique in time and space value for this object.","type":["string","null"]}},"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference":{"description":"OwnerReference contains enough information to let you identify an owning object.","properties":{"apiVersion":{"description":"API version of the referent.","type":"string"},"blockOwnerDeletion":{"type":["boolean","null"]},"controller":{"description":"If true, this reference points to the managing controller.","type":["boolean","null"]},"kind":{"description":"Kind of the referent.","type":"string"},"name":{"description":"Name of the referent.","type":"string"},"uid":{"description":"UID of the referent.","type":"string"}},"required":["apiVersion","kind","name","uid"],"type":["object","null"],"additionalProperties":false},"io.k8s.apimachinery.pkg.apis.meta.v1.Time":{"description":"Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON.","format":"date-time","type":["string","null"]},"io.k8s.apimachinery.pkg.util.intstr.IntOrString":{"oneOf":[{"type":["string","null"]},{"type":["integer","null"]}]}}}
 """##),
         ("schemas/launch-spec.json", "https://launchc.dev/schemas/launch-spec.json", #"""
 {
@@ -6265,21 +8030,46 @@ extension BundledSchemas {
   "$id": "https://launchc.dev/schemas/launch-spec.json",
   "title": "A W&B Launch job spec, as `wandb launch -c` takes it",
   "description": "The keys wandb 0.31.0 reads from a launch spec (sdk/launch/utils.py construct_launch_spec, _project_spec.py LaunchProject).",
+  "markdownDescription": "One job to enqueue, as `wandb launch -c FILE` takes it: the keys wandb 0.31.0 reads (`construct_launch_spec` in `sdk/launch/utils.py`, `LaunchProject` in `sdk/launch/_project_spec.py`). Command-line arguments replace single keys (`--entity`, `--project`, `--name`, …); `-R` replaces `resource_args` whole.",
   "type": "object",
   "properties": {
     "$schema": {
-      "type": "string"
+      "title": "$schema",
+      "description": "the JSON Schema this file follows, for editors and for launchc to know the file is a launch spec",
+      "markdownDescription": "The JSON Schema this file follows, for editors; launchc also reads it to know the file is a launch spec. A local copy works in any editor: `launchc schema launch-spec > .launchc/schemas/launch-spec.json`.",
+      "type": "string",
+      "examples": [
+        "./.launchc/schemas/launch-spec.json",
+        "https://launchc.dev/schemas/launch-spec.json"
+      ]
     },
     "job": {
+      "title": "Job",
+      "description": "the job to run, as entity/project/name:alias; give exactly one of job and docker.docker_image",
+      "markdownDescription": "The job to run, as `entity/project/name:alias`. Give exactly one of `job` and `docker.docker_image`.",
       "type": "string",
-      "minLength": 1
+      "minLength": 1,
+      "examples": [
+        "ml-platform/train/train-resnet:v3",
+        "ml-platform/train/train-resnet:latest"
+      ]
     },
     "docker": {
+      "title": "Docker",
+      "description": "the image to run instead of a job",
+      "markdownDescription": "The image to run instead of a job: `docker_image`. Give exactly one of `job` and `docker.docker_image`.",
       "type": "object",
       "properties": {
         "docker_image": {
+          "title": "Docker image",
+          "description": "the image to run; it becomes WANDB_DOCKER in the job",
+          "markdownDescription": "The image to run (`wandb launch --docker-image`). The job sees it as `WANDB_DOCKER`, and it is the image handed to the runner (`${image_uri}`) unless the agent builds another.",
           "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "examples": [
+            "python:3.11",
+            "123456789012.dkr.ecr.us-west-2.amazonaws.com/train:latest"
+          ]
         }
       },
       "additionalProperties": false,
@@ -6295,27 +8085,60 @@ extension BundledSchemas {
       }
     },
     "uri": {
+      "title": "Source URI",
+      "description": "the source to run, as wandb launch --uri gives it",
+      "markdownDescription": "The source to run, as `wandb launch --uri` gives it.",
       "type": "string"
     },
     "entity": {
-      "type": "string"
+      "title": "Entity",
+      "description": "the W&B entity the run belongs to (WANDB_ENTITY, ${entity_name})",
+      "markdownDescription": "The W&B entity the run belongs to. The job sees it as `WANDB_ENTITY`, and the queue config's `${entity_name}` macro is filled with it.",
+      "type": "string",
+      "examples": [
+        "ml-platform"
+      ]
     },
     "project": {
-      "type": "string"
+      "title": "Project",
+      "description": "the W&B project the run belongs to; the agent lower-cases it for WANDB_PROJECT and ${project_name}",
+      "markdownDescription": "The W&B project the run belongs to. The agent lower-cases it for `WANDB_PROJECT` and for the `${project_name}` macro. `wandb launch --project` replaces it; absent, the job's own project is used.",
+      "type": "string",
+      "examples": [
+        "resnet"
+      ]
     },
     "name": {
+      "title": "Run name",
+      "description": "the run's name (WANDB_NAME, ${run_name}); without one, ${run_name} becomes the text None",
+      "markdownDescription": "The run's name. The job sees it as `WANDB_NAME`, and the `${run_name}` macro is filled with it; without one, `${run_name}` becomes the text `None`.",
       "type": "string"
     },
     "author": {
+      "title": "Author",
+      "description": "the run's author (WANDB_USERNAME, ${author}); without one, ${author} becomes the text None",
+      "markdownDescription": "The run's author. The job sees it as `WANDB_USERNAME`, and the `${author}` macro is filled with it; without one, `${author}` becomes the text `None`.",
       "type": "string"
     },
     "run_id": {
-      "type": "string"
+      "title": "Run id",
+      "description": "the run's id (WANDB_RUN_ID, ${run_id}); without one, the agent makes a random 8-character id",
+      "markdownDescription": "The run's id. The job sees it as `WANDB_RUN_ID`, the `${run_id}` macro is filled with it, and runners name jobs with it (SageMaker's `TrainingJobName` when none is set). Without one, the agent makes a random 8-character `[a-z0-9]` id.",
+      "type": "string",
+      "examples": [
+        "abc123xy"
+      ]
     },
     "sweep_id": {
+      "title": "Sweep id",
+      "description": "the sweep the run belongs to (WANDB_SWEEP_ID)",
+      "markdownDescription": "The sweep the run belongs to; the job sees it as `WANDB_SWEEP_ID`.",
       "type": "string"
     },
     "resource": {
+      "title": "Resource",
+      "description": "the runner the job runs on",
+      "markdownDescription": "The runner the job runs on: `local-container`, `local-process`, `kubernetes`, `sagemaker` or `gcp-vertex`.",
       "enum": [
         "local-container",
         "local-process",
@@ -6327,48 +8150,110 @@ extension BundledSchemas {
       ]
     },
     "python_version": {
-      "type": "string"
+      "title": "Python version",
+      "description": "the Python version for an image the agent builds for the job",
+      "markdownDescription": "The Python version for an image the agent builds for the job.",
+      "type": "string",
+      "examples": [
+        "3.11"
+      ]
     },
     "git": {
+      "title": "Git",
+      "description": "the git source: repo and version",
+      "markdownDescription": "The git source of the job: `repo` and `version` (`wandb launch --git-version` sets the version).",
       "type": "object",
       "properties": {
         "version": {
-          "type": "string"
+          "title": "Git version",
+          "description": "the branch, tag or commit to run",
+          "markdownDescription": "The branch, tag or commit to run.",
+          "type": "string",
+          "examples": [
+            "main"
+          ]
         },
         "repo": {
-          "type": "string"
+          "title": "Git repository",
+          "description": "the repository's URL",
+          "markdownDescription": "The repository's URL.",
+          "type": "string",
+          "examples": [
+            "https://github.com/ml-platform/train.git"
+          ]
         }
       }
     },
     "overrides": {
+      "title": "Overrides",
+      "description": "what this run changes in the job: args, entry_point, run_config, files, artifacts, ...",
+      "markdownDescription": "What this run changes in the job: `args`, `entry_point`, `run_config`, `working_dir`, `dockerfile`, `files` and `artifacts`.",
       "type": "object",
       "properties": {
         "args": {
+          "title": "Arguments",
           "description": "the agent refuses override args that are not a list of strings",
+          "markdownDescription": "Arguments that replace the job's, as a list of strings (a single string is refused: *override args must be a list of strings*). SageMaker passes them as `ContainerArguments`, Vertex appends them to the command, Kubernetes replaces every container's `args`, docker appends them after the image.",
           "type": "array",
           "items": {
             "type": "string"
-          }
+          },
+          "examples": [
+            [
+              "--epochs",
+              "10"
+            ]
+          ]
         },
         "entry_point": {
+          "title": "Entry point",
+          "description": "the command that replaces the job's entry point; local-container ignores it, and secure mode refuses it",
+          "markdownDescription": "The command that replaces the job's entry point, as a list. The local-container runner ignores it, and an agent in `secure_mode` refuses a job that sets it.",
           "type": "array",
           "items": {
             "type": "string"
-          }
+          },
+          "examples": [
+            [
+              "python",
+              "train.py"
+            ]
+          ]
         },
         "run_config": {
-          "type": "object"
+          "title": "Run config",
+          "description": "the run's config, which the job receives as WANDB_CONFIG",
+          "markdownDescription": "The run's config, which the job receives as JSON in `WANDB_CONFIG` (cut into `WANDB_CONFIG_0`, `WANDB_CONFIG_1`, … when longer than 512 characters on SageMaker, 32670 elsewhere).",
+          "type": "object",
+          "examples": [
+            {
+              "lr": 0.001,
+              "epochs": 10
+            }
+          ]
         },
         "working_dir": {
+          "title": "Working directory",
+          "description": "a directory under /mnt/wandb to run in, for code jobs on a base image",
+          "markdownDescription": "A directory under `/mnt/wandb` to run in, for code jobs that run on a base image.",
           "type": "string"
         },
         "dockerfile": {
+          "title": "Dockerfile",
+          "description": "the Dockerfile for an image the agent builds for the job",
+          "markdownDescription": "The Dockerfile for an image the agent builds for the job.",
           "type": "string"
         },
         "files": {
+          "title": "File overrides",
+          "description": "files to override in the run, which the job receives as WANDB_LAUNCH_FILE_OVERRIDES",
+          "markdownDescription": "Files to override in the run, which the job receives as JSON in `WANDB_LAUNCH_FILE_OVERRIDES`.",
           "type": "object"
         },
         "artifacts": {
+          "title": "Artifact overrides",
+          "description": "artifacts that replace the job's, which the job receives in WANDB_ARTIFACTS",
+          "markdownDescription": "Artifacts that replace the job's, which the job receives as JSON in `WANDB_ARTIFACTS` (beside `_wandb_job`; these win).",
           "type": "object"
         }
       },
@@ -6386,6 +8271,9 @@ extension BundledSchemas {
       }
     },
     "resource_args": {
+      "title": "Resource arguments",
+      "description": "per resource, settings merged over the queue's config; dropped when template_variables is also set",
+      "markdownDescription": "Per resource (`sagemaker`, `kubernetes`, …), settings for this job that the W&B server merges over the queue's config; launchc checks each against its resource's schema, as a partial config. Dropped, with a warning, when `template_variables` is also set. `wandb launch -R` replaces it whole.",
       "type": "object",
       "propertyNames": {
         "enum": [
@@ -6400,16 +8288,34 @@ extension BundledSchemas {
       },
       "additionalProperties": {
         "type": "object"
-      }
+      },
+      "examples": [
+        {
+          "sagemaker": {
+            "ResourceConfig": {
+              "InstanceCount": 2
+            }
+          }
+        }
+      ]
     },
     "template_variables": {
+      "title": "Template variable values",
+      "description": "values for the queue's template variables, by name",
+      "markdownDescription": "Values for the queue's template variables, by name; `wandb launch --set-var name=value` adds to them and wins. When set, `resource_args` is dropped.",
       "type": "object",
       "additionalProperties": {
         "type": [
           "string",
           "number"
         ]
-      }
+      },
+      "examples": [
+        {
+          "instance_type": "ml.g5.12xlarge",
+          "instance_count": 2
+        }
+      ]
     }
   },
   "additionalProperties": false,
@@ -6490,7 +8396,7 @@ extension BundledSchemas {
 }
 """#,
          #"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/launch-spec.json","type":"object","properties":{"$schema":{"type":"string"},"job":{"type":"string","minLength":1},"docker":{"type":"object","properties":{"docker_image":{"type":"string","minLength":1}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3201"},"x-launchc-message":{"additionalProperties":"docker key '{key}' is not read by the agent"},"x-launchc-aliases":{"image":"docker_image","image_uri":"docker_image"}},"uri":{"type":"string"},"entity":{"type":"string"},"project":{"type":"string"},"name":{"type":"string"},"author":{"type":"string"},"run_id":{"type":"string"},"sweep_id":{"type":"string"},"resource":{"enum":["local-container","local-process","kubernetes","sagemaker","gcp-vertex","vertex","docker"]},"python_version":{"type":"string"},"git":{"type":"object","properties":{"version":{"type":"string"},"repo":{"type":"string"}}},"overrides":{"type":"object","properties":{"args":{"description":"the agent refuses override args that are not a list of strings","type":"array","items":{"type":"string"}},"entry_point":{"type":"array","items":{"type":"string"}},"run_config":{"type":"object"},"working_dir":{"type":"string"},"dockerfile":{"type":"string"},"files":{"type":"object"},"artifacts":{"type":"object"}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3201"},"x-launchc-message":{"additionalProperties":"override '{key}' is not read by the agent"},"x-launchc-aliases":{"entrypoint":"entry_point","command":"entry_point","config":"run_config"}},"resource_args":{"type":"object","propertyNames":{"enum":["local-container","local-process","kubernetes","sagemaker","gcp-vertex","vertex","docker"]},"additionalProperties":{"type":"object"}},"template_variables":{"type":"object","additionalProperties":{"type":["string","number"]}}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3201"},"x-launchc-message":{"additionalProperties":"launch spec key '{key}' is not read by the agent"},"allOf":[{"oneOf":[{"required":["job"],"not":{"required":["docker"],"properties":{"docker":{"required":["docker_image"]}}}},{"required":["docker"],"properties":{"docker":{"required":["docker_image"]}},"not":{"required":["job"]}}],"x-launchc-code":"LC3203","x-launchc-message":"give exactly one of 'job' and 'docker.docker_image'; the agent refuses a spec with both or neither"},{"not":{"required":["resource_args","template_variables"],"properties":{"resource_args":{"minProperties":1},"template_variables":{"minProperties":1}}},"x-launchc-code":"LC3202","x-launchc-message":"'resource_args' is dropped when 'template_variables' is also set; the queue's template variables are used alone"}],"x-launchc-aliases":{"entry_point":"overrides.entry_point","entrypoint":"overrides.entry_point","args":"overrides.args","run_config":"overrides.run_config","image":"docker.docker_image","docker_image":"docker.docker_image"}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/launch-spec.json","type":"object","properties":{"$schema":{"description":"the JSON Schema this file follows, for editors and for launchc to know the file is a launch spec","type":"string"},"job":{"description":"the job to run, as entity/project/name:alias; give exactly one of job and docker.docker_image","type":"string","minLength":1},"docker":{"description":"the image to run instead of a job","type":"object","properties":{"docker_image":{"description":"the image to run; it becomes WANDB_DOCKER in the job","type":"string","minLength":1}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3201"},"x-launchc-message":{"additionalProperties":"docker key '{key}' is not read by the agent"},"x-launchc-aliases":{"image":"docker_image","image_uri":"docker_image"}},"uri":{"description":"the source to run, as wandb launch --uri gives it","type":"string"},"entity":{"description":"the W&B entity the run belongs to (WANDB_ENTITY, ${entity_name})","type":"string"},"project":{"description":"the W&B project the run belongs to; the agent lower-cases it for WANDB_PROJECT and ${project_name}","type":"string"},"name":{"description":"the run's name (WANDB_NAME, ${run_name}); without one, ${run_name} becomes the text None","type":"string"},"author":{"description":"the run's author (WANDB_USERNAME, ${author}); without one, ${author} becomes the text None","type":"string"},"run_id":{"description":"the run's id (WANDB_RUN_ID, ${run_id}); without one, the agent makes a random 8-character id","type":"string"},"sweep_id":{"description":"the sweep the run belongs to (WANDB_SWEEP_ID)","type":"string"},"resource":{"description":"the runner the job runs on","enum":["local-container","local-process","kubernetes","sagemaker","gcp-vertex","vertex","docker"]},"python_version":{"description":"the Python version for an image the agent builds for the job","type":"string"},"git":{"description":"the git source: repo and version","type":"object","properties":{"version":{"description":"the branch, tag or commit to run","type":"string"},"repo":{"description":"the repository's URL","type":"string"}}},"overrides":{"description":"what this run changes in the job: args, entry_point, run_config, files, artifacts, ...","type":"object","properties":{"args":{"description":"the agent refuses override args that are not a list of strings","type":"array","items":{"type":"string"}},"entry_point":{"description":"the command that replaces the job's entry point; local-container ignores it, and secure mode refuses it","type":"array","items":{"type":"string"}},"run_config":{"description":"the run's config, which the job receives as WANDB_CONFIG","type":"object"},"working_dir":{"description":"a directory under /mnt/wandb to run in, for code jobs on a base image","type":"string"},"dockerfile":{"description":"the Dockerfile for an image the agent builds for the job","type":"string"},"files":{"description":"files to override in the run, which the job receives as WANDB_LAUNCH_FILE_OVERRIDES","type":"object"},"artifacts":{"description":"artifacts that replace the job's, which the job receives in WANDB_ARTIFACTS","type":"object"}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3201"},"x-launchc-message":{"additionalProperties":"override '{key}' is not read by the agent"},"x-launchc-aliases":{"entrypoint":"entry_point","command":"entry_point","config":"run_config"}},"resource_args":{"description":"per resource, settings merged over the queue's config; dropped when template_variables is also set","type":"object","propertyNames":{"enum":["local-container","local-process","kubernetes","sagemaker","gcp-vertex","vertex","docker"]},"additionalProperties":{"type":"object"}},"template_variables":{"description":"values for the queue's template variables, by name","type":"object","additionalProperties":{"type":["string","number"]}}},"additionalProperties":false,"x-launchc-code":{"additionalProperties":"LC3201"},"x-launchc-message":{"additionalProperties":"launch spec key '{key}' is not read by the agent"},"allOf":[{"oneOf":[{"required":["job"],"not":{"required":["docker"],"properties":{"docker":{"required":["docker_image"]}}}},{"required":["docker"],"properties":{"docker":{"required":["docker_image"]}},"not":{"required":["job"]}}],"x-launchc-code":"LC3203","x-launchc-message":"give exactly one of 'job' and 'docker.docker_image'; the agent refuses a spec with both or neither"},{"not":{"required":["resource_args","template_variables"],"properties":{"resource_args":{"minProperties":1},"template_variables":{"minProperties":1}}},"x-launchc-code":"LC3202","x-launchc-message":"'resource_args' is dropped when 'template_variables' is also set; the queue's template variables are used alone"}],"x-launchc-aliases":{"entry_point":"overrides.entry_point","entrypoint":"overrides.entry_point","args":"overrides.args","run_config":"overrides.run_config","image":"docker.docker_image","docker_image":"docker.docker_image"}}
 """#),
         ("schemas/local-container.json", "https://launchc.dev/schemas/local-container.json", ##"""
 {
@@ -6498,73 +8404,211 @@ extension BundledSchemas {
   "$id": "https://launchc.dev/schemas/local-container.json",
   "title": "A local-container (docker) queue config: the docker run flags the W&B agent allows",
   "description": "wandb 0.31.0 allows only these resource-shaping flags (sdk/launch/utils.py, _DOCKER_ALLOWED_RESOURCE_ARGS) and emits each key as written, as --key (or -k for one letter).",
+  "markdownDescription": "A local-container (docker) queue config: the `docker run` options the W&B agent allows, as in `{\"gpus\": \"all\", \"shm-size\": \"2g\"}`. wandb 0.31.0 checks each key in a normalised form (leading dashes dropped, `_` as `-`, lower case) against its list of 22 options, refuses booleans, mappings, lists (except for `e`, `env` and `ulimit`) and null, and emits the key as written, as `--key` (or `-k` for one letter), before the image: so `shm_size` passes but becomes `--shm_size`, which docker rejects. [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
   "type": "object",
   "properties": {
     "command": {
+      "title": "command (not a docker flag)",
+      "description": "allowed by the agent, but not a docker run option: emitted as --command",
+      "markdownDescription": "Allowed by the agent's list, but not a `docker run` option: the agent emits `--command <value>`, which docker does not accept. The job's command comes from its entry point. [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
       "$ref": "#/$defs/single"
     },
     "cpu": {
+      "title": "cpu (not a docker flag)",
+      "description": "allowed by the agent, but not a docker run option (docker's is cpus): emitted as --cpu",
+      "markdownDescription": "Allowed by the agent's list, but not a `docker run` option: the agent emits `--cpu <value>`. Docker's option is `cpus`. [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
       "$ref": "#/$defs/single"
     },
     "cpu-period": {
-      "$ref": "#/$defs/single"
+      "title": "--cpu-period",
+      "description": "limit the CPU CFS (Completely Fair Scheduler) period, in microseconds",
+      "markdownDescription": "`docker run --cpu-period`: the CPU CFS (Completely Fair Scheduler) period, in microseconds. The agent emits the key as written (`--cpu-period`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        100000
+      ]
     },
     "cpu-quota": {
-      "$ref": "#/$defs/single"
+      "title": "--cpu-quota",
+      "description": "limit the CPU CFS (Completely Fair Scheduler) quota, in microseconds",
+      "markdownDescription": "`docker run --cpu-quota`: the CPU CFS (Completely Fair Scheduler) quota, in microseconds. The agent emits the key as written (`--cpu-quota`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        50000
+      ]
     },
     "cpu-shares": {
-      "$ref": "#/$defs/single"
+      "title": "--cpu-shares",
+      "description": "CPU shares: the container's relative weight",
+      "markdownDescription": "`docker run --cpu-shares`: the container's CPU weight relative to other containers (default 1024). The agent emits the key as written (`--cpu-shares`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        512
+      ]
     },
     "cpus": {
-      "$ref": "#/$defs/single"
+      "title": "--cpus",
+      "description": "the number of CPUs the container may use",
+      "markdownDescription": "`docker run --cpus`: how many CPUs the container may use, fractions allowed. The agent emits the key as written (`--cpus`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        4,
+        "1.5"
+      ]
     },
     "cpuset-cpus": {
-      "$ref": "#/$defs/single"
+      "title": "--cpuset-cpus",
+      "description": "the CPUs the container may run on (0-3, 0,1)",
+      "markdownDescription": "`docker run --cpuset-cpus`: the CPUs the container may run on, as a list or ranges (`0-3`, `0,1`). The agent emits the key as written (`--cpuset-cpus`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "0-3"
+      ]
     },
     "cpuset-mems": {
-      "$ref": "#/$defs/single"
+      "title": "--cpuset-mems",
+      "description": "the memory nodes (NUMA) the container may use (0-3, 0,1)",
+      "markdownDescription": "`docker run --cpuset-mems`: the memory nodes (NUMA) the container may use (`0-3`, `0,1`). The agent emits the key as written (`--cpuset-mems`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "0"
+      ]
     },
     "e": {
-      "$ref": "#/$defs/repeatable"
+      "title": "-e",
+      "description": "environment variables, KEY=VALUE or KEY; one flag per list item",
+      "markdownDescription": "`docker run -e`: environment variables, `KEY=VALUE`, or `KEY` to pass the agent's own value. A list gives one `-e` per item; the agent's `WANDB_*` variables come first. The agent emits the key as written (`-e`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/repeatable",
+      "examples": [
+        [
+          "MY_VAR=value"
+        ]
+      ]
     },
     "env": {
-      "$ref": "#/$defs/repeatable"
+      "title": "--env",
+      "description": "environment variables, KEY=VALUE or KEY; one flag per list item",
+      "markdownDescription": "`docker run --env`: environment variables, `KEY=VALUE`, or `KEY` to pass the agent's own value. A list gives one `--env` per item; the agent's `WANDB_*` variables come first. The agent emits the key as written (`--env`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/repeatable",
+      "examples": [
+        [
+          "MY_VAR=value",
+          "RUN=${run_id}"
+        ]
+      ]
     },
     "gpus": {
-      "$ref": "#/$defs/single"
+      "title": "--gpus",
+      "description": "the GPUs to add to the container: all, a count, or device=...",
+      "markdownDescription": "`docker run --gpus`: the GPUs to add to the container: `all`, a count, or `\"device=0,1\"`. The agent emits the key as written (`--gpus`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "all",
+        1
+      ]
     },
     "m": {
-      "$ref": "#/$defs/single"
+      "title": "-m",
+      "description": "the container's memory limit (8g, 512m)",
+      "markdownDescription": "`docker run -m`: the container's memory limit, with a unit (`8g`, `512m`). The agent emits the key as written (`-m`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "8g"
+      ]
     },
     "memory": {
-      "$ref": "#/$defs/single"
+      "title": "--memory",
+      "description": "the container's memory limit (8g, 512m)",
+      "markdownDescription": "`docker run --memory`: the container's memory limit, with a unit (`8g`, `512m`). The agent emits the key as written (`--memory`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "8g"
+      ]
     },
     "memory-reservation": {
-      "$ref": "#/$defs/single"
+      "title": "--memory-reservation",
+      "description": "a soft memory limit, below --memory",
+      "markdownDescription": "`docker run --memory-reservation`: a soft memory limit, below `--memory`. The agent emits the key as written (`--memory-reservation`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "4g"
+      ]
     },
     "memory-swap": {
-      "$ref": "#/$defs/single"
+      "title": "--memory-swap",
+      "description": "memory plus swap the container may use; -1 for unlimited swap",
+      "markdownDescription": "`docker run --memory-swap`: the memory plus swap the container may use; `-1` for unlimited swap. The agent emits the key as written (`--memory-swap`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "16g",
+        -1
+      ]
     },
     "name": {
-      "$ref": "#/$defs/single"
+      "title": "--name",
+      "description": "the container's name",
+      "markdownDescription": "`docker run --name`: the container's name. Macros such as `${run_id}` are filled in. The agent emits the key as written (`--name`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "wandb-${run_id}"
+      ]
     },
     "pids-limit": {
-      "$ref": "#/$defs/single"
+      "title": "--pids-limit",
+      "description": "the most processes the container may run; -1 for no limit",
+      "markdownDescription": "`docker run --pids-limit`: the most processes the container may run; `-1` for no limit. The agent emits the key as written (`--pids-limit`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        4096
+      ]
     },
     "platform": {
-      "$ref": "#/$defs/single"
+      "title": "--platform",
+      "description": "the platform of the image to run (linux/amd64)",
+      "markdownDescription": "`docker run --platform`: the platform of the image to run (`linux/amd64`, `linux/arm64`). The agent emits the key as written (`--platform`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "linux/amd64"
+      ]
     },
     "shm-size": {
-      "$ref": "#/$defs/single"
+      "title": "--shm-size",
+      "description": "the size of /dev/shm (2g)",
+      "markdownDescription": "`docker run --shm-size`: the size of `/dev/shm`, with a unit (`2g`). The agent emits the key as written (`--shm-size`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "2g"
+      ]
     },
     "ulimit": {
-      "$ref": "#/$defs/repeatable"
+      "title": "--ulimit",
+      "description": "resource limits, name=soft[:hard]; one flag per list item",
+      "markdownDescription": "`docker run --ulimit`: resource limits as `name=soft[:hard]` (`nofile=1024:2048`, `memlock=-1`). A list gives one `--ulimit` per item. The agent emits the key as written (`--ulimit`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/repeatable",
+      "examples": [
+        [
+          "nofile=1024:2048",
+          "memlock=-1"
+        ]
+      ]
     },
     "w": {
-      "$ref": "#/$defs/single"
+      "title": "-w",
+      "description": "the working directory inside the container",
+      "markdownDescription": "`docker run -w`: the working directory inside the container. For code jobs on a base image the agent adds `workdir: /mnt/wandb` and leaves a `w` key as well. The agent emits the key as written (`-w`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "/workspace"
+      ]
     },
     "workdir": {
-      "$ref": "#/$defs/single"
+      "title": "--workdir",
+      "description": "the working directory inside the container",
+      "markdownDescription": "`docker run --workdir`: the working directory inside the container. For code jobs on a base image the agent sets it to `/mnt/wandb` (or below it, for `overrides.working_dir`). The agent emits the key as written (`--workdir`). [docker run reference](https://docs.docker.com/reference/cli/docker/container/run/)",
+      "$ref": "#/$defs/single",
+      "examples": [
+        "/workspace"
+      ]
     }
   },
   "additionalProperties": false,
@@ -6623,6 +8667,7 @@ extension BundledSchemas {
   "$id": "https://launchc.dev/schemas/local-process.json",
   "title": "A local-process queue config",
   "description": "The local-process runner of wandb 0.31.0 reads no queue config at all (sdk/launch/runner/local_process.py).",
+  "markdownDescription": "The local-process runner of wandb 0.31.0 reads no queue config at all (`sdk/launch/runner/local_process.py`): it runs the job's entry point (or `overrides.entry_point`) and `overrides.args` with `bash -c` in the job's project directory, after the `WANDB_*` variables. Leave the config empty (`{}`); every key is reported as ignored.",
   "type": "object",
   "additionalProperties": false,
   "x-launchc-code": {
@@ -6642,6 +8687,7 @@ extension BundledSchemas {
   "$id": "https://launchc.dev/schemas/queue.json",
   "title": "A W&B Launch queue definition",
   "description": "What wandb 0.31.0's Api.create_run_queue accepts (apis/public/api.py): resource, config, template_variables, name, entity, prioritization_mode.",
+  "markdownDescription": "A queue definition: the arguments of wandb 0.31.0's `Api.create_run_queue` (`apis/public/api.py`) as one file. `config` is checked against its resource's schema, filled with each template variable's default and with each of its options.",
   "type": "object",
   "required": [
     "resource",
@@ -6649,9 +8695,19 @@ extension BundledSchemas {
   ],
   "properties": {
     "$schema": {
-      "type": "string"
+      "title": "$schema",
+      "description": "the JSON Schema this file follows, for editors and for launchc to know the file is a queue definition",
+      "markdownDescription": "The JSON Schema this file follows, for editors; launchc also reads it to know the file is a queue definition. A local copy works in any editor: `launchc schema queue > .launchc/schemas/queue.json`.",
+      "type": "string",
+      "examples": [
+        "./.launchc/schemas/queue.json",
+        "https://launchc.dev/schemas/queue.json"
+      ]
     },
     "resource": {
+      "title": "Resource",
+      "description": "the runner that executes the queue's jobs",
+      "markdownDescription": "The runner that executes the queue's jobs: `local-container` (`docker run`), `local-process`, `kubernetes`, `sagemaker` (a `CreateTrainingJob` request) or `gcp-vertex` (a Vertex AI `CustomJob`). `create_run_queue` takes no aliases such as `vertex` or `docker`.",
       "enum": [
         "local-container",
         "local-process",
@@ -6664,30 +8720,63 @@ extension BundledSchemas {
       }
     },
     "config": {
+      "title": "Resource config",
       "description": "the resource config: what the queue's Configuration box holds",
+      "markdownDescription": "The resource config: what the queue's Configuration box holds, and what the agent receives as `resource_args.<resource>` once the W&B server has filled the `{{variables}}` and merged the job's own `resource_args` over it. `launchc schema <resource>` prints its schema.",
       "type": "object"
     },
     "template_variables": {
+      "title": "Template variables",
+      "description": "the variables the config uses as {{name}}, each with a schema: type, default, minimum, maximum, enum",
+      "markdownDescription": "The variables the config uses as `{{name}}` placeholders, each with a `schema` (`type`: `string`, `integer` or `number`; `default`; `minimum`; `maximum`; `enum`) and an optional `description`. A job sets them with `wandb launch --set-var name=value` or the launch spec's `template_variables`; the W&B server fills them in before the agent sees the config.",
       "type": "object",
       "propertyNames": {
         "pattern": "^[A-Za-z0-9_.-]+$"
       },
       "additionalProperties": {
         "$ref": "#/$defs/templateVariable"
-      }
+      },
+      "examples": [
+        {
+          "instance_type": {
+            "description": "the training instance",
+            "schema": {
+              "type": "string",
+              "default": "ml.g5.xlarge",
+              "enum": [
+                "ml.g5.xlarge",
+                "ml.g5.12xlarge"
+              ]
+            }
+          }
+        }
+      ]
     },
     "name": {
+      "title": "Queue name",
       "description": "create_run_queue refuses an empty name or one longer than 64 characters",
+      "markdownDescription": "The queue's name, at most 64 characters; `create_run_queue` refuses an empty one.",
       "type": "string",
       "minLength": 1,
-      "maxLength": 64
+      "maxLength": 64,
+      "examples": [
+        "train-gpu"
+      ]
     },
     "entity": {
+      "title": "Entity",
+      "description": "the W&B entity (user or team) that owns the queue",
+      "markdownDescription": "The W&B entity (user or team) that owns the queue.",
       "type": "string",
-      "minLength": 1
+      "minLength": 1,
+      "examples": [
+        "ml-platform"
+      ]
     },
     "prioritization_mode": {
+      "title": "Prioritization mode",
       "description": "create_run_queue upper-cases the mode and accepts only V0",
+      "markdownDescription": "How the queue orders its jobs. `create_run_queue` upper-cases the value and accepts only `V0`.",
       "enum": [
         "V0",
         "v0",
@@ -6704,15 +8793,24 @@ extension BundledSchemas {
       ],
       "properties": {
         "description": {
+          "title": "Description",
+          "description": "what the variable is for",
+          "markdownDescription": "What the variable is for.",
           "type": "string"
         },
         "schema": {
+          "title": "Schema",
+          "description": "the variable's type, default and bounds",
+          "markdownDescription": "The variable's `type` (required), `default`, `minimum`, `maximum` and `enum`.",
           "type": "object",
           "required": [
             "type"
           ],
           "properties": {
             "type": {
+              "title": "Type",
+              "description": "string, integer or number",
+              "markdownDescription": "`string`, `integer` or `number`. `wandb launch --set-var` converts an `integer` value with Python's `int()` and a `number` with `float()`; any other type, the UI's `float` included, stays a string.",
               "enum": [
                 "string",
                 "integer",
@@ -6723,18 +8821,30 @@ extension BundledSchemas {
               }
             },
             "default": {
+              "title": "Default",
+              "description": "the value a job gets when it sets none",
+              "markdownDescription": "The value a job gets when it sets none. launchc checks the config filled with it.",
               "type": [
                 "string",
                 "number"
               ]
             },
             "minimum": {
+              "title": "Minimum",
+              "description": "the smallest value allowed; the SDK does not check it (W&B's docs say the server does)",
+              "markdownDescription": "The smallest value allowed. The SDK does not check it (`wandb launch --set-var` and `launch_add` pass any value); W&B's docs say the server does. launchc checks the default and the options against it.",
               "type": "number"
             },
             "maximum": {
+              "title": "Maximum",
+              "description": "the largest value allowed; the SDK does not check it (W&B's docs say the server does)",
+              "markdownDescription": "The largest value allowed. The SDK does not check it (`wandb launch --set-var` and `launch_add` pass any value); W&B's docs say the server does. launchc checks the default and the options against it.",
               "type": "number"
             },
             "enum": {
+              "title": "Options",
+              "description": "the values allowed",
+              "markdownDescription": "The values allowed, each of the variable's type. launchc checks the config filled with each of them.",
               "type": "array",
               "minItems": 1,
               "items": {
@@ -6766,7 +8876,7 @@ extension BundledSchemas {
 }
 """##,
          ##"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/queue.json","type":"object","required":["resource","config"],"properties":{"$schema":{"type":"string"},"resource":{"enum":["local-container","local-process","kubernetes","sagemaker","gcp-vertex"],"x-launchc-message":{"enum":"'resource' must be local-container, local-process, kubernetes, sagemaker or gcp-vertex; create_run_queue takes no aliases such as 'vertex' or 'docker'"}},"config":{"description":"the resource config: what the queue's Configuration box holds","type":"object"},"template_variables":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"},"additionalProperties":{"$ref":"#/$defs/templateVariable"}},"name":{"description":"create_run_queue refuses an empty name or one longer than 64 characters","type":"string","minLength":1,"maxLength":64},"entity":{"type":"string","minLength":1},"prioritization_mode":{"description":"create_run_queue upper-cases the mode and accepts only V0","enum":["V0","v0",null]}},"additionalProperties":false,"$defs":{"templateVariable":{"type":"object","required":["schema"],"properties":{"description":{"type":"string"},"schema":{"type":"object","required":["type"],"properties":{"type":{"enum":["string","integer","number"],"x-launchc-message":{"enum":"a template variable's type is string, integer or number (the W&B UI's 'float' is not coerced by the SDK; write number)"}},"default":{"type":["string","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"enum":{"type":"array","minItems":1,"items":{"type":["string","number"]}}},"additionalProperties":false}},"additionalProperties":false,"x-launchc-aliases":{"type":"schema.type","default":"schema.default","minimum":"schema.minimum","maximum":"schema.maximum","enum":"schema.enum","options":"schema.enum"}}},"x-launchc-aliases":{"resource_args":"config","type":"resource"}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/queue.json","type":"object","required":["resource","config"],"properties":{"$schema":{"description":"the JSON Schema this file follows, for editors and for launchc to know the file is a queue definition","type":"string"},"resource":{"description":"the runner that executes the queue's jobs","enum":["local-container","local-process","kubernetes","sagemaker","gcp-vertex"],"x-launchc-message":{"enum":"'resource' must be local-container, local-process, kubernetes, sagemaker or gcp-vertex; create_run_queue takes no aliases such as 'vertex' or 'docker'"}},"config":{"description":"the resource config: what the queue's Configuration box holds","type":"object"},"template_variables":{"description":"the variables the config uses as {{name}}, each with a schema: type, default, minimum, maximum, enum","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"},"additionalProperties":{"$ref":"#/$defs/templateVariable"}},"name":{"description":"create_run_queue refuses an empty name or one longer than 64 characters","type":"string","minLength":1,"maxLength":64},"entity":{"description":"the W&B entity (user or team) that owns the queue","type":"string","minLength":1},"prioritization_mode":{"description":"create_run_queue upper-cases the mode and accepts only V0","enum":["V0","v0",null]}},"additionalProperties":false,"$defs":{"templateVariable":{"type":"object","required":["schema"],"properties":{"description":{"description":"what the variable is for","type":"string"},"schema":{"description":"the variable's type, default and bounds","type":"object","required":["type"],"properties":{"type":{"description":"string, integer or number","enum":["string","integer","number"],"x-launchc-message":{"enum":"a template variable's type is string, integer or number (the W&B UI's 'float' is not coerced by the SDK; write number)"}},"default":{"description":"the value a job gets when it sets none","type":["string","number"]},"minimum":{"description":"the smallest value allowed; the SDK does not check it (W&B's docs say the server does)","type":"number"},"maximum":{"description":"the largest value allowed; the SDK does not check it (W&B's docs say the server does)","type":"number"},"enum":{"description":"the values allowed","type":"array","minItems":1,"items":{"type":["string","number"]}}},"additionalProperties":false}},"additionalProperties":false,"x-launchc-aliases":{"type":"schema.type","default":"schema.default","minimum":"schema.minimum","maximum":"schema.maximum","enum":"schema.enum","options":"schema.enum"}}},"x-launchc-aliases":{"resource_args":"config","type":"resource"}}
 """##),
         ("schemas/sagemaker-request.json", "https://launchc.dev/schemas/sagemaker-request.json", #"""
 {
@@ -6774,115 +8884,198 @@ extension BundledSchemas {
  "$id": "https://launchc.dev/schemas/sagemaker-request.json",
  "$comment": "Generated by scripts/gen-sagemaker-schema.py from the CreateTrainingJob request of the SageMaker service model 2017-07-24 in botocore 1.43.11. Do not edit; run 'make generate-sagemaker'. The shapes are those of sagemaker.json.",
  "title": "A SageMaker CreateTrainingJob request, as the API takes it",
+ "markdownDescription": "A `CreateTrainingJob` request as the SageMaker API takes it: what `launchc render` prints for a SageMaker queue. [CreateTrainingJob in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)",
  "type": "object",
  "properties": {
   "TrainingJobName": {
+   "title": "CreateTrainingJob.TrainingJobName",
+   "description": "The name of the training job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account.",
+   "markdownDescription": "The name of the training job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account.\n\n[CreateTrainingJob.TrainingJobName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-TrainingJobName)",
    "$ref": "sagemaker.json#/$defs/TrainingJobName",
-   "description": "The name of the training job."
+   "examples": [
+    "resnet-training-001"
+   ]
   },
   "HyperParameters": {
+   "title": "CreateTrainingJob.HyperParameters",
+   "description": "Algorithm-specific parameters that influence the quality of the model. You set hyperparameters before you start the learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see Algorithms.",
+   "markdownDescription": "Algorithm-specific parameters that influence the quality of the model. You set hyperparameters before you start the learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html).\n\n[CreateTrainingJob.HyperParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-HyperParameters)",
    "$ref": "sagemaker.json#/$defs/HyperParameters",
-   "description": "Algorithm-specific parameters that influence the quality of the model."
+   "examples": [
+    {
+     "epochs": "10",
+     "learning-rate": "0.001"
+    }
+   ]
   },
   "AlgorithmSpecification": {
-   "$ref": "sagemaker.json#/$defs/AlgorithmSpecification",
-   "description": "The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode."
+   "title": "CreateTrainingJob.AlgorithmSpecification",
+   "description": "The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode.",
+   "markdownDescription": "The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode. For more information about algorithms provided by SageMaker, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html). For information about providing your own algorithms, see [Using Your Own Algorithms with Amazon SageMaker](https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).\n\n[CreateTrainingJob.AlgorithmSpecification in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-AlgorithmSpecification)",
+   "$ref": "sagemaker.json#/$defs/AlgorithmSpecification"
   },
   "RoleArn": {
-   "$ref": "sagemaker.json#/$defs/RoleArn",
-   "description": "The Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perform tasks on your behalf."
+   "title": "CreateTrainingJob.RoleArn",
+   "description": "The Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perform tasks on your behalf.",
+   "markdownDescription": "The Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perform tasks on your behalf.\n\n[CreateTrainingJob.RoleArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RoleArn)",
+   "$ref": "sagemaker.json#/$defs/RoleArn"
   },
   "InputDataConfig": {
-   "$ref": "sagemaker.json#/$defs/InputDataConfig",
-   "description": "An array of Channel objects."
+   "title": "CreateTrainingJob.InputDataConfig",
+   "description": "An array of Channel objects. Each channel is a named input source. InputDataConfig describes the input data and its location.",
+   "markdownDescription": "An array of `Channel` objects. Each channel is a named input source. `InputDataConfig` describes the input data and its location.\n\n[CreateTrainingJob.InputDataConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-InputDataConfig)",
+   "$ref": "sagemaker.json#/$defs/InputDataConfig"
   },
   "OutputDataConfig": {
-   "$ref": "sagemaker.json#/$defs/OutputDataConfig",
-   "description": "Specifies the path to the S3 location where you want to store model artifacts."
+   "title": "CreateTrainingJob.OutputDataConfig",
+   "description": "Specifies the path to the S3 location where you want to store model artifacts. SageMaker creates subfolders for the artifacts.",
+   "markdownDescription": "Specifies the path to the S3 location where you want to store model artifacts. SageMaker creates subfolders for the artifacts.\n\n[CreateTrainingJob.OutputDataConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-OutputDataConfig)",
+   "$ref": "sagemaker.json#/$defs/OutputDataConfig"
   },
   "ResourceConfig": {
-   "$ref": "sagemaker.json#/$defs/ResourceConfig",
-   "description": "The resources, including the ML compute instances and ML storage volumes, to use for model training."
+   "title": "CreateTrainingJob.ResourceConfig",
+   "description": "The resources, including the ML compute instances and ML storage volumes, to use for model training.",
+   "markdownDescription": "The resources, including the ML compute instances and ML storage volumes, to use for model training.\n\n[CreateTrainingJob.ResourceConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ResourceConfig)",
+   "$ref": "sagemaker.json#/$defs/ResourceConfig"
   },
   "VpcConfig": {
-   "$ref": "sagemaker.json#/$defs/VpcConfig",
-   "description": "A VpcConfig object that specifies the VPC that you want your training job to connect to."
+   "title": "CreateTrainingJob.VpcConfig",
+   "description": "A VpcConfig object that specifies the VPC that you want your training job to connect to. Control access to and from your training container by configuring the VPC.",
+   "markdownDescription": "A [VpcConfig](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html) object that specifies the VPC that you want your training job to connect to. Control access to and from your training container by configuring the VPC. For more information, see [Protect Training Jobs by Using an Amazon Virtual Private Cloud](https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).\n\n[CreateTrainingJob.VpcConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-VpcConfig)",
+   "$ref": "sagemaker.json#/$defs/VpcConfig"
   },
   "StoppingCondition": {
-   "$ref": "sagemaker.json#/$defs/StoppingCondition",
-   "description": "Specifies a limit to how long a model training job can run."
+   "title": "CreateTrainingJob.StoppingCondition",
+   "description": "Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs.",
+   "markdownDescription": "Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs.\n\n[CreateTrainingJob.StoppingCondition in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-StoppingCondition)",
+   "$ref": "sagemaker.json#/$defs/StoppingCondition"
   },
   "Tags": {
+   "title": "CreateTrainingJob.Tags",
+   "description": "An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment.",
+   "markdownDescription": "An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see [Tagging Amazon Web Services Resources](https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).\n\n[CreateTrainingJob.Tags in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-Tags)",
    "$ref": "sagemaker.json#/$defs/TagList",
-   "description": "An array of key-value pairs."
+   "examples": [
+    [
+     {
+      "Key": "team",
+      "Value": "ml-platform"
+     }
+    ]
+   ]
   },
   "EnableNetworkIsolation": {
-   "$ref": "sagemaker.json#/$defs/Boolean",
-   "description": "Isolates the training container."
+   "title": "CreateTrainingJob.EnableNetworkIsolation",
+   "description": "Isolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training.",
+   "markdownDescription": "Isolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training. If you enable network isolation for training jobs that are configured to use a VPC, SageMaker downloads and uploads customer data and model artifacts through the specified VPC, but the training container does not have network access.\n\n[CreateTrainingJob.EnableNetworkIsolation in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableNetworkIsolation)",
+   "$ref": "sagemaker.json#/$defs/Boolean"
   },
   "EnableInterContainerTrafficEncryption": {
-   "$ref": "sagemaker.json#/$defs/Boolean",
-   "description": "To encrypt all communications between ML compute instances in distributed training, choose True."
+   "title": "CreateTrainingJob.EnableInterContainerTrafficEncryption",
+   "description": "To encrypt all communications between ML compute instances in distributed training, choose True. Encryption provides greater security for distributed training, but training might take longer.",
+   "markdownDescription": "To encrypt all communications between ML compute instances in distributed training, choose `True`. Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithm in distributed training. For more information, see [Protect Communications Between ML Compute Instances in a Distributed Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/train-encrypt.html).\n\n[CreateTrainingJob.EnableInterContainerTrafficEncryption in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableInterContainerTrafficEncryption)",
+   "$ref": "sagemaker.json#/$defs/Boolean"
   },
   "EnableManagedSpotTraining": {
-   "$ref": "sagemaker.json#/$defs/Boolean",
-   "description": "To train models using managed spot training, choose True."
+   "title": "CreateTrainingJob.EnableManagedSpotTraining",
+   "description": "To train models using managed spot training, choose True. Managed spot training provides a fully managed and scalable infrastructure for training machine learning models. this option is useful when training jobs can be interrupted and when there is flexibility when the training job is run.",
+   "markdownDescription": "To train models using managed spot training, choose `True`. Managed spot training provides a fully managed and scalable infrastructure for training machine learning models. this option is useful when training jobs can be interrupted and when there is flexibility when the training job is run.\n\n[CreateTrainingJob.EnableManagedSpotTraining in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableManagedSpotTraining)",
+   "$ref": "sagemaker.json#/$defs/Boolean"
   },
   "CheckpointConfig": {
-   "$ref": "sagemaker.json#/$defs/CheckpointConfig",
-   "description": "Contains information about the output location for managed spot training checkpoint data."
+   "title": "CreateTrainingJob.CheckpointConfig",
+   "description": "Contains information about the output location for managed spot training checkpoint data.",
+   "markdownDescription": "Contains information about the output location for managed spot training checkpoint data.\n\n[CreateTrainingJob.CheckpointConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-CheckpointConfig)",
+   "$ref": "sagemaker.json#/$defs/CheckpointConfig"
   },
   "DebugHookConfig": {
+   "title": "CreateTrainingJob.DebugHookConfig",
+   "description": "Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths.",
+   "markdownDescription": "Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths. To learn more about how to configure the `DebugHookConfig` parameter, see [Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).\n\n[CreateTrainingJob.DebugHookConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-DebugHookConfig)",
    "$ref": "sagemaker.json#/$defs/DebugHookConfig"
   },
   "DebugRuleConfigurations": {
-   "$ref": "sagemaker.json#/$defs/DebugRuleConfigurations",
-   "description": "Configuration information for Amazon SageMaker Debugger rules for debugging output tensors."
+   "title": "CreateTrainingJob.DebugRuleConfigurations",
+   "description": "Configuration information for Amazon SageMaker Debugger rules for debugging output tensors.",
+   "markdownDescription": "Configuration information for Amazon SageMaker Debugger rules for debugging output tensors.\n\n[CreateTrainingJob.DebugRuleConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-DebugRuleConfigurations)",
+   "$ref": "sagemaker.json#/$defs/DebugRuleConfigurations"
   },
   "TensorBoardOutputConfig": {
+   "title": "CreateTrainingJob.TensorBoardOutputConfig",
+   "description": "Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.",
+   "markdownDescription": "Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.\n\n[CreateTrainingJob.TensorBoardOutputConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-TensorBoardOutputConfig)",
    "$ref": "sagemaker.json#/$defs/TensorBoardOutputConfig"
   },
   "ExperimentConfig": {
+   "title": "CreateTrainingJob.ExperimentConfig",
+   "description": "Associates a SageMaker job as a trial component with an experiment and trial. Specified when you call the following APIs:",
+   "markdownDescription": "Associates a SageMaker job as a trial component with an experiment and trial. Specified when you call the following APIs:\n\n[CreateTrainingJob.ExperimentConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ExperimentConfig)",
    "$ref": "sagemaker.json#/$defs/ExperimentConfig"
   },
   "ProfilerConfig": {
+   "title": "CreateTrainingJob.ProfilerConfig",
+   "description": "Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.",
+   "markdownDescription": "Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.\n\n[CreateTrainingJob.ProfilerConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ProfilerConfig)",
    "$ref": "sagemaker.json#/$defs/ProfilerConfig"
   },
   "ProfilerRuleConfigurations": {
-   "$ref": "sagemaker.json#/$defs/ProfilerRuleConfigurations",
-   "description": "Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics."
+   "title": "CreateTrainingJob.ProfilerRuleConfigurations",
+   "description": "Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics.",
+   "markdownDescription": "Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics.\n\n[CreateTrainingJob.ProfilerRuleConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ProfilerRuleConfigurations)",
+   "$ref": "sagemaker.json#/$defs/ProfilerRuleConfigurations"
   },
   "Environment": {
+   "title": "CreateTrainingJob.Environment",
+   "description": "The environment variables to set in the Docker container.",
+   "markdownDescription": "The environment variables to set in the Docker container.\n\n[CreateTrainingJob.Environment in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-Environment)",
    "$ref": "sagemaker.json#/$defs/TrainingEnvironmentMap",
-   "description": "The environment variables to set in the Docker container."
+   "examples": [
+    {
+     "NCCL_DEBUG": "INFO"
+    }
+   ]
   },
   "RetryStrategy": {
-   "$ref": "sagemaker.json#/$defs/RetryStrategy",
-   "description": "The number of times to retry the job when the job fails due to an InternalServerError."
+   "title": "CreateTrainingJob.RetryStrategy",
+   "description": "The number of times to retry the job when the job fails due to an InternalServerError.",
+   "markdownDescription": "The number of times to retry the job when the job fails due to an `InternalServerError`.\n\n[CreateTrainingJob.RetryStrategy in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RetryStrategy)",
+   "$ref": "sagemaker.json#/$defs/RetryStrategy"
   },
   "RemoteDebugConfig": {
-   "$ref": "sagemaker.json#/$defs/RemoteDebugConfig",
-   "description": "Configuration for remote debugging."
+   "title": "CreateTrainingJob.RemoteDebugConfig",
+   "description": "Configuration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging.",
+   "markdownDescription": "Configuration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see [Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging](https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).\n\n[CreateTrainingJob.RemoteDebugConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RemoteDebugConfig)",
+   "$ref": "sagemaker.json#/$defs/RemoteDebugConfig"
   },
   "InfraCheckConfig": {
-   "$ref": "sagemaker.json#/$defs/InfraCheckConfig",
-   "description": "Contains information about the infrastructure health check configuration for the training job."
+   "title": "CreateTrainingJob.InfraCheckConfig",
+   "description": "Contains information about the infrastructure health check configuration for the training job.",
+   "markdownDescription": "Contains information about the infrastructure health check configuration for the training job.\n\n[CreateTrainingJob.InfraCheckConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-InfraCheckConfig)",
+   "$ref": "sagemaker.json#/$defs/InfraCheckConfig"
   },
   "SessionChainingConfig": {
-   "$ref": "sagemaker.json#/$defs/SessionChainingConfig",
-   "description": "Contains information about attribute-based access control (ABAC) for the training job."
+   "title": "CreateTrainingJob.SessionChainingConfig",
+   "description": "Contains information about attribute-based access control (ABAC) for the training job.",
+   "markdownDescription": "Contains information about attribute-based access control (ABAC) for the training job.\n\n[CreateTrainingJob.SessionChainingConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-SessionChainingConfig)",
+   "$ref": "sagemaker.json#/$defs/SessionChainingConfig"
   },
   "ServerlessJobConfig": {
-   "$ref": "sagemaker.json#/$defs/ServerlessJobConfig",
-   "description": "The configuration for serverless training jobs."
+   "title": "CreateTrainingJob.ServerlessJobConfig",
+   "description": "The configuration for serverless training jobs.",
+   "markdownDescription": "The configuration for serverless training jobs.\n\n[CreateTrainingJob.ServerlessJobConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ServerlessJobConfig)",
+   "$ref": "sagemaker.json#/$defs/ServerlessJobConfig"
   },
   "MlflowConfig": {
-   "$ref": "sagemaker.json#/$defs/MlflowConfig",
-   "description": "The MLflow configuration using SageMaker managed MLflow."
+   "title": "CreateTrainingJob.MlflowConfig",
+   "description": "The MLflow configuration using SageMaker managed MLflow.",
+   "markdownDescription": "The MLflow configuration using SageMaker managed MLflow.\n\n[CreateTrainingJob.MlflowConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-MlflowConfig)",
+   "$ref": "sagemaker.json#/$defs/MlflowConfig"
   },
   "ModelPackageConfig": {
-   "$ref": "sagemaker.json#/$defs/ModelPackageConfig",
-   "description": "The configuration for the model package."
+   "title": "CreateTrainingJob.ModelPackageConfig",
+   "description": "The configuration for the model package.",
+   "markdownDescription": "The configuration for the model package.\n\n[CreateTrainingJob.ModelPackageConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ModelPackageConfig)",
+   "$ref": "sagemaker.json#/$defs/ModelPackageConfig"
   }
  },
  "required": [
@@ -6900,250 +9093,411 @@ extension BundledSchemas {
 {
  "$schema": "https://json-schema.org/draft/2020-12/schema",
  "$id": "https://launchc.dev/schemas/sagemaker.json",
- "$comment": "Generated by scripts/gen-sagemaker-schema.py from the CreateTrainingJob request of the SageMaker service model 2017-07-24 in botocore 1.43.11, with the W&B agent's reading of the top level (wandb 0.31.0). Do not edit; run 'make generate-sagemaker'. Patterns relaxed (lookbehinds removed, which launchc's regular expressions cannot run): ArnOrName.",
+ "$comment": "Generated by scripts/gen-sagemaker-schema.py from the CreateTrainingJob request of the SageMaker service model 2017-07-24 in botocore 1.43.11, with the W&B agent's reading of the top level (wandb 0.31.0). Do not edit; run 'make generate-sagemaker'. Patterns relaxed (lookbehinds removed, which launchc's regular expressions cannot run): ArnOrName. Java's POSIX classes written as ASCII ranges: TrainingRepositoryCredentialsProviderArn.",
  "title": "A SageMaker queue config: the CreateTrainingJob request the W&B agent completes and submits",
+ "description": "What the W&B agent (wandb 0.31.0) reads from a SageMaker queue config and completes into a CreateTrainingJob request: RoleArn, OutputDataConfig, ResourceConfig and StoppingCondition are required.",
+ "markdownDescription": "A SageMaker queue config: the `CreateTrainingJob` request that the W&B agent (wandb 0.31.0) completes and submits. It requires `RoleArn`, `OutputDataConfig`, `ResourceConfig` and `StoppingCondition`; sets `TrainingJobName` (the run id), the image, the entry point and the `WANDB_*` environment; appends the `WandbRunId` tag; and camel-cases snake_case top-level keys. [CreateTrainingJob in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)",
  "type": "object",
  "properties": {
   "TrainingJobName": {
+   "title": "CreateTrainingJob.TrainingJobName",
+   "description": "The name of the training job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account. The agent uses the run id when it is absent, and fills macros such as ${run_id} in it.",
+   "markdownDescription": "The name of the training job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account.\n\nThe W&B agent uses the run id when it is absent, and fills macros such as `${run_id}` in it (CamelCase only: a snake_case `training_job_name` is overwritten by the run id).\n\n[CreateTrainingJob.TrainingJobName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-TrainingJobName)",
    "$ref": "#/$defs/TrainingJobName",
-   "description": "The name of the training job."
+   "examples": [
+    "resnet-training-001"
+   ]
   },
   "training_job_name": {
+   "title": "training_job_name (overwritten)",
+   "description": "overwritten by the run id: the agent reads only the CamelCase TrainingJobName",
+   "markdownDescription": "Overwritten by the run id: the W&B agent reads only the CamelCase `TrainingJobName`. Write `TrainingJobName`.",
    "not": {},
    "x-launchc-code": "LC3302",
    "x-launchc-message": "'training_job_name' is overwritten by the run id; the agent reads only the CamelCase 'TrainingJobName'"
   },
   "HyperParameters": {
+   "title": "CreateTrainingJob.HyperParameters",
+   "description": "Algorithm-specific parameters that influence the quality of the model. You set hyperparameters before you start the learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see Algorithms.",
+   "markdownDescription": "Algorithm-specific parameters that influence the quality of the model. You set hyperparameters before you start the learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html).\n\n[CreateTrainingJob.HyperParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-HyperParameters)",
    "$ref": "#/$defs/HyperParameters",
-   "description": "Algorithm-specific parameters that influence the quality of the model."
+   "examples": [
+    {
+     "epochs": "10",
+     "learning-rate": "0.001"
+    }
+   ]
   },
   "hyper_parameters": {
-   "$ref": "#/$defs/HyperParameters",
-   "description": "the agent camel-cases this key to HyperParameters"
+   "title": "hyper_parameters (read as HyperParameters)",
+   "description": "the agent camel-cases this key to HyperParameters",
+   "markdownDescription": "Read as `HyperParameters`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `HyperParameters` says the same without the detour.\n\nAlgorithm-specific parameters that influence the quality of the model. You set hyperparameters before you start the learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html).\n\n[CreateTrainingJob.HyperParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-HyperParameters)",
+   "$ref": "#/$defs/HyperParameters"
   },
   "AlgorithmSpecification": {
-   "$ref": "#/$defs/AlgorithmSpecification",
-   "description": "The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode."
+   "title": "CreateTrainingJob.AlgorithmSpecification",
+   "description": "The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode. When absent the agent sends the job's image with TrainingInputMode File; when given, it sets TrainingImage but does not add TrainingInputMode.",
+   "markdownDescription": "The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode. For more information about algorithms provided by SageMaker, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html). For information about providing your own algorithms, see [Using Your Own Algorithms with Amazon SageMaker](https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).\n\nWhen absent, the W&B agent sends `{TrainingImage: <the job's image>, TrainingInputMode: File}`. When given, it sets `TrainingImage` (to the job's image, unless `TrainingImage` is given), `ContainerEntrypoint` and `ContainerArguments`, but does not add `TrainingInputMode`, which CreateTrainingJob requires.\n\n[CreateTrainingJob.AlgorithmSpecification in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-AlgorithmSpecification)",
+   "$ref": "#/$defs/AlgorithmSpecification"
   },
   "algorithm_specification": {
-   "$ref": "#/$defs/AlgorithmSpecification",
-   "description": "the agent camel-cases this key to AlgorithmSpecification"
+   "title": "algorithm_specification (read as AlgorithmSpecification)",
+   "description": "the agent camel-cases this key to AlgorithmSpecification",
+   "markdownDescription": "Read as `AlgorithmSpecification`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `AlgorithmSpecification` says the same without the detour.\n\nThe registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode. For more information about algorithms provided by SageMaker, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html). For information about providing your own algorithms, see [Using Your Own Algorithms with Amazon SageMaker](https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).\n\nWhen absent, the W&B agent sends `{TrainingImage: <the job's image>, TrainingInputMode: File}`. When given, it sets `TrainingImage` (to the job's image, unless `TrainingImage` is given), `ContainerEntrypoint` and `ContainerArguments`, but does not add `TrainingInputMode`, which CreateTrainingJob requires.\n\n[CreateTrainingJob.AlgorithmSpecification in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-AlgorithmSpecification)",
+   "$ref": "#/$defs/AlgorithmSpecification"
   },
   "RoleArn": {
+   "title": "CreateTrainingJob.RoleArn",
    "description": "the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>",
+   "markdownDescription": "The IAM role the training job runs as: its ARN, or a role name, which the W&B agent turns into `arn:<partition>:iam::<account>:role/<name>` with the account and partition of its own AWS credentials. Required by the agent (`role_arn` works too); read before macros are filled, so `${…}` in it is sent as written.\n\nThe Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perform tasks on your behalf.\n\n[CreateTrainingJob.RoleArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RoleArn)",
    "type": "string",
    "pattern": "^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$",
    "x-launchc-message": {
     "pattern": "'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"
-   }
+   },
+   "examples": [
+    "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
+    "SageMakerExecutionRole"
+   ]
   },
   "role_arn": {
+   "title": "role_arn (read as RoleArn)",
    "description": "the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>",
+   "markdownDescription": "The IAM role the training job runs as: its ARN, or a role name, which the W&B agent turns into `arn:<partition>:iam::<account>:role/<name>` with the account and partition of its own AWS credentials. Required by the agent (`role_arn` works too); read before macros are filled, so `${…}` in it is sent as written.\n\nThe Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perform tasks on your behalf.\n\n[CreateTrainingJob.RoleArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RoleArn)",
    "type": "string",
    "pattern": "^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$",
    "x-launchc-message": {
     "pattern": "'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"
-   }
+   },
+   "examples": [
+    "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
+    "SageMakerExecutionRole"
+   ]
   },
   "InputDataConfig": {
-   "$ref": "#/$defs/InputDataConfig",
-   "description": "An array of Channel objects."
+   "title": "CreateTrainingJob.InputDataConfig",
+   "description": "An array of Channel objects. Each channel is a named input source. InputDataConfig describes the input data and its location.",
+   "markdownDescription": "An array of `Channel` objects. Each channel is a named input source. `InputDataConfig` describes the input data and its location.\n\n[CreateTrainingJob.InputDataConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-InputDataConfig)",
+   "$ref": "#/$defs/InputDataConfig"
   },
   "input_data_config": {
-   "$ref": "#/$defs/InputDataConfig",
-   "description": "the agent camel-cases this key to InputDataConfig"
+   "title": "input_data_config (read as InputDataConfig)",
+   "description": "the agent camel-cases this key to InputDataConfig",
+   "markdownDescription": "Read as `InputDataConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `InputDataConfig` says the same without the detour.\n\nAn array of `Channel` objects. Each channel is a named input source. `InputDataConfig` describes the input data and its location.\n\n[CreateTrainingJob.InputDataConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-InputDataConfig)",
+   "$ref": "#/$defs/InputDataConfig"
   },
   "OutputDataConfig": {
-   "$ref": "#/$defs/OutputDataConfig",
-   "description": "Specifies the path to the S3 location where you want to store model artifacts."
+   "title": "CreateTrainingJob.OutputDataConfig",
+   "description": "Specifies the path to the S3 location where you want to store model artifacts. SageMaker creates subfolders for the artifacts. Required by the agent, in CamelCase only.",
+   "markdownDescription": "Specifies the path to the S3 location where you want to store model artifacts. SageMaker creates subfolders for the artifacts.\n\nRequired by the W&B agent, in CamelCase only: `output_data_config` makes it fail with *requires an OutputDataConfig*.\n\n[CreateTrainingJob.OutputDataConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-OutputDataConfig)",
+   "$ref": "#/$defs/OutputDataConfig"
   },
   "output_data_config": {
+   "title": "output_data_config (not read)",
+   "description": "not read: the agent reads only the CamelCase OutputDataConfig, and fails without it",
+   "markdownDescription": "Not read: the W&B agent reads only the CamelCase `OutputDataConfig`, and fails with *requires an OutputDataConfig* without it. Write `OutputDataConfig`.",
    "not": {},
    "x-launchc-code": "LC3301",
    "x-launchc-message": "the agent reads only the CamelCase 'OutputDataConfig'; 'output_data_config' makes it fail with \"requires an OutputDataConfig\""
   },
   "ResourceConfig": {
-   "$ref": "#/$defs/ResourceConfig",
-   "description": "The resources, including the ML compute instances and ML storage volumes, to use for model training."
+   "title": "CreateTrainingJob.ResourceConfig",
+   "description": "The resources, including the ML compute instances and ML storage volumes, to use for model training. Required by the agent (resource_config works too).",
+   "markdownDescription": "The resources, including the ML compute instances and ML storage volumes, to use for model training.\n\nRequired by the W&B agent (`resource_config` works too).\n\n[CreateTrainingJob.ResourceConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ResourceConfig)",
+   "$ref": "#/$defs/ResourceConfig"
   },
   "resource_config": {
-   "$ref": "#/$defs/ResourceConfig",
-   "description": "the agent camel-cases this key to ResourceConfig"
+   "title": "resource_config (read as ResourceConfig)",
+   "description": "the agent camel-cases this key to ResourceConfig",
+   "markdownDescription": "Read as `ResourceConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `ResourceConfig` says the same without the detour.\n\nThe resources, including the ML compute instances and ML storage volumes, to use for model training.\n\nRequired by the W&B agent (`resource_config` works too).\n\n[CreateTrainingJob.ResourceConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ResourceConfig)",
+   "$ref": "#/$defs/ResourceConfig"
   },
   "VpcConfig": {
-   "$ref": "#/$defs/VpcConfig",
-   "description": "A VpcConfig object that specifies the VPC that you want your training job to connect to."
+   "title": "CreateTrainingJob.VpcConfig",
+   "description": "A VpcConfig object that specifies the VPC that you want your training job to connect to. Control access to and from your training container by configuring the VPC.",
+   "markdownDescription": "A [VpcConfig](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html) object that specifies the VPC that you want your training job to connect to. Control access to and from your training container by configuring the VPC. For more information, see [Protect Training Jobs by Using an Amazon Virtual Private Cloud](https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).\n\n[CreateTrainingJob.VpcConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-VpcConfig)",
+   "$ref": "#/$defs/VpcConfig"
   },
   "vpc_config": {
-   "$ref": "#/$defs/VpcConfig",
-   "description": "the agent camel-cases this key to VpcConfig"
+   "title": "vpc_config (read as VpcConfig)",
+   "description": "the agent camel-cases this key to VpcConfig",
+   "markdownDescription": "Read as `VpcConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `VpcConfig` says the same without the detour.\n\nA [VpcConfig](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html) object that specifies the VPC that you want your training job to connect to. Control access to and from your training container by configuring the VPC. For more information, see [Protect Training Jobs by Using an Amazon Virtual Private Cloud](https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).\n\n[CreateTrainingJob.VpcConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-VpcConfig)",
+   "$ref": "#/$defs/VpcConfig"
   },
   "StoppingCondition": {
-   "$ref": "#/$defs/StoppingCondition",
-   "description": "Specifies a limit to how long a model training job can run."
+   "title": "CreateTrainingJob.StoppingCondition",
+   "description": "Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs. Required by the agent (stopping_condition works too).",
+   "markdownDescription": "Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs.\n\nRequired by the W&B agent (`stopping_condition` works too).\n\n[CreateTrainingJob.StoppingCondition in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-StoppingCondition)",
+   "$ref": "#/$defs/StoppingCondition"
   },
   "stopping_condition": {
-   "$ref": "#/$defs/StoppingCondition",
-   "description": "the agent camel-cases this key to StoppingCondition"
+   "title": "stopping_condition (read as StoppingCondition)",
+   "description": "the agent camel-cases this key to StoppingCondition",
+   "markdownDescription": "Read as `StoppingCondition`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `StoppingCondition` says the same without the detour.\n\nSpecifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs.\n\nRequired by the W&B agent (`stopping_condition` works too).\n\n[CreateTrainingJob.StoppingCondition in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-StoppingCondition)",
+   "$ref": "#/$defs/StoppingCondition"
   },
   "Tags": {
+   "title": "CreateTrainingJob.Tags",
+   "description": "An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. The agent appends the tag WandbRunId with the run id.",
+   "markdownDescription": "An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see [Tagging Amazon Web Services Resources](https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).\n\nThe W&B agent appends `{Key: WandbRunId, Value: <run id>}`.\n\n[CreateTrainingJob.Tags in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-Tags)",
    "$ref": "#/$defs/TagList",
-   "description": "An array of key-value pairs."
+   "examples": [
+    [
+     {
+      "Key": "team",
+      "Value": "ml-platform"
+     }
+    ]
+   ]
   },
   "EnableNetworkIsolation": {
-   "$ref": "#/$defs/Boolean",
-   "description": "Isolates the training container."
+   "title": "CreateTrainingJob.EnableNetworkIsolation",
+   "description": "Isolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training.",
+   "markdownDescription": "Isolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training. If you enable network isolation for training jobs that are configured to use a VPC, SageMaker downloads and uploads customer data and model artifacts through the specified VPC, but the training container does not have network access.\n\n[CreateTrainingJob.EnableNetworkIsolation in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableNetworkIsolation)",
+   "$ref": "#/$defs/Boolean"
   },
   "enable_network_isolation": {
-   "$ref": "#/$defs/Boolean",
-   "description": "the agent camel-cases this key to EnableNetworkIsolation"
+   "title": "enable_network_isolation (read as EnableNetworkIsolation)",
+   "description": "the agent camel-cases this key to EnableNetworkIsolation",
+   "markdownDescription": "Read as `EnableNetworkIsolation`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `EnableNetworkIsolation` says the same without the detour.\n\nIsolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training. If you enable network isolation for training jobs that are configured to use a VPC, SageMaker downloads and uploads customer data and model artifacts through the specified VPC, but the training container does not have network access.\n\n[CreateTrainingJob.EnableNetworkIsolation in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableNetworkIsolation)",
+   "$ref": "#/$defs/Boolean"
   },
   "EnableInterContainerTrafficEncryption": {
-   "$ref": "#/$defs/Boolean",
-   "description": "To encrypt all communications between ML compute instances in distributed training, choose True."
+   "title": "CreateTrainingJob.EnableInterContainerTrafficEncryption",
+   "description": "To encrypt all communications between ML compute instances in distributed training, choose True. Encryption provides greater security for distributed training, but training might take longer.",
+   "markdownDescription": "To encrypt all communications between ML compute instances in distributed training, choose `True`. Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithm in distributed training. For more information, see [Protect Communications Between ML Compute Instances in a Distributed Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/train-encrypt.html).\n\n[CreateTrainingJob.EnableInterContainerTrafficEncryption in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableInterContainerTrafficEncryption)",
+   "$ref": "#/$defs/Boolean"
   },
   "enable_inter_container_traffic_encryption": {
-   "$ref": "#/$defs/Boolean",
-   "description": "the agent camel-cases this key to EnableInterContainerTrafficEncryption"
+   "title": "enable_inter_container_traffic_encryption (read as EnableInterContainerTrafficEncryption)",
+   "description": "the agent camel-cases this key to EnableInterContainerTrafficEncryption",
+   "markdownDescription": "Read as `EnableInterContainerTrafficEncryption`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `EnableInterContainerTrafficEncryption` says the same without the detour.\n\nTo encrypt all communications between ML compute instances in distributed training, choose `True`. Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithm in distributed training. For more information, see [Protect Communications Between ML Compute Instances in a Distributed Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/train-encrypt.html).\n\n[CreateTrainingJob.EnableInterContainerTrafficEncryption in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableInterContainerTrafficEncryption)",
+   "$ref": "#/$defs/Boolean"
   },
   "EnableManagedSpotTraining": {
-   "$ref": "#/$defs/Boolean",
-   "description": "To train models using managed spot training, choose True."
+   "title": "CreateTrainingJob.EnableManagedSpotTraining",
+   "description": "To train models using managed spot training, choose True. Managed spot training provides a fully managed and scalable infrastructure for training machine learning models. this option is useful when training jobs can be interrupted and when there is flexibility when the training job is run.",
+   "markdownDescription": "To train models using managed spot training, choose `True`. Managed spot training provides a fully managed and scalable infrastructure for training machine learning models. this option is useful when training jobs can be interrupted and when there is flexibility when the training job is run.\n\n[CreateTrainingJob.EnableManagedSpotTraining in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableManagedSpotTraining)",
+   "$ref": "#/$defs/Boolean"
   },
   "enable_managed_spot_training": {
-   "$ref": "#/$defs/Boolean",
-   "description": "the agent camel-cases this key to EnableManagedSpotTraining"
+   "title": "enable_managed_spot_training (read as EnableManagedSpotTraining)",
+   "description": "the agent camel-cases this key to EnableManagedSpotTraining",
+   "markdownDescription": "Read as `EnableManagedSpotTraining`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `EnableManagedSpotTraining` says the same without the detour.\n\nTo train models using managed spot training, choose `True`. Managed spot training provides a fully managed and scalable infrastructure for training machine learning models. this option is useful when training jobs can be interrupted and when there is flexibility when the training job is run.\n\n[CreateTrainingJob.EnableManagedSpotTraining in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableManagedSpotTraining)",
+   "$ref": "#/$defs/Boolean"
   },
   "CheckpointConfig": {
-   "$ref": "#/$defs/CheckpointConfig",
-   "description": "Contains information about the output location for managed spot training checkpoint data."
+   "title": "CreateTrainingJob.CheckpointConfig",
+   "description": "Contains information about the output location for managed spot training checkpoint data.",
+   "markdownDescription": "Contains information about the output location for managed spot training checkpoint data.\n\n[CreateTrainingJob.CheckpointConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-CheckpointConfig)",
+   "$ref": "#/$defs/CheckpointConfig"
   },
   "checkpoint_config": {
-   "$ref": "#/$defs/CheckpointConfig",
-   "description": "the agent camel-cases this key to CheckpointConfig"
+   "title": "checkpoint_config (read as CheckpointConfig)",
+   "description": "the agent camel-cases this key to CheckpointConfig",
+   "markdownDescription": "Read as `CheckpointConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `CheckpointConfig` says the same without the detour.\n\nContains information about the output location for managed spot training checkpoint data.\n\n[CreateTrainingJob.CheckpointConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-CheckpointConfig)",
+   "$ref": "#/$defs/CheckpointConfig"
   },
   "DebugHookConfig": {
+   "title": "CreateTrainingJob.DebugHookConfig",
+   "description": "Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths.",
+   "markdownDescription": "Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths. To learn more about how to configure the `DebugHookConfig` parameter, see [Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).\n\n[CreateTrainingJob.DebugHookConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-DebugHookConfig)",
    "$ref": "#/$defs/DebugHookConfig"
   },
   "debug_hook_config": {
-   "$ref": "#/$defs/DebugHookConfig",
-   "description": "the agent camel-cases this key to DebugHookConfig"
+   "title": "debug_hook_config (read as DebugHookConfig)",
+   "description": "the agent camel-cases this key to DebugHookConfig",
+   "markdownDescription": "Read as `DebugHookConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `DebugHookConfig` says the same without the detour.\n\nConfiguration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths. To learn more about how to configure the `DebugHookConfig` parameter, see [Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).\n\n[CreateTrainingJob.DebugHookConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-DebugHookConfig)",
+   "$ref": "#/$defs/DebugHookConfig"
   },
   "DebugRuleConfigurations": {
-   "$ref": "#/$defs/DebugRuleConfigurations",
-   "description": "Configuration information for Amazon SageMaker Debugger rules for debugging output tensors."
+   "title": "CreateTrainingJob.DebugRuleConfigurations",
+   "description": "Configuration information for Amazon SageMaker Debugger rules for debugging output tensors.",
+   "markdownDescription": "Configuration information for Amazon SageMaker Debugger rules for debugging output tensors.\n\n[CreateTrainingJob.DebugRuleConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-DebugRuleConfigurations)",
+   "$ref": "#/$defs/DebugRuleConfigurations"
   },
   "debug_rule_configurations": {
-   "$ref": "#/$defs/DebugRuleConfigurations",
-   "description": "the agent camel-cases this key to DebugRuleConfigurations"
+   "title": "debug_rule_configurations (read as DebugRuleConfigurations)",
+   "description": "the agent camel-cases this key to DebugRuleConfigurations",
+   "markdownDescription": "Read as `DebugRuleConfigurations`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `DebugRuleConfigurations` says the same without the detour.\n\nConfiguration information for Amazon SageMaker Debugger rules for debugging output tensors.\n\n[CreateTrainingJob.DebugRuleConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-DebugRuleConfigurations)",
+   "$ref": "#/$defs/DebugRuleConfigurations"
   },
   "TensorBoardOutputConfig": {
+   "title": "CreateTrainingJob.TensorBoardOutputConfig",
+   "description": "Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.",
+   "markdownDescription": "Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.\n\n[CreateTrainingJob.TensorBoardOutputConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-TensorBoardOutputConfig)",
    "$ref": "#/$defs/TensorBoardOutputConfig"
   },
   "tensor_board_output_config": {
-   "$ref": "#/$defs/TensorBoardOutputConfig",
-   "description": "the agent camel-cases this key to TensorBoardOutputConfig"
+   "title": "tensor_board_output_config (read as TensorBoardOutputConfig)",
+   "description": "the agent camel-cases this key to TensorBoardOutputConfig",
+   "markdownDescription": "Read as `TensorBoardOutputConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `TensorBoardOutputConfig` says the same without the detour.\n\nConfiguration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.\n\n[CreateTrainingJob.TensorBoardOutputConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-TensorBoardOutputConfig)",
+   "$ref": "#/$defs/TensorBoardOutputConfig"
   },
   "ExperimentConfig": {
+   "title": "CreateTrainingJob.ExperimentConfig",
+   "description": "Associates a SageMaker job as a trial component with an experiment and trial. Specified when you call the following APIs:",
+   "markdownDescription": "Associates a SageMaker job as a trial component with an experiment and trial. Specified when you call the following APIs:\n\n[CreateTrainingJob.ExperimentConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ExperimentConfig)",
    "$ref": "#/$defs/ExperimentConfig"
   },
   "experiment_config": {
-   "$ref": "#/$defs/ExperimentConfig",
-   "description": "the agent camel-cases this key to ExperimentConfig"
+   "title": "experiment_config (read as ExperimentConfig)",
+   "description": "the agent camel-cases this key to ExperimentConfig",
+   "markdownDescription": "Read as `ExperimentConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `ExperimentConfig` says the same without the detour.\n\nAssociates a SageMaker job as a trial component with an experiment and trial. Specified when you call the following APIs:\n\n[CreateTrainingJob.ExperimentConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ExperimentConfig)",
+   "$ref": "#/$defs/ExperimentConfig"
   },
   "ProfilerConfig": {
+   "title": "CreateTrainingJob.ProfilerConfig",
+   "description": "Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.",
+   "markdownDescription": "Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.\n\n[CreateTrainingJob.ProfilerConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ProfilerConfig)",
    "$ref": "#/$defs/ProfilerConfig"
   },
   "profiler_config": {
-   "$ref": "#/$defs/ProfilerConfig",
-   "description": "the agent camel-cases this key to ProfilerConfig"
+   "title": "profiler_config (read as ProfilerConfig)",
+   "description": "the agent camel-cases this key to ProfilerConfig",
+   "markdownDescription": "Read as `ProfilerConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `ProfilerConfig` says the same without the detour.\n\nConfiguration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.\n\n[CreateTrainingJob.ProfilerConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ProfilerConfig)",
+   "$ref": "#/$defs/ProfilerConfig"
   },
   "ProfilerRuleConfigurations": {
-   "$ref": "#/$defs/ProfilerRuleConfigurations",
-   "description": "Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics."
+   "title": "CreateTrainingJob.ProfilerRuleConfigurations",
+   "description": "Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics.",
+   "markdownDescription": "Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics.\n\n[CreateTrainingJob.ProfilerRuleConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ProfilerRuleConfigurations)",
+   "$ref": "#/$defs/ProfilerRuleConfigurations"
   },
   "profiler_rule_configurations": {
-   "$ref": "#/$defs/ProfilerRuleConfigurations",
-   "description": "the agent camel-cases this key to ProfilerRuleConfigurations"
+   "title": "profiler_rule_configurations (read as ProfilerRuleConfigurations)",
+   "description": "the agent camel-cases this key to ProfilerRuleConfigurations",
+   "markdownDescription": "Read as `ProfilerRuleConfigurations`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `ProfilerRuleConfigurations` says the same without the detour.\n\nConfiguration information for Amazon SageMaker Debugger rules for profiling system and framework metrics.\n\n[CreateTrainingJob.ProfilerRuleConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ProfilerRuleConfigurations)",
+   "$ref": "#/$defs/ProfilerRuleConfigurations"
   },
   "Environment": {
+   "title": "CreateTrainingJob.Environment",
+   "description": "The environment variables to set in the Docker container. The agent adds the WANDB_* variables (cut into 512-character pieces); values given here win over them.",
+   "markdownDescription": "The environment variables to set in the Docker container.\n\nThe W&B agent adds the `WANDB_*` variables, long values cut into 512-character pieces (`WANDB_CONFIG_0`, …); a value given here wins over the agent's.\n\n[CreateTrainingJob.Environment in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-Environment)",
    "$ref": "#/$defs/TrainingEnvironmentMap",
-   "description": "The environment variables to set in the Docker container."
+   "examples": [
+    {
+     "NCCL_DEBUG": "INFO"
+    }
+   ]
   },
   "RetryStrategy": {
-   "$ref": "#/$defs/RetryStrategy",
-   "description": "The number of times to retry the job when the job fails due to an InternalServerError."
+   "title": "CreateTrainingJob.RetryStrategy",
+   "description": "The number of times to retry the job when the job fails due to an InternalServerError.",
+   "markdownDescription": "The number of times to retry the job when the job fails due to an `InternalServerError`.\n\n[CreateTrainingJob.RetryStrategy in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RetryStrategy)",
+   "$ref": "#/$defs/RetryStrategy"
   },
   "retry_strategy": {
-   "$ref": "#/$defs/RetryStrategy",
-   "description": "the agent camel-cases this key to RetryStrategy"
+   "title": "retry_strategy (read as RetryStrategy)",
+   "description": "the agent camel-cases this key to RetryStrategy",
+   "markdownDescription": "Read as `RetryStrategy`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `RetryStrategy` says the same without the detour.\n\nThe number of times to retry the job when the job fails due to an `InternalServerError`.\n\n[CreateTrainingJob.RetryStrategy in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RetryStrategy)",
+   "$ref": "#/$defs/RetryStrategy"
   },
   "RemoteDebugConfig": {
-   "$ref": "#/$defs/RemoteDebugConfig",
-   "description": "Configuration for remote debugging."
+   "title": "CreateTrainingJob.RemoteDebugConfig",
+   "description": "Configuration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging.",
+   "markdownDescription": "Configuration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see [Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging](https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).\n\n[CreateTrainingJob.RemoteDebugConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RemoteDebugConfig)",
+   "$ref": "#/$defs/RemoteDebugConfig"
   },
   "remote_debug_config": {
-   "$ref": "#/$defs/RemoteDebugConfig",
-   "description": "the agent camel-cases this key to RemoteDebugConfig"
+   "title": "remote_debug_config (read as RemoteDebugConfig)",
+   "description": "the agent camel-cases this key to RemoteDebugConfig",
+   "markdownDescription": "Read as `RemoteDebugConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `RemoteDebugConfig` says the same without the detour.\n\nConfiguration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see [Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging](https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).\n\n[CreateTrainingJob.RemoteDebugConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-RemoteDebugConfig)",
+   "$ref": "#/$defs/RemoteDebugConfig"
   },
   "InfraCheckConfig": {
-   "$ref": "#/$defs/InfraCheckConfig",
-   "description": "Contains information about the infrastructure health check configuration for the training job."
+   "title": "CreateTrainingJob.InfraCheckConfig",
+   "description": "Contains information about the infrastructure health check configuration for the training job.",
+   "markdownDescription": "Contains information about the infrastructure health check configuration for the training job.\n\n[CreateTrainingJob.InfraCheckConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-InfraCheckConfig)",
+   "$ref": "#/$defs/InfraCheckConfig"
   },
   "infra_check_config": {
-   "$ref": "#/$defs/InfraCheckConfig",
-   "description": "the agent camel-cases this key to InfraCheckConfig"
+   "title": "infra_check_config (read as InfraCheckConfig)",
+   "description": "the agent camel-cases this key to InfraCheckConfig",
+   "markdownDescription": "Read as `InfraCheckConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `InfraCheckConfig` says the same without the detour.\n\nContains information about the infrastructure health check configuration for the training job.\n\n[CreateTrainingJob.InfraCheckConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-InfraCheckConfig)",
+   "$ref": "#/$defs/InfraCheckConfig"
   },
   "SessionChainingConfig": {
-   "$ref": "#/$defs/SessionChainingConfig",
-   "description": "Contains information about attribute-based access control (ABAC) for the training job."
+   "title": "CreateTrainingJob.SessionChainingConfig",
+   "description": "Contains information about attribute-based access control (ABAC) for the training job.",
+   "markdownDescription": "Contains information about attribute-based access control (ABAC) for the training job.\n\n[CreateTrainingJob.SessionChainingConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-SessionChainingConfig)",
+   "$ref": "#/$defs/SessionChainingConfig"
   },
   "session_chaining_config": {
-   "$ref": "#/$defs/SessionChainingConfig",
-   "description": "the agent camel-cases this key to SessionChainingConfig"
+   "title": "session_chaining_config (read as SessionChainingConfig)",
+   "description": "the agent camel-cases this key to SessionChainingConfig",
+   "markdownDescription": "Read as `SessionChainingConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `SessionChainingConfig` says the same without the detour.\n\nContains information about attribute-based access control (ABAC) for the training job.\n\n[CreateTrainingJob.SessionChainingConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-SessionChainingConfig)",
+   "$ref": "#/$defs/SessionChainingConfig"
   },
   "ServerlessJobConfig": {
-   "$ref": "#/$defs/ServerlessJobConfig",
-   "description": "The configuration for serverless training jobs."
+   "title": "CreateTrainingJob.ServerlessJobConfig",
+   "description": "The configuration for serverless training jobs.",
+   "markdownDescription": "The configuration for serverless training jobs.\n\n[CreateTrainingJob.ServerlessJobConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ServerlessJobConfig)",
+   "$ref": "#/$defs/ServerlessJobConfig"
   },
   "serverless_job_config": {
-   "$ref": "#/$defs/ServerlessJobConfig",
-   "description": "the agent camel-cases this key to ServerlessJobConfig"
+   "title": "serverless_job_config (read as ServerlessJobConfig)",
+   "description": "the agent camel-cases this key to ServerlessJobConfig",
+   "markdownDescription": "Read as `ServerlessJobConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `ServerlessJobConfig` says the same without the detour.\n\nThe configuration for serverless training jobs.\n\n[CreateTrainingJob.ServerlessJobConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ServerlessJobConfig)",
+   "$ref": "#/$defs/ServerlessJobConfig"
   },
   "MlflowConfig": {
-   "$ref": "#/$defs/MlflowConfig",
-   "description": "The MLflow configuration using SageMaker managed MLflow."
+   "title": "CreateTrainingJob.MlflowConfig",
+   "description": "The MLflow configuration using SageMaker managed MLflow.",
+   "markdownDescription": "The MLflow configuration using SageMaker managed MLflow.\n\n[CreateTrainingJob.MlflowConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-MlflowConfig)",
+   "$ref": "#/$defs/MlflowConfig"
   },
   "mlflow_config": {
-   "$ref": "#/$defs/MlflowConfig",
-   "description": "the agent camel-cases this key to MlflowConfig"
+   "title": "mlflow_config (read as MlflowConfig)",
+   "description": "the agent camel-cases this key to MlflowConfig",
+   "markdownDescription": "Read as `MlflowConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `MlflowConfig` says the same without the detour.\n\nThe MLflow configuration using SageMaker managed MLflow.\n\n[CreateTrainingJob.MlflowConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-MlflowConfig)",
+   "$ref": "#/$defs/MlflowConfig"
   },
   "ModelPackageConfig": {
-   "$ref": "#/$defs/ModelPackageConfig",
-   "description": "The configuration for the model package."
+   "title": "CreateTrainingJob.ModelPackageConfig",
+   "description": "The configuration for the model package.",
+   "markdownDescription": "The configuration for the model package.\n\n[CreateTrainingJob.ModelPackageConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ModelPackageConfig)",
+   "$ref": "#/$defs/ModelPackageConfig"
   },
   "model_package_config": {
-   "$ref": "#/$defs/ModelPackageConfig",
-   "description": "the agent camel-cases this key to ModelPackageConfig"
+   "title": "model_package_config (read as ModelPackageConfig)",
+   "description": "the agent camel-cases this key to ModelPackageConfig",
+   "markdownDescription": "Read as `ModelPackageConfig`: the W&B agent camel-cases top-level keys that hold a `_` (Python's `str.title()` on each piece) before it calls CreateTrainingJob. `ModelPackageConfig` says the same without the detour.\n\nThe configuration for the model package.\n\n[CreateTrainingJob.ModelPackageConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-ModelPackageConfig)",
+   "$ref": "#/$defs/ModelPackageConfig"
   },
   "environment": {
+   "title": "environment (write Environment)",
+   "description": "stays in the request as an unknown parameter, which CreateTrainingJob rejects; write Environment",
+   "markdownDescription": "The W&B agent leaves a lowercase `environment` in the request as an unknown parameter, which CreateTrainingJob rejects (it does use it as the environment when `Environment` is absent). Write `Environment`.",
    "not": {},
    "x-launchc-code": "LC3303",
    "x-launchc-message": "lowercase 'environment' stays in the request as an unknown parameter, which CreateTrainingJob rejects; write 'Environment'"
   },
   "tags": {
+   "title": "tags (write Tags)",
+   "description": "stays in the request as an unknown parameter, which CreateTrainingJob rejects; write Tags",
+   "markdownDescription": "The W&B agent leaves a lowercase `tags` in the request as an unknown parameter, which CreateTrainingJob rejects. Write `Tags`.",
    "not": {},
    "x-launchc-code": "LC3303",
    "x-launchc-message": "lowercase 'tags' stays in the request as an unknown parameter, which CreateTrainingJob rejects; write 'Tags'"
   },
   "EcrRepoName": {
-   "description": "read by wandb and removed before the request is sent"
+   "title": "EcrRepoName (not sent)",
+   "description": "read by wandb and removed before the request is sent",
+   "markdownDescription": "Read by wandb and removed before the request is sent: `EcrRepoName` never reaches CreateTrainingJob."
   },
   "region": {
-   "description": "read by wandb and removed before the request is sent"
+   "title": "region (not sent)",
+   "description": "read by wandb and removed before the request is sent",
+   "markdownDescription": "Read by wandb and removed before the request is sent: `region` never reaches CreateTrainingJob.",
+   "examples": [
+    "us-west-2"
+   ]
   },
   "profile": {
-   "description": "read by wandb and removed before the request is sent"
+   "title": "profile (not sent)",
+   "description": "read by wandb and removed before the request is sent",
+   "markdownDescription": "Read by wandb and removed before the request is sent: `profile` never reaches CreateTrainingJob."
   }
  },
  "allOf": [
@@ -7222,35 +9576,58 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "TrainingImage": {
+     "title": "AlgorithmSpecification.TrainingImage",
+     "description": "The registry path of the Docker image that contains the training algorithm. SageMaker supports both registry/repository[:tag] and registry/repository[@digest] image path formats. When given, the agent sends it as written (macros are not filled) and runs only the run's override entry point.",
+     "markdownDescription": "The registry path of the Docker image that contains the training algorithm. For information about docker registry paths for SageMaker built-in algorithms, see [Docker Registry Paths and Example Code](https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-algo-docker-registry-paths.html) in the _Amazon SageMaker developer guide_. SageMaker supports both `registry/repository[:tag]` and `registry/repository[@digest]` image path formats. For more information about using your custom training container, see [Using Your Own Algorithms with Amazon SageMaker](https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).\n\nWhen given, the W&B agent sends it as written (macros such as `${image_uri}` are not filled) and uses only `overrides.entry_point`, dropping the job's own entry point. Leave it out to train on the image W&B builds or names.\n\n[AlgorithmSpecification.TrainingImage in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-TrainingImage)",
      "$ref": "#/$defs/AlgorithmImage",
-     "description": "The registry path of the Docker image that contains the training algorithm."
+     "examples": [
+      "123456789012.dkr.ecr.us-west-2.amazonaws.com/train:latest"
+     ]
     },
     "AlgorithmName": {
-     "$ref": "#/$defs/ArnOrName",
-     "description": "The name of the algorithm resource to use for the training job."
+     "title": "AlgorithmSpecification.AlgorithmName",
+     "description": "The name of the algorithm resource to use for the training job. This must be an algorithm resource that you created or subscribe to on Amazon Web Services Marketplace.",
+     "markdownDescription": "The name of the algorithm resource to use for the training job. This must be an algorithm resource that you created or subscribe to on Amazon Web Services Marketplace.\n\n[AlgorithmSpecification.AlgorithmName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-AlgorithmName)",
+     "$ref": "#/$defs/ArnOrName"
     },
     "TrainingInputMode": {
-     "$ref": "#/$defs/TrainingInputMode"
+     "title": "AlgorithmSpecification.TrainingInputMode",
+     "description": "The training input mode that the algorithm supports. The agent adds File only when AlgorithmSpecification is absent.",
+     "markdownDescription": "The training input mode that the algorithm supports. For more information about input modes, see [Algorithms](https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html).\n\nThe W&B agent adds `File` only when the whole `AlgorithmSpecification` is absent.\n\n[AlgorithmSpecification.TrainingInputMode in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-TrainingInputMode)",
+     "$ref": "#/$defs/TrainingInputMode",
+     "examples": [
+      "File"
+     ]
     },
     "MetricDefinitions": {
-     "$ref": "#/$defs/MetricDefinitionList",
-     "description": "A list of metric definition objects."
+     "title": "AlgorithmSpecification.MetricDefinitions",
+     "description": "A list of metric definition objects. Each object specifies the metric name and regular expressions used to parse algorithm logs. SageMaker publishes each metric to Amazon CloudWatch.",
+     "markdownDescription": "A list of metric definition objects. Each object specifies the metric name and regular expressions used to parse algorithm logs. SageMaker publishes each metric to Amazon CloudWatch.\n\n[AlgorithmSpecification.MetricDefinitions in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-MetricDefinitions)",
+     "$ref": "#/$defs/MetricDefinitionList"
     },
     "EnableSageMakerMetricsTimeSeries": {
-     "$ref": "#/$defs/Boolean",
-     "description": "To generate and save time-series metrics during training, set to true."
+     "title": "AlgorithmSpecification.EnableSageMakerMetricsTimeSeries",
+     "description": "To generate and save time-series metrics during training, set to true. The default is false and time-series metrics aren't generated except in the following cases:",
+     "markdownDescription": "To generate and save time-series metrics during training, set to `true`. The default is `false` and time-series metrics aren't generated except in the following cases:\n\n[AlgorithmSpecification.EnableSageMakerMetricsTimeSeries in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-EnableSageMakerMetricsTimeSeries)",
+     "$ref": "#/$defs/Boolean"
     },
     "ContainerEntrypoint": {
-     "$ref": "#/$defs/TrainingContainerEntrypoint",
-     "description": "The entrypoint script for a Docker container used to run a training job."
+     "title": "AlgorithmSpecification.ContainerEntrypoint",
+     "description": "The entrypoint script for a Docker container used to run a training job. This script takes precedence over the default train processing instructions. See How Amazon SageMaker Runs Your Training Image for more information. The agent sets it to the run's entry point when there is one.",
+     "markdownDescription": "The [entrypoint script for a Docker container](https://docs.docker.com/engine/reference/builder/) used to run a training job. This script takes precedence over the default train processing instructions. See [How Amazon SageMaker Runs Your Training Image](https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-training-algo-dockerfile.html) for more information.\n\nThe W&B agent sets it to the run's entry point when there is one.\n\n[AlgorithmSpecification.ContainerEntrypoint in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-ContainerEntrypoint)",
+     "$ref": "#/$defs/TrainingContainerEntrypoint"
     },
     "ContainerArguments": {
-     "$ref": "#/$defs/TrainingContainerArguments",
-     "description": "The arguments for a container used to run a training job."
+     "title": "AlgorithmSpecification.ContainerArguments",
+     "description": "The arguments for a container used to run a training job. See How Amazon SageMaker Runs Your Training Image for additional information. The agent sets it to overrides.args when they are given.",
+     "markdownDescription": "The arguments for a container used to run a training job. See [How Amazon SageMaker Runs Your Training Image](https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-training-algo-dockerfile.html) for additional information.\n\nThe W&B agent sets it to `overrides.args` when they are given.\n\n[AlgorithmSpecification.ContainerArguments in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-ContainerArguments)",
+     "$ref": "#/$defs/TrainingContainerArguments"
     },
     "TrainingImageConfig": {
-     "$ref": "#/$defs/TrainingImageConfig",
-     "description": "The configuration to use an image from a private Docker registry for a training job."
+     "title": "AlgorithmSpecification.TrainingImageConfig",
+     "description": "The configuration to use an image from a private Docker registry for a training job.",
+     "markdownDescription": "The configuration to use an image from a private Docker registry for a training job.\n\n[AlgorithmSpecification.TrainingImageConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html#sagemaker-Type-AlgorithmSpecification-TrainingImageConfig)",
+     "$ref": "#/$defs/TrainingImageConfig"
     }
    },
    "required": [
@@ -7285,32 +9662,49 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "ChannelName": {
+     "title": "Channel.ChannelName",
+     "description": "The name of the channel.",
+     "markdownDescription": "The name of the channel.\n\n[Channel.ChannelName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-ChannelName)",
      "$ref": "#/$defs/ChannelName",
-     "description": "The name of the channel."
+     "examples": [
+      "train"
+     ]
     },
     "DataSource": {
-     "$ref": "#/$defs/DataSource",
-     "description": "The location of the channel data."
+     "title": "Channel.DataSource",
+     "description": "The location of the channel data.",
+     "markdownDescription": "The location of the channel data.\n\n[Channel.DataSource in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-DataSource)",
+     "$ref": "#/$defs/DataSource"
     },
     "ContentType": {
-     "$ref": "#/$defs/ContentType",
-     "description": "The MIME type of the data."
+     "title": "Channel.ContentType",
+     "description": "The MIME type of the data.",
+     "markdownDescription": "The MIME type of the data.\n\n[Channel.ContentType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-ContentType)",
+     "$ref": "#/$defs/ContentType"
     },
     "CompressionType": {
-     "$ref": "#/$defs/CompressionType",
-     "description": "If training data is compressed, the compression type."
+     "title": "Channel.CompressionType",
+     "description": "If training data is compressed, the compression type. The default value is None. CompressionType is used only in Pipe input mode. In File mode, leave this field unset or set it to None.",
+     "markdownDescription": "If training data is compressed, the compression type. The default value is `None`. `CompressionType` is used only in Pipe input mode. In File mode, leave this field unset or set it to None.\n\n[Channel.CompressionType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-CompressionType)",
+     "$ref": "#/$defs/CompressionType"
     },
     "RecordWrapperType": {
-     "$ref": "#/$defs/RecordWrapper",
-     "description": "Specify RecordIO as the value when input data is in raw format but the training algorithm requires the RecordIO format."
+     "title": "Channel.RecordWrapperType",
+     "description": "Specify RecordIO as the value when input data is in raw format but the training algorithm requires the RecordIO format. In this case, SageMaker wraps each individual S3 object in a RecordIO record. If the input data is already in RecordIO format, you don't need to set this attribute.",
+     "markdownDescription": "Specify RecordIO as the value when input data is in raw format but the training algorithm requires the RecordIO format. In this case, SageMaker wraps each individual S3 object in a RecordIO record. If the input data is already in RecordIO format, you don't need to set this attribute. For more information, see [Create a Dataset Using RecordIO](https://mxnet.apache.org/api/architecture/note_data_loading#data-format).\n\n[Channel.RecordWrapperType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-RecordWrapperType)",
+     "$ref": "#/$defs/RecordWrapper"
     },
     "InputMode": {
-     "$ref": "#/$defs/TrainingInputMode",
-     "description": "(Optional) The input mode to use for the data channel in a training job."
+     "title": "Channel.InputMode",
+     "description": "(Optional) The input mode to use for the data channel in a training job. If you don't set a value for InputMode, SageMaker uses the value set for TrainingInputMode.",
+     "markdownDescription": "(Optional) The input mode to use for the data channel in a training job. If you don't set a value for `InputMode`, SageMaker uses the value set for `TrainingInputMode`. Use this parameter to override the `TrainingInputMode` setting in a [AlgorithmSpecification](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html) request when you have a channel that needs a different input mode from the training job's general setting. To download the data from Amazon Simple Storage Service (Amazon S3) to the provisioned ML storage volume, and mount the directory to a Docker volume, use `File` input mode.\n\n[Channel.InputMode in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-InputMode)",
+     "$ref": "#/$defs/TrainingInputMode"
     },
     "ShuffleConfig": {
-     "$ref": "#/$defs/ShuffleConfig",
-     "description": "A configuration for a shuffle option for input data in a channel."
+     "title": "Channel.ShuffleConfig",
+     "description": "A configuration for a shuffle option for input data in a channel. If you use S3Prefix for S3DataType, this shuffles the results of the S3 key prefix matches. If you use ManifestFile, the order of the S3 object references in the ManifestFile is shuffled.",
+     "markdownDescription": "A configuration for a shuffle option for input data in a channel. If you use `S3Prefix` for `S3DataType`, this shuffles the results of the S3 key prefix matches. If you use `ManifestFile`, the order of the S3 object references in the `ManifestFile` is shuffled. If you use `AugmentedManifestFile`, the order of the JSON lines in the `AugmentedManifestFile` is shuffled. The shuffling order is determined using the `Seed` value.\n\n[Channel.ShuffleConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html#sagemaker-Type-Channel-ShuffleConfig)",
+     "$ref": "#/$defs/ShuffleConfig"
     }
    },
    "required": [
@@ -7329,12 +9723,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "S3Uri": {
+     "title": "CheckpointConfig.S3Uri",
+     "description": "Identifies the S3 path where you want SageMaker to store checkpoints. For example, s3://bucket-name/key-name-prefix.",
+     "markdownDescription": "Identifies the S3 path where you want SageMaker to store checkpoints. For example, `s3://bucket-name/key-name-prefix`.\n\n[CheckpointConfig.S3Uri in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CheckpointConfig.html#sagemaker-Type-CheckpointConfig-S3Uri)",
      "$ref": "#/$defs/S3Uri",
-     "description": "Identifies the S3 path where you want SageMaker to store checkpoints."
+     "examples": [
+      "s3://ml-platform-artifacts/checkpoints/"
+     ]
     },
     "LocalPath": {
+     "title": "CheckpointConfig.LocalPath",
+     "description": "(Optional) The local directory where checkpoints are written. The default directory is /opt/ml/checkpoints/.",
+     "markdownDescription": "(Optional) The local directory where checkpoints are written. The default directory is `/opt/ml/checkpoints/`.\n\n[CheckpointConfig.LocalPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CheckpointConfig.html#sagemaker-Type-CheckpointConfig-LocalPath)",
      "$ref": "#/$defs/DirectoryPath",
-     "description": "(Optional) The local directory where checkpoints are written."
+     "examples": [
+      "/opt/ml/checkpoints"
+     ]
     }
    },
    "required": [
@@ -7346,12 +9750,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "CollectionName": {
-     "$ref": "#/$defs/CollectionName",
-     "description": "The name of the tensor collection."
+     "title": "CollectionConfiguration.CollectionName",
+     "description": "The name of the tensor collection. The name must be unique relative to other rule configuration names.",
+     "markdownDescription": "The name of the tensor collection. The name must be unique relative to other rule configuration names.\n\n[CollectionConfiguration.CollectionName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CollectionConfiguration.html#sagemaker-Type-CollectionConfiguration-CollectionName)",
+     "$ref": "#/$defs/CollectionName"
     },
     "CollectionParameters": {
-     "$ref": "#/$defs/CollectionParameters",
-     "description": "Parameter values for the tensor collection."
+     "title": "CollectionConfiguration.CollectionParameters",
+     "description": "Parameter values for the tensor collection. The allowed parameters are \"name\", \"include_regex\", \"reduction_config\", \"save_config\", \"tensor_names\", and \"save_histogram\".",
+     "markdownDescription": "Parameter values for the tensor collection. The allowed parameters are `\"name\"`, `\"include_regex\"`, `\"reduction_config\"`, `\"save_config\"`, `\"tensor_names\"`, and `\"save_histogram\"`.\n\n[CollectionConfiguration.CollectionParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CollectionConfiguration.html#sagemaker-Type-CollectionConfiguration-CollectionParameters)",
+     "$ref": "#/$defs/CollectionParameters"
     }
    },
    "additionalProperties": false
@@ -7419,16 +9827,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "S3DataSource": {
-     "$ref": "#/$defs/S3DataSource",
-     "description": "The S3 location of the data source that is associated with a channel."
+     "title": "DataSource.S3DataSource",
+     "description": "The S3 location of the data source that is associated with a channel.",
+     "markdownDescription": "The S3 location of the data source that is associated with a channel.\n\n[DataSource.S3DataSource in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataSource.html#sagemaker-Type-DataSource-S3DataSource)",
+     "$ref": "#/$defs/S3DataSource"
     },
     "FileSystemDataSource": {
-     "$ref": "#/$defs/FileSystemDataSource",
-     "description": "The file system that is associated with a channel."
+     "title": "DataSource.FileSystemDataSource",
+     "description": "The file system that is associated with a channel.",
+     "markdownDescription": "The file system that is associated with a channel.\n\n[DataSource.FileSystemDataSource in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataSource.html#sagemaker-Type-DataSource-FileSystemDataSource)",
+     "$ref": "#/$defs/FileSystemDataSource"
     },
     "DatasetSource": {
-     "$ref": "#/$defs/DatasetSource",
-     "description": "The dataset resource that's associated with a channel."
+     "title": "DataSource.DatasetSource",
+     "description": "The dataset resource that's associated with a channel.",
+     "markdownDescription": "The dataset resource that's associated with a channel.\n\n[DataSource.DatasetSource in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataSource.html#sagemaker-Type-DataSource-DatasetSource)",
+     "$ref": "#/$defs/DatasetSource"
     }
    },
    "additionalProperties": false
@@ -7437,8 +9851,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "DatasetArn": {
-     "$ref": "#/$defs/HubDataSetArn",
-     "description": "The Amazon Resource Name (ARN) of the dataset resource."
+     "title": "DatasetSource.DatasetArn",
+     "description": "The Amazon Resource Name (ARN) of the dataset resource.",
+     "markdownDescription": "The Amazon Resource Name (ARN) of the dataset resource.\n\n[DatasetSource.DatasetArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DatasetSource.html#sagemaker-Type-DatasetSource-DatasetArn)",
+     "$ref": "#/$defs/HubDataSetArn"
     }
    },
    "required": [
@@ -7450,20 +9866,28 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "LocalPath": {
-     "$ref": "#/$defs/DirectoryPath",
-     "description": "Path to local storage location for metrics and tensors."
+     "title": "DebugHookConfig.LocalPath",
+     "description": "Path to local storage location for metrics and tensors. Defaults to /opt/ml/output/tensors/.",
+     "markdownDescription": "Path to local storage location for metrics and tensors. Defaults to `/opt/ml/output/tensors/`.\n\n[DebugHookConfig.LocalPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugHookConfig.html#sagemaker-Type-DebugHookConfig-LocalPath)",
+     "$ref": "#/$defs/DirectoryPath"
     },
     "S3OutputPath": {
-     "$ref": "#/$defs/S3Uri",
-     "description": "Path to Amazon S3 storage location for metrics and tensors."
+     "title": "DebugHookConfig.S3OutputPath",
+     "description": "Path to Amazon S3 storage location for metrics and tensors.",
+     "markdownDescription": "Path to Amazon S3 storage location for metrics and tensors.\n\n[DebugHookConfig.S3OutputPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugHookConfig.html#sagemaker-Type-DebugHookConfig-S3OutputPath)",
+     "$ref": "#/$defs/S3Uri"
     },
     "HookParameters": {
-     "$ref": "#/$defs/HookParameters",
-     "description": "Configuration information for the Amazon SageMaker Debugger hook parameters."
+     "title": "DebugHookConfig.HookParameters",
+     "description": "Configuration information for the Amazon SageMaker Debugger hook parameters.",
+     "markdownDescription": "Configuration information for the Amazon SageMaker Debugger hook parameters.\n\n[DebugHookConfig.HookParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugHookConfig.html#sagemaker-Type-DebugHookConfig-HookParameters)",
+     "$ref": "#/$defs/HookParameters"
     },
     "CollectionConfigurations": {
-     "$ref": "#/$defs/CollectionConfigurations",
-     "description": "Configuration information for Amazon SageMaker Debugger tensor collections."
+     "title": "DebugHookConfig.CollectionConfigurations",
+     "description": "Configuration information for Amazon SageMaker Debugger tensor collections. To learn more about how to configure the CollectionConfiguration parameter, see Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job.",
+     "markdownDescription": "Configuration information for Amazon SageMaker Debugger tensor collections. To learn more about how to configure the `CollectionConfiguration` parameter, see [Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).\n\n[DebugHookConfig.CollectionConfigurations in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugHookConfig.html#sagemaker-Type-DebugHookConfig-CollectionConfigurations)",
+     "$ref": "#/$defs/CollectionConfigurations"
     }
    },
    "required": [
@@ -7475,32 +9899,46 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "RuleConfigurationName": {
-     "$ref": "#/$defs/RuleConfigurationName",
-     "description": "The name of the rule configuration."
+     "title": "DebugRuleConfiguration.RuleConfigurationName",
+     "description": "The name of the rule configuration. It must be unique relative to other rule configuration names.",
+     "markdownDescription": "The name of the rule configuration. It must be unique relative to other rule configuration names.\n\n[DebugRuleConfiguration.RuleConfigurationName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-RuleConfigurationName)",
+     "$ref": "#/$defs/RuleConfigurationName"
     },
     "LocalPath": {
-     "$ref": "#/$defs/DirectoryPath",
-     "description": "Path to local storage location for output of rules."
+     "title": "DebugRuleConfiguration.LocalPath",
+     "description": "Path to local storage location for output of rules. Defaults to /opt/ml/processing/output/rule/.",
+     "markdownDescription": "Path to local storage location for output of rules. Defaults to `/opt/ml/processing/output/rule/`.\n\n[DebugRuleConfiguration.LocalPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-LocalPath)",
+     "$ref": "#/$defs/DirectoryPath"
     },
     "S3OutputPath": {
-     "$ref": "#/$defs/S3Uri",
-     "description": "Path to Amazon S3 storage location for rules."
+     "title": "DebugRuleConfiguration.S3OutputPath",
+     "description": "Path to Amazon S3 storage location for rules.",
+     "markdownDescription": "Path to Amazon S3 storage location for rules.\n\n[DebugRuleConfiguration.S3OutputPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-S3OutputPath)",
+     "$ref": "#/$defs/S3Uri"
     },
     "RuleEvaluatorImage": {
-     "$ref": "#/$defs/AlgorithmImage",
-     "description": "The Amazon Elastic Container (ECR) Image for the managed rule evaluation."
+     "title": "DebugRuleConfiguration.RuleEvaluatorImage",
+     "description": "The Amazon Elastic Container (ECR) Image for the managed rule evaluation.",
+     "markdownDescription": "The Amazon Elastic Container (ECR) Image for the managed rule evaluation.\n\n[DebugRuleConfiguration.RuleEvaluatorImage in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-RuleEvaluatorImage)",
+     "$ref": "#/$defs/AlgorithmImage"
     },
     "InstanceType": {
-     "$ref": "#/$defs/ProcessingInstanceType",
-     "description": "The instance type to deploy a custom rule for debugging a training job."
+     "title": "DebugRuleConfiguration.InstanceType",
+     "description": "The instance type to deploy a custom rule for debugging a training job.",
+     "markdownDescription": "The instance type to deploy a custom rule for debugging a training job.\n\n[DebugRuleConfiguration.InstanceType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-InstanceType)",
+     "$ref": "#/$defs/ProcessingInstanceType"
     },
     "VolumeSizeInGB": {
-     "$ref": "#/$defs/OptionalVolumeSizeInGB",
-     "description": "The size, in GB, of the ML storage volume attached to the processing instance."
+     "title": "DebugRuleConfiguration.VolumeSizeInGB",
+     "description": "The size, in GB, of the ML storage volume attached to the processing instance.",
+     "markdownDescription": "The size, in GB, of the ML storage volume attached to the processing instance.\n\n[DebugRuleConfiguration.VolumeSizeInGB in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-VolumeSizeInGB)",
+     "$ref": "#/$defs/OptionalVolumeSizeInGB"
     },
     "RuleParameters": {
-     "$ref": "#/$defs/RuleParameters",
-     "description": "Runtime configuration for rule container."
+     "title": "DebugRuleConfiguration.RuleParameters",
+     "description": "Runtime configuration for rule container.",
+     "markdownDescription": "Runtime configuration for rule container.\n\n[DebugRuleConfiguration.RuleParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DebugRuleConfiguration.html#sagemaker-Type-DebugRuleConfiguration-RuleParameters)",
+     "$ref": "#/$defs/RuleParameters"
     }
    },
    "required": [
@@ -7551,20 +9989,28 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "ExperimentName": {
-     "$ref": "#/$defs/ExperimentEntityName",
-     "description": "The name of an existing experiment to associate with the trial component."
+     "title": "ExperimentConfig.ExperimentName",
+     "description": "The name of an existing experiment to associate with the trial component.",
+     "markdownDescription": "The name of an existing experiment to associate with the trial component.\n\n[ExperimentConfig.ExperimentName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExperimentConfig.html#sagemaker-Type-ExperimentConfig-ExperimentName)",
+     "$ref": "#/$defs/ExperimentEntityName"
     },
     "TrialName": {
-     "$ref": "#/$defs/ExperimentEntityName",
-     "description": "The name of an existing trial to associate the trial component with."
+     "title": "ExperimentConfig.TrialName",
+     "description": "The name of an existing trial to associate the trial component with. If not specified, a new trial is created.",
+     "markdownDescription": "The name of an existing trial to associate the trial component with. If not specified, a new trial is created.\n\n[ExperimentConfig.TrialName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExperimentConfig.html#sagemaker-Type-ExperimentConfig-TrialName)",
+     "$ref": "#/$defs/ExperimentEntityName"
     },
     "TrialComponentDisplayName": {
-     "$ref": "#/$defs/ExperimentEntityName",
-     "description": "The display name for the trial component."
+     "title": "ExperimentConfig.TrialComponentDisplayName",
+     "description": "The display name for the trial component. If this key isn't specified, the display name is the trial component name.",
+     "markdownDescription": "The display name for the trial component. If this key isn't specified, the display name is the trial component name.\n\n[ExperimentConfig.TrialComponentDisplayName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExperimentConfig.html#sagemaker-Type-ExperimentConfig-TrialComponentDisplayName)",
+     "$ref": "#/$defs/ExperimentEntityName"
     },
     "RunName": {
-     "$ref": "#/$defs/ExperimentEntityName",
-     "description": "The name of the experiment run to associate with the trial component."
+     "title": "ExperimentConfig.RunName",
+     "description": "The name of the experiment run to associate with the trial component.",
+     "markdownDescription": "The name of the experiment run to associate with the trial component.\n\n[ExperimentConfig.RunName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExperimentConfig.html#sagemaker-Type-ExperimentConfig-RunName)",
+     "$ref": "#/$defs/ExperimentEntityName"
     }
    },
    "additionalProperties": false
@@ -7586,20 +10032,28 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "FileSystemId": {
-     "$ref": "#/$defs/FileSystemId",
-     "description": "The file system id."
+     "title": "FileSystemDataSource.FileSystemId",
+     "description": "The file system id.",
+     "markdownDescription": "The file system id.\n\n[FileSystemDataSource.FileSystemId in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html#sagemaker-Type-FileSystemDataSource-FileSystemId)",
+     "$ref": "#/$defs/FileSystemId"
     },
     "FileSystemAccessMode": {
-     "$ref": "#/$defs/FileSystemAccessMode",
-     "description": "The access mode of the mount of the directory associated with the channel."
+     "title": "FileSystemDataSource.FileSystemAccessMode",
+     "description": "The access mode of the mount of the directory associated with the channel. A directory can be mounted either in ro (read-only) or rw (read-write) mode.",
+     "markdownDescription": "The access mode of the mount of the directory associated with the channel. A directory can be mounted either in `ro` (read-only) or `rw` (read-write) mode.\n\n[FileSystemDataSource.FileSystemAccessMode in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html#sagemaker-Type-FileSystemDataSource-FileSystemAccessMode)",
+     "$ref": "#/$defs/FileSystemAccessMode"
     },
     "FileSystemType": {
-     "$ref": "#/$defs/FileSystemType",
-     "description": "The file system type."
+     "title": "FileSystemDataSource.FileSystemType",
+     "description": "The file system type.",
+     "markdownDescription": "The file system type.\n\n[FileSystemDataSource.FileSystemType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html#sagemaker-Type-FileSystemDataSource-FileSystemType)",
+     "$ref": "#/$defs/FileSystemType"
     },
     "DirectoryPath": {
-     "$ref": "#/$defs/DirectoryPath",
-     "description": "The full path to the directory to associate with the channel."
+     "title": "FileSystemDataSource.DirectoryPath",
+     "description": "The full path to the directory to associate with the channel.",
+     "markdownDescription": "The full path to the directory to associate with the channel.\n\n[FileSystemDataSource.DirectoryPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html#sagemaker-Type-FileSystemDataSource-DirectoryPath)",
+     "$ref": "#/$defs/DirectoryPath"
     }
    },
    "required": [
@@ -7638,8 +10092,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "HubContentArn": {
-     "$ref": "#/$defs/HubContentArn",
-     "description": "The ARN of your private model hub content."
+     "title": "HubAccessConfig.HubContentArn",
+     "description": "The ARN of your private model hub content. This should be a ModelReference resource type that points to a SageMaker JumpStart public hub model.",
+     "markdownDescription": "The ARN of your private model hub content. This should be a `ModelReference` resource type that points to a SageMaker JumpStart public hub model.\n\n[HubAccessConfig.HubContentArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HubAccessConfig.html#sagemaker-Type-HubAccessConfig-HubContentArn)",
+     "$ref": "#/$defs/HubContentArn"
     }
    },
    "required": [
@@ -7686,8 +10142,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "EnableInfraCheck": {
-     "$ref": "#/$defs/EnableInfraCheck",
-     "description": "Enables an infrastructure health check."
+     "title": "InfraCheckConfig.EnableInfraCheck",
+     "description": "Enables an infrastructure health check.",
+     "markdownDescription": "Enables an infrastructure health check.\n\n[InfraCheckConfig.EnableInfraCheck in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InfraCheckConfig.html#sagemaker-Type-InfraCheckConfig-EnableInfraCheck)",
+     "$ref": "#/$defs/EnableInfraCheck"
     }
    },
    "additionalProperties": false
@@ -7704,16 +10162,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "InstanceType": {
-     "$ref": "#/$defs/TrainingInstanceType",
-     "description": "Specifies the instance type of the instance group."
+     "title": "InstanceGroup.InstanceType",
+     "description": "Specifies the instance type of the instance group.",
+     "markdownDescription": "Specifies the instance type of the instance group.\n\n[InstanceGroup.InstanceType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstanceGroup.html#sagemaker-Type-InstanceGroup-InstanceType)",
+     "$ref": "#/$defs/TrainingInstanceType"
     },
     "InstanceCount": {
-     "$ref": "#/$defs/TrainingInstanceCount",
-     "description": "Specifies the number of instances of the instance group."
+     "title": "InstanceGroup.InstanceCount",
+     "description": "Specifies the number of instances of the instance group.",
+     "markdownDescription": "Specifies the number of instances of the instance group.\n\n[InstanceGroup.InstanceCount in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstanceGroup.html#sagemaker-Type-InstanceGroup-InstanceCount)",
+     "$ref": "#/$defs/TrainingInstanceCount"
     },
     "InstanceGroupName": {
-     "$ref": "#/$defs/InstanceGroupName",
-     "description": "Specifies the name of the instance group."
+     "title": "InstanceGroup.InstanceGroupName",
+     "description": "Specifies the name of the instance group.",
+     "markdownDescription": "Specifies the name of the instance group.\n\n[InstanceGroup.InstanceGroupName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstanceGroup.html#sagemaker-Type-InstanceGroup-InstanceGroupName)",
+     "$ref": "#/$defs/InstanceGroupName"
     }
    },
    "required": [
@@ -7749,12 +10213,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "EnableMultipleJobs": {
-     "$ref": "#/$defs/Boolean",
-     "description": "If set to true, allows multiple jobs to share the same UltraServer instances."
+     "title": "InstancePlacementConfig.EnableMultipleJobs",
+     "description": "If set to true, allows multiple jobs to share the same UltraServer instances. If set to false, ensures this job's instances are placed on an UltraServer exclusively, with no other jobs sharing the same UltraServer. Default is false.",
+     "markdownDescription": "If set to true, allows multiple jobs to share the same UltraServer instances. If set to false, ensures this job's instances are placed on an UltraServer exclusively, with no other jobs sharing the same UltraServer. Default is false.\n\n[InstancePlacementConfig.EnableMultipleJobs in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstancePlacementConfig.html#sagemaker-Type-InstancePlacementConfig-EnableMultipleJobs)",
+     "$ref": "#/$defs/Boolean"
     },
     "PlacementSpecifications": {
-     "$ref": "#/$defs/PlacementSpecifications",
-     "description": "A list of specifications for how instances should be placed on specific UltraServers."
+     "title": "InstancePlacementConfig.PlacementSpecifications",
+     "description": "A list of specifications for how instances should be placed on specific UltraServers. Maximum of 10 items is supported.",
+     "markdownDescription": "A list of specifications for how instances should be placed on specific UltraServers. Maximum of 10 items is supported.\n\n[InstancePlacementConfig.PlacementSpecifications in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstancePlacementConfig.html#sagemaker-Type-InstancePlacementConfig-PlacementSpecifications)",
+     "$ref": "#/$defs/PlacementSpecifications"
     }
    },
    "additionalProperties": false
@@ -7792,12 +10260,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "Name": {
-     "$ref": "#/$defs/MetricName",
-     "description": "The name of the metric."
+     "title": "MetricDefinition.Name",
+     "description": "The name of the metric.",
+     "markdownDescription": "The name of the metric.\n\n[MetricDefinition.Name in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricDefinition.html#sagemaker-Type-MetricDefinition-Name)",
+     "$ref": "#/$defs/MetricName"
     },
     "Regex": {
-     "$ref": "#/$defs/MetricRegex",
-     "description": "A regular expression that searches the output of a training job and gets the value of the metric."
+     "title": "MetricDefinition.Regex",
+     "description": "A regular expression that searches the output of a training job and gets the value of the metric.",
+     "markdownDescription": "A regular expression that searches the output of a training job and gets the value of the metric. For more information about using regular expressions to define metrics, see [Defining metrics and environment variables](https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-metrics-variables.html).\n\n[MetricDefinition.Regex in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricDefinition.html#sagemaker-Type-MetricDefinition-Regex)",
+     "$ref": "#/$defs/MetricRegex"
     }
    },
    "required": [
@@ -7836,16 +10308,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "MlflowResourceArn": {
-     "$ref": "#/$defs/MlFlowResourceArn",
-     "description": "The Amazon Resource Name (ARN) of the MLflow resource."
+     "title": "MlflowConfig.MlflowResourceArn",
+     "description": "The Amazon Resource Name (ARN) of the MLflow resource.",
+     "markdownDescription": "The Amazon Resource Name (ARN) of the MLflow resource.\n\n[MlflowConfig.MlflowResourceArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MlflowConfig.html#sagemaker-Type-MlflowConfig-MlflowResourceArn)",
+     "$ref": "#/$defs/MlFlowResourceArn"
     },
     "MlflowExperimentName": {
-     "$ref": "#/$defs/MlflowExperimentName",
-     "description": "The MLflow experiment name used for this job."
+     "title": "MlflowConfig.MlflowExperimentName",
+     "description": "The MLflow experiment name used for this job.",
+     "markdownDescription": "The MLflow experiment name used for this job.\n\n[MlflowConfig.MlflowExperimentName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MlflowConfig.html#sagemaker-Type-MlflowConfig-MlflowExperimentName)",
+     "$ref": "#/$defs/MlflowExperimentName"
     },
     "MlflowRunName": {
-     "$ref": "#/$defs/MlflowRunName",
-     "description": "The MLflow run name used for this job."
+     "title": "MlflowConfig.MlflowRunName",
+     "description": "The MLflow run name used for this job.",
+     "markdownDescription": "The MLflow run name used for this job.\n\n[MlflowConfig.MlflowRunName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MlflowConfig.html#sagemaker-Type-MlflowConfig-MlflowRunName)",
+     "$ref": "#/$defs/MlflowRunName"
     }
    },
    "required": [
@@ -7869,8 +10347,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "AcceptEula": {
-     "$ref": "#/$defs/AcceptEula",
-     "description": "Specifies agreement to the model end-user license agreement (EULA)."
+     "title": "ModelAccessConfig.AcceptEula",
+     "description": "Specifies agreement to the model end-user license agreement (EULA). The AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires.",
+     "markdownDescription": "Specifies agreement to the model end-user license agreement (EULA). The `AcceptEula` value must be explicitly defined as `True` in order to accept the EULA that this model requires. You are responsible for reviewing and complying with any applicable license terms and making sure they are acceptable for your use case before downloading or using a model.\n\n[ModelAccessConfig.AcceptEula in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelAccessConfig.html#sagemaker-Type-ModelAccessConfig-AcceptEula)",
+     "$ref": "#/$defs/AcceptEula"
     }
    },
    "required": [
@@ -7888,12 +10368,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "ModelPackageGroupArn": {
-     "$ref": "#/$defs/ModelPackageGroupArn",
-     "description": "The Amazon Resource Name (ARN) of the model package group of output model package."
+     "title": "ModelPackageConfig.ModelPackageGroupArn",
+     "description": "The Amazon Resource Name (ARN) of the model package group of output model package.",
+     "markdownDescription": "The Amazon Resource Name (ARN) of the model package group of output model package.\n\n[ModelPackageConfig.ModelPackageGroupArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelPackageConfig.html#sagemaker-Type-ModelPackageConfig-ModelPackageGroupArn)",
+     "$ref": "#/$defs/ModelPackageGroupArn"
     },
     "SourceModelPackageArn": {
-     "$ref": "#/$defs/ModelPackageArn",
-     "description": "The Amazon Resource Name (ARN) of the source model package used for continued fine-tuning and custom model evaluation."
+     "title": "ModelPackageConfig.SourceModelPackageArn",
+     "description": "The Amazon Resource Name (ARN) of the source model package used for continued fine-tuning and custom model evaluation.",
+     "markdownDescription": "The Amazon Resource Name (ARN) of the source model package used for continued fine-tuning and custom model evaluation.\n\n[ModelPackageConfig.SourceModelPackageArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelPackageConfig.html#sagemaker-Type-ModelPackageConfig-SourceModelPackageArn)",
+     "$ref": "#/$defs/ModelPackageArn"
     }
    },
    "required": [
@@ -7922,15 +10406,25 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "KmsKeyId": {
+     "title": "OutputDataConfig.KmsKeyId",
+     "description": "The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption. The KmsKeyId can be any of the following formats:",
+     "markdownDescription": "The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption. The `KmsKeyId` can be any of the following formats:\n\n[OutputDataConfig.KmsKeyId in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OutputDataConfig.html#sagemaker-Type-OutputDataConfig-KmsKeyId)",
      "$ref": "#/$defs/KmsKeyId"
     },
     "S3OutputPath": {
+     "title": "OutputDataConfig.S3OutputPath",
+     "description": "Identifies the S3 path where you want SageMaker to store the model artifacts. For example, s3://bucket-name/key-name-prefix.",
+     "markdownDescription": "Identifies the S3 path where you want SageMaker to store the model artifacts. For example, `s3://bucket-name/key-name-prefix`.\n\n[OutputDataConfig.S3OutputPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OutputDataConfig.html#sagemaker-Type-OutputDataConfig-S3OutputPath)",
      "$ref": "#/$defs/S3Uri",
-     "description": "Identifies the S3 path where you want SageMaker to store the model artifacts."
+     "examples": [
+      "s3://ml-platform-artifacts/launch/"
+     ]
     },
     "CompressionType": {
-     "$ref": "#/$defs/OutputCompressionType",
-     "description": "The model output compression type."
+     "title": "OutputDataConfig.CompressionType",
+     "description": "The model output compression type. Select None to output an uncompressed model, recommended for large model outputs. Defaults to gzip.",
+     "markdownDescription": "The model output compression type. Select `None` to output an uncompressed model, recommended for large model outputs. Defaults to gzip.\n\n[OutputDataConfig.CompressionType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OutputDataConfig.html#sagemaker-Type-OutputDataConfig-CompressionType)",
+     "$ref": "#/$defs/OutputCompressionType"
     }
    },
    "required": [
@@ -7948,12 +10442,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "UltraServerId": {
-     "$ref": "#/$defs/String256",
-     "description": "The unique identifier of the UltraServer where instances should be placed."
+     "title": "PlacementSpecification.UltraServerId",
+     "description": "The unique identifier of the UltraServer where instances should be placed.",
+     "markdownDescription": "The unique identifier of the UltraServer where instances should be placed.\n\n[PlacementSpecification.UltraServerId in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PlacementSpecification.html#sagemaker-Type-PlacementSpecification-UltraServerId)",
+     "$ref": "#/$defs/String256"
     },
     "InstanceCount": {
-     "$ref": "#/$defs/TrainingInstanceCount",
-     "description": "The number of ML compute instances required to be placed together on the same UltraServer."
+     "title": "PlacementSpecification.InstanceCount",
+     "description": "The number of ML compute instances required to be placed together on the same UltraServer. Minimum value of 1.",
+     "markdownDescription": "The number of ML compute instances required to be placed together on the same UltraServer. Minimum value of 1.\n\n[PlacementSpecification.InstanceCount in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PlacementSpecification.html#sagemaker-Type-PlacementSpecification-InstanceCount)",
+     "$ref": "#/$defs/TrainingInstanceCount"
     }
    },
    "required": [
@@ -8105,20 +10603,28 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "S3OutputPath": {
-     "$ref": "#/$defs/S3Uri",
-     "description": "Path to Amazon S3 storage location for system and framework metrics."
+     "title": "ProfilerConfig.S3OutputPath",
+     "description": "Path to Amazon S3 storage location for system and framework metrics.",
+     "markdownDescription": "Path to Amazon S3 storage location for system and framework metrics.\n\n[ProfilerConfig.S3OutputPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerConfig.html#sagemaker-Type-ProfilerConfig-S3OutputPath)",
+     "$ref": "#/$defs/S3Uri"
     },
     "ProfilingIntervalInMilliseconds": {
-     "$ref": "#/$defs/ProfilingIntervalInMilliseconds",
-     "description": "A time interval for capturing system metrics in milliseconds."
+     "title": "ProfilerConfig.ProfilingIntervalInMilliseconds",
+     "description": "A time interval for capturing system metrics in milliseconds. Available values are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute) milliseconds. The default value is 500 milliseconds.",
+     "markdownDescription": "A time interval for capturing system metrics in milliseconds. Available values are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute) milliseconds. The default value is 500 milliseconds.\n\n[ProfilerConfig.ProfilingIntervalInMilliseconds in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerConfig.html#sagemaker-Type-ProfilerConfig-ProfilingIntervalInMilliseconds)",
+     "$ref": "#/$defs/ProfilingIntervalInMilliseconds"
     },
     "ProfilingParameters": {
-     "$ref": "#/$defs/ProfilingParameters",
-     "description": "Configuration information for capturing framework metrics."
+     "title": "ProfilerConfig.ProfilingParameters",
+     "description": "Configuration information for capturing framework metrics. Available key strings for different profiling options are DetailedProfilingConfig, PythonProfilingConfig, and DataLoaderProfilingConfig. The following codes are configuration structures for the ProfilingParameters parameter.",
+     "markdownDescription": "Configuration information for capturing framework metrics. Available key strings for different profiling options are `DetailedProfilingConfig`, `PythonProfilingConfig`, and `DataLoaderProfilingConfig`. The following codes are configuration structures for the `ProfilingParameters` parameter. To learn more about how to configure the `ProfilingParameters` parameter, see [Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job](https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).\n\n[ProfilerConfig.ProfilingParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerConfig.html#sagemaker-Type-ProfilerConfig-ProfilingParameters)",
+     "$ref": "#/$defs/ProfilingParameters"
     },
     "DisableProfiler": {
-     "$ref": "#/$defs/DisableProfiler",
-     "description": "Configuration to turn off Amazon SageMaker Debugger's system monitoring and profiling functionality."
+     "title": "ProfilerConfig.DisableProfiler",
+     "description": "Configuration to turn off Amazon SageMaker Debugger's system monitoring and profiling functionality. To turn it off, set to True.",
+     "markdownDescription": "Configuration to turn off Amazon SageMaker Debugger's system monitoring and profiling functionality. To turn it off, set to `True`.\n\n[ProfilerConfig.DisableProfiler in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerConfig.html#sagemaker-Type-ProfilerConfig-DisableProfiler)",
+     "$ref": "#/$defs/DisableProfiler"
     }
    },
    "additionalProperties": false
@@ -8127,32 +10633,46 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "RuleConfigurationName": {
-     "$ref": "#/$defs/RuleConfigurationName",
-     "description": "The name of the rule configuration."
+     "title": "ProfilerRuleConfiguration.RuleConfigurationName",
+     "description": "The name of the rule configuration. It must be unique relative to other rule configuration names.",
+     "markdownDescription": "The name of the rule configuration. It must be unique relative to other rule configuration names.\n\n[ProfilerRuleConfiguration.RuleConfigurationName in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-RuleConfigurationName)",
+     "$ref": "#/$defs/RuleConfigurationName"
     },
     "LocalPath": {
-     "$ref": "#/$defs/DirectoryPath",
-     "description": "Path to local storage location for output of rules."
+     "title": "ProfilerRuleConfiguration.LocalPath",
+     "description": "Path to local storage location for output of rules. Defaults to /opt/ml/processing/output/rule/.",
+     "markdownDescription": "Path to local storage location for output of rules. Defaults to `/opt/ml/processing/output/rule/`.\n\n[ProfilerRuleConfiguration.LocalPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-LocalPath)",
+     "$ref": "#/$defs/DirectoryPath"
     },
     "S3OutputPath": {
-     "$ref": "#/$defs/S3Uri",
-     "description": "Path to Amazon S3 storage location for rules."
+     "title": "ProfilerRuleConfiguration.S3OutputPath",
+     "description": "Path to Amazon S3 storage location for rules.",
+     "markdownDescription": "Path to Amazon S3 storage location for rules.\n\n[ProfilerRuleConfiguration.S3OutputPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-S3OutputPath)",
+     "$ref": "#/$defs/S3Uri"
     },
     "RuleEvaluatorImage": {
-     "$ref": "#/$defs/AlgorithmImage",
-     "description": "The Amazon Elastic Container Registry Image for the managed rule evaluation."
+     "title": "ProfilerRuleConfiguration.RuleEvaluatorImage",
+     "description": "The Amazon Elastic Container Registry Image for the managed rule evaluation.",
+     "markdownDescription": "The Amazon Elastic Container Registry Image for the managed rule evaluation.\n\n[ProfilerRuleConfiguration.RuleEvaluatorImage in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-RuleEvaluatorImage)",
+     "$ref": "#/$defs/AlgorithmImage"
     },
     "InstanceType": {
-     "$ref": "#/$defs/ProcessingInstanceType",
-     "description": "The instance type to deploy a custom rule for profiling a training job."
+     "title": "ProfilerRuleConfiguration.InstanceType",
+     "description": "The instance type to deploy a custom rule for profiling a training job.",
+     "markdownDescription": "The instance type to deploy a custom rule for profiling a training job.\n\n[ProfilerRuleConfiguration.InstanceType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-InstanceType)",
+     "$ref": "#/$defs/ProcessingInstanceType"
     },
     "VolumeSizeInGB": {
-     "$ref": "#/$defs/OptionalVolumeSizeInGB",
-     "description": "The size, in GB, of the ML storage volume attached to the processing instance."
+     "title": "ProfilerRuleConfiguration.VolumeSizeInGB",
+     "description": "The size, in GB, of the ML storage volume attached to the processing instance.",
+     "markdownDescription": "The size, in GB, of the ML storage volume attached to the processing instance.\n\n[ProfilerRuleConfiguration.VolumeSizeInGB in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-VolumeSizeInGB)",
+     "$ref": "#/$defs/OptionalVolumeSizeInGB"
     },
     "RuleParameters": {
-     "$ref": "#/$defs/RuleParameters",
-     "description": "Runtime configuration for rule container."
+     "title": "ProfilerRuleConfiguration.RuleParameters",
+     "description": "Runtime configuration for rule container.",
+     "markdownDescription": "Runtime configuration for rule container.\n\n[ProfilerRuleConfiguration.RuleParameters in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProfilerRuleConfiguration.html#sagemaker-Type-ProfilerRuleConfiguration-RuleParameters)",
+     "$ref": "#/$defs/RuleParameters"
     }
    },
    "required": [
@@ -8194,8 +10714,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "EnableRemoteDebug": {
-     "$ref": "#/$defs/EnableRemoteDebug",
-     "description": "If set to True, enables remote debugging."
+     "title": "RemoteDebugConfig.EnableRemoteDebug",
+     "description": "If set to True, enables remote debugging.",
+     "markdownDescription": "If set to True, enables remote debugging.\n\n[RemoteDebugConfig.EnableRemoteDebug in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RemoteDebugConfig.html#sagemaker-Type-RemoteDebugConfig-EnableRemoteDebug)",
+     "$ref": "#/$defs/EnableRemoteDebug"
     }
    },
    "additionalProperties": false
@@ -8204,36 +10726,63 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "InstanceType": {
+     "title": "ResourceConfig.InstanceType",
+     "description": "The ML compute instance type.",
+     "markdownDescription": "The ML compute instance type.\n\n[ResourceConfig.InstanceType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-InstanceType)",
      "$ref": "#/$defs/TrainingInstanceType",
-     "description": "The ML compute instance type."
+     "examples": [
+      "ml.g5.xlarge",
+      "ml.p4d.24xlarge"
+     ]
     },
     "InstanceCount": {
+     "title": "ResourceConfig.InstanceCount",
+     "description": "The number of ML compute instances to use. For distributed training, provide a value greater than 1.",
+     "markdownDescription": "The number of ML compute instances to use. For distributed training, provide a value greater than 1.\n\n[ResourceConfig.InstanceCount in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-InstanceCount)",
      "$ref": "#/$defs/TrainingInstanceCount",
-     "description": "The number of ML compute instances to use."
+     "examples": [
+      1,
+      4
+     ]
     },
     "VolumeSizeInGB": {
+     "title": "ResourceConfig.VolumeSizeInGB",
+     "description": "The size of the ML storage volume that you want to provision.",
+     "markdownDescription": "The size of the ML storage volume that you want to provision.\n\n[ResourceConfig.VolumeSizeInGB in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-VolumeSizeInGB)",
      "$ref": "#/$defs/OptionalVolumeSizeInGB",
-     "description": "The size of the ML storage volume that you want to provision."
+     "examples": [
+      50
+     ]
     },
     "VolumeKmsKeyId": {
-     "$ref": "#/$defs/KmsKeyId",
-     "description": "The Amazon Web Services KMS key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance(s) that run the training job."
+     "title": "ResourceConfig.VolumeKmsKeyId",
+     "description": "The Amazon Web Services KMS key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance(s) that run the training job.",
+     "markdownDescription": "The Amazon Web Services KMS key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance(s) that run the training job.\n\n[ResourceConfig.VolumeKmsKeyId in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-VolumeKmsKeyId)",
+     "$ref": "#/$defs/KmsKeyId"
     },
     "KeepAlivePeriodInSeconds": {
-     "$ref": "#/$defs/KeepAlivePeriodInSeconds",
-     "description": "The duration of time in seconds to retain configured resources in a warm pool for subsequent training jobs."
+     "title": "ResourceConfig.KeepAlivePeriodInSeconds",
+     "description": "The duration of time in seconds to retain configured resources in a warm pool for subsequent training jobs.",
+     "markdownDescription": "The duration of time in seconds to retain configured resources in a warm pool for subsequent training jobs.\n\n[ResourceConfig.KeepAlivePeriodInSeconds in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-KeepAlivePeriodInSeconds)",
+     "$ref": "#/$defs/KeepAlivePeriodInSeconds"
     },
     "InstanceGroups": {
-     "$ref": "#/$defs/InstanceGroups",
-     "description": "The configuration of a heterogeneous cluster in JSON format."
+     "title": "ResourceConfig.InstanceGroups",
+     "description": "The configuration of a heterogeneous cluster in JSON format.",
+     "markdownDescription": "The configuration of a heterogeneous cluster in JSON format.\n\n[ResourceConfig.InstanceGroups in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-InstanceGroups)",
+     "$ref": "#/$defs/InstanceGroups"
     },
     "TrainingPlanArn": {
-     "$ref": "#/$defs/TrainingPlanArn",
-     "description": "The Amazon Resource Name (ARN); of the training plan to use for this resource configuration."
+     "title": "ResourceConfig.TrainingPlanArn",
+     "description": "The Amazon Resource Name (ARN); of the training plan to use for this resource configuration.",
+     "markdownDescription": "The Amazon Resource Name (ARN); of the training plan to use for this resource configuration.\n\n[ResourceConfig.TrainingPlanArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-TrainingPlanArn)",
+     "$ref": "#/$defs/TrainingPlanArn"
     },
     "InstancePlacementConfig": {
-     "$ref": "#/$defs/InstancePlacementConfig",
-     "description": "Configuration for how training job instances are placed and allocated within UltraServers."
+     "title": "ResourceConfig.InstancePlacementConfig",
+     "description": "Configuration for how training job instances are placed and allocated within UltraServers. Only applicable for UltraServer capacity.",
+     "markdownDescription": "Configuration for how training job instances are placed and allocated within UltraServers. Only applicable for UltraServer capacity.\n\n[ResourceConfig.InstancePlacementConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html#sagemaker-Type-ResourceConfig-InstancePlacementConfig)",
+     "$ref": "#/$defs/InstancePlacementConfig"
     }
    },
    "additionalProperties": false
@@ -8242,8 +10791,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "MaximumRetryAttempts": {
-     "$ref": "#/$defs/MaximumRetryAttempts",
-     "description": "The number of times to retry the job."
+     "title": "RetryStrategy.MaximumRetryAttempts",
+     "description": "The number of times to retry the job. When the job is retried, it's SecondaryStatus is changed to STARTING.",
+     "markdownDescription": "The number of times to retry the job. When the job is retried, it's `SecondaryStatus` is changed to `STARTING`.\n\n[RetryStrategy.MaximumRetryAttempts in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RetryStrategy.html#sagemaker-Type-RetryStrategy-MaximumRetryAttempts)",
+     "$ref": "#/$defs/MaximumRetryAttempts"
     }
    },
    "required": [
@@ -8285,31 +10836,49 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "S3DataType": {
-     "$ref": "#/$defs/S3DataType",
-     "description": "If you choose S3Prefix, S3Uri identifies a key name prefix."
+     "title": "S3DataSource.S3DataType",
+     "description": "If you choose S3Prefix, S3Uri identifies a key name prefix. SageMaker uses all objects that match the specified key name prefix for model training.",
+     "markdownDescription": "If you choose `S3Prefix`, `S3Uri` identifies a key name prefix. SageMaker uses all objects that match the specified key name prefix for model training.\n\n[S3DataSource.S3DataType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-S3DataType)",
+     "$ref": "#/$defs/S3DataType"
     },
     "S3Uri": {
+     "title": "S3DataSource.S3Uri",
+     "description": "Depending on the value specified for the S3DataType, identifies either a key name prefix or a manifest. For example:",
+     "markdownDescription": "Depending on the value specified for the `S3DataType`, identifies either a key name prefix or a manifest. For example:\n\n[S3DataSource.S3Uri in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-S3Uri)",
      "$ref": "#/$defs/S3Uri",
-     "description": "Depending on the value specified for the S3DataType, identifies either a key name prefix or a manifest."
+     "examples": [
+      "s3://ml-platform-data/train/"
+     ]
     },
     "S3DataDistributionType": {
-     "$ref": "#/$defs/S3DataDistribution",
-     "description": "If you want SageMaker to replicate the entire dataset on each ML compute instance that is launched for model training, specify FullyReplicated."
+     "title": "S3DataSource.S3DataDistributionType",
+     "description": "If you want SageMaker to replicate the entire dataset on each ML compute instance that is launched for model training, specify FullyReplicated.",
+     "markdownDescription": "If you want SageMaker to replicate the entire dataset on each ML compute instance that is launched for model training, specify `FullyReplicated`.\n\n[S3DataSource.S3DataDistributionType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-S3DataDistributionType)",
+     "$ref": "#/$defs/S3DataDistribution"
     },
     "AttributeNames": {
-     "$ref": "#/$defs/AttributeNames",
-     "description": "A list of one or more attribute names to use that are found in a specified augmented manifest file."
+     "title": "S3DataSource.AttributeNames",
+     "description": "A list of one or more attribute names to use that are found in a specified augmented manifest file.",
+     "markdownDescription": "A list of one or more attribute names to use that are found in a specified augmented manifest file.\n\n[S3DataSource.AttributeNames in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-AttributeNames)",
+     "$ref": "#/$defs/AttributeNames"
     },
     "InstanceGroupNames": {
-     "$ref": "#/$defs/InstanceGroupNames",
-     "description": "A list of names of instance groups that get data from the S3 data source."
+     "title": "S3DataSource.InstanceGroupNames",
+     "description": "A list of names of instance groups that get data from the S3 data source.",
+     "markdownDescription": "A list of names of instance groups that get data from the S3 data source.\n\n[S3DataSource.InstanceGroupNames in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-InstanceGroupNames)",
+     "$ref": "#/$defs/InstanceGroupNames"
     },
     "ModelAccessConfig": {
+     "title": "S3DataSource.ModelAccessConfig",
+     "description": "The access configuration file to control access to the ML model. You can explicitly accept the model end-user license agreement (EULA) within the ModelAccessConfig.",
+     "markdownDescription": "The access configuration file to control access to the ML model. You can explicitly accept the model end-user license agreement (EULA) within the `ModelAccessConfig`.\n\n[S3DataSource.ModelAccessConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-ModelAccessConfig)",
      "$ref": "#/$defs/ModelAccessConfig"
     },
     "HubAccessConfig": {
-     "$ref": "#/$defs/HubAccessConfig",
-     "description": "The configuration for a private hub model reference that points to a SageMaker JumpStart public hub model."
+     "title": "S3DataSource.HubAccessConfig",
+     "description": "The configuration for a private hub model reference that points to a SageMaker JumpStart public hub model.",
+     "markdownDescription": "The configuration for a private hub model reference that points to a SageMaker JumpStart public hub model.\n\n[S3DataSource.HubAccessConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3DataSource.html#sagemaker-Type-S3DataSource-HubAccessConfig)",
+     "$ref": "#/$defs/HubAccessConfig"
     }
    },
    "required": [
@@ -8352,32 +10921,46 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "BaseModelArn": {
-     "$ref": "#/$defs/ServerlessJobBaseModelArn",
-     "description": "The base model Amazon Resource Name (ARN) in SageMaker Public Hub."
+     "title": "ServerlessJobConfig.BaseModelArn",
+     "description": "The base model Amazon Resource Name (ARN) in SageMaker Public Hub. SageMaker always selects the latest version of the provided model.",
+     "markdownDescription": "The base model Amazon Resource Name (ARN) in [SageMaker Public Hub](https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-use.html). SageMaker always selects the latest version of the provided model.\n\n[ServerlessJobConfig.BaseModelArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-BaseModelArn)",
+     "$ref": "#/$defs/ServerlessJobBaseModelArn"
     },
     "AcceptEula": {
-     "$ref": "#/$defs/AcceptEula",
-     "description": "Specifies agreement to the model end-user license agreement (EULA)."
+     "title": "ServerlessJobConfig.AcceptEula",
+     "description": "Specifies agreement to the model end-user license agreement (EULA). The AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires.",
+     "markdownDescription": "Specifies agreement to the model end-user license agreement (EULA). The `AcceptEula` value must be explicitly defined as `True` in order to accept the EULA that this model requires. You are responsible for reviewing and complying with any applicable license terms and making sure they are acceptable for your use case before downloading or using a model. For more information, see [End-user license agreements](https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-choose.html#jumpstart-foundation-models-choose-eula) section for more details on accepting the EULA.\n\n[ServerlessJobConfig.AcceptEula in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-AcceptEula)",
+     "$ref": "#/$defs/AcceptEula"
     },
     "JobType": {
-     "$ref": "#/$defs/ServerlessJobType",
-     "description": "The serverless training job type."
+     "title": "ServerlessJobConfig.JobType",
+     "description": "The serverless training job type.",
+     "markdownDescription": "The serverless training job type.\n\n[ServerlessJobConfig.JobType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-JobType)",
+     "$ref": "#/$defs/ServerlessJobType"
     },
     "CustomizationTechnique": {
-     "$ref": "#/$defs/CustomizationTechnique",
-     "description": "The model customization technique."
+     "title": "ServerlessJobConfig.CustomizationTechnique",
+     "description": "The model customization technique.",
+     "markdownDescription": "The model customization technique.\n\n[ServerlessJobConfig.CustomizationTechnique in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-CustomizationTechnique)",
+     "$ref": "#/$defs/CustomizationTechnique"
     },
     "Peft": {
-     "$ref": "#/$defs/Peft",
-     "description": "The parameter-efficient fine-tuning configuration."
+     "title": "ServerlessJobConfig.Peft",
+     "description": "The parameter-efficient fine-tuning configuration.",
+     "markdownDescription": "The parameter-efficient fine-tuning configuration.\n\n[ServerlessJobConfig.Peft in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-Peft)",
+     "$ref": "#/$defs/Peft"
     },
     "EvaluationType": {
-     "$ref": "#/$defs/EvaluationType",
-     "description": "The evaluation job type."
+     "title": "ServerlessJobConfig.EvaluationType",
+     "description": "The evaluation job type. Required when serverless job type is Evaluation.",
+     "markdownDescription": "The evaluation job type. Required when serverless job type is `Evaluation`.\n\n[ServerlessJobConfig.EvaluationType in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-EvaluationType)",
+     "$ref": "#/$defs/EvaluationType"
     },
     "EvaluatorArn": {
-     "$ref": "#/$defs/EvaluatorArn",
-     "description": "The evaluator Amazon Resource Name (ARN) used as reward function or reward prompt."
+     "title": "ServerlessJobConfig.EvaluatorArn",
+     "description": "The evaluator Amazon Resource Name (ARN) used as reward function or reward prompt.",
+     "markdownDescription": "The evaluator Amazon Resource Name (ARN) used as reward function or reward prompt.\n\n[ServerlessJobConfig.EvaluatorArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ServerlessJobConfig.html#sagemaker-Type-ServerlessJobConfig-EvaluatorArn)",
+     "$ref": "#/$defs/EvaluatorArn"
     }
    },
    "required": [
@@ -8397,8 +10980,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "EnableSessionTagChaining": {
-     "$ref": "#/$defs/EnableSessionTagChaining",
-     "description": "Set to True to allow SageMaker to extract session tags from a training job creation role and reuse these tags when assuming the training job execution role."
+     "title": "SessionChainingConfig.EnableSessionTagChaining",
+     "description": "Set to True to allow SageMaker to extract session tags from a training job creation role and reuse these tags when assuming the training job execution role.",
+     "markdownDescription": "Set to `True` to allow SageMaker to extract session tags from a training job creation role and reuse these tags when assuming the training job execution role.\n\n[SessionChainingConfig.EnableSessionTagChaining in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SessionChainingConfig.html#sagemaker-Type-SessionChainingConfig-EnableSessionTagChaining)",
+     "$ref": "#/$defs/EnableSessionTagChaining"
     }
    },
    "additionalProperties": false
@@ -8407,8 +10992,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "Seed": {
-     "$ref": "#/$defs/Seed",
-     "description": "Determines the shuffling order in ShuffleConfig value."
+     "title": "ShuffleConfig.Seed",
+     "description": "Determines the shuffling order in ShuffleConfig value.",
+     "markdownDescription": "Determines the shuffling order in `ShuffleConfig` value.\n\n[ShuffleConfig.Seed in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ShuffleConfig.html#sagemaker-Type-ShuffleConfig-Seed)",
+     "$ref": "#/$defs/Seed"
     }
    },
    "required": [
@@ -8420,16 +11007,28 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "MaxRuntimeInSeconds": {
+     "title": "StoppingCondition.MaxRuntimeInSeconds",
+     "description": "The maximum length of time, in seconds, that a training or compilation job can run before it is stopped.",
+     "markdownDescription": "The maximum length of time, in seconds, that a training or compilation job can run before it is stopped.\n\n[StoppingCondition.MaxRuntimeInSeconds in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StoppingCondition.html#sagemaker-Type-StoppingCondition-MaxRuntimeInSeconds)",
      "$ref": "#/$defs/MaxRuntimeInSeconds",
-     "description": "The maximum length of time, in seconds, that a training or compilation job can run before it is stopped."
+     "examples": [
+      86400
+     ]
     },
     "MaxWaitTimeInSeconds": {
+     "title": "StoppingCondition.MaxWaitTimeInSeconds",
+     "description": "The maximum length of time, in seconds, that a managed Spot training job has to complete. It is the amount of time spent waiting for Spot capacity plus the amount of time the job can run. It must be equal to or greater than MaxRuntimeInSeconds.",
+     "markdownDescription": "The maximum length of time, in seconds, that a managed Spot training job has to complete. It is the amount of time spent waiting for Spot capacity plus the amount of time the job can run. It must be equal to or greater than `MaxRuntimeInSeconds`. If the job does not complete during this time, SageMaker ends the job.\n\n[StoppingCondition.MaxWaitTimeInSeconds in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StoppingCondition.html#sagemaker-Type-StoppingCondition-MaxWaitTimeInSeconds)",
      "$ref": "#/$defs/MaxWaitTimeInSeconds",
-     "description": "The maximum length of time, in seconds, that a managed Spot training job has to complete."
+     "examples": [
+      172800
+     ]
     },
     "MaxPendingTimeInSeconds": {
-     "$ref": "#/$defs/MaxPendingTimeInSeconds",
-     "description": "The maximum length of time, in seconds, that a training or compilation job can be pending before it is stopped."
+     "title": "StoppingCondition.MaxPendingTimeInSeconds",
+     "description": "The maximum length of time, in seconds, that a training or compilation job can be pending before it is stopped.",
+     "markdownDescription": "The maximum length of time, in seconds, that a training or compilation job can be pending before it is stopped.\n\n[StoppingCondition.MaxPendingTimeInSeconds in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StoppingCondition.html#sagemaker-Type-StoppingCondition-MaxPendingTimeInSeconds)",
+     "$ref": "#/$defs/MaxPendingTimeInSeconds"
     }
    },
    "additionalProperties": false
@@ -8457,12 +11056,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "Key": {
-     "$ref": "#/$defs/TagKey",
-     "description": "The tag key."
+     "title": "Tag.Key",
+     "description": "The tag key. Tag keys must be unique per resource.",
+     "markdownDescription": "The tag key. Tag keys must be unique per resource.\n\n[Tag.Key in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html#sagemaker-Type-Tag-Key)",
+     "$ref": "#/$defs/TagKey"
     },
     "Value": {
-     "$ref": "#/$defs/TagValue",
-     "description": "The tag value."
+     "title": "Tag.Value",
+     "description": "The tag value.",
+     "markdownDescription": "The tag value.\n\n[Tag.Value in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html#sagemaker-Type-Tag-Value)",
+     "$ref": "#/$defs/TagValue"
     }
    },
    "required": [
@@ -8495,12 +11098,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "LocalPath": {
-     "$ref": "#/$defs/DirectoryPath",
-     "description": "Path to local storage location for tensorBoard output."
+     "title": "TensorBoardOutputConfig.LocalPath",
+     "description": "Path to local storage location for tensorBoard output. Defaults to /opt/ml/output/tensorboard.",
+     "markdownDescription": "Path to local storage location for tensorBoard output. Defaults to `/opt/ml/output/tensorboard`.\n\n[TensorBoardOutputConfig.LocalPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TensorBoardOutputConfig.html#sagemaker-Type-TensorBoardOutputConfig-LocalPath)",
+     "$ref": "#/$defs/DirectoryPath"
     },
     "S3OutputPath": {
-     "$ref": "#/$defs/S3Uri",
-     "description": "Path to Amazon S3 storage location for TensorBoard output."
+     "title": "TensorBoardOutputConfig.S3OutputPath",
+     "description": "Path to Amazon S3 storage location for TensorBoard output.",
+     "markdownDescription": "Path to Amazon S3 storage location for TensorBoard output.\n\n[TensorBoardOutputConfig.S3OutputPath in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TensorBoardOutputConfig.html#sagemaker-Type-TensorBoardOutputConfig-S3OutputPath)",
+     "$ref": "#/$defs/S3Uri"
     }
    },
    "required": [
@@ -8563,12 +11170,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "TrainingRepositoryAccessMode": {
-     "$ref": "#/$defs/TrainingRepositoryAccessMode",
-     "description": "The method that your training job will use to gain access to the images in your private Docker registry."
+     "title": "TrainingImageConfig.TrainingRepositoryAccessMode",
+     "description": "The method that your training job will use to gain access to the images in your private Docker registry. For access to an image in a private Docker registry, set to Vpc.",
+     "markdownDescription": "The method that your training job will use to gain access to the images in your private Docker registry. For access to an image in a private Docker registry, set to `Vpc`.\n\n[TrainingImageConfig.TrainingRepositoryAccessMode in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingImageConfig.html#sagemaker-Type-TrainingImageConfig-TrainingRepositoryAccessMode)",
+     "$ref": "#/$defs/TrainingRepositoryAccessMode"
     },
     "TrainingRepositoryAuthConfig": {
-     "$ref": "#/$defs/TrainingRepositoryAuthConfig",
-     "description": "An object containing authentication information for a private Docker registry containing your training images."
+     "title": "TrainingImageConfig.TrainingRepositoryAuthConfig",
+     "description": "An object containing authentication information for a private Docker registry containing your training images.",
+     "markdownDescription": "An object containing authentication information for a private Docker registry containing your training images.\n\n[TrainingImageConfig.TrainingRepositoryAuthConfig in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingImageConfig.html#sagemaker-Type-TrainingImageConfig-TrainingRepositoryAuthConfig)",
+     "$ref": "#/$defs/TrainingRepositoryAuthConfig"
     }
    },
    "required": [
@@ -8761,8 +11372,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "TrainingRepositoryCredentialsProviderArn": {
-     "$ref": "#/$defs/TrainingRepositoryCredentialsProviderArn",
-     "description": "The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function used to give SageMaker access credentials to your private Docker registry."
+     "title": "TrainingRepositoryAuthConfig.TrainingRepositoryCredentialsProviderArn",
+     "description": "The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function used to give SageMaker access credentials to your private Docker registry.",
+     "markdownDescription": "The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function used to give SageMaker access credentials to your private Docker registry.\n\n[TrainingRepositoryAuthConfig.TrainingRepositoryCredentialsProviderArn in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingRepositoryAuthConfig.html#sagemaker-Type-TrainingRepositoryAuthConfig-TrainingRepositoryCredentialsProviderArn)",
+     "$ref": "#/$defs/TrainingRepositoryCredentialsProviderArn"
     }
    },
    "required": [
@@ -8774,18 +11387,32 @@ extension BundledSchemas {
    "type": "string",
    "minLength": 1,
    "maxLength": 2048,
-   "pattern": "^(?:arn:[\\p{Alnum}\\-]+:lambda:[\\p{Alnum}\\-]+:[0-9]{12}:function:.*)$"
+   "pattern": "^(?:arn:[a-zA-Z0-9\\-]+:lambda:[a-zA-Z0-9\\-]+:[0-9]{12}:function:.*)$"
   },
   "VpcConfig": {
    "type": "object",
    "properties": {
     "SecurityGroupIds": {
+     "title": "VpcConfig.SecurityGroupIds",
+     "description": "The VPC security group IDs, in the form sg-xxxxxxxx. Specify the security groups for the VPC that is specified in the Subnets field.",
+     "markdownDescription": "The VPC security group IDs, in the form `sg-xxxxxxxx`. Specify the security groups for the VPC that is specified in the `Subnets` field.\n\n[VpcConfig.SecurityGroupIds in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html#sagemaker-Type-VpcConfig-SecurityGroupIds)",
      "$ref": "#/$defs/VpcSecurityGroupIds",
-     "description": "The VPC security group IDs, in the form sg-xxxxxxxx."
+     "examples": [
+      [
+       "sg-0123456789abcdef0"
+      ]
+     ]
     },
     "Subnets": {
+     "title": "VpcConfig.Subnets",
+     "description": "The ID of the subnets in the VPC to which you want to connect your training job or model.",
+     "markdownDescription": "The ID of the subnets in the VPC to which you want to connect your training job or model. For information about the availability of specific instance types, see [Supported Instance Types and Availability Zones](https://docs.aws.amazon.com/sagemaker/latest/dg/instance-types-az.html).\n\n[VpcConfig.Subnets in the SageMaker API reference](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html#sagemaker-Type-VpcConfig-Subnets)",
      "$ref": "#/$defs/Subnets",
-     "description": "The ID of the subnets in the VPC to which you want to connect your training job or model."
+     "examples": [
+      [
+       "subnet-0123456789abcdef0"
+      ]
+     ]
     }
    },
    "required": [
@@ -8806,7 +11433,7 @@ extension BundledSchemas {
 }
 """##,
          ##"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/sagemaker.json","type":"object","properties":{"TrainingJobName":{"$ref":"#/$defs/TrainingJobName"},"training_job_name":{"not":{},"x-launchc-code":"LC3302","x-launchc-message":"'training_job_name' is overwritten by the run id; the agent reads only the CamelCase 'TrainingJobName'"},"HyperParameters":{"$ref":"#/$defs/HyperParameters"},"hyper_parameters":{"$ref":"#/$defs/HyperParameters"},"AlgorithmSpecification":{"$ref":"#/$defs/AlgorithmSpecification"},"algorithm_specification":{"$ref":"#/$defs/AlgorithmSpecification"},"RoleArn":{"description":"the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>","type":"string","pattern":"^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$","x-launchc-message":{"pattern":"'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"}},"role_arn":{"description":"the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>","type":"string","pattern":"^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$","x-launchc-message":{"pattern":"'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"}},"InputDataConfig":{"$ref":"#/$defs/InputDataConfig"},"input_data_config":{"$ref":"#/$defs/InputDataConfig"},"OutputDataConfig":{"$ref":"#/$defs/OutputDataConfig"},"output_data_config":{"not":{},"x-launchc-code":"LC3301","x-launchc-message":"the agent reads only the CamelCase 'OutputDataConfig'; 'output_data_config' makes it fail with \"requires an OutputDataConfig\""},"ResourceConfig":{"$ref":"#/$defs/ResourceConfig"},"resource_config":{"$ref":"#/$defs/ResourceConfig"},"VpcConfig":{"$ref":"#/$defs/VpcConfig"},"vpc_config":{"$ref":"#/$defs/VpcConfig"},"StoppingCondition":{"$ref":"#/$defs/StoppingCondition"},"stopping_condition":{"$ref":"#/$defs/StoppingCondition"},"Tags":{"$ref":"#/$defs/TagList"},"EnableNetworkIsolation":{"$ref":"#/$defs/Boolean"},"enable_network_isolation":{"$ref":"#/$defs/Boolean"},"EnableInterContainerTrafficEncryption":{"$ref":"#/$defs/Boolean"},"enable_inter_container_traffic_encryption":{"$ref":"#/$defs/Boolean"},"EnableManagedSpotTraining":{"$ref":"#/$defs/Boolean"},"enable_managed_spot_training":{"$ref":"#/$defs/Boolean"},"CheckpointConfig":{"$ref":"#/$defs/CheckpointConfig"},"checkpoint_config":{"$ref":"#/$defs/CheckpointConfig"},"DebugHookConfig":{"$ref":"#/$defs/DebugHookConfig"},"debug_hook_config":{"$ref":"#/$defs/DebugHookConfig"},"DebugRuleConfigurations":{"$ref":"#/$defs/DebugRuleConfigurations"},"debug_rule_configurations":{"$ref":"#/$defs/DebugRuleConfigurations"},"TensorBoardOutputConfig":{"$ref":"#/$defs/TensorBoardOutputConfig"},"tensor_board_output_config":{"$ref":"#/$defs/TensorBoardOutputConfig"},"ExperimentConfig":{"$ref":"#/$defs/ExperimentConfig"},"experiment_config":{"$ref":"#/$defs/ExperimentConfig"},"ProfilerConfig":{"$ref":"#/$defs/ProfilerConfig"},"profiler_config":{"$ref":"#/$defs/ProfilerConfig"},"ProfilerRuleConfigurations":{"$ref":"#/$defs/ProfilerRuleConfigurations"},"profiler_rule_configurations":{"$ref":"#/$defs/ProfilerRuleConfigurations"},"Environment":{"$ref":"#/$defs/TrainingEnvironmentMap"},"RetryStrategy":{"$ref":"#/$defs/RetryStrategy"},"retry_strategy":{"$ref":"#/$defs/RetryStrategy"},"RemoteDebugConfig":{"$ref":"#/$defs/RemoteDebugConfig"},"remote_debug_config":{"$ref":"#/$defs/RemoteDebugConfig"},"InfraCheckConfig":{"$ref":"#/$defs/InfraCheckConfig"},"infra_check_config":{"$ref":"#/$defs/InfraCheckConfig"},"SessionChainingConfig":{"$ref":"#/$defs/SessionChainingConfig"},"session_chaining_config":{"$ref":"#/$defs/SessionChainingConfig"},"ServerlessJobConfig":{"$ref":"#/$defs/ServerlessJobConfig"},"serverless_job_config":{"$ref":"#/$defs/ServerlessJobConfig"},"MlflowConfig":{"$ref":"#/$defs/MlflowConfig"},"mlflow_config":{"$ref":"#/$defs/MlflowConfig"},"ModelPackageConfig":{"$ref":"#/$defs/ModelPackageConfig"},"model_package_config":{"$ref":"#/$defs/ModelPackageConfig"},"environment":{"not":{},"x-launchc-code":"LC3303","x-launchc-message":"lowercase 'environment' stays in the request as an unknown parameter, which CreateTrainingJob rejects; write 'Environment'"},"tags":{"not":{},"x-launchc-code":"LC3303","x-launchc-message":"lowercase 'tags' stays in the request as an unknown parameter, which CreateTrainingJob rejects; write 'Tags'"},"EcrRepoName":{},"region":{},"profile":{}},"allOf":[{"anyOf":[{"required":["RoleArn"]},{"required":["role_arn"]}],"x-launchc-code":"LC3304","x-launchc-message":"a SageMaker queue config needs 'RoleArn', the role the training job runs as"},{"required":["OutputDataConfig"],"x-launchc-code":{"required":"LC3304"},"x-launchc-message":{"required":"a SageMaker queue config needs 'OutputDataConfig' (with its S3OutputPath)"}},{"anyOf":[{"required":["ResourceConfig"]},{"required":["resource_config"]}],"x-launchc-code":"LC3304","x-launchc-message":"a SageMaker queue config needs 'ResourceConfig' (instance type, count and volume size)"},{"anyOf":[{"required":["StoppingCondition"]},{"required":["stopping_condition"]}],"x-launchc-code":"LC3304","x-launchc-message":"a SageMaker queue config needs 'StoppingCondition' (at least MaxRuntimeInSeconds)"}],"additionalProperties":false,"$defs":{"AcceptEula":{"type":"boolean"},"AlgorithmImage":{"type":"string","minLength":0,"maxLength":255,"pattern":"^(?:.*)$"},"AlgorithmSpecification":{"type":"object","properties":{"TrainingImage":{"$ref":"#/$defs/AlgorithmImage"},"AlgorithmName":{"$ref":"#/$defs/ArnOrName"},"TrainingInputMode":{"$ref":"#/$defs/TrainingInputMode"},"MetricDefinitions":{"$ref":"#/$defs/MetricDefinitionList"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/$defs/Boolean"},"ContainerEntrypoint":{"$ref":"#/$defs/TrainingContainerEntrypoint"},"ContainerArguments":{"$ref":"#/$defs/TrainingContainerArguments"},"TrainingImageConfig":{"$ref":"#/$defs/TrainingImageConfig"}},"required":["TrainingInputMode"],"additionalProperties":false},"ArnOrName":{"type":"string","minLength":1,"maxLength":170,"pattern":"^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62}))$"},"AttributeName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.+)$"},"AttributeNames":{"type":"array","items":{"$ref":"#/$defs/AttributeName"},"minItems":0,"maxItems":16},"Boolean":{"type":"boolean"},"Channel":{"type":"object","properties":{"ChannelName":{"$ref":"#/$defs/ChannelName"},"DataSource":{"$ref":"#/$defs/DataSource"},"ContentType":{"$ref":"#/$defs/ContentType"},"CompressionType":{"$ref":"#/$defs/CompressionType"},"RecordWrapperType":{"$ref":"#/$defs/RecordWrapper"},"InputMode":{"$ref":"#/$defs/TrainingInputMode"},"ShuffleConfig":{"$ref":"#/$defs/ShuffleConfig"}},"required":["ChannelName","DataSource"],"additionalProperties":false},"ChannelName":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9\\.\\-_]+)$"},"CheckpointConfig":{"type":"object","properties":{"S3Uri":{"$ref":"#/$defs/S3Uri"},"LocalPath":{"$ref":"#/$defs/DirectoryPath"}},"required":["S3Uri"],"additionalProperties":false},"CollectionConfiguration":{"type":"object","properties":{"CollectionName":{"$ref":"#/$defs/CollectionName"},"CollectionParameters":{"$ref":"#/$defs/CollectionParameters"}},"additionalProperties":false},"CollectionConfigurations":{"type":"array","items":{"$ref":"#/$defs/CollectionConfiguration"},"minItems":0,"maxItems":20},"CollectionName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"CollectionParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":20},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ConfigKey":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"ConfigValue":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"ContentType":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"CustomizationTechnique":{"type":"string","enum":["SFT","DPO","RLVR","RLAIF"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"$ref":"#/$defs/S3DataSource"},"FileSystemDataSource":{"$ref":"#/$defs/FileSystemDataSource"},"DatasetSource":{"$ref":"#/$defs/DatasetSource"}},"additionalProperties":false},"DatasetSource":{"type":"object","properties":{"DatasetArn":{"$ref":"#/$defs/HubDataSetArn"}},"required":["DatasetArn"],"additionalProperties":false},"DebugHookConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"HookParameters":{"$ref":"#/$defs/HookParameters"},"CollectionConfigurations":{"$ref":"#/$defs/CollectionConfigurations"}},"required":["S3OutputPath"],"additionalProperties":false},"DebugRuleConfiguration":{"type":"object","properties":{"RuleConfigurationName":{"$ref":"#/$defs/RuleConfigurationName"},"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"RuleEvaluatorImage":{"$ref":"#/$defs/AlgorithmImage"},"InstanceType":{"$ref":"#/$defs/ProcessingInstanceType"},"VolumeSizeInGB":{"$ref":"#/$defs/OptionalVolumeSizeInGB"},"RuleParameters":{"$ref":"#/$defs/RuleParameters"}},"required":["RuleConfigurationName","RuleEvaluatorImage"],"additionalProperties":false},"DebugRuleConfigurations":{"type":"array","items":{"$ref":"#/$defs/DebugRuleConfiguration"},"minItems":0,"maxItems":20},"DirectoryPath":{"type":"string","minLength":0,"maxLength":4096,"pattern":"^(?:.*)$"},"DisableProfiler":{"type":"boolean"},"EnableInfraCheck":{"type":"boolean"},"EnableRemoteDebug":{"type":"boolean"},"EnableSessionTagChaining":{"type":"boolean"},"EvaluationType":{"type":"string","enum":["LLMAJEvaluation","CustomScorerEvaluation","BenchmarkEvaluation"]},"EvaluatorArn":{"type":"string","pattern":"^(?:.*)$"},"ExperimentConfig":{"type":"object","properties":{"ExperimentName":{"$ref":"#/$defs/ExperimentEntityName"},"TrialName":{"$ref":"#/$defs/ExperimentEntityName"},"TrialComponentDisplayName":{"$ref":"#/$defs/ExperimentEntityName"},"RunName":{"$ref":"#/$defs/ExperimentEntityName"}},"additionalProperties":false},"ExperimentEntityName":{"type":"string","minLength":1,"maxLength":120,"pattern":"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119})$"},"FileSystemAccessMode":{"type":"string","enum":["rw","ro"]},"FileSystemDataSource":{"type":"object","properties":{"FileSystemId":{"$ref":"#/$defs/FileSystemId"},"FileSystemAccessMode":{"$ref":"#/$defs/FileSystemAccessMode"},"FileSystemType":{"$ref":"#/$defs/FileSystemType"},"DirectoryPath":{"$ref":"#/$defs/DirectoryPath"}},"required":["FileSystemId","FileSystemAccessMode","FileSystemType","DirectoryPath"],"additionalProperties":false},"FileSystemId":{"type":"string","minLength":11,"maxLength":21,"pattern":"^(?:(fs-[0-9a-f]{8,}))$"},"FileSystemType":{"type":"string","enum":["EFS","FSxLustre"]},"HookParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":20},"HubAccessConfig":{"type":"object","properties":{"HubContentArn":{"$ref":"#/$defs/HubContentArn"}},"required":["HubContentArn"],"additionalProperties":false},"HubContentArn":{"type":"string","minLength":0,"maxLength":255,"pattern":"^(?:.*)$"},"HubDataSetArn":{"type":"string","minLength":0,"maxLength":2048,"pattern":"^(?:(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub-content\\/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\\/DataSet\\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(\\/\\d{1,4}.\\d{1,4}.\\d{1,4})?)$"},"HyperParameterKey":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"HyperParameterValue":{"type":"string","minLength":0,"maxLength":2500,"pattern":"^(?:.*)$"},"HyperParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/HyperParameterKey"},"additionalProperties":{"$ref":"#/$defs/HyperParameterValue"},"minProperties":0,"maxProperties":100},"InfraCheckConfig":{"type":"object","properties":{"EnableInfraCheck":{"$ref":"#/$defs/EnableInfraCheck"}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"$ref":"#/$defs/Channel"},"minItems":1,"maxItems":20},"InstanceGroup":{"type":"object","properties":{"InstanceType":{"$ref":"#/$defs/TrainingInstanceType"},"InstanceCount":{"$ref":"#/$defs/TrainingInstanceCount"},"InstanceGroupName":{"$ref":"#/$defs/InstanceGroupName"}},"required":["InstanceType","InstanceCount","InstanceGroupName"],"additionalProperties":false},"InstanceGroupName":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:.+)$"},"InstanceGroupNames":{"type":"array","items":{"$ref":"#/$defs/InstanceGroupName"},"minItems":0,"maxItems":5},"InstanceGroups":{"type":"array","items":{"$ref":"#/$defs/InstanceGroup"},"minItems":0,"maxItems":5},"InstancePlacementConfig":{"type":"object","properties":{"EnableMultipleJobs":{"$ref":"#/$defs/Boolean"},"PlacementSpecifications":{"$ref":"#/$defs/PlacementSpecifications"}},"additionalProperties":false},"KeepAlivePeriodInSeconds":{"type":"integer","minimum":0,"maximum":21600},"KmsKeyId":{"type":"string","minLength":0,"maxLength":2048,"pattern":"^(?:[a-zA-Z0-9:/_-]*)$"},"MaxPendingTimeInSeconds":{"type":"integer","minimum":7200,"maximum":2419200},"MaxRuntimeInSeconds":{"type":"integer","minimum":1},"MaxWaitTimeInSeconds":{"type":"integer","minimum":1},"MaximumRetryAttempts":{"type":"integer","minimum":1,"maximum":30},"MetricDefinition":{"type":"object","properties":{"Name":{"$ref":"#/$defs/MetricName"},"Regex":{"$ref":"#/$defs/MetricRegex"}},"required":["Name","Regex"],"additionalProperties":false},"MetricDefinitionList":{"type":"array","items":{"$ref":"#/$defs/MetricDefinition"},"minItems":0,"maxItems":40},"MetricName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(?:.+)$"},"MetricRegex":{"type":"string","minLength":1,"maxLength":500,"pattern":"^(?:.+)$"},"MlFlowResourceArn":{"type":"string","minLength":0,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z-]*/.*)$"},"MlflowConfig":{"type":"object","properties":{"MlflowResourceArn":{"$ref":"#/$defs/MlFlowResourceArn"},"MlflowExperimentName":{"$ref":"#/$defs/MlflowExperimentName"},"MlflowRunName":{"$ref":"#/$defs/MlflowRunName"}},"required":["MlflowResourceArn"],"additionalProperties":false},"MlflowExperimentName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"MlflowRunName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"ModelAccessConfig":{"type":"object","properties":{"AcceptEula":{"$ref":"#/$defs/AcceptEula"}},"required":["AcceptEula"],"additionalProperties":false},"ModelPackageArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048})$"},"ModelPackageConfig":{"type":"object","properties":{"ModelPackageGroupArn":{"$ref":"#/$defs/ModelPackageGroupArn"},"SourceModelPackageArn":{"$ref":"#/$defs/ModelPackageArn"}},"required":["ModelPackageGroupArn"],"additionalProperties":false},"ModelPackageGroupArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package-group/[\\S]{1,2048})$"},"OptionalVolumeSizeInGB":{"type":"integer","minimum":0},"OutputCompressionType":{"type":"string","enum":["GZIP","NONE"]},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/$defs/KmsKeyId"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"CompressionType":{"$ref":"#/$defs/OutputCompressionType"}},"required":["S3OutputPath"],"additionalProperties":false},"Peft":{"type":"string","enum":["LORA"]},"PlacementSpecification":{"type":"object","properties":{"UltraServerId":{"$ref":"#/$defs/String256"},"InstanceCount":{"$ref":"#/$defs/TrainingInstanceCount"}},"required":["InstanceCount"],"additionalProperties":false},"PlacementSpecifications":{"type":"array","items":{"$ref":"#/$defs/PlacementSpecification"},"minItems":0,"maxItems":10},"ProcessingInstanceType":{"type":"string","enum":["ml.t3.medium","ml.t3.large","ml.t3.xlarge","ml.t3.2xlarge","ml.m4.xlarge","ml.m4.2xlarge","ml.m4.4xlarge","ml.m4.10xlarge","ml.m4.16xlarge","ml.c4.xlarge","ml.c4.2xlarge","ml.c4.4xlarge","ml.c4.8xlarge","ml.p2.xlarge","ml.p2.8xlarge","ml.p2.16xlarge","ml.p3.2xlarge","ml.p3.8xlarge","ml.p3.16xlarge","ml.c5.xlarge","ml.c5.2xlarge","ml.c5.4xlarge","ml.c5.9xlarge","ml.c5.18xlarge","ml.m5.large","ml.m5.xlarge","ml.m5.2xlarge","ml.m5.4xlarge","ml.m5.12xlarge","ml.m5.24xlarge","ml.r5.large","ml.r5.xlarge","ml.r5.2xlarge","ml.r5.4xlarge","ml.r5.8xlarge","ml.r5.12xlarge","ml.r5.16xlarge","ml.r5.24xlarge","ml.g4dn.xlarge","ml.g4dn.2xlarge","ml.g4dn.4xlarge","ml.g4dn.8xlarge","ml.g4dn.12xlarge","ml.g4dn.16xlarge","ml.g5.xlarge","ml.g5.2xlarge","ml.g5.4xlarge","ml.g5.8xlarge","ml.g5.16xlarge","ml.g5.12xlarge","ml.g5.24xlarge","ml.g5.48xlarge","ml.r5d.large","ml.r5d.xlarge","ml.r5d.2xlarge","ml.r5d.4xlarge","ml.r5d.8xlarge","ml.r5d.12xlarge","ml.r5d.16xlarge","ml.r5d.24xlarge","ml.g6.xlarge","ml.g6.2xlarge","ml.g6.4xlarge","ml.g6.8xlarge","ml.g6.12xlarge","ml.g6.16xlarge","ml.g6.24xlarge","ml.g6.48xlarge","ml.g6e.xlarge","ml.g6e.2xlarge","ml.g6e.4xlarge","ml.g6e.8xlarge","ml.g6e.12xlarge","ml.g6e.16xlarge","ml.g6e.24xlarge","ml.g6e.48xlarge","ml.m6i.large","ml.m6i.xlarge","ml.m6i.2xlarge","ml.m6i.4xlarge","ml.m6i.8xlarge","ml.m6i.12xlarge","ml.m6i.16xlarge","ml.m6i.24xlarge","ml.m6i.32xlarge","ml.c6i.xlarge","ml.c6i.2xlarge","ml.c6i.4xlarge","ml.c6i.8xlarge","ml.c6i.12xlarge","ml.c6i.16xlarge","ml.c6i.24xlarge","ml.c6i.32xlarge","ml.m7i.large","ml.m7i.xlarge","ml.m7i.2xlarge","ml.m7i.4xlarge","ml.m7i.8xlarge","ml.m7i.12xlarge","ml.m7i.16xlarge","ml.m7i.24xlarge","ml.m7i.48xlarge","ml.c7i.large","ml.c7i.xlarge","ml.c7i.2xlarge","ml.c7i.4xlarge","ml.c7i.8xlarge","ml.c7i.12xlarge","ml.c7i.16xlarge","ml.c7i.24xlarge","ml.c7i.48xlarge","ml.r7i.large","ml.r7i.xlarge","ml.r7i.2xlarge","ml.r7i.4xlarge","ml.r7i.8xlarge","ml.r7i.12xlarge","ml.r7i.16xlarge","ml.r7i.24xlarge","ml.r7i.48xlarge","ml.p5.4xlarge","ml.g7e.2xlarge","ml.g7e.4xlarge","ml.g7e.8xlarge","ml.g7e.12xlarge","ml.g7e.24xlarge","ml.g7e.48xlarge"]},"ProfilerConfig":{"type":"object","properties":{"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"ProfilingIntervalInMilliseconds":{"$ref":"#/$defs/ProfilingIntervalInMilliseconds"},"ProfilingParameters":{"$ref":"#/$defs/ProfilingParameters"},"DisableProfiler":{"$ref":"#/$defs/DisableProfiler"}},"additionalProperties":false},"ProfilerRuleConfiguration":{"type":"object","properties":{"RuleConfigurationName":{"$ref":"#/$defs/RuleConfigurationName"},"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"RuleEvaluatorImage":{"$ref":"#/$defs/AlgorithmImage"},"InstanceType":{"$ref":"#/$defs/ProcessingInstanceType"},"VolumeSizeInGB":{"$ref":"#/$defs/OptionalVolumeSizeInGB"},"RuleParameters":{"$ref":"#/$defs/RuleParameters"}},"required":["RuleConfigurationName","RuleEvaluatorImage"],"additionalProperties":false},"ProfilerRuleConfigurations":{"type":"array","items":{"$ref":"#/$defs/ProfilerRuleConfiguration"},"minItems":0,"maxItems":20},"ProfilingIntervalInMilliseconds":{"type":"integer"},"ProfilingParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":20},"RecordWrapper":{"type":"string","enum":["None","RecordIO"]},"RemoteDebugConfig":{"type":"object","properties":{"EnableRemoteDebug":{"$ref":"#/$defs/EnableRemoteDebug"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceType":{"$ref":"#/$defs/TrainingInstanceType"},"InstanceCount":{"$ref":"#/$defs/TrainingInstanceCount"},"VolumeSizeInGB":{"$ref":"#/$defs/OptionalVolumeSizeInGB"},"VolumeKmsKeyId":{"$ref":"#/$defs/KmsKeyId"},"KeepAlivePeriodInSeconds":{"$ref":"#/$defs/KeepAlivePeriodInSeconds"},"InstanceGroups":{"$ref":"#/$defs/InstanceGroups"},"TrainingPlanArn":{"$ref":"#/$defs/TrainingPlanArn"},"InstancePlacementConfig":{"$ref":"#/$defs/InstancePlacementConfig"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/$defs/MaximumRetryAttempts"}},"required":["MaximumRetryAttempts"],"additionalProperties":false},"RoleArn":{"type":"string","minLength":20,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$"},"RuleConfigurationName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"RuleParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":100},"S3DataDistribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"]},"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/$defs/S3DataType"},"S3Uri":{"$ref":"#/$defs/S3Uri"},"S3DataDistributionType":{"$ref":"#/$defs/S3DataDistribution"},"AttributeNames":{"$ref":"#/$defs/AttributeNames"},"InstanceGroupNames":{"$ref":"#/$defs/InstanceGroupNames"},"ModelAccessConfig":{"$ref":"#/$defs/ModelAccessConfig"},"HubAccessConfig":{"$ref":"#/$defs/HubAccessConfig"}},"required":["S3DataType","S3Uri"],"additionalProperties":false},"S3DataType":{"type":"string","enum":["ManifestFile","S3Prefix","AugmentedManifestFile","Converse"]},"S3Uri":{"type":"string","minLength":0,"maxLength":1024,"pattern":"^(?:(https|s3)://([^/]+)/?(.*))$"},"SecurityGroupId":{"type":"string","minLength":0,"maxLength":32,"pattern":"^(?:[-0-9a-zA-Z]+)$"},"Seed":{"type":"integer"},"ServerlessJobBaseModelArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub-content\\/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\\/Model\\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(\\/\\d{1,4}.\\d{1,4}.\\d{1,4})?)$"},"ServerlessJobConfig":{"type":"object","properties":{"BaseModelArn":{"$ref":"#/$defs/ServerlessJobBaseModelArn"},"AcceptEula":{"$ref":"#/$defs/AcceptEula"},"JobType":{"$ref":"#/$defs/ServerlessJobType"},"CustomizationTechnique":{"$ref":"#/$defs/CustomizationTechnique"},"Peft":{"$ref":"#/$defs/Peft"},"EvaluationType":{"$ref":"#/$defs/EvaluationType"},"EvaluatorArn":{"$ref":"#/$defs/EvaluatorArn"}},"required":["BaseModelArn","JobType"],"additionalProperties":false},"ServerlessJobType":{"type":"string","enum":["FineTuning","Evaluation"]},"SessionChainingConfig":{"type":"object","properties":{"EnableSessionTagChaining":{"$ref":"#/$defs/EnableSessionTagChaining"}},"additionalProperties":false},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/$defs/Seed"}},"required":["Seed"],"additionalProperties":false},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/$defs/MaxRuntimeInSeconds"},"MaxWaitTimeInSeconds":{"$ref":"#/$defs/MaxWaitTimeInSeconds"},"MaxPendingTimeInSeconds":{"$ref":"#/$defs/MaxPendingTimeInSeconds"}},"additionalProperties":false},"String256":{"type":"string","minLength":0,"maxLength":256},"SubnetId":{"type":"string","minLength":0,"maxLength":32,"pattern":"^(?:[-0-9a-zA-Z]+)$"},"Subnets":{"type":"array","items":{"$ref":"#/$defs/SubnetId"},"minItems":1,"maxItems":16},"Tag":{"type":"object","properties":{"Key":{"$ref":"#/$defs/TagKey"},"Value":{"$ref":"#/$defs/TagValue"}},"required":["Key","Value"],"additionalProperties":false},"TagKey":{"type":"string","minLength":1,"maxLength":128,"pattern":"^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$"},"TagList":{"type":"array","items":{"$ref":"#/$defs/Tag"},"minItems":0,"maxItems":50},"TagValue":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$"},"TensorBoardOutputConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"}},"required":["S3OutputPath"],"additionalProperties":false},"TrainingContainerArgument":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"TrainingContainerArguments":{"type":"array","items":{"$ref":"#/$defs/TrainingContainerArgument"},"minItems":1,"maxItems":100},"TrainingContainerEntrypoint":{"type":"array","items":{"$ref":"#/$defs/TrainingContainerEntrypointString"},"minItems":1,"maxItems":100},"TrainingContainerEntrypointString":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"TrainingEnvironmentKey":{"type":"string","minLength":0,"maxLength":512,"pattern":"^(?:[a-zA-Z_][a-zA-Z0-9_]*)$"},"TrainingEnvironmentMap":{"type":"object","propertyNames":{"$ref":"#/$defs/TrainingEnvironmentKey"},"additionalProperties":{"$ref":"#/$defs/TrainingEnvironmentValue"},"minProperties":0,"maxProperties":100},"TrainingEnvironmentValue":{"type":"string","minLength":0,"maxLength":512,"pattern":"^(?:[\\S\\s]*)$"},"TrainingImageConfig":{"type":"object","properties":{"TrainingRepositoryAccessMode":{"$ref":"#/$defs/TrainingRepositoryAccessMode"},"TrainingRepositoryAuthConfig":{"$ref":"#/$defs/TrainingRepositoryAuthConfig"}},"required":["TrainingRepositoryAccessMode"],"additionalProperties":false},"TrainingInputMode":{"type":"string","enum":["Pipe","File","FastFile"]},"TrainingInstanceCount":{"type":"integer","minimum":0},"TrainingInstanceType":{"type":"string","enum":["ml.m4.xlarge","ml.m4.2xlarge","ml.m4.4xlarge","ml.m4.10xlarge","ml.m4.16xlarge","ml.g4dn.xlarge","ml.g4dn.2xlarge","ml.g4dn.4xlarge","ml.g4dn.8xlarge","ml.g4dn.12xlarge","ml.g4dn.16xlarge","ml.m5.large","ml.m5.xlarge","ml.m5.2xlarge","ml.m5.4xlarge","ml.m5.12xlarge","ml.m5.24xlarge","ml.c4.xlarge","ml.c4.2xlarge","ml.c4.4xlarge","ml.c4.8xlarge","ml.p2.xlarge","ml.p2.8xlarge","ml.p2.16xlarge","ml.p3.2xlarge","ml.p3.8xlarge","ml.p3.16xlarge","ml.p3dn.24xlarge","ml.p4d.24xlarge","ml.p4de.24xlarge","ml.p5.48xlarge","ml.p5e.48xlarge","ml.p5en.48xlarge","ml.c5.xlarge","ml.c5.2xlarge","ml.c5.4xlarge","ml.c5.9xlarge","ml.c5.18xlarge","ml.c5n.xlarge","ml.c5n.2xlarge","ml.c5n.4xlarge","ml.c5n.9xlarge","ml.c5n.18xlarge","ml.g5.xlarge","ml.g5.2xlarge","ml.g5.4xlarge","ml.g5.8xlarge","ml.g5.16xlarge","ml.g5.12xlarge","ml.g5.24xlarge","ml.g5.48xlarge","ml.g6.xlarge","ml.g6.2xlarge","ml.g6.4xlarge","ml.g6.8xlarge","ml.g6.16xlarge","ml.g6.12xlarge","ml.g6.24xlarge","ml.g6.48xlarge","ml.g6e.xlarge","ml.g6e.2xlarge","ml.g6e.4xlarge","ml.g6e.8xlarge","ml.g6e.16xlarge","ml.g6e.12xlarge","ml.g6e.24xlarge","ml.g6e.48xlarge","ml.trn1.2xlarge","ml.trn1.32xlarge","ml.trn1n.32xlarge","ml.trn2.48xlarge","ml.m6i.large","ml.m6i.xlarge","ml.m6i.2xlarge","ml.m6i.4xlarge","ml.m6i.8xlarge","ml.m6i.12xlarge","ml.m6i.16xlarge","ml.m6i.24xlarge","ml.m6i.32xlarge","ml.c6i.xlarge","ml.c6i.2xlarge","ml.c6i.8xlarge","ml.c6i.4xlarge","ml.c6i.12xlarge","ml.c6i.16xlarge","ml.c6i.24xlarge","ml.c6i.32xlarge","ml.r5d.large","ml.r5d.xlarge","ml.r5d.2xlarge","ml.r5d.4xlarge","ml.r5d.8xlarge","ml.r5d.12xlarge","ml.r5d.16xlarge","ml.r5d.24xlarge","ml.t3.medium","ml.t3.large","ml.t3.xlarge","ml.t3.2xlarge","ml.r5.large","ml.r5.xlarge","ml.r5.2xlarge","ml.r5.4xlarge","ml.r5.8xlarge","ml.r5.12xlarge","ml.r5.16xlarge","ml.r5.24xlarge","ml.p6-b200.48xlarge","ml.m7i.large","ml.m7i.xlarge","ml.m7i.2xlarge","ml.m7i.4xlarge","ml.m7i.8xlarge","ml.m7i.12xlarge","ml.m7i.16xlarge","ml.m7i.24xlarge","ml.m7i.48xlarge","ml.c7i.large","ml.c7i.xlarge","ml.c7i.2xlarge","ml.c7i.4xlarge","ml.c7i.8xlarge","ml.c7i.12xlarge","ml.c7i.16xlarge","ml.c7i.24xlarge","ml.c7i.48xlarge","ml.r7i.large","ml.r7i.xlarge","ml.r7i.2xlarge","ml.r7i.4xlarge","ml.r7i.8xlarge","ml.r7i.12xlarge","ml.r7i.16xlarge","ml.r7i.24xlarge","ml.r7i.48xlarge","ml.p6e-gb200.36xlarge","ml.p5.4xlarge","ml.p6-b300.48xlarge","ml.g7e.2xlarge","ml.g7e.4xlarge","ml.g7e.8xlarge","ml.g7e.12xlarge","ml.g7e.24xlarge","ml.g7e.48xlarge"]},"TrainingJobName":{"type":"string","minLength":1,"maxLength":63,"pattern":"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$"},"TrainingPlanArn":{"type":"string","minLength":50,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*)$"},"TrainingRepositoryAccessMode":{"type":"string","enum":["Platform","Vpc"]},"TrainingRepositoryAuthConfig":{"type":"object","properties":{"TrainingRepositoryCredentialsProviderArn":{"$ref":"#/$defs/TrainingRepositoryCredentialsProviderArn"}},"required":["TrainingRepositoryCredentialsProviderArn"],"additionalProperties":false},"TrainingRepositoryCredentialsProviderArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:arn:[\\p{Alnum}\\-]+:lambda:[\\p{Alnum}\\-]+:[0-9]{12}:function:.*)$"},"VpcConfig":{"type":"object","properties":{"SecurityGroupIds":{"$ref":"#/$defs/VpcSecurityGroupIds"},"Subnets":{"$ref":"#/$defs/Subnets"}},"required":["SecurityGroupIds","Subnets"],"additionalProperties":false},"VpcSecurityGroupIds":{"type":"array","items":{"$ref":"#/$defs/SecurityGroupId"},"minItems":1,"maxItems":5}}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/sagemaker.json","type":"object","properties":{"TrainingJobName":{"$ref":"#/$defs/TrainingJobName"},"training_job_name":{"description":"overwritten by the run id: the agent reads only the CamelCase TrainingJobName","not":{},"x-launchc-code":"LC3302","x-launchc-message":"'training_job_name' is overwritten by the run id; the agent reads only the CamelCase 'TrainingJobName'"},"HyperParameters":{"$ref":"#/$defs/HyperParameters"},"hyper_parameters":{"$ref":"#/$defs/HyperParameters"},"AlgorithmSpecification":{"$ref":"#/$defs/AlgorithmSpecification"},"algorithm_specification":{"$ref":"#/$defs/AlgorithmSpecification"},"RoleArn":{"description":"the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>","type":"string","pattern":"^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$","x-launchc-message":{"pattern":"'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"}},"role_arn":{"description":"the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>","type":"string","pattern":"^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$","x-launchc-message":{"pattern":"'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"}},"InputDataConfig":{"$ref":"#/$defs/InputDataConfig"},"input_data_config":{"$ref":"#/$defs/InputDataConfig"},"OutputDataConfig":{"$ref":"#/$defs/OutputDataConfig"},"output_data_config":{"description":"not read: the agent reads only the CamelCase OutputDataConfig, and fails without it","not":{},"x-launchc-code":"LC3301","x-launchc-message":"the agent reads only the CamelCase 'OutputDataConfig'; 'output_data_config' makes it fail with \"requires an OutputDataConfig\""},"ResourceConfig":{"$ref":"#/$defs/ResourceConfig"},"resource_config":{"$ref":"#/$defs/ResourceConfig"},"VpcConfig":{"$ref":"#/$defs/VpcConfig"},"vpc_config":{"$ref":"#/$defs/VpcConfig"},"StoppingCondition":{"$ref":"#/$defs/StoppingCondition"},"stopping_condition":{"$ref":"#/$defs/StoppingCondition"},"Tags":{"$ref":"#/$defs/TagList"},"EnableNetworkIsolation":{"$ref":"#/$defs/Boolean"},"enable_network_isolation":{"$ref":"#/$defs/Boolean"},"EnableInterContainerTrafficEncryption":{"$ref":"#/$defs/Boolean"},"enable_inter_container_traffic_encryption":{"$ref":"#/$defs/Boolean"},"EnableManagedSpotTraining":{"$ref":"#/$defs/Boolean"},"enable_managed_spot_training":{"$ref":"#/$defs/Boolean"},"CheckpointConfig":{"$ref":"#/$defs/CheckpointConfig"},"checkpoint_config":{"$ref":"#/$defs/CheckpointConfig"},"DebugHookConfig":{"$ref":"#/$defs/DebugHookConfig"},"debug_hook_config":{"$ref":"#/$defs/DebugHookConfig"},"DebugRuleConfigurations":{"$ref":"#/$defs/DebugRuleConfigurations"},"debug_rule_configurations":{"$ref":"#/$defs/DebugRuleConfigurations"},"TensorBoardOutputConfig":{"$ref":"#/$defs/TensorBoardOutputConfig"},"tensor_board_output_config":{"$ref":"#/$defs/TensorBoardOutputConfig"},"ExperimentConfig":{"$ref":"#/$defs/ExperimentConfig"},"experiment_config":{"$ref":"#/$defs/ExperimentConfig"},"ProfilerConfig":{"$ref":"#/$defs/ProfilerConfig"},"profiler_config":{"$ref":"#/$defs/ProfilerConfig"},"ProfilerRuleConfigurations":{"$ref":"#/$defs/ProfilerRuleConfigurations"},"profiler_rule_configurations":{"$ref":"#/$defs/ProfilerRuleConfigurations"},"Environment":{"$ref":"#/$defs/TrainingEnvironmentMap"},"RetryStrategy":{"$ref":"#/$defs/RetryStrategy"},"retry_strategy":{"$ref":"#/$defs/RetryStrategy"},"RemoteDebugConfig":{"$ref":"#/$defs/RemoteDebugConfig"},"remote_debug_config":{"$ref":"#/$defs/RemoteDebugConfig"},"InfraCheckConfig":{"$ref":"#/$defs/InfraCheckConfig"},"infra_check_config":{"$ref":"#/$defs/InfraCheckConfig"},"SessionChainingConfig":{"$ref":"#/$defs/SessionChainingConfig"},"session_chaining_config":{"$ref":"#/$defs/SessionChainingConfig"},"ServerlessJobConfig":{"$ref":"#/$defs/ServerlessJobConfig"},"serverless_job_config":{"$ref":"#/$defs/ServerlessJobConfig"},"MlflowConfig":{"$ref":"#/$defs/MlflowConfig"},"mlflow_config":{"$ref":"#/$defs/MlflowConfig"},"ModelPackageConfig":{"$ref":"#/$defs/ModelPackageConfig"},"model_package_config":{"$ref":"#/$defs/ModelPackageConfig"},"environment":{"description":"stays in the request as an unknown parameter, which CreateTrainingJob rejects; write Environment","not":{},"x-launchc-code":"LC3303","x-launchc-message":"lowercase 'environment' stays in the request as an unknown parameter, which CreateTrainingJob rejects; write 'Environment'"},"tags":{"description":"stays in the request as an unknown parameter, which CreateTrainingJob rejects; write Tags","not":{},"x-launchc-code":"LC3303","x-launchc-message":"lowercase 'tags' stays in the request as an unknown parameter, which CreateTrainingJob rejects; write 'Tags'"},"EcrRepoName":{},"region":{},"profile":{}},"allOf":[{"anyOf":[{"required":["RoleArn"]},{"required":["role_arn"]}],"x-launchc-code":"LC3304","x-launchc-message":"a SageMaker queue config needs 'RoleArn', the role the training job runs as"},{"required":["OutputDataConfig"],"x-launchc-code":{"required":"LC3304"},"x-launchc-message":{"required":"a SageMaker queue config needs 'OutputDataConfig' (with its S3OutputPath)"}},{"anyOf":[{"required":["ResourceConfig"]},{"required":["resource_config"]}],"x-launchc-code":"LC3304","x-launchc-message":"a SageMaker queue config needs 'ResourceConfig' (instance type, count and volume size)"},{"anyOf":[{"required":["StoppingCondition"]},{"required":["stopping_condition"]}],"x-launchc-code":"LC3304","x-launchc-message":"a SageMaker queue config needs 'StoppingCondition' (at least MaxRuntimeInSeconds)"}],"additionalProperties":false,"$defs":{"AcceptEula":{"type":"boolean"},"AlgorithmImage":{"type":"string","minLength":0,"maxLength":255,"pattern":"^(?:.*)$"},"AlgorithmSpecification":{"type":"object","properties":{"TrainingImage":{"$ref":"#/$defs/AlgorithmImage"},"AlgorithmName":{"$ref":"#/$defs/ArnOrName"},"TrainingInputMode":{"$ref":"#/$defs/TrainingInputMode"},"MetricDefinitions":{"$ref":"#/$defs/MetricDefinitionList"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/$defs/Boolean"},"ContainerEntrypoint":{"$ref":"#/$defs/TrainingContainerEntrypoint"},"ContainerArguments":{"$ref":"#/$defs/TrainingContainerArguments"},"TrainingImageConfig":{"$ref":"#/$defs/TrainingImageConfig"}},"required":["TrainingInputMode"],"additionalProperties":false},"ArnOrName":{"type":"string","minLength":1,"maxLength":170,"pattern":"^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62}))$"},"AttributeName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.+)$"},"AttributeNames":{"type":"array","items":{"$ref":"#/$defs/AttributeName"},"minItems":0,"maxItems":16},"Boolean":{"type":"boolean"},"Channel":{"type":"object","properties":{"ChannelName":{"$ref":"#/$defs/ChannelName"},"DataSource":{"$ref":"#/$defs/DataSource"},"ContentType":{"$ref":"#/$defs/ContentType"},"CompressionType":{"$ref":"#/$defs/CompressionType"},"RecordWrapperType":{"$ref":"#/$defs/RecordWrapper"},"InputMode":{"$ref":"#/$defs/TrainingInputMode"},"ShuffleConfig":{"$ref":"#/$defs/ShuffleConfig"}},"required":["ChannelName","DataSource"],"additionalProperties":false},"ChannelName":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:[A-Za-z0-9\\.\\-_]+)$"},"CheckpointConfig":{"type":"object","properties":{"S3Uri":{"$ref":"#/$defs/S3Uri"},"LocalPath":{"$ref":"#/$defs/DirectoryPath"}},"required":["S3Uri"],"additionalProperties":false},"CollectionConfiguration":{"type":"object","properties":{"CollectionName":{"$ref":"#/$defs/CollectionName"},"CollectionParameters":{"$ref":"#/$defs/CollectionParameters"}},"additionalProperties":false},"CollectionConfigurations":{"type":"array","items":{"$ref":"#/$defs/CollectionConfiguration"},"minItems":0,"maxItems":20},"CollectionName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"CollectionParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":20},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ConfigKey":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"ConfigValue":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"ContentType":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"CustomizationTechnique":{"type":"string","enum":["SFT","DPO","RLVR","RLAIF"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"$ref":"#/$defs/S3DataSource"},"FileSystemDataSource":{"$ref":"#/$defs/FileSystemDataSource"},"DatasetSource":{"$ref":"#/$defs/DatasetSource"}},"additionalProperties":false},"DatasetSource":{"type":"object","properties":{"DatasetArn":{"$ref":"#/$defs/HubDataSetArn"}},"required":["DatasetArn"],"additionalProperties":false},"DebugHookConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"HookParameters":{"$ref":"#/$defs/HookParameters"},"CollectionConfigurations":{"$ref":"#/$defs/CollectionConfigurations"}},"required":["S3OutputPath"],"additionalProperties":false},"DebugRuleConfiguration":{"type":"object","properties":{"RuleConfigurationName":{"$ref":"#/$defs/RuleConfigurationName"},"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"RuleEvaluatorImage":{"$ref":"#/$defs/AlgorithmImage"},"InstanceType":{"$ref":"#/$defs/ProcessingInstanceType"},"VolumeSizeInGB":{"$ref":"#/$defs/OptionalVolumeSizeInGB"},"RuleParameters":{"$ref":"#/$defs/RuleParameters"}},"required":["RuleConfigurationName","RuleEvaluatorImage"],"additionalProperties":false},"DebugRuleConfigurations":{"type":"array","items":{"$ref":"#/$defs/DebugRuleConfiguration"},"minItems":0,"maxItems":20},"DirectoryPath":{"type":"string","minLength":0,"maxLength":4096,"pattern":"^(?:.*)$"},"DisableProfiler":{"type":"boolean"},"EnableInfraCheck":{"type":"boolean"},"EnableRemoteDebug":{"type":"boolean"},"EnableSessionTagChaining":{"type":"boolean"},"EvaluationType":{"type":"string","enum":["LLMAJEvaluation","CustomScorerEvaluation","BenchmarkEvaluation"]},"EvaluatorArn":{"type":"string","pattern":"^(?:.*)$"},"ExperimentConfig":{"type":"object","properties":{"ExperimentName":{"$ref":"#/$defs/ExperimentEntityName"},"TrialName":{"$ref":"#/$defs/ExperimentEntityName"},"TrialComponentDisplayName":{"$ref":"#/$defs/ExperimentEntityName"},"RunName":{"$ref":"#/$defs/ExperimentEntityName"}},"additionalProperties":false},"ExperimentEntityName":{"type":"string","minLength":1,"maxLength":120,"pattern":"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119})$"},"FileSystemAccessMode":{"type":"string","enum":["rw","ro"]},"FileSystemDataSource":{"type":"object","properties":{"FileSystemId":{"$ref":"#/$defs/FileSystemId"},"FileSystemAccessMode":{"$ref":"#/$defs/FileSystemAccessMode"},"FileSystemType":{"$ref":"#/$defs/FileSystemType"},"DirectoryPath":{"$ref":"#/$defs/DirectoryPath"}},"required":["FileSystemId","FileSystemAccessMode","FileSystemType","DirectoryPath"],"additionalProperties":false},"FileSystemId":{"type":"string","minLength":11,"maxLength":21,"pattern":"^(?:(fs-[0-9a-f]{8,}))$"},"FileSystemType":{"type":"string","enum":["EFS","FSxLustre"]},"HookParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":20},"HubAccessConfig":{"type":"object","properties":{"HubContentArn":{"$ref":"#/$defs/HubContentArn"}},"required":["HubContentArn"],"additionalProperties":false},"HubContentArn":{"type":"string","minLength":0,"maxLength":255,"pattern":"^(?:.*)$"},"HubDataSetArn":{"type":"string","minLength":0,"maxLength":2048,"pattern":"^(?:(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub-content\\/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\\/DataSet\\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(\\/\\d{1,4}.\\d{1,4}.\\d{1,4})?)$"},"HyperParameterKey":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"HyperParameterValue":{"type":"string","minLength":0,"maxLength":2500,"pattern":"^(?:.*)$"},"HyperParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/HyperParameterKey"},"additionalProperties":{"$ref":"#/$defs/HyperParameterValue"},"minProperties":0,"maxProperties":100},"InfraCheckConfig":{"type":"object","properties":{"EnableInfraCheck":{"$ref":"#/$defs/EnableInfraCheck"}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"$ref":"#/$defs/Channel"},"minItems":1,"maxItems":20},"InstanceGroup":{"type":"object","properties":{"InstanceType":{"$ref":"#/$defs/TrainingInstanceType"},"InstanceCount":{"$ref":"#/$defs/TrainingInstanceCount"},"InstanceGroupName":{"$ref":"#/$defs/InstanceGroupName"}},"required":["InstanceType","InstanceCount","InstanceGroupName"],"additionalProperties":false},"InstanceGroupName":{"type":"string","minLength":1,"maxLength":64,"pattern":"^(?:.+)$"},"InstanceGroupNames":{"type":"array","items":{"$ref":"#/$defs/InstanceGroupName"},"minItems":0,"maxItems":5},"InstanceGroups":{"type":"array","items":{"$ref":"#/$defs/InstanceGroup"},"minItems":0,"maxItems":5},"InstancePlacementConfig":{"type":"object","properties":{"EnableMultipleJobs":{"$ref":"#/$defs/Boolean"},"PlacementSpecifications":{"$ref":"#/$defs/PlacementSpecifications"}},"additionalProperties":false},"KeepAlivePeriodInSeconds":{"type":"integer","minimum":0,"maximum":21600},"KmsKeyId":{"type":"string","minLength":0,"maxLength":2048,"pattern":"^(?:[a-zA-Z0-9:/_-]*)$"},"MaxPendingTimeInSeconds":{"type":"integer","minimum":7200,"maximum":2419200},"MaxRuntimeInSeconds":{"type":"integer","minimum":1},"MaxWaitTimeInSeconds":{"type":"integer","minimum":1},"MaximumRetryAttempts":{"type":"integer","minimum":1,"maximum":30},"MetricDefinition":{"type":"object","properties":{"Name":{"$ref":"#/$defs/MetricName"},"Regex":{"$ref":"#/$defs/MetricRegex"}},"required":["Name","Regex"],"additionalProperties":false},"MetricDefinitionList":{"type":"array","items":{"$ref":"#/$defs/MetricDefinition"},"minItems":0,"maxItems":40},"MetricName":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(?:.+)$"},"MetricRegex":{"type":"string","minLength":1,"maxLength":500,"pattern":"^(?:.+)$"},"MlFlowResourceArn":{"type":"string","minLength":0,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z-]*/.*)$"},"MlflowConfig":{"type":"object","properties":{"MlflowResourceArn":{"$ref":"#/$defs/MlFlowResourceArn"},"MlflowExperimentName":{"$ref":"#/$defs/MlflowExperimentName"},"MlflowRunName":{"$ref":"#/$defs/MlflowRunName"}},"required":["MlflowResourceArn"],"additionalProperties":false},"MlflowExperimentName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"MlflowRunName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"ModelAccessConfig":{"type":"object","properties":{"AcceptEula":{"$ref":"#/$defs/AcceptEula"}},"required":["AcceptEula"],"additionalProperties":false},"ModelPackageArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048})$"},"ModelPackageConfig":{"type":"object","properties":{"ModelPackageGroupArn":{"$ref":"#/$defs/ModelPackageGroupArn"},"SourceModelPackageArn":{"$ref":"#/$defs/ModelPackageArn"}},"required":["ModelPackageGroupArn"],"additionalProperties":false},"ModelPackageGroupArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package-group/[\\S]{1,2048})$"},"OptionalVolumeSizeInGB":{"type":"integer","minimum":0},"OutputCompressionType":{"type":"string","enum":["GZIP","NONE"]},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/$defs/KmsKeyId"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"CompressionType":{"$ref":"#/$defs/OutputCompressionType"}},"required":["S3OutputPath"],"additionalProperties":false},"Peft":{"type":"string","enum":["LORA"]},"PlacementSpecification":{"type":"object","properties":{"UltraServerId":{"$ref":"#/$defs/String256"},"InstanceCount":{"$ref":"#/$defs/TrainingInstanceCount"}},"required":["InstanceCount"],"additionalProperties":false},"PlacementSpecifications":{"type":"array","items":{"$ref":"#/$defs/PlacementSpecification"},"minItems":0,"maxItems":10},"ProcessingInstanceType":{"type":"string","enum":["ml.t3.medium","ml.t3.large","ml.t3.xlarge","ml.t3.2xlarge","ml.m4.xlarge","ml.m4.2xlarge","ml.m4.4xlarge","ml.m4.10xlarge","ml.m4.16xlarge","ml.c4.xlarge","ml.c4.2xlarge","ml.c4.4xlarge","ml.c4.8xlarge","ml.p2.xlarge","ml.p2.8xlarge","ml.p2.16xlarge","ml.p3.2xlarge","ml.p3.8xlarge","ml.p3.16xlarge","ml.c5.xlarge","ml.c5.2xlarge","ml.c5.4xlarge","ml.c5.9xlarge","ml.c5.18xlarge","ml.m5.large","ml.m5.xlarge","ml.m5.2xlarge","ml.m5.4xlarge","ml.m5.12xlarge","ml.m5.24xlarge","ml.r5.large","ml.r5.xlarge","ml.r5.2xlarge","ml.r5.4xlarge","ml.r5.8xlarge","ml.r5.12xlarge","ml.r5.16xlarge","ml.r5.24xlarge","ml.g4dn.xlarge","ml.g4dn.2xlarge","ml.g4dn.4xlarge","ml.g4dn.8xlarge","ml.g4dn.12xlarge","ml.g4dn.16xlarge","ml.g5.xlarge","ml.g5.2xlarge","ml.g5.4xlarge","ml.g5.8xlarge","ml.g5.16xlarge","ml.g5.12xlarge","ml.g5.24xlarge","ml.g5.48xlarge","ml.r5d.large","ml.r5d.xlarge","ml.r5d.2xlarge","ml.r5d.4xlarge","ml.r5d.8xlarge","ml.r5d.12xlarge","ml.r5d.16xlarge","ml.r5d.24xlarge","ml.g6.xlarge","ml.g6.2xlarge","ml.g6.4xlarge","ml.g6.8xlarge","ml.g6.12xlarge","ml.g6.16xlarge","ml.g6.24xlarge","ml.g6.48xlarge","ml.g6e.xlarge","ml.g6e.2xlarge","ml.g6e.4xlarge","ml.g6e.8xlarge","ml.g6e.12xlarge","ml.g6e.16xlarge","ml.g6e.24xlarge","ml.g6e.48xlarge","ml.m6i.large","ml.m6i.xlarge","ml.m6i.2xlarge","ml.m6i.4xlarge","ml.m6i.8xlarge","ml.m6i.12xlarge","ml.m6i.16xlarge","ml.m6i.24xlarge","ml.m6i.32xlarge","ml.c6i.xlarge","ml.c6i.2xlarge","ml.c6i.4xlarge","ml.c6i.8xlarge","ml.c6i.12xlarge","ml.c6i.16xlarge","ml.c6i.24xlarge","ml.c6i.32xlarge","ml.m7i.large","ml.m7i.xlarge","ml.m7i.2xlarge","ml.m7i.4xlarge","ml.m7i.8xlarge","ml.m7i.12xlarge","ml.m7i.16xlarge","ml.m7i.24xlarge","ml.m7i.48xlarge","ml.c7i.large","ml.c7i.xlarge","ml.c7i.2xlarge","ml.c7i.4xlarge","ml.c7i.8xlarge","ml.c7i.12xlarge","ml.c7i.16xlarge","ml.c7i.24xlarge","ml.c7i.48xlarge","ml.r7i.large","ml.r7i.xlarge","ml.r7i.2xlarge","ml.r7i.4xlarge","ml.r7i.8xlarge","ml.r7i.12xlarge","ml.r7i.16xlarge","ml.r7i.24xlarge","ml.r7i.48xlarge","ml.p5.4xlarge","ml.g7e.2xlarge","ml.g7e.4xlarge","ml.g7e.8xlarge","ml.g7e.12xlarge","ml.g7e.24xlarge","ml.g7e.48xlarge"]},"ProfilerConfig":{"type":"object","properties":{"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"ProfilingIntervalInMilliseconds":{"$ref":"#/$defs/ProfilingIntervalInMilliseconds"},"ProfilingParameters":{"$ref":"#/$defs/ProfilingParameters"},"DisableProfiler":{"$ref":"#/$defs/DisableProfiler"}},"additionalProperties":false},"ProfilerRuleConfiguration":{"type":"object","properties":{"RuleConfigurationName":{"$ref":"#/$defs/RuleConfigurationName"},"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"},"RuleEvaluatorImage":{"$ref":"#/$defs/AlgorithmImage"},"InstanceType":{"$ref":"#/$defs/ProcessingInstanceType"},"VolumeSizeInGB":{"$ref":"#/$defs/OptionalVolumeSizeInGB"},"RuleParameters":{"$ref":"#/$defs/RuleParameters"}},"required":["RuleConfigurationName","RuleEvaluatorImage"],"additionalProperties":false},"ProfilerRuleConfigurations":{"type":"array","items":{"$ref":"#/$defs/ProfilerRuleConfiguration"},"minItems":0,"maxItems":20},"ProfilingIntervalInMilliseconds":{"type":"integer"},"ProfilingParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":20},"RecordWrapper":{"type":"string","enum":["None","RecordIO"]},"RemoteDebugConfig":{"type":"object","properties":{"EnableRemoteDebug":{"$ref":"#/$defs/EnableRemoteDebug"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceType":{"$ref":"#/$defs/TrainingInstanceType"},"InstanceCount":{"$ref":"#/$defs/TrainingInstanceCount"},"VolumeSizeInGB":{"$ref":"#/$defs/OptionalVolumeSizeInGB"},"VolumeKmsKeyId":{"$ref":"#/$defs/KmsKeyId"},"KeepAlivePeriodInSeconds":{"$ref":"#/$defs/KeepAlivePeriodInSeconds"},"InstanceGroups":{"$ref":"#/$defs/InstanceGroups"},"TrainingPlanArn":{"$ref":"#/$defs/TrainingPlanArn"},"InstancePlacementConfig":{"$ref":"#/$defs/InstancePlacementConfig"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/$defs/MaximumRetryAttempts"}},"required":["MaximumRetryAttempts"],"additionalProperties":false},"RoleArn":{"type":"string","minLength":20,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$"},"RuleConfigurationName":{"type":"string","minLength":1,"maxLength":256,"pattern":"^(?:.*)$"},"RuleParameters":{"type":"object","propertyNames":{"$ref":"#/$defs/ConfigKey"},"additionalProperties":{"$ref":"#/$defs/ConfigValue"},"minProperties":0,"maxProperties":100},"S3DataDistribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"]},"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/$defs/S3DataType"},"S3Uri":{"$ref":"#/$defs/S3Uri"},"S3DataDistributionType":{"$ref":"#/$defs/S3DataDistribution"},"AttributeNames":{"$ref":"#/$defs/AttributeNames"},"InstanceGroupNames":{"$ref":"#/$defs/InstanceGroupNames"},"ModelAccessConfig":{"$ref":"#/$defs/ModelAccessConfig"},"HubAccessConfig":{"$ref":"#/$defs/HubAccessConfig"}},"required":["S3DataType","S3Uri"],"additionalProperties":false},"S3DataType":{"type":"string","enum":["ManifestFile","S3Prefix","AugmentedManifestFile","Converse"]},"S3Uri":{"type":"string","minLength":0,"maxLength":1024,"pattern":"^(?:(https|s3)://([^/]+)/?(.*))$"},"SecurityGroupId":{"type":"string","minLength":0,"maxLength":32,"pattern":"^(?:[-0-9a-zA-Z]+)$"},"Seed":{"type":"integer"},"ServerlessJobBaseModelArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub-content\\/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\\/Model\\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(\\/\\d{1,4}.\\d{1,4}.\\d{1,4})?)$"},"ServerlessJobConfig":{"type":"object","properties":{"BaseModelArn":{"$ref":"#/$defs/ServerlessJobBaseModelArn"},"AcceptEula":{"$ref":"#/$defs/AcceptEula"},"JobType":{"$ref":"#/$defs/ServerlessJobType"},"CustomizationTechnique":{"$ref":"#/$defs/CustomizationTechnique"},"Peft":{"$ref":"#/$defs/Peft"},"EvaluationType":{"$ref":"#/$defs/EvaluationType"},"EvaluatorArn":{"$ref":"#/$defs/EvaluatorArn"}},"required":["BaseModelArn","JobType"],"additionalProperties":false},"ServerlessJobType":{"type":"string","enum":["FineTuning","Evaluation"]},"SessionChainingConfig":{"type":"object","properties":{"EnableSessionTagChaining":{"$ref":"#/$defs/EnableSessionTagChaining"}},"additionalProperties":false},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/$defs/Seed"}},"required":["Seed"],"additionalProperties":false},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/$defs/MaxRuntimeInSeconds"},"MaxWaitTimeInSeconds":{"$ref":"#/$defs/MaxWaitTimeInSeconds"},"MaxPendingTimeInSeconds":{"$ref":"#/$defs/MaxPendingTimeInSeconds"}},"additionalProperties":false},"String256":{"type":"string","minLength":0,"maxLength":256},"SubnetId":{"type":"string","minLength":0,"maxLength":32,"pattern":"^(?:[-0-9a-zA-Z]+)$"},"Subnets":{"type":"array","items":{"$ref":"#/$defs/SubnetId"},"minItems":1,"maxItems":16},"Tag":{"type":"object","properties":{"Key":{"$ref":"#/$defs/TagKey"},"Value":{"$ref":"#/$defs/TagValue"}},"required":["Key","Value"],"additionalProperties":false},"TagKey":{"type":"string","minLength":1,"maxLength":128,"pattern":"^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$"},"TagList":{"type":"array","items":{"$ref":"#/$defs/Tag"},"minItems":0,"maxItems":50},"TagValue":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$"},"TensorBoardOutputConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/$defs/DirectoryPath"},"S3OutputPath":{"$ref":"#/$defs/S3Uri"}},"required":["S3OutputPath"],"additionalProperties":false},"TrainingContainerArgument":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"TrainingContainerArguments":{"type":"array","items":{"$ref":"#/$defs/TrainingContainerArgument"},"minItems":1,"maxItems":100},"TrainingContainerEntrypoint":{"type":"array","items":{"$ref":"#/$defs/TrainingContainerEntrypointString"},"minItems":1,"maxItems":100},"TrainingContainerEntrypointString":{"type":"string","minLength":0,"maxLength":256,"pattern":"^(?:.*)$"},"TrainingEnvironmentKey":{"type":"string","minLength":0,"maxLength":512,"pattern":"^(?:[a-zA-Z_][a-zA-Z0-9_]*)$"},"TrainingEnvironmentMap":{"type":"object","propertyNames":{"$ref":"#/$defs/TrainingEnvironmentKey"},"additionalProperties":{"$ref":"#/$defs/TrainingEnvironmentValue"},"minProperties":0,"maxProperties":100},"TrainingEnvironmentValue":{"type":"string","minLength":0,"maxLength":512,"pattern":"^(?:[\\S\\s]*)$"},"TrainingImageConfig":{"type":"object","properties":{"TrainingRepositoryAccessMode":{"$ref":"#/$defs/TrainingRepositoryAccessMode"},"TrainingRepositoryAuthConfig":{"$ref":"#/$defs/TrainingRepositoryAuthConfig"}},"required":["TrainingRepositoryAccessMode"],"additionalProperties":false},"TrainingInputMode":{"type":"string","enum":["Pipe","File","FastFile"]},"TrainingInstanceCount":{"type":"integer","minimum":0},"TrainingInstanceType":{"type":"string","enum":["ml.m4.xlarge","ml.m4.2xlarge","ml.m4.4xlarge","ml.m4.10xlarge","ml.m4.16xlarge","ml.g4dn.xlarge","ml.g4dn.2xlarge","ml.g4dn.4xlarge","ml.g4dn.8xlarge","ml.g4dn.12xlarge","ml.g4dn.16xlarge","ml.m5.large","ml.m5.xlarge","ml.m5.2xlarge","ml.m5.4xlarge","ml.m5.12xlarge","ml.m5.24xlarge","ml.c4.xlarge","ml.c4.2xlarge","ml.c4.4xlarge","ml.c4.8xlarge","ml.p2.xlarge","ml.p2.8xlarge","ml.p2.16xlarge","ml.p3.2xlarge","ml.p3.8xlarge","ml.p3.16xlarge","ml.p3dn.24xlarge","ml.p4d.24xlarge","ml.p4de.24xlarge","ml.p5.48xlarge","ml.p5e.48xlarge","ml.p5en.48xlarge","ml.c5.xlarge","ml.c5.2xlarge","ml.c5.4xlarge","ml.c5.9xlarge","ml.c5.18xlarge","ml.c5n.xlarge","ml.c5n.2xlarge","ml.c5n.4xlarge","ml.c5n.9xlarge","ml.c5n.18xlarge","ml.g5.xlarge","ml.g5.2xlarge","ml.g5.4xlarge","ml.g5.8xlarge","ml.g5.16xlarge","ml.g5.12xlarge","ml.g5.24xlarge","ml.g5.48xlarge","ml.g6.xlarge","ml.g6.2xlarge","ml.g6.4xlarge","ml.g6.8xlarge","ml.g6.16xlarge","ml.g6.12xlarge","ml.g6.24xlarge","ml.g6.48xlarge","ml.g6e.xlarge","ml.g6e.2xlarge","ml.g6e.4xlarge","ml.g6e.8xlarge","ml.g6e.16xlarge","ml.g6e.12xlarge","ml.g6e.24xlarge","ml.g6e.48xlarge","ml.trn1.2xlarge","ml.trn1.32xlarge","ml.trn1n.32xlarge","ml.trn2.48xlarge","ml.m6i.large","ml.m6i.xlarge","ml.m6i.2xlarge","ml.m6i.4xlarge","ml.m6i.8xlarge","ml.m6i.12xlarge","ml.m6i.16xlarge","ml.m6i.24xlarge","ml.m6i.32xlarge","ml.c6i.xlarge","ml.c6i.2xlarge","ml.c6i.8xlarge","ml.c6i.4xlarge","ml.c6i.12xlarge","ml.c6i.16xlarge","ml.c6i.24xlarge","ml.c6i.32xlarge","ml.r5d.large","ml.r5d.xlarge","ml.r5d.2xlarge","ml.r5d.4xlarge","ml.r5d.8xlarge","ml.r5d.12xlarge","ml.r5d.16xlarge","ml.r5d.24xlarge","ml.t3.medium","ml.t3.large","ml.t3.xlarge","ml.t3.2xlarge","ml.r5.large","ml.r5.xlarge","ml.r5.2xlarge","ml.r5.4xlarge","ml.r5.8xlarge","ml.r5.12xlarge","ml.r5.16xlarge","ml.r5.24xlarge","ml.p6-b200.48xlarge","ml.m7i.large","ml.m7i.xlarge","ml.m7i.2xlarge","ml.m7i.4xlarge","ml.m7i.8xlarge","ml.m7i.12xlarge","ml.m7i.16xlarge","ml.m7i.24xlarge","ml.m7i.48xlarge","ml.c7i.large","ml.c7i.xlarge","ml.c7i.2xlarge","ml.c7i.4xlarge","ml.c7i.8xlarge","ml.c7i.12xlarge","ml.c7i.16xlarge","ml.c7i.24xlarge","ml.c7i.48xlarge","ml.r7i.large","ml.r7i.xlarge","ml.r7i.2xlarge","ml.r7i.4xlarge","ml.r7i.8xlarge","ml.r7i.12xlarge","ml.r7i.16xlarge","ml.r7i.24xlarge","ml.r7i.48xlarge","ml.p6e-gb200.36xlarge","ml.p5.4xlarge","ml.p6-b300.48xlarge","ml.g7e.2xlarge","ml.g7e.4xlarge","ml.g7e.8xlarge","ml.g7e.12xlarge","ml.g7e.24xlarge","ml.g7e.48xlarge"]},"TrainingJobName":{"type":"string","minLength":1,"maxLength":63,"pattern":"^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$"},"TrainingPlanArn":{"type":"string","minLength":50,"maxLength":2048,"pattern":"^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*)$"},"TrainingRepositoryAccessMode":{"type":"string","enum":["Platform","Vpc"]},"TrainingRepositoryAuthConfig":{"type":"object","properties":{"TrainingRepositoryCredentialsProviderArn":{"$ref":"#/$defs/TrainingRepositoryCredentialsProviderArn"}},"required":["TrainingRepositoryCredentialsProviderArn"],"additionalProperties":false},"TrainingRepositoryCredentialsProviderArn":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^(?:arn:[a-zA-Z0-9\\-]+:lambda:[a-zA-Z0-9\\-]+:[0-9]{12}:function:.*)$"},"VpcConfig":{"type":"object","properties":{"SecurityGroupIds":{"$ref":"#/$defs/VpcSecurityGroupIds"},"Subnets":{"$ref":"#/$defs/Subnets"}},"required":["SecurityGroupIds","Subnets"],"additionalProperties":false},"VpcSecurityGroupIds":{"type":"array","items":{"$ref":"#/$defs/SecurityGroupId"},"minItems":1,"maxItems":5}}}
 """##),
         ("schemas/vertex-custom-job.json", "https://launchc.dev/schemas/vertex-custom-job.json", ##"""
 {
@@ -8817,19 +11444,28 @@ extension BundledSchemas {
  "type": "object",
  "properties": {
   "name": {
-   "type": "string",
-   "description": "Resource name of a CustomJob."
+   "title": "CustomJob.name",
+   "description": "Resource name of a CustomJob.",
+   "markdownDescription": "Resource name of a CustomJob.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "string"
   },
   "displayName": {
-   "type": "string",
+   "title": "CustomJob.displayName",
    "description": "The display name of the CustomJob.",
+   "markdownDescription": "**Required.** The display name of the CustomJob. The name can be up to 128 characters long and can consist of any UTF-8 characters.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "string",
    "maxLength": 128
   },
   "jobSpec": {
-   "$ref": "#/$defs/CustomJobSpec",
-   "description": "Job spec."
+   "title": "CustomJob.jobSpec",
+   "description": "Job spec.",
+   "markdownDescription": "**Required.** Job spec.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "$ref": "#/$defs/CustomJobSpec"
   },
   "state": {
+   "title": "CustomJob.state",
+   "description": "The detailed state of the job.",
+   "markdownDescription": "The detailed state of the job.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
    "enum": [
     "JOB_STATE_UNSPECIFIED",
     "JOB_STATE_QUEUED",
@@ -8843,30 +11479,42 @@ extension BundledSchemas {
     "JOB_STATE_EXPIRED",
     "JOB_STATE_UPDATING",
     "JOB_STATE_PARTIALLY_SUCCEEDED"
-   ],
-   "description": "The detailed state of the job."
+   ]
   },
   "createTime": {
-   "type": "string",
-   "description": "an RFC 3339 time"
+   "title": "CustomJob.createTime",
+   "description": "an RFC 3339 time",
+   "markdownDescription": "Time when the CustomJob was created.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "string"
   },
   "startTime": {
-   "type": "string",
-   "description": "an RFC 3339 time"
+   "title": "CustomJob.startTime",
+   "description": "an RFC 3339 time",
+   "markdownDescription": "Time when the CustomJob for the first time entered the `JOB_STATE_RUNNING` state.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "string"
   },
   "endTime": {
-   "type": "string",
-   "description": "an RFC 3339 time"
+   "title": "CustomJob.endTime",
+   "description": "an RFC 3339 time",
+   "markdownDescription": "Time when the CustomJob entered any of the following states: `JOB_STATE_SUCCEEDED`, `JOB_STATE_FAILED`, `JOB_STATE_CANCELLED`.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "string"
   },
   "updateTime": {
-   "type": "string",
-   "description": "an RFC 3339 time"
+   "title": "CustomJob.updateTime",
+   "description": "an RFC 3339 time",
+   "markdownDescription": "Time when the CustomJob was most recently updated.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "string"
   },
   "error": {
-   "type": "object",
-   "description": "Only populated when job's state is `JOB_STATE_FAILED` or `JOB_STATE_CANCELLED`."
+   "title": "CustomJob.error",
+   "description": "Only populated when job's state is `JOB_STATE_FAILED` or `JOB_STATE_CANCELLED`.",
+   "markdownDescription": "Only populated when job's state is `JOB_STATE_FAILED` or `JOB_STATE_CANCELLED`.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "object"
   },
   "labels": {
+   "title": "CustomJob.labels",
+   "description": "The labels with user-defined metadata to organize CustomJobs.",
+   "markdownDescription": "The labels with user-defined metadata to organize CustomJobs. Label keys and values can be no longer than 64 characters (Unicode codepoints), can only contain lowercase letters, numeric characters, underscores and dashes. International characters are allowed.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
    "type": "object",
    "additionalProperties": {
     "type": "string",
@@ -8875,7 +11523,6 @@ extension BundledSchemas {
      "pattern": "a label value can only contain lowercase letters, digits, '_' and '-', at most 64 of them"
     }
    },
-   "description": "The labels with user-defined metadata to organize CustomJobs.",
    "propertyNames": {
     "pattern": "^[\\p{Ll}\\p{Lo}\\p{N}_-]{1,64}$",
     "x-launchc-message": {
@@ -8884,23 +11531,31 @@ extension BundledSchemas {
    }
   },
   "encryptionSpec": {
-   "$ref": "#/$defs/EncryptionSpec",
-   "description": "Customer-managed encryption key options for a CustomJob."
+   "title": "CustomJob.encryptionSpec",
+   "description": "Customer-managed encryption key options for a CustomJob.",
+   "markdownDescription": "Customer-managed encryption key options for a CustomJob. If this is set, then all resources created by the CustomJob will be encrypted with the provided encryption key.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "$ref": "#/$defs/EncryptionSpec"
   },
   "webAccessUris": {
+   "title": "CustomJob.webAccessUris",
+   "description": "URIs for accessing `interactive shells <https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell>`__ (one URI for each training node).",
+   "markdownDescription": "URIs for accessing [interactive shells](https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell) (one URI for each training node). Only available if `job_spec.enable_web_access` is `true`.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
    "type": "object",
    "additionalProperties": {
     "type": "string"
-   },
-   "description": "URIs for accessing `interactive shells <https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell>`__ (one URI for each training node)."
+   }
   },
   "satisfiesPzs": {
-   "type": "boolean",
-   "description": "Reserved for future use."
+   "title": "CustomJob.satisfiesPzs",
+   "description": "Reserved for future use.",
+   "markdownDescription": "Reserved for future use.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "boolean"
   },
   "satisfiesPzi": {
-   "type": "boolean",
-   "description": "Reserved for future use."
+   "title": "CustomJob.satisfiesPzi",
+   "description": "Reserved for future use.",
+   "markdownDescription": "Reserved for future use.\n\n[CustomJob in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.customJobs#CustomJob)",
+   "type": "boolean"
   }
  },
  "additionalProperties": false,
@@ -8913,29 +11568,37 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "imageUri": {
-     "type": "string",
-     "description": "The URI of a container image in the Container Registry that is to be run on each worker replica."
+     "title": "ContainerSpec.imageUri",
+     "description": "The URI of a container image in the Container Registry that is to be run on each worker replica.",
+     "markdownDescription": "**Required.** The URI of a container image in the Container Registry that is to be run on each worker replica.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "command": {
+     "title": "ContainerSpec.command",
+     "description": "The command to be invoked when the container is started.",
+     "markdownDescription": "The command to be invoked when the container is started. It overrides the entrypoint instruction in Dockerfile when provided.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "The command to be invoked when the container is started."
+     }
     },
     "args": {
+     "title": "ContainerSpec.args",
+     "description": "The arguments to be passed when starting the container.",
+     "markdownDescription": "The arguments to be passed when starting the container.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "The arguments to be passed when starting the container."
+     }
     },
     "env": {
+     "title": "ContainerSpec.env",
+     "description": "Environment variables to be passed to the container.",
+     "markdownDescription": "Environment variables to be passed to the container. Maximum limit is 100.\n\n[ContainerSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/EnvVar"
-     },
-     "description": "Environment variables to be passed to the container."
+     }
     }
    },
    "additionalProperties": false,
@@ -8947,73 +11610,103 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "workerPoolSpecs": {
+     "title": "CustomJobSpec.workerPoolSpecs",
+     "description": "The spec of the worker pools including machine type and Docker image.",
+     "markdownDescription": "**Required.** The spec of the worker pools including machine type and Docker image. All worker pools except the first one are optional and can be skipped by providing an empty value.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/WorkerPoolSpec"
-     },
-     "description": "The spec of the worker pools including machine type and Docker image."
+     }
     },
     "scheduling": {
-     "$ref": "#/$defs/Scheduling",
-     "description": "Scheduling options for a CustomJob."
+     "title": "CustomJobSpec.scheduling",
+     "description": "Scheduling options for a CustomJob.",
+     "markdownDescription": "Scheduling options for a CustomJob.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/Scheduling"
     },
     "serviceAccount": {
-     "type": "string",
-     "description": "Specifies the service account for workload run-as account."
+     "title": "CustomJobSpec.serviceAccount",
+     "description": "Specifies the service account for workload run-as account.",
+     "markdownDescription": "Specifies the service account for workload run-as account. Users submitting jobs must have act-as permission on this run-as account. If unspecified, the [Vertex AI Custom Code Service Agent](https://cloud.google.com/vertex-ai/docs/general/access-control#service-agents) for the CustomJob's project is used.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "network": {
-     "type": "string",
-     "description": "The full name of the Compute Engine `network </compute/docs/networks-and-firewalls#networks>`__ to which the Job should be peered."
+     "title": "CustomJobSpec.network",
+     "description": "The full name of the Compute Engine `network </compute/docs/networks-and-firewalls#networks>`__ to which the Job should be peered.",
+     "markdownDescription": "The full name of the Compute Engine [network](/compute/docs/networks-and-firewalls#networks) to which the Job should be peered. For example, `projects/12345/global/networks/myVPC`. [Format](/compute/docs/reference/rest/v1/networks/insert) is of the form `projects/{project}/global/networks/{network}`. Where {project} is a project number, as in `12345`, and {network} is a network name.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "baseOutputDirectory": {
-     "$ref": "#/$defs/GcsDestination",
-     "description": "The Cloud Storage location to store the output of this CustomJob or HyperparameterTuningJob."
+     "title": "CustomJobSpec.baseOutputDirectory",
+     "description": "The Cloud Storage location to store the output of this CustomJob or HyperparameterTuningJob.",
+     "markdownDescription": "The Cloud Storage location to store the output of this CustomJob or HyperparameterTuningJob. For HyperparameterTuningJob, the baseOutputDirectory of each child CustomJob backing a Trial is set to a subdirectory of name `id` under its parent HyperparameterTuningJob's baseOutputDirectory.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/GcsDestination"
     },
     "tensorboard": {
-     "type": "string",
-     "description": "The name of a Vertex AI [Tensorboard][google.cloud.aiplatform.v1.Tensorboard] resource to which this CustomJob will upload Tensorboard logs."
+     "title": "CustomJobSpec.tensorboard",
+     "description": "The name of a Vertex AI [Tensorboard][google.cloud.aiplatform.v1.Tensorboard] resource to which this CustomJob will upload Tensorboard logs.",
+     "markdownDescription": "The name of a Vertex AI `Tensorboard` resource to which this CustomJob will upload Tensorboard logs. Format: `projects/{project}/locations/{location}/tensorboards/{tensorboard}`\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "enableWebAccess": {
-     "type": "boolean",
-     "description": "Whether you want Vertex AI to enable `interactive shell access <https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell>`__ to training containers."
+     "title": "CustomJobSpec.enableWebAccess",
+     "description": "Whether you want Vertex AI to enable `interactive shell access <https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell>`__ to training containers.",
+     "markdownDescription": "Whether you want Vertex AI to enable [interactive shell access](https://cloud.google.com/vertex-ai/docs/training/monitor-debug-interactive-shell) to training containers.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "boolean"
     },
     "reservedIpRanges": {
+     "title": "CustomJobSpec.reservedIpRanges",
+     "description": "A list of names for the reserved ip ranges under the VPC network that can be used for this job.",
+     "markdownDescription": "A list of names for the reserved ip ranges under the VPC network that can be used for this job.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "A list of names for the reserved ip ranges under the VPC network that can be used for this job."
+     }
     },
     "persistentResourceId": {
-     "type": "string",
-     "description": "The ID of the PersistentResource in the same Project and Location which to run If this is specified, the job will be run on existing machines held by the PersistentResource instead of on-demand short-live machines."
+     "title": "CustomJobSpec.persistentResourceId",
+     "description": "The ID of the PersistentResource in the same Project and Location which to run If this is specified, the job will be run on existing machines held by the PersistentResource instead of on-demand short-live machines.",
+     "markdownDescription": "The ID of the PersistentResource in the same Project and Location which to run\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "enableDashboardAccess": {
-     "type": "boolean",
-     "description": "Whether you want Vertex AI to enable access to the customized dashboard in training chief container."
+     "title": "CustomJobSpec.enableDashboardAccess",
+     "description": "Whether you want Vertex AI to enable access to the customized dashboard in training chief container.",
+     "markdownDescription": "Whether you want Vertex AI to enable access to the customized dashboard in training chief container.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "boolean"
     },
     "experiment": {
-     "type": "string",
-     "description": "The Experiment associated with this job."
+     "title": "CustomJobSpec.experiment",
+     "description": "The Experiment associated with this job.",
+     "markdownDescription": "The Experiment associated with this job. Format: `projects/{project}/locations/{location}/metadataStores/{metadataStores}/contexts/{experiment-name}`\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "experimentRun": {
-     "type": "string",
-     "description": "The Experiment Run associated with this job."
+     "title": "CustomJobSpec.experimentRun",
+     "description": "The Experiment Run associated with this job.",
+     "markdownDescription": "The Experiment Run associated with this job. Format: `projects/{project}/locations/{location}/metadataStores/{metadataStores}/contexts/{experiment-name}-{experiment-run-name}`\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "protectedArtifactLocationId": {
-     "type": "string",
-     "description": "The ID of the location to store protected artifacts."
+     "title": "CustomJobSpec.protectedArtifactLocationId",
+     "description": "The ID of the location to store protected artifacts.",
+     "markdownDescription": "The ID of the location to store protected artifacts. e.g. us-central1. Populate only when the location is different than CustomJob location. List of supported locations:\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "models": {
+     "title": "CustomJobSpec.models",
+     "description": "The name of the Model resources for which to generate a mapping to artifact URIs.",
+     "markdownDescription": "The name of the Model resources for which to generate a mapping to artifact URIs. Applicable only to some of the Google-provided custom jobs. Format: `projects/{project}/locations/{location}/models/{model}`\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "The name of the Model resources for which to generate a mapping to artifact URIs."
+     }
     },
     "pscInterfaceConfig": {
-     "$ref": "#/$defs/PscInterfaceConfig",
-     "description": "Configuration for PSC-I for CustomJob."
+     "title": "CustomJobSpec.pscInterfaceConfig",
+     "description": "Configuration for PSC-I for CustomJob.",
+     "markdownDescription": "Configuration for PSC-I for CustomJob.\n\n[CustomJobSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/PscInterfaceConfig"
     }
    },
    "additionalProperties": false,
@@ -9025,14 +11718,18 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "bootDiskType": {
-     "type": "string",
-     "description": "Type of the boot disk."
+     "title": "DiskSpec.bootDiskType",
+     "description": "Type of the boot disk.",
+     "markdownDescription": "Type of the boot disk. For non-A3U machines, the default value is \"pd-ssd\", for A3U machines, the default value is \"hyperdisk-balanced\". Valid values: \"pd-ssd\" (Persistent Disk Solid State Drive), \"pd-standard\" (Persistent Disk Hard Disk Drive) or \"hyperdisk-balanced\".",
+     "type": "string"
     },
     "bootDiskSizeGb": {
+     "title": "DiskSpec.bootDiskSizeGb",
+     "description": "Size in GB of the boot disk (default is 100GB).",
+     "markdownDescription": "Size in GB of the boot disk (default is 100GB).",
      "type": "integer",
      "minimum": -2147483648,
-     "maximum": 2147483647,
-     "description": "Size in GB of the boot disk (default is 100GB)."
+     "maximum": 2147483647
     }
    },
    "additionalProperties": false
@@ -9041,16 +11738,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "domain": {
-     "type": "string",
-     "description": "The DNS name suffix of the zone being peered to, e.g., \"my-internal-domain.corp.\"."
+     "title": "DnsPeeringConfig.domain",
+     "description": "The DNS name suffix of the zone being peered to, e.g., \"my-internal-domain.corp.\".",
+     "markdownDescription": "**Required.** The DNS name suffix of the zone being peered to, e.g., \"my-internal-domain.corp.\". Must end with a dot.",
+     "type": "string"
     },
     "targetProject": {
-     "type": "string",
-     "description": "The project ID hosting the Cloud DNS managed zone that contains the 'domain'."
+     "title": "DnsPeeringConfig.targetProject",
+     "description": "The project ID hosting the Cloud DNS managed zone that contains the 'domain'.",
+     "markdownDescription": "**Required.** The project ID hosting the Cloud DNS managed zone that contains the 'domain'. The Vertex AI Service Agent requires the dns.peer role on this project.",
+     "type": "string"
     },
     "targetNetwork": {
-     "type": "string",
-     "description": "The VPC network name in the target_project where the DNS zone specified by 'domain' is visible."
+     "title": "DnsPeeringConfig.targetNetwork",
+     "description": "The VPC network name in the target_project where the DNS zone specified by 'domain' is visible.",
+     "markdownDescription": "**Required.** The VPC network name in the target_project where the DNS zone specified by 'domain' is visible.",
+     "type": "string"
     }
    },
    "additionalProperties": false,
@@ -9064,8 +11767,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "kmsKeyName": {
-     "type": "string",
-     "description": "The Cloud KMS resource identifier of the customer managed encryption key used to protect a resource."
+     "title": "EncryptionSpec.kmsKeyName",
+     "description": "The Cloud KMS resource identifier of the customer managed encryption key used to protect a resource.",
+     "markdownDescription": "**Required.** The Cloud KMS resource identifier of the customer managed encryption key used to protect a resource. Has the form: `projects/my-project/locations/my-region/keyRings/my-kr/cryptoKeys/my-key`. The key needs to be in the same region as where the compute resource is created.",
+     "type": "string"
     }
    },
    "additionalProperties": false,
@@ -9077,12 +11782,16 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "name": {
-     "type": "string",
-     "description": "Name of the environment variable."
+     "title": "EnvVar.name",
+     "description": "Name of the environment variable.",
+     "markdownDescription": "**Required.** Name of the environment variable. Must be a valid C identifier.",
+     "type": "string"
     },
     "value": {
-     "type": "string",
-     "description": "Variables that reference a $(VAR_NAME) are expanded using the previous defined environment variables in the container and any service environment variables."
+     "title": "EnvVar.value",
+     "description": "Variables that reference a $(VAR_NAME) are expanded using the previous defined environment variables in the container and any service environment variables.",
+     "markdownDescription": "**Required.** Variables that reference a $(VAR_NAME) are expanded using the previous defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. The $(VAR_NAME) syntax can be escaped with a double $$, ie: $$(VAR_NAME). Escaped references will never be expanded, regardless of whether the variable exists or not.",
+     "type": "string"
     }
    },
    "additionalProperties": false,
@@ -9095,8 +11804,10 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "outputUriPrefix": {
-     "type": "string",
-     "description": "Google Cloud Storage URI to output directory."
+     "title": "GcsDestination.outputUriPrefix",
+     "description": "Google Cloud Storage URI to output directory.",
+     "markdownDescription": "**Required.** Google Cloud Storage URI to output directory. If the uri doesn't end with '/', a '/' will be automatically appended. The directory is created if it doesn't exist.",
+     "type": "string"
     }
    },
    "additionalProperties": false,
@@ -9108,20 +11819,28 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "instanceIp": {
-     "type": "string",
-     "description": "IP address of the Lustre instance."
+     "title": "LustreMount.instanceIp",
+     "description": "IP address of the Lustre instance.",
+     "markdownDescription": "**Required.** IP address of the Lustre instance.",
+     "type": "string"
     },
     "volumeHandle": {
-     "type": "string",
-     "description": "The unique identifier of the Lustre volume."
+     "title": "LustreMount.volumeHandle",
+     "description": "The unique identifier of the Lustre volume.",
+     "markdownDescription": "**Required.** The unique identifier of the Lustre volume.",
+     "type": "string"
     },
     "filesystem": {
-     "type": "string",
-     "description": "The name of the Lustre filesystem."
+     "title": "LustreMount.filesystem",
+     "description": "The name of the Lustre filesystem.",
+     "markdownDescription": "**Required.** The name of the Lustre filesystem.",
+     "type": "string"
     },
     "mountPoint": {
-     "type": "string",
-     "description": "Destination mount path."
+     "title": "LustreMount.mountPoint",
+     "description": "Destination mount path.",
+     "markdownDescription": "**Required.** Destination mount path. The Lustre file system will be mounted for the user under /mnt/lustre/<mount_point>",
+     "type": "string"
     }
    },
    "additionalProperties": false,
@@ -9136,10 +11855,15 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "machineType": {
-     "type": "string",
-     "description": "The type of the machine."
+     "title": "MachineSpec.machineType",
+     "description": "The type of the machine.",
+     "markdownDescription": "The type of the machine.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec)",
+     "type": "string"
     },
     "acceleratorType": {
+     "title": "MachineSpec.acceleratorType",
+     "description": "The type of accelerator(s) that may be attached to the machine as per [accelerator_count][google.cloud.aiplatform.v1.MachineSpec.accelerator_count].",
+     "markdownDescription": "The type of accelerator(s) that may be attached to the machine as per `accelerator_count`.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec)",
      "enum": [
       "ACCELERATOR_TYPE_UNSPECIFIED",
       "NVIDIA_TESLA_K80",
@@ -9160,26 +11884,33 @@ extension BundledSchemas {
       "NVIDIA_B200",
       "NVIDIA_GB200",
       "NVIDIA_RTX_PRO_6000"
-     ],
-     "description": "The type of accelerator(s) that may be attached to the machine as per [accelerator_count][google.cloud.aiplatform.v1.MachineSpec.accelerator_count]."
+     ]
     },
     "acceleratorCount": {
+     "title": "MachineSpec.acceleratorCount",
+     "description": "The number of accelerators to attach to the machine.",
+     "markdownDescription": "The number of accelerators to attach to the machine.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec)",
      "type": "integer",
      "minimum": -2147483648,
-     "maximum": 2147483647,
-     "description": "The number of accelerators to attach to the machine."
+     "maximum": 2147483647
     },
     "tpuTopology": {
-     "type": "string",
-     "description": "The topology of the TPUs."
+     "title": "MachineSpec.tpuTopology",
+     "description": "The topology of the TPUs.",
+     "markdownDescription": "The topology of the TPUs. Corresponds to the TPU topologies available from GKE. (Example: tpu_topology: \"2x2x1\").\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec)",
+     "type": "string"
     },
     "reservationAffinity": {
-     "$ref": "#/$defs/ReservationAffinity",
-     "description": "Configuration controlling how this resource pool consumes reservation."
+     "title": "MachineSpec.reservationAffinity",
+     "description": "Configuration controlling how this resource pool consumes reservation.",
+     "markdownDescription": "Configuration controlling how this resource pool consumes reservation.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec)",
+     "$ref": "#/$defs/ReservationAffinity"
     },
     "gpuPartitionSize": {
-     "type": "string",
-     "description": "The Nvidia GPU partition size."
+     "title": "MachineSpec.gpuPartitionSize",
+     "description": "The Nvidia GPU partition size.",
+     "markdownDescription": "The Nvidia GPU partition size.\n\n[MachineSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/MachineSpec)",
+     "type": "string"
     }
    },
    "additionalProperties": false
@@ -9188,16 +11919,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "server": {
-     "type": "string",
-     "description": "IP address of the NFS server."
+     "title": "NfsMount.server",
+     "description": "IP address of the NFS server.",
+     "markdownDescription": "**Required.** IP address of the NFS server.",
+     "type": "string"
     },
     "path": {
-     "type": "string",
-     "description": "Source path exported from NFS server."
+     "title": "NfsMount.path",
+     "description": "Source path exported from NFS server.",
+     "markdownDescription": "**Required.** Source path exported from NFS server. Has to start with '/', and combined with the ip address, it indicates the source mount path in the form of `server:path`",
+     "type": "string"
     },
     "mountPoint": {
-     "type": "string",
-     "description": "Destination mount path."
+     "title": "NfsMount.mountPoint",
+     "description": "Destination mount path.",
+     "markdownDescription": "**Required.** Destination mount path. The NFS will be mounted for the user under /mnt/nfs/<mount_point>",
+     "type": "string"
     }
    },
    "additionalProperties": false,
@@ -9211,15 +11948,19 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "networkAttachment": {
-     "type": "string",
-     "description": "The name of the Compute Engine `network attachment <https://cloud.google.com/vpc/docs/about-network-attachments>`__ to attach to the resource within the region and user project."
+     "title": "PscInterfaceConfig.networkAttachment",
+     "description": "The name of the Compute Engine `network attachment <https://cloud.google.com/vpc/docs/about-network-attachments>`__ to attach to the resource within the region and user project.",
+     "markdownDescription": "The name of the Compute Engine [network attachment](https://cloud.google.com/vpc/docs/about-network-attachments) to attach to the resource within the region and user project. To specify this field, you must have already [created a network attachment] (https://cloud.google.com/vpc/docs/create-manage-network-attachments#create-network-attachments). This field is only used for resources using PSC-I.",
+     "type": "string"
     },
     "dnsPeeringConfigs": {
+     "title": "PscInterfaceConfig.dnsPeeringConfigs",
+     "description": "DNS peering configurations.",
+     "markdownDescription": "DNS peering configurations. When specified, Vertex AI will attempt to configure DNS peering zones in the tenant project VPC to resolve the specified domains using the target network's Cloud DNS. The user must grant the dns.peer role to the Vertex AI Service Agent on the target project.",
      "type": "array",
      "items": {
       "$ref": "#/$defs/DnsPeeringConfig"
-     },
-     "description": "DNS peering configurations."
+     }
     }
    },
    "additionalProperties": false
@@ -9228,33 +11969,43 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "executorImageUri": {
-     "type": "string",
-     "description": "The URI of a container image in Artifact Registry that will run the provided Python package."
+     "title": "PythonPackageSpec.executorImageUri",
+     "description": "The URI of a container image in Artifact Registry that will run the provided Python package.",
+     "markdownDescription": "**Required.** The URI of a container image in Artifact Registry that will run the provided Python package. Vertex AI provides a wide range of executor images with pre-installed packages to meet users' various use cases. See the list of [pre-built containers for training](https://cloud.google.com/vertex-ai/docs/training/pre-built-containers). You must use an image from this list.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "packageUris": {
+     "title": "PythonPackageSpec.packageUris",
+     "description": "The Google Cloud Storage location of the Python package files which are the training program and its dependent packages.",
+     "markdownDescription": "**Required.** The Google Cloud Storage location of the Python package files which are the training program and its dependent packages. The maximum number of package URIs is 100.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "The Google Cloud Storage location of the Python package files which are the training program and its dependent packages."
+     }
     },
     "pythonModule": {
-     "type": "string",
-     "description": "The Python module name to run after installing the packages."
+     "title": "PythonPackageSpec.pythonModule",
+     "description": "The Python module name to run after installing the packages.",
+     "markdownDescription": "**Required.** The Python module name to run after installing the packages.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "string"
     },
     "args": {
+     "title": "PythonPackageSpec.args",
+     "description": "Command line arguments to be passed to the Python task.",
+     "markdownDescription": "Command line arguments to be passed to the Python task.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "Command line arguments to be passed to the Python task."
+     }
     },
     "env": {
+     "title": "PythonPackageSpec.env",
+     "description": "Environment variables to be passed to the python module.",
+     "markdownDescription": "Environment variables to be passed to the python module. Maximum limit is 100.\n\n[PythonPackageSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/EnvVar"
-     },
-     "description": "Environment variables to be passed to the python module."
+     }
     }
    },
    "additionalProperties": false,
@@ -9268,24 +12019,30 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "reservationAffinityType": {
+     "title": "ReservationAffinity.reservationAffinityType",
+     "description": "Specifies the reservation affinity type.",
+     "markdownDescription": "**Required.** Specifies the reservation affinity type.",
      "enum": [
       "TYPE_UNSPECIFIED",
       "NO_RESERVATION",
       "ANY_RESERVATION",
       "SPECIFIC_RESERVATION"
-     ],
-     "description": "Specifies the reservation affinity type."
+     ]
     },
     "key": {
-     "type": "string",
-     "description": "Corresponds to the label key of a reservation resource."
+     "title": "ReservationAffinity.key",
+     "description": "Corresponds to the label key of a reservation resource.",
+     "markdownDescription": "Corresponds to the label key of a reservation resource. To target a SPECIFIC_RESERVATION by name, use `compute.googleapis.com/reservation-name` as the key and specify the name of your reservation as its value.",
+     "type": "string"
     },
     "values": {
+     "title": "ReservationAffinity.values",
+     "description": "Corresponds to the label values of a reservation resource.",
+     "markdownDescription": "Corresponds to the label values of a reservation resource. This must be the full resource name of the reservation.",
      "type": "array",
      "items": {
       "type": "string"
-     },
-     "description": "Corresponds to the label values of a reservation resource."
+     }
     }
    },
    "additionalProperties": false,
@@ -9297,15 +12054,22 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "timeout": {
+     "title": "Scheduling.timeout",
+     "description": "a duration: seconds, with up to nine fractional digits, then 's'",
+     "markdownDescription": "The maximum job running time. The default is 7 days.\n\n[Scheduling in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "string",
-     "pattern": "^-?[0-9]+(\\.[0-9]{1,9})?s$",
-     "description": "a duration: seconds, with up to nine fractional digits, then 's'"
+     "pattern": "^-?[0-9]+(\\.[0-9]{1,9})?s$"
     },
     "restartJobOnWorkerRestart": {
-     "type": "boolean",
-     "description": "Restarts the entire CustomJob if a worker gets restarted."
+     "title": "Scheduling.restartJobOnWorkerRestart",
+     "description": "Restarts the entire CustomJob if a worker gets restarted.",
+     "markdownDescription": "Restarts the entire CustomJob if a worker gets restarted. This feature can be used by distributed training jobs that are not resilient to workers leaving and joining a job.\n\n[Scheduling in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "boolean"
     },
     "strategy": {
+     "title": "Scheduling.strategy",
+     "description": "This determines which type of scheduling strategy to use.",
+     "markdownDescription": "This determines which type of scheduling strategy to use.\n\n[Scheduling in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "enum": [
       "STRATEGY_UNSPECIFIED",
       "ON_DEMAND",
@@ -9313,17 +12077,20 @@ extension BundledSchemas {
       "STANDARD",
       "SPOT",
       "FLEX_START"
-     ],
-     "description": "This determines which type of scheduling strategy to use."
+     ]
     },
     "disableRetries": {
-     "type": "boolean",
-     "description": "Indicates if the job should retry for internal errors after the job starts running."
+     "title": "Scheduling.disableRetries",
+     "description": "Indicates if the job should retry for internal errors after the job starts running.",
+     "markdownDescription": "Indicates if the job should retry for internal errors after the job starts running. If true, overrides `Scheduling.restart_job_on_worker_restart` to false.\n\n[Scheduling in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "type": "boolean"
     },
     "maxWaitDuration": {
+     "title": "Scheduling.maxWaitDuration",
+     "description": "a duration: seconds, with up to nine fractional digits, then 's'",
+     "markdownDescription": "This is the maximum duration that a job will wait for the requested resources to be provisioned if the scheduling strategy is set to [Strategy.DWS_FLEX_START]. If set to 0, the job will wait indefinitely. The default is 24 hours.\n\n[Scheduling in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "string",
-     "pattern": "^-?[0-9]+(\\.[0-9]{1,9})?s$",
-     "description": "a duration: seconds, with up to nine fractional digits, then 's'"
+     "pattern": "^-?[0-9]+(\\.[0-9]{1,9})?s$"
     }
    },
    "additionalProperties": false
@@ -9332,42 +12099,56 @@ extension BundledSchemas {
    "type": "object",
    "properties": {
     "machineSpec": {
-     "$ref": "#/$defs/MachineSpec",
-     "description": "The specification of a single machine."
+     "title": "WorkerPoolSpec.machineSpec",
+     "description": "The specification of a single machine.",
+     "markdownDescription": "The specification of a single machine.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/MachineSpec"
     },
     "replicaCount": {
+     "title": "WorkerPoolSpec.replicaCount",
+     "description": "a 64-bit integer, written as a string",
+     "markdownDescription": "The number of worker replicas to use for this worker pool.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": [
       "string",
       "integer"
      ],
-     "pattern": "^-?[0-9]+$",
-     "description": "a 64-bit integer, written as a string"
+     "pattern": "^-?[0-9]+$"
     },
     "nfsMounts": {
+     "title": "WorkerPoolSpec.nfsMounts",
+     "description": "List of NFS mount spec.",
+     "markdownDescription": "List of NFS mount spec.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/NfsMount"
-     },
-     "description": "List of NFS mount spec."
+     }
     },
     "diskSpec": {
-     "$ref": "#/$defs/DiskSpec",
-     "description": "Disk spec."
+     "title": "WorkerPoolSpec.diskSpec",
+     "description": "Disk spec.",
+     "markdownDescription": "Disk spec.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/DiskSpec"
     },
     "containerSpec": {
-     "$ref": "#/$defs/ContainerSpec",
-     "description": "The custom container task."
+     "title": "WorkerPoolSpec.containerSpec",
+     "description": "The custom container task.",
+     "markdownDescription": "The custom container task.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/ContainerSpec"
     },
     "pythonPackageSpec": {
-     "$ref": "#/$defs/PythonPackageSpec",
-     "description": "The Python packaged task."
+     "title": "WorkerPoolSpec.pythonPackageSpec",
+     "description": "The Python packaged task.",
+     "markdownDescription": "The Python packaged task.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
+     "$ref": "#/$defs/PythonPackageSpec"
     },
     "lustreMounts": {
+     "title": "WorkerPoolSpec.lustreMounts",
+     "description": "List of Lustre mounts.",
+     "markdownDescription": "List of Lustre mounts.\n\n[WorkerPoolSpec in the Vertex AI REST reference](https://cloud.google.com/vertex-ai/docs/reference/rest/v1/CustomJobSpec)",
      "type": "array",
      "items": {
       "$ref": "#/$defs/LustreMount"
-     },
-     "description": "List of Lustre mounts."
+     }
     }
    },
    "additionalProperties": false,
@@ -9391,7 +12172,7 @@ extension BundledSchemas {
 }
 """##,
          ##"""
-{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/vertex-custom-job.json","type":"object","properties":{"name":{"type":"string","description":"Resource name of a CustomJob."},"displayName":{"type":"string","description":"The display name of the CustomJob.","maxLength":128},"jobSpec":{"$ref":"#/$defs/CustomJobSpec"},"state":{"enum":["JOB_STATE_UNSPECIFIED","JOB_STATE_QUEUED","JOB_STATE_PENDING","JOB_STATE_RUNNING","JOB_STATE_SUCCEEDED","JOB_STATE_FAILED","JOB_STATE_CANCELLING","JOB_STATE_CANCELLED","JOB_STATE_PAUSED","JOB_STATE_EXPIRED","JOB_STATE_UPDATING","JOB_STATE_PARTIALLY_SUCCEEDED"],"description":"The detailed state of the job."},"createTime":{"type":"string","description":"an RFC 3339 time"},"startTime":{"type":"string","description":"an RFC 3339 time"},"endTime":{"type":"string","description":"an RFC 3339 time"},"updateTime":{"type":"string","description":"an RFC 3339 time"},"error":{"type":"object","description":"Only populated when job's state is `JOB_STATE_FAILED` or `JOB_STATE_CANCELLED`."},"labels":{"type":"object","additionalProperties":{"type":"string","pattern":"^[\\p{Ll}\\p{Lo}\\p{N}_-]{0,64}$","x-launchc-message":{"pattern":"a label value can only contain lowercase letters, digits, '_' and '-', at most 64 of them"}},"description":"The labels with user-defined metadata to organize CustomJobs.","propertyNames":{"pattern":"^[\\p{Ll}\\p{Lo}\\p{N}_-]{1,64}$","x-launchc-message":{"pattern":"a label key can only contain lowercase letters, digits, '_' and '-', at most 64 of them"}}},"encryptionSpec":{"$ref":"#/$defs/EncryptionSpec"},"webAccessUris":{"type":"object","additionalProperties":{"type":"string"}},"satisfiesPzs":{"type":"boolean","description":"Reserved for future use."},"satisfiesPzi":{"type":"boolean","description":"Reserved for future use."}},"additionalProperties":false,"required":["displayName","jobSpec"],"$defs":{"ContainerSpec":{"type":"object","properties":{"imageUri":{"type":"string","description":"The URI of a container image in the Container Registry that is to be run on each worker replica."},"command":{"type":"array","items":{"type":"string"},"description":"The command to be invoked when the container is started."},"args":{"type":"array","items":{"type":"string"},"description":"The arguments to be passed when starting the container."},"env":{"type":"array","items":{"$ref":"#/$defs/EnvVar"},"description":"Environment variables to be passed to the container."}},"additionalProperties":false,"required":["imageUri"]},"CustomJobSpec":{"type":"object","properties":{"workerPoolSpecs":{"type":"array","items":{"$ref":"#/$defs/WorkerPoolSpec"},"description":"The spec of the worker pools including machine type and Docker image."},"scheduling":{"$ref":"#/$defs/Scheduling"},"serviceAccount":{"type":"string","description":"Specifies the service account for workload run-as account."},"network":{"type":"string"},"baseOutputDirectory":{"$ref":"#/$defs/GcsDestination"},"tensorboard":{"type":"string"},"enableWebAccess":{"type":"boolean"},"reservedIpRanges":{"type":"array","items":{"type":"string"},"description":"A list of names for the reserved ip ranges under the VPC network that can be used for this job."},"persistentResourceId":{"type":"string"},"enableDashboardAccess":{"type":"boolean","description":"Whether you want Vertex AI to enable access to the customized dashboard in training chief container."},"experiment":{"type":"string","description":"The Experiment associated with this job."},"experimentRun":{"type":"string","description":"The Experiment Run associated with this job."},"protectedArtifactLocationId":{"type":"string","description":"The ID of the location to store protected artifacts."},"models":{"type":"array","items":{"type":"string"},"description":"The name of the Model resources for which to generate a mapping to artifact URIs."},"pscInterfaceConfig":{"$ref":"#/$defs/PscInterfaceConfig"}},"additionalProperties":false,"required":["workerPoolSpecs"]},"DiskSpec":{"type":"object","properties":{"bootDiskType":{"type":"string","description":"Type of the boot disk."},"bootDiskSizeGb":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"description":"Size in GB of the boot disk (default is 100GB)."}},"additionalProperties":false},"DnsPeeringConfig":{"type":"object","properties":{"domain":{"type":"string","description":"The DNS name suffix of the zone being peered to, e.g., \"my-internal-domain.corp.\"."},"targetProject":{"type":"string","description":"The project ID hosting the Cloud DNS managed zone that contains the 'domain'."},"targetNetwork":{"type":"string","description":"The VPC network name in the target_project where the DNS zone specified by 'domain' is visible."}},"additionalProperties":false,"required":["domain","targetProject","targetNetwork"]},"EncryptionSpec":{"type":"object","properties":{"kmsKeyName":{"type":"string","description":"The Cloud KMS resource identifier of the customer managed encryption key used to protect a resource."}},"additionalProperties":false,"required":["kmsKeyName"]},"EnvVar":{"type":"object","properties":{"name":{"type":"string","description":"Name of the environment variable."},"value":{"type":"string"}},"additionalProperties":false,"required":["name","value"]},"GcsDestination":{"type":"object","properties":{"outputUriPrefix":{"type":"string","description":"Google Cloud Storage URI to output directory."}},"additionalProperties":false,"required":["outputUriPrefix"]},"LustreMount":{"type":"object","properties":{"instanceIp":{"type":"string","description":"IP address of the Lustre instance."},"volumeHandle":{"type":"string","description":"The unique identifier of the Lustre volume."},"filesystem":{"type":"string","description":"The name of the Lustre filesystem."},"mountPoint":{"type":"string","description":"Destination mount path."}},"additionalProperties":false,"required":["instanceIp","volumeHandle","filesystem","mountPoint"]},"MachineSpec":{"type":"object","properties":{"machineType":{"type":"string","description":"The type of the machine."},"acceleratorType":{"enum":["ACCELERATOR_TYPE_UNSPECIFIED","NVIDIA_TESLA_K80","NVIDIA_TESLA_P100","NVIDIA_TESLA_V100","NVIDIA_TESLA_P4","NVIDIA_TESLA_T4","TPU_V2","TPU_V3","NVIDIA_TESLA_A100","NVIDIA_A100_80GB","TPU_V4_POD","NVIDIA_L4","TPU_V5_LITEPOD","NVIDIA_H100_80GB","NVIDIA_H100_MEGA_80GB","NVIDIA_H200_141GB","NVIDIA_B200","NVIDIA_GB200","NVIDIA_RTX_PRO_6000"]},"acceleratorCount":{"type":"integer","minimum":-2147483648,"maximum":2147483647,"description":"The number of accelerators to attach to the machine."},"tpuTopology":{"type":"string","description":"The topology of the TPUs."},"reservationAffinity":{"$ref":"#/$defs/ReservationAffinity"},"gpuPartitionSize":{"type":"string","description":"The Nvidia GPU partition size."}},"additionalProperties":false},"NfsMount":{"type":"object","properties":{"server":{"type":"string","description":"IP address of the NFS server."},"path":{"type":"string","description":"Source path exported from NFS server."},"mountPoint":{"type":"string","description":"Destination mount path."}},"additionalProperties":false,"required":["server","path","mountPoint"]},"PscInterfaceConfig":{"type":"object","properties":{"networkAttachment":{"type":"string"},"dnsPeeringConfigs":{"type":"array","items":{"$ref":"#/$defs/DnsPeeringConfig"},"description":"DNS peering configurations."}},"additionalProperties":false},"PythonPackageSpec":{"type":"object","properties":{"executorImageUri":{"type":"string","description":"The URI of a container image in Artifact Registry that will run the provided Python package."},"packageUris":{"type":"array","items":{"type":"string"},"description":"The Google Cloud Storage location of the Python package files which are the training program and its dependent packages."},"pythonModule":{"type":"string","description":"The Python module name to run after installing the packages."},"args":{"type":"array","items":{"type":"string"},"description":"Command line arguments to be passed to the Python task."},"env":{"type":"array","items":{"$ref":"#/$defs/EnvVar"},"description":"Environment variables to be passed to the python module."}},"additionalProperties":false,"required":["executorImageUri","packageUris","pythonModule"]},"ReservationAffinity":{"type":"object","properties":{"reservationAffinityType":{"enum":["TYPE_UNSPECIFIED","NO_RESERVATION","ANY_RESERVATION","SPECIFIC_RESERVATION"],"description":"Specifies the reservation affinity type."},"key":{"type":"string","description":"Corresponds to the label key of a reservation resource."},"values":{"type":"array","items":{"type":"string"},"description":"Corresponds to the label values of a reservation resource."}},"additionalProperties":false,"required":["reservationAffinityType"]},"Scheduling":{"type":"object","properties":{"timeout":{"type":"string","pattern":"^-?[0-9]+(\\.[0-9]{1,9})?s$","description":"a duration: seconds, with up to nine fractional digits, then 's'"},"restartJobOnWorkerRestart":{"type":"boolean","description":"Restarts the entire CustomJob if a worker gets restarted."},"strategy":{"enum":["STRATEGY_UNSPECIFIED","ON_DEMAND","LOW_COST","STANDARD","SPOT","FLEX_START"],"description":"This determines which type of scheduling strategy to use."},"disableRetries":{"type":"boolean","description":"Indicates if the job should retry for internal errors after the job starts running."},"maxWaitDuration":{"type":"string","pattern":"^-?[0-9]+(\\.[0-9]{1,9})?s$","description":"a duration: seconds, with up to nine fractional digits, then 's'"}},"additionalProperties":false},"WorkerPoolSpec":{"type":"object","properties":{"machineSpec":{"$ref":"#/$defs/MachineSpec"},"replicaCount":{"type":["string","integer"],"pattern":"^-?[0-9]+$","description":"a 64-bit integer, written as a string"},"nfsMounts":{"type":"array","items":{"$ref":"#/$defs/NfsMount"},"description":"List of NFS mount spec."},"diskSpec":{"$ref":"#/$defs/DiskSpec"},"containerSpec":{"$ref":"#/$defs/ContainerSpec"},"pythonPackageSpec":{"$ref":"#/$defs/PythonPackageSpec"},"lustreMounts":{"type":"array","items":{"$ref":"#/$defs/LustreMount"},"description":"List of Lustre mounts."}},"additionalProperties":false,"allOf":[{"not":{"anyOf":[{"required":["containerSpec","pythonPackageSpec"]}]},"x-launchc-message":"at most one of containerSpec, pythonPackageSpec (they are alternatives)"}]}}}
+{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://launchc.dev/schemas/vertex-custom-job.json","type":"object","properties":{"name":{"description":"Resource name of a CustomJob.","type":"string"},"displayName":{"description":"The display name of the CustomJob.","type":"string","maxLength":128},"jobSpec":{"$ref":"#/$defs/CustomJobSpec"},"state":{"description":"The detailed state of the job.","enum":["JOB_STATE_UNSPECIFIED","JOB_STATE_QUEUED","JOB_STATE_PENDING","JOB_STATE_RUNNING","JOB_STATE_SUCCEEDED","JOB_STATE_FAILED","JOB_STATE_CANCELLING","JOB_STATE_CANCELLED","JOB_STATE_PAUSED","JOB_STATE_EXPIRED","JOB_STATE_UPDATING","JOB_STATE_PARTIALLY_SUCCEEDED"]},"createTime":{"description":"an RFC 3339 time","type":"string"},"startTime":{"description":"an RFC 3339 time","type":"string"},"endTime":{"description":"an RFC 3339 time","type":"string"},"updateTime":{"description":"an RFC 3339 time","type":"string"},"error":{"description":"Only populated when job's state is `JOB_STATE_FAILED` or `JOB_STATE_CANCELLED`.","type":"object"},"labels":{"description":"The labels with user-defined metadata to organize CustomJobs.","type":"object","additionalProperties":{"type":"string","pattern":"^[\\p{Ll}\\p{Lo}\\p{N}_-]{0,64}$","x-launchc-message":{"pattern":"a label value can only contain lowercase letters, digits, '_' and '-', at most 64 of them"}},"propertyNames":{"pattern":"^[\\p{Ll}\\p{Lo}\\p{N}_-]{1,64}$","x-launchc-message":{"pattern":"a label key can only contain lowercase letters, digits, '_' and '-', at most 64 of them"}}},"encryptionSpec":{"$ref":"#/$defs/EncryptionSpec"},"webAccessUris":{"type":"object","additionalProperties":{"type":"string"}},"satisfiesPzs":{"description":"Reserved for future use.","type":"boolean"},"satisfiesPzi":{"description":"Reserved for future use.","type":"boolean"}},"additionalProperties":false,"required":["displayName","jobSpec"],"$defs":{"ContainerSpec":{"type":"object","properties":{"imageUri":{"description":"The URI of a container image in the Container Registry that is to be run on each worker replica.","type":"string"},"command":{"description":"The command to be invoked when the container is started.","type":"array","items":{"type":"string"}},"args":{"description":"The arguments to be passed when starting the container.","type":"array","items":{"type":"string"}},"env":{"description":"Environment variables to be passed to the container.","type":"array","items":{"$ref":"#/$defs/EnvVar"}}},"additionalProperties":false,"required":["imageUri"]},"CustomJobSpec":{"type":"object","properties":{"workerPoolSpecs":{"description":"The spec of the worker pools including machine type and Docker image.","type":"array","items":{"$ref":"#/$defs/WorkerPoolSpec"}},"scheduling":{"$ref":"#/$defs/Scheduling"},"serviceAccount":{"description":"Specifies the service account for workload run-as account.","type":"string"},"network":{"type":"string"},"baseOutputDirectory":{"$ref":"#/$defs/GcsDestination"},"tensorboard":{"type":"string"},"enableWebAccess":{"type":"boolean"},"reservedIpRanges":{"description":"A list of names for the reserved ip ranges under the VPC network that can be used for this job.","type":"array","items":{"type":"string"}},"persistentResourceId":{"type":"string"},"enableDashboardAccess":{"description":"Whether you want Vertex AI to enable access to the customized dashboard in training chief container.","type":"boolean"},"experiment":{"description":"The Experiment associated with this job.","type":"string"},"experimentRun":{"description":"The Experiment Run associated with this job.","type":"string"},"protectedArtifactLocationId":{"description":"The ID of the location to store protected artifacts.","type":"string"},"models":{"description":"The name of the Model resources for which to generate a mapping to artifact URIs.","type":"array","items":{"type":"string"}},"pscInterfaceConfig":{"$ref":"#/$defs/PscInterfaceConfig"}},"additionalProperties":false,"required":["workerPoolSpecs"]},"DiskSpec":{"type":"object","properties":{"bootDiskType":{"description":"Type of the boot disk.","type":"string"},"bootDiskSizeGb":{"description":"Size in GB of the boot disk (default is 100GB).","type":"integer","minimum":-2147483648,"maximum":2147483647}},"additionalProperties":false},"DnsPeeringConfig":{"type":"object","properties":{"domain":{"description":"The DNS name suffix of the zone being peered to, e.g., \"my-internal-domain.corp.\".","type":"string"},"targetProject":{"description":"The project ID hosting the Cloud DNS managed zone that contains the 'domain'.","type":"string"},"targetNetwork":{"description":"The VPC network name in the target_project where the DNS zone specified by 'domain' is visible.","type":"string"}},"additionalProperties":false,"required":["domain","targetProject","targetNetwork"]},"EncryptionSpec":{"type":"object","properties":{"kmsKeyName":{"description":"The Cloud KMS resource identifier of the customer managed encryption key used to protect a resource.","type":"string"}},"additionalProperties":false,"required":["kmsKeyName"]},"EnvVar":{"type":"object","properties":{"name":{"description":"Name of the environment variable.","type":"string"},"value":{"type":"string"}},"additionalProperties":false,"required":["name","value"]},"GcsDestination":{"type":"object","properties":{"outputUriPrefix":{"description":"Google Cloud Storage URI to output directory.","type":"string"}},"additionalProperties":false,"required":["outputUriPrefix"]},"LustreMount":{"type":"object","properties":{"instanceIp":{"description":"IP address of the Lustre instance.","type":"string"},"volumeHandle":{"description":"The unique identifier of the Lustre volume.","type":"string"},"filesystem":{"description":"The name of the Lustre filesystem.","type":"string"},"mountPoint":{"description":"Destination mount path.","type":"string"}},"additionalProperties":false,"required":["instanceIp","volumeHandle","filesystem","mountPoint"]},"MachineSpec":{"type":"object","properties":{"machineType":{"description":"The type of the machine.","type":"string"},"acceleratorType":{"enum":["ACCELERATOR_TYPE_UNSPECIFIED","NVIDIA_TESLA_K80","NVIDIA_TESLA_P100","NVIDIA_TESLA_V100","NVIDIA_TESLA_P4","NVIDIA_TESLA_T4","TPU_V2","TPU_V3","NVIDIA_TESLA_A100","NVIDIA_A100_80GB","TPU_V4_POD","NVIDIA_L4","TPU_V5_LITEPOD","NVIDIA_H100_80GB","NVIDIA_H100_MEGA_80GB","NVIDIA_H200_141GB","NVIDIA_B200","NVIDIA_GB200","NVIDIA_RTX_PRO_6000"]},"acceleratorCount":{"description":"The number of accelerators to attach to the machine.","type":"integer","minimum":-2147483648,"maximum":2147483647},"tpuTopology":{"description":"The topology of the TPUs.","type":"string"},"reservationAffinity":{"$ref":"#/$defs/ReservationAffinity"},"gpuPartitionSize":{"description":"The Nvidia GPU partition size.","type":"string"}},"additionalProperties":false},"NfsMount":{"type":"object","properties":{"server":{"description":"IP address of the NFS server.","type":"string"},"path":{"description":"Source path exported from NFS server.","type":"string"},"mountPoint":{"description":"Destination mount path.","type":"string"}},"additionalProperties":false,"required":["server","path","mountPoint"]},"PscInterfaceConfig":{"type":"object","properties":{"networkAttachment":{"type":"string"},"dnsPeeringConfigs":{"description":"DNS peering configurations.","type":"array","items":{"$ref":"#/$defs/DnsPeeringConfig"}}},"additionalProperties":false},"PythonPackageSpec":{"type":"object","properties":{"executorImageUri":{"description":"The URI of a container image in Artifact Registry that will run the provided Python package.","type":"string"},"packageUris":{"description":"The Google Cloud Storage location of the Python package files which are the training program and its dependent packages.","type":"array","items":{"type":"string"}},"pythonModule":{"description":"The Python module name to run after installing the packages.","type":"string"},"args":{"description":"Command line arguments to be passed to the Python task.","type":"array","items":{"type":"string"}},"env":{"description":"Environment variables to be passed to the python module.","type":"array","items":{"$ref":"#/$defs/EnvVar"}}},"additionalProperties":false,"required":["executorImageUri","packageUris","pythonModule"]},"ReservationAffinity":{"type":"object","properties":{"reservationAffinityType":{"description":"Specifies the reservation affinity type.","enum":["TYPE_UNSPECIFIED","NO_RESERVATION","ANY_RESERVATION","SPECIFIC_RESERVATION"]},"key":{"description":"Corresponds to the label key of a reservation resource.","type":"string"},"values":{"description":"Corresponds to the label values of a reservation resource.","type":"array","items":{"type":"string"}}},"additionalProperties":false,"required":["reservationAffinityType"]},"Scheduling":{"type":"object","properties":{"timeout":{"description":"a duration: seconds, with up to nine fractional digits, then 's'","type":"string","pattern":"^-?[0-9]+(\\.[0-9]{1,9})?s$"},"restartJobOnWorkerRestart":{"description":"Restarts the entire CustomJob if a worker gets restarted.","type":"boolean"},"strategy":{"description":"This determines which type of scheduling strategy to use.","enum":["STRATEGY_UNSPECIFIED","ON_DEMAND","LOW_COST","STANDARD","SPOT","FLEX_START"]},"disableRetries":{"description":"Indicates if the job should retry for internal errors after the job starts running.","type":"boolean"},"maxWaitDuration":{"description":"a duration: seconds, with up to nine fractional digits, then 's'","type":"string","pattern":"^-?[0-9]+(\\.[0-9]{1,9})?s$"}},"additionalProperties":false},"WorkerPoolSpec":{"type":"object","properties":{"machineSpec":{"$ref":"#/$defs/MachineSpec"},"replicaCount":{"description":"a 64-bit integer, written as a string","type":["string","integer"],"pattern":"^-?[0-9]+$"},"nfsMounts":{"description":"List of NFS mount spec.","type":"array","items":{"$ref":"#/$defs/NfsMount"}},"diskSpec":{"$ref":"#/$defs/DiskSpec"},"containerSpec":{"$ref":"#/$defs/ContainerSpec"},"pythonPackageSpec":{"$ref":"#/$defs/PythonPackageSpec"},"lustreMounts":{"description":"List of Lustre mounts.","type":"array","items":{"$ref":"#/$defs/LustreMount"}}},"additionalProperties":false,"allOf":[{"not":{"anyOf":[{"required":["containerSpec","pythonPackageSpec"]}]},"x-launchc-message":"at most one of containerSpec, pythonPackageSpec (they are alternatives)"}]}}}
 """##),
         ("schemas/meta/draft2020-12/applicator.json", "https://json-schema.org/draft/2020-12/meta/applicator", ##"""
 {
