@@ -24,8 +24,8 @@ debug: deps
 demo: build
 	@scripts/demo.sh $(RELEASE)
 
-# Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes) and the
-# large-input checks against the release binary.
+# Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes), the
+# large-input checks against the release binary, the JSON Schema Test Suite and schemas-check.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -34,6 +34,7 @@ test: deps
 	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
 	$(SWIFT) build -c release --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
+	scripts/schemas-check.sh $(RELEASE)
 
 # Parse cost against bare libyaml and jansson on the same bytes.
 bench: deps
@@ -57,6 +58,13 @@ parity: build
 # Re-embed schemas/ into the binary (Sources/LaunchcCore/Schema/BundledSchemas.generated.swift).
 schemas:
 	python3 scripts/embed-schemas.py
+
+# The bundled schemas as editors get them (launchc schema NAME), checked by check-jsonschema (PyPI, in
+# .venv-tools): against the metaschema, and its verdicts against launchc's on every fixture the
+# schemas alone decide. About 10 s; `make test` runs it too.
+.PHONY: schemas-check
+schemas-check: build
+	scripts/schemas-check.sh $(RELEASE)
 
 # Regenerate schemas/sagemaker.json from the AWS service model in botocore (PyPI), in a venv.
 generate-sagemaker:
