@@ -55,7 +55,7 @@ PAGES = {"io.k8s.api.batch.v1.Job": "workload-resources/job-v1/",
 
 def property_description(text):
     """The first sentence of a property's documentation, without its "More info" link, bounded."""
-    plain = MORE_INFO.sub("", text or "").strip()
+    plain = " ".join(MORE_INFO.sub("", text or "").split())
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
     return bounded(first, DESCRIPTION_LIMIT) if first else None
 
