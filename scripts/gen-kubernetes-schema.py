@@ -86,12 +86,13 @@ AGENT = {
                               "entry point when the container has no command. Refused by an agent in `secure_mode`.",
     ("Container", "args"): "The W&B agent replaces it with `overrides.args` when they are given.",
     ("Container", "env"): "The W&B agent appends its `WANDB_*` variables, the API key as a reference to a Secret.",
-    ("ObjectMeta", "name"): "Kept as written; without it the W&B agent sets `generateName` to "
+    ("ObjectMeta", "name"): "The Job's name is kept as written; without one the W&B agent sets `generateName` to "
                             "`launch-<entity>-<project>-`, lower-cased with every character outside `[a-z.-]` (digits "
                             "too) removed.",
-    ("ObjectMeta", "namespace"): "Where the W&B agent creates the Job: this, else a top-level `namespace` key, else the "
-                                 "kubeconfig context's namespace, else `default`.",
-    ("ObjectMeta", "labels"): "The W&B agent adds `wandb.ai/run-id`, `wandb.ai/monitor: \"true\"` and `wandb.ai/agent`.",
+    ("ObjectMeta", "namespace"): "The W&B agent creates the Job in the Job's `metadata.namespace`, else a top-level "
+                                 "`namespace` key's, else the kubeconfig context's, else `default`.",
+    ("ObjectMeta", "labels"): "The W&B agent adds `wandb.ai/run-id`, `wandb.ai/monitor: \"true\"` and `wandb.ai/agent` "
+                              "to the Job's labels, and the last two to the pod template's.",
     ("ObjectMeta", "annotations"): "The W&B agent refuses an AppArmor or seccomp annotation whose value says `unconfined`.",
     ("VolumeMount", "mountPropagation"): "The W&B agent refuses `Bidirectional`.",
 }

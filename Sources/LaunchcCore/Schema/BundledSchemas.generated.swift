@@ -7840,7 +7840,7 @@ extension BundledSchemas {
     "labels": {
      "title": "ObjectMeta.labels",
      "description": "Map of string keys and values that can be used to organize and categorize (scope and select) objects.",
-     "markdownDescription": "Map of string keys and values that can be used to organize and categorize (scope and select) objects. May match selectors of replication controllers and services. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/labels)\n\nThe W&B agent adds `wandb.ai/run-id`, `wandb.ai/monitor: \"true\"` and `wandb.ai/agent`.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
+     "markdownDescription": "Map of string keys and values that can be used to organize and categorize (scope and select) objects. May match selectors of replication controllers and services. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/labels)\n\nThe W&B agent adds `wandb.ai/run-id`, `wandb.ai/monitor: \"true\"` and `wandb.ai/agent` to the Job's labels, and the last two to the pod template's.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "additionalProperties": {
       "type": [
        "string",
@@ -7872,7 +7872,7 @@ extension BundledSchemas {
     "name": {
      "title": "ObjectMeta.name",
      "description": "Name must be unique within a namespace.",
-     "markdownDescription": "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names)\n\nKept as written; without it the W&B agent sets `generateName` to `launch-<entity>-<project>-`, lower-cased with every character outside `[a-z.-]` (digits too) removed.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
+     "markdownDescription": "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names)\n\nThe Job's name is kept as written; without one the W&B agent sets `generateName` to `launch-<entity>-<project>-`, lower-cased with every character outside `[a-z.-]` (digits too) removed.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
@@ -7881,7 +7881,7 @@ extension BundledSchemas {
     "namespace": {
      "title": "ObjectMeta.namespace",
      "description": "Namespace defines the space within which each name must be unique.",
-     "markdownDescription": "Namespace defines the space within which each name must be unique. An empty namespace is equivalent to the \"default\" namespace, but \"default\" is the canonical representation. Not all objects are required to be scoped to a namespace - the value of this field for those objects will be empty.\n\nMust be a DNS_LABEL. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces)\n\nWhere the W&B agent creates the Job: this, else a top-level `namespace` key, else the kubeconfig context's namespace, else `default`.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
+     "markdownDescription": "Namespace defines the space within which each name must be unique. An empty namespace is equivalent to the \"default\" namespace, but \"default\" is the canonical representation. Not all objects are required to be scoped to a namespace - the value of this field for those objects will be empty.\n\nMust be a DNS_LABEL. Cannot be updated. [More info](https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces)\n\nThe W&B agent creates the Job in the Job's `metadata.namespace`, else a top-level `namespace` key's, else the kubeconfig context's, else `default`.\n\n[ObjectMeta in the Kubernetes API reference](https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/object-meta/)",
      "type": [
       "string",
       "null"
