@@ -25,7 +25,8 @@ demo: build
 	@scripts/demo.sh $(RELEASE)
 
 # Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes), then against the
-# release binary the pre-commit hooks, the SARIF against the official schema, and large inputs.
+# release binary the pre-commit hooks, the SARIF against the official schema, large inputs, the
+# JSON Schema Test Suite, and the bundled schemas against check-jsonschema (schemas-check).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -36,6 +37,7 @@ test: deps
 	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
 	$(SWIFT) build -c release --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
+	scripts/schemas-check.sh $(RELEASE)
 
 # The pre-commit hooks through real pre-commit (installed from PyPI into .venv-tools) and real
 # `git commit`s in a scratch repository; the hooks come from this checkout's HEAD commit.
@@ -72,9 +74,16 @@ parity: build
 schemas:
 	python3 scripts/embed-schemas.py
 
+# The bundled schemas as editors get them (launchc schema NAME), checked by check-jsonschema (PyPI, in
+# .venv-tools): against the metaschema, and its verdicts against launchc's on every fixture the
+# schemas alone decide. About 10 s; `make test` runs it too.
+.PHONY: schemas-check
+schemas-check: build
+	scripts/schemas-check.sh $(RELEASE)
+
 # Regenerate schemas/sagemaker.json from the AWS service model in botocore (PyPI), in a venv.
 generate-sagemaker:
-	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore==1.43.11
 	.venv-generate/bin/python scripts/gen-sagemaker-schema.py
 	python3 scripts/embed-schemas.py
 
@@ -88,7 +97,7 @@ generate-vertex:
 # Regenerate schemas/kubernetes.json from the kubernetes-validate wheel (PyPI).
 generate-kubernetes:
 	rm -rf .build-generate && mkdir -p .build-generate
-	python3 -m pip download --quiet --no-deps kubernetes-validate -d .build-generate
+	python3 -m pip download --quiet --no-deps kubernetes-validate==1.37.0 -d .build-generate
 	python3 scripts/gen-kubernetes-schema.py .build-generate/kubernetes_validate-*.whl
 	python3 scripts/embed-schemas.py
 

@@ -19,7 +19,7 @@ import json, os, re, sys, zipfile
 
 KUBERNETES_VERSION = "v1.37.0"
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generated import ROOT, write_schema  # noqa: E402
+from generated import DESCRIPTION_LIMIT, MARKDOWN_LIMIT, annotated, bounded, write_schema  # noqa: E402
 
 wheel = sys.argv[1]
 wheel_version = re.search(r"kubernetes_validate-([0-9.]+)-", os.path.basename(wheel)).group(1)
@@ -42,8 +42,106 @@ def short(text):
     return first if len(first) <= 100 else None
 
 
-def clean(node, defs_needed):
-    """Drops x-kubernetes-* and long descriptions, rewrites refs to local $defs."""
+MORE_INFO = re.compile(r"\s*More info:\s*(https?://\S+?)\.?(?=\s|$)")
+REFERENCE = "https://kubernetes.io/docs/reference/kubernetes-api/"
+# The API reference page of the definitions a queue config is mostly made of.
+PAGES = {"io.k8s.api.batch.v1.Job": "workload-resources/job-v1/",
+         "io.k8s.api.batch.v1.JobSpec": "workload-resources/job-v1/#JobSpec",
+         "io.k8s.api.core.v1.PodTemplateSpec": "workload-resources/pod-template-v1/",
+         "io.k8s.api.core.v1.PodSpec": "workload-resources/pod-v1/#PodSpec",
+         "io.k8s.api.core.v1.Container": "workload-resources/pod-v1/#Container",
+         "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": "common-definitions/object-meta/"}
+
+
+def property_description(text):
+    """The first sentence of a property's documentation, without its "More info" link, bounded."""
+    plain = " ".join(MORE_INFO.sub("", text or "").split())
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", plain, maxsplit=1)[0]
+    return bounded(first, DESCRIPTION_LIMIT) if first else None
+
+
+def property_markdown(text):
+    """A property's documentation as Markdown, its "More info" URL as a link, bounded."""
+    links = MORE_INFO.findall(text or "")
+    body = bounded(MORE_INFO.sub("", text or "").strip(), MARKDOWN_LIMIT)
+    return body + "".join(f" [More info]({url})" for url in links)
+
+
+# What the W&B agent does with a key of the Job (wandb 0.31.0, kubernetes_runner.py; reference §1.4, §2.3),
+# by definition and property; REFUSED applies to the key wherever it is.
+AGENT = {
+    ("JobSpec", "backoffLimit"): "The W&B agent sets `0` unless the queue config gives one.",
+    ("JobSpec", "ttlSecondsAfterFinished"): "The W&B agent sets `60` unless the queue config gives one.",
+    ("JobSpec", "template"): "The W&B agent fills it in: `restartPolicy: Never` and one container unless given, and "
+                             "the `wandb.ai/monitor` label.",
+    ("PodSpec", "restartPolicy"): "The W&B agent sets `Never` unless the queue config gives one.",
+    ("PodSpec", "containers"): "The W&B agent adds a container when there is none, names unnamed ones `launch<index>`, "
+                               "replaces every container's `args` with `overrides.args` when given, and appends its "
+                               "`WANDB_*` variables to every container's `env`.",
+    ("PodSpec", "initContainers"): "Refused by an agent in `secure_mode`.",
+    ("Container", "name"): "The W&B agent names an unnamed container `launch<index>`.",
+    ("Container", "image"): "For a job made from an image, the W&B agent puts the run's image in the first container; "
+                            "otherwise only when no container has an image. Write `${image_uri}` to place it yourself.",
+    ("Container", "command"): "The W&B agent replaces it with `overrides.entry_point` when given, and with the job's "
+                              "entry point when the container has no command. Refused by an agent in `secure_mode`.",
+    ("Container", "args"): "The W&B agent replaces it with `overrides.args` when they are given.",
+    ("Container", "env"): "The W&B agent appends its `WANDB_*` variables, the API key as a reference to a Secret.",
+    ("ObjectMeta", "name"): "The Job's name is kept as written; without one the W&B agent sets `generateName` to "
+                            "`launch-<entity>-<project>-`, lower-cased with every character outside `[a-z.-]` (digits "
+                            "too) removed.",
+    ("ObjectMeta", "namespace"): "The W&B agent creates the Job in the Job's `metadata.namespace`, else a top-level "
+                                 "`namespace` key's, else the kubeconfig context's, else `default`.",
+    ("ObjectMeta", "labels"): "The W&B agent adds `wandb.ai/run-id`, `wandb.ai/monitor: \"true\"` and `wandb.ai/agent` "
+                              "to the Job's labels, and the last two to the pod template's.",
+    ("ObjectMeta", "annotations"): "The W&B agent refuses an AppArmor or seccomp annotation whose value says `unconfined`.",
+    ("VolumeMount", "mountPropagation"): "The W&B agent refuses `Bidirectional`.",
+}
+REFUSED = {
+    "securityContext": "Refused by the W&B agent wherever it appears: it sets its own on every container "
+                       "(`allowPrivilegeEscalation: false`, all capabilities dropped, `seccompProfile: RuntimeDefault`).",
+    "hostPath": "Refused by the W&B agent wherever it appears.",
+    "serviceAccountToken": "Refused by the W&B agent wherever it appears.",
+    "serviceAccountName": "Refused by the W&B agent unless blank: jobs run with the namespace's default service account.",
+    "serviceAccount": "Refused by the W&B agent unless blank: jobs run with the namespace's default service account.",
+}
+for key in ("hostPID", "hostIPC", "hostNetwork", "shareProcessNamespace", "hostUsers", "automountServiceAccountToken", "hostPort"):
+    REFUSED[key] = "Refused by the W&B agent when true (or a non-zero number, or the text 1, true or yes)" + (
+        "; an agent in `secure_mode` refuses the key in the pod spec even when false." if key in ("hostPID", "hostIPC", "hostNetwork") else ".")
+EXAMPLES = {
+    ("JobSpec", "backoffLimit"): [0],
+    ("JobSpec", "ttlSecondsAfterFinished"): [60],
+    ("JobSpec", "activeDeadlineSeconds"): [86400],
+    ("Container", "image"): ["${image_uri}", "python:3.11"],
+    ("Container", "command"): [["python", "train.py"]],
+    ("Container", "resources"): [{"limits": {"nvidia.com/gpu": 1, "memory": "16Gi"}}],
+    ("ObjectMeta", "namespace"): ["ml-jobs"],
+    ("ObjectMeta", "labels"): [{"team": "ml-platform"}],
+    ("PodSpec", "nodeSelector"): [{"node-pool": "gpu"}],
+}
+
+
+def annotate_properties(properties, cleaned, definition):
+    """Each property (cleaned) with a title, a description (the first sentence of its documentation),
+    the whole documentation as Markdown with what the W&B agent does with the key, and examples."""
+    short_name = definition.rsplit(".", 1)[-1]
+    page = PAGES.get(definition)
+    out = {}
+    for name, schema in cleaned.items():
+        text = properties[name].get("description")
+        md = property_markdown(text) if text else f"`{name}` of a {short_name}."
+        fact = AGENT.get((short_name, name)) or REFUSED.get(name)
+        if fact:
+            md = md + "\n\n" + fact
+        if page:
+            md += f"\n\n[{short_name} in the Kubernetes API reference]({REFERENCE}{page})"
+        out[name] = annotated(schema, title=f"{short_name}.{name}",
+                              description=property_description(text) or f"{name} of a {short_name}",
+                              markdown=md, examples=EXAMPLES.get((short_name, name)))
+    return out
+
+
+def clean(node, defs_needed, definition=None):
+    """Drops x-kubernetes-* and long descriptions, rewrites refs to local $defs, annotates properties."""
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
@@ -59,6 +157,10 @@ def clean(node, defs_needed):
                 defs_needed.append(name)
                 out[key] = "#/$defs/" + name
                 continue
+            if key == "properties" and isinstance(value, dict) and definition:
+                cleaned = {name: clean(sub, defs_needed) for name, sub in value.items()}
+                out[key] = annotate_properties(value, cleaned, definition)
+                continue
             out[key] = clean(value, defs_needed)
         return out
     if isinstance(node, list):
@@ -67,7 +169,7 @@ def clean(node, defs_needed):
 
 
 needed = []
-root = clean(job, needed)
+root = clean(job, needed, "io.k8s.api.batch.v1.Job")
 # The Job schema becomes a subschema here; its own identifiers would make it a separate resource.
 for key in ("$id", "$schema"):
     root.pop(key, None)
@@ -76,7 +178,7 @@ while needed:
     name = needed.pop()
     if name in defs:
         continue
-    d = clean(definitions[name], needed)
+    d = clean(definitions[name], needed, name)
     if name in DROP_REQUIRED and "required" in d:
         d["required"] = [r for r in d["required"] if r not in DROP_REQUIRED[name]]
         if not d["required"]:
@@ -91,18 +193,38 @@ defs["io.k8s.api.core.v1.PodTemplateSpec"]["x-launchc-aliases"] = {
 defs["io.k8s.api.batch.v1.JobSpec"]["x-launchc-aliases"] = {"backOffLimit": "backoffLimit"}
 
 properties = root.get("properties", {})
-properties["apiVersion"] = {
+properties["apiVersion"] = annotated({
     "description": "batch/v1 (the default) or batch/v1beta1 take the Job path; other values the custom-resource path",
     "type": "string",
-}
+}, title="Job.apiVersion",
+   markdown="`batch/v1` (the default) or `batch/v1beta1`: the W&B agent creates a Job from this config. Any other "
+            "value (`kubeflow.org/v1`, …) takes its custom-resource path: the config is created as written, with "
+            "`group` and `version` from the apiVersion and `kind` from `kind`, and this schema does not apply.",
+   examples=["batch/v1", "kubeflow.org/v1"])
 leak = "is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"
-properties["namespace"] = {"not": {}, "x-launchc-code": "LC3502",
-                           "x-launchc-message": f"top-level 'namespace' {leak}; set metadata.namespace instead"}
-for key in ("wait_for_ready", "wait_timeout", "configFile"):
-    properties[key] = {"not": {}, "x-launchc-code": "LC3502",
-                       "x-launchc-message": f"top-level '{key}' {leak}"}
-properties["context"] = {"not": {}, "x-launchc-code": "LC3503",
-                         "x-launchc-message": "'context' makes every job fail: the agent raises \"Specified context … was not found\" whatever its value"}
+properties["namespace"] = annotated(
+    {"not": {}, "x-launchc-code": "LC3502", "x-launchc-message": f"top-level 'namespace' {leak}; set metadata.namespace instead"},
+    title="namespace (use metadata.namespace)",
+    description=f"read by the runner as the Job's namespace, but also left in the Job body; set metadata.namespace instead",
+    markdown="The W&B agent reads a top-level `namespace` as the Job's namespace (when `metadata.namespace` is absent), "
+             "but also leaves it in the Job body, where the Kubernetes API does not expect it. Set `metadata.namespace`.")
+runner_keys = {"wait_for_ready": "whether the agent waits for the additional services to be ready (default true)",
+               "wait_timeout": "how many seconds the agent waits for the additional services (default 300)",
+               "configFile": "the kubeconfig file the agent reads"}
+for key, meaning in runner_keys.items():
+    properties[key] = annotated(
+        {"not": {}, "x-launchc-code": "LC3502", "x-launchc-message": f"top-level '{key}' {leak}"},
+        title=f"{key} (left in the Job)",
+        description=f"{meaning}; also left in the Job body, where the Kubernetes API does not expect it",
+        markdown=f"Read by the W&B agent's Kubernetes runner as {meaning}, but also left in the Job body, where the "
+                 f"Kubernetes API does not expect it.")
+properties["context"] = annotated(
+    {"not": {}, "x-launchc-code": "LC3503",
+     "x-launchc-message": "'context' makes every job fail: the agent raises \"Specified context … was not found\" whatever its value"},
+    title="context (always fails)",
+    description="makes every job fail: the agent raises \"Specified context … was not found\" whatever its value",
+    markdown="Makes every job fail: wandb 0.31.0 raises *Specified context … was not found* whatever the value, "
+             "because the raise is not inside an `else` branch.")
 root["properties"] = properties
 root.pop("required", None)
 
@@ -113,6 +235,13 @@ schema = {
                 f"in kubernetes-validate {wheel_version}, with the W&B agent's reading of the queue config (wandb 0.31.0). "
                 f"Do not edit; run 'make generate-kubernetes'.",
     "title": "A Kubernetes queue config: the batch/v1 Job the W&B agent completes and creates",
+    "markdownDescription": "A Kubernetes queue config: the `batch/v1` Job that the W&B agent (wandb 0.31.0) completes "
+                           "and creates. The agent adds `backoffLimit: 0`, `ttlSecondsAfterFinished: 60` and "
+                           "`restartPolicy: Never` unless given, its labels, the image, the entry point and the "
+                           "`WANDB_*` environment, and a `securityContext` on every container; it refuses keys that "
+                           "would loosen the pod's isolation (`securityContext`, `hostPath`, `hostNetwork`, …). Another "
+                           "`apiVersion` is created as a custom resource. "
+                           f"[Job in the Kubernetes API reference]({REFERENCE}workload-resources/job-v1/)",
     "if": {"properties": {"apiVersion": {"not": {"enum": ["batch/v1", "batch/v1beta1"]}}}, "required": ["apiVersion"]},
     "then": {"type": "object"},
     "else": root,

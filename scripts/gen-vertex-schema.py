@@ -21,12 +21,77 @@ import google.cloud.aiplatform as aiplatform
 from google.cloud.aiplatform_v1.types import custom_job
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generated import ROOT, write_if_changed, write_schema  # noqa: E402
+from generated import DESCRIPTION_LIMIT, MARKDOWN_LIMIT, ROOT, annotated, bounded, write_if_changed, write_schema  # noqa: E402
 
 SCALARS = {1: "number", 2: "number", 3: "integer", 4: "integer", 5: "integer", 6: "integer", 7: "integer",
            8: "boolean", 9: "string", 12: "string", 13: "integer", 15: "integer", 16: "integer", 17: "integer", 18: "integer"}
 UNSIGNED = {4, 6, 7, 13}
 defs = {}
+
+
+REST_REFERENCE = "https://cloud.google.com/vertex-ai/docs/reference/rest/v1/"
+# Pages of the Vertex AI REST reference that document a message (the others are not linked).
+REST_PAGES = {"CustomJob": "projects.locations.customJobs#CustomJob", "CustomJobSpec": "CustomJobSpec",
+              "WorkerPoolSpec": "CustomJobSpec", "ContainerSpec": "CustomJobSpec", "PythonPackageSpec": "CustomJobSpec",
+              "Scheduling": "CustomJobSpec", "MachineSpec": "MachineSpec"}
+
+
+def field_docs(cls):
+    """A proto-plus class's "Attributes:" section: field name -> the paragraphs of its text."""
+    out = {}
+    for match in re.finditer(r"^ {8}(\w+) \([^\n]*\):\n((?: {12}.*\n?|[ \t]*\n)*)", cls.__doc__ or "", re.M):
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", match.group(2))]
+        out[match.group(1)] = [p for p in paragraphs if p and not p.startswith("This field is a member of")]
+    return out
+
+
+PREFIXES = ("Required.", "Optional.", "Immutable.", "Output only.")
+
+
+def rst_plain(text):
+    """A docstring paragraph (reStructuredText) as plain text, without the Required./Optional./
+    Immutable. prefixes."""
+    while text.startswith(PREFIXES):
+        text = text.split(".", 1)[1].strip()
+    text = re.sub(r"`([^`<]+?)\s*<[^>]+>`__", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\[[\w.]+\]", r"\1", text)
+    return text.replace("``", "").replace("\\*", "*")
+
+
+def rst_markdown(text):
+    """A docstring paragraph as Markdown: code spans and links kept, "Required." in bold."""
+    required = text.startswith("Required.")
+    while text.startswith(PREFIXES):
+        text = text.split(".", 1)[1].strip()
+    text = re.sub(r"`([^`<]+?)\s*<([^>]+)>`__", r"[\1](\2)", text)
+    text = re.sub(r"\[([^\]]+)\]\[[\w.]+\]", r"`\1`", text)
+    text = text.replace("``", "`").replace("\\*", "*")
+    return ("**Required.** " if required else "") + text
+
+
+def rest_link(message):
+    page = REST_PAGES.get(message)
+    return f"[{message} in the Vertex AI REST reference]({REST_REFERENCE}{page})" if page else None
+
+
+def field_annotations(message, field, paragraphs, json_name=None, fallback=None):
+    """title, description and markdownDescription of a field from its documentation (the first
+    paragraph, bounded), or from `fallback` when it has none."""
+    name = json_name or field
+    first = paragraphs[0] if paragraphs else ""
+    description = bounded(rst_plain(first), DESCRIPTION_LIMIT) if first else fallback
+    md = bounded(rst_markdown(first), MARKDOWN_LIMIT) if first else fallback
+    link = rest_link(message)
+    if link:
+        if json_name is None and "_" in field:
+            link += f" (camelCase there, `{json_name_of(message, field)}`; the Vertex SDK the agent uses needs `{field}`)"
+        md = (md + "\n\n" if md else "") + link
+    return dict(title=f"{message}.{name}", description=description, markdown=md)
+
+
+def json_name_of(message, field):
+    head, *rest = field.split("_")
+    return head + "".join(piece.title() for piece in rest)
 
 
 def ref_for(message):
@@ -56,10 +121,43 @@ def field_schema(field):
     return {"type": "array", "items": item} if field.repeated else item
 
 
+# Examples for fields of the worker-pool messages, by (message, field).
+EXAMPLES = {
+    ("MachineSpec", "machine_type"): ["n1-standard-8", "a2-highgpu-1g"],
+    ("MachineSpec", "accelerator_type"): ["NVIDIA_TESLA_T4", "NVIDIA_TESLA_A100"],
+    ("MachineSpec", "accelerator_count"): [1, 8],
+    ("WorkerPoolSpec", "replica_count"): [1],
+    ("ContainerSpec", "image_uri"): ["${image_uri}", "us-central1-docker.pkg.dev/ml-platform/launch/train:latest"],
+    ("ContainerSpec", "args"): [["--epochs", "10"]],
+    ("ContainerSpec", "env"): [[{"name": "NCCL_DEBUG", "value": "INFO"}]],
+    ("DiskSpec", "boot_disk_type"): ["pd-ssd"],
+    ("DiskSpec", "boot_disk_size_gb"): [100],
+}
+# What the W&B agent does with a worker-pool field (wandb 0.31.0, vertex_runner.py; reference §2.2).
+AGENT = {
+    ("WorkerPoolSpec", "container_spec"): "The W&B agent requires one in every worker pool.",
+    ("ContainerSpec", "image_uri"): "The W&B agent does not fill the image in: write `${image_uri}` for the image W&B builds or names.",
+    ("ContainerSpec", "args"): "Kept by the W&B agent; the run's own arguments go into `command`.",
+    ("ContainerSpec", "env"): "The W&B agent appends its `WANDB_*` variables after these.",
+    ("MachineSpec", "machine_type"): "See the [machine types for custom training]"
+                                      "(https://cloud.google.com/vertex-ai/docs/training/configure-compute#machine-types).",
+}
+
+
 def message_schema(message):
     fields = message.meta.fields
-    out = {"type": "object", "properties": {name: field_schema(f) for name, f in fields.items()},
-           "additionalProperties": False}
+    name = message.__name__
+    docs = field_docs(message)
+    properties = {}
+    for field, f in fields.items():
+        schema = field_schema(f)
+        notes = field_annotations(name, field, docs.get(field, []), fallback=f"the {field.replace('_', ' ')} of a {name}")
+        if schema.get("description"):  # a well-known type's JSON form
+            notes["description"] = f"{notes['description']} ({schema['description']})"
+        if (name, field) in AGENT:
+            notes["markdown"] = AGENT[(name, field)] + "\n\n" + notes["markdown"]
+        properties[field] = annotated(schema, **notes, examples=EXAMPLES.get((name, field)))
+    out = {"type": "object", "properties": properties, "additionalProperties": False}
     oneofs = {}
     for name, f in fields.items():
         if f.oneof:
@@ -78,11 +176,117 @@ defs["WorkerPoolSpec"]["x-launchc-message"] = {"required": "each worker pool nee
 defs["ContainerSpec"]["required"] = ["image_uri"]
 defs["ContainerSpec"]["minProperties"] = 1
 defs["ContainerSpec"]["x-launchc-message"] = {"required": "a container_spec needs image_uri: the agent does not fill the image in (write ${image_uri})"}
-defs["ContainerSpec"]["properties"]["command"] = {
+defs["ContainerSpec"]["properties"]["command"] = annotated({
     "not": {}, "x-launchc-code": "LC3404",
-    "x-launchc-message": "container_spec.command is always replaced by the job's entry point; put fixed arguments in args"}
+    "x-launchc-message": "container_spec.command is always replaced by the job's entry point; put fixed arguments in args"},
+    title="ContainerSpec.command (replaced)",
+    description="always replaced by the run's entry point and arguments; put fixed arguments in args",
+    markdown="Always replaced: the W&B agent sets `command` to the run's entry point (the override, else the job's) "
+             "followed by `overrides.args`, even when that is empty. Put fixed arguments in `args`, which it keeps.")
 
+
+
+def sdk_args(function):
+    """A Google-style docstring's "Args:" section: argument -> the paragraphs of its text."""
+    out = {}
+    for match in re.finditer(r"^ {12}(\w+) \([^\n]*\):\n((?: {16}.*\n?|[ \t]*\n)*)", function.__doc__ or "", re.M):
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", match.group(2))]
+        out[match.group(1)] = [p for p in paragraphs if p]
+    return out
+
+
+def sdk_plain(paragraph):
+    """A docstring paragraph as plain text: no prefix, references, code marks or sentences that
+    only point at a URL."""
+    text = re.sub(r"^(Required|Optional)\.\s*", "", paragraph)
+    text = re.sub(r"\[([^\]]+)\]\[[\w.]+\]", r"\1", text).replace("`", "")
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return " ".join(s for s in sentences if not re.search(r"https?://|For more information", s))
+
+
+def sdk_markdown(paragraph):
+    """A docstring paragraph as Markdown: references as code, bare URLs as links."""
+    text = re.sub(r"^(Required|Optional)\.\s*", "", paragraph)
+    text = re.sub(r"\[([^\]]+)\]\[[\w.]+\]", r"`\1`", text).replace("``", "`")
+    if text.count("`") % 2:  # an unpaired mark in the source would swallow the rest
+        text = text.replace("`", "")
+    return re.sub(r"(?<![(<])(https?://[^\s)]+?)([.,;]?)(?=\s|$)", r"<\1>\2", text)
+
+
+def sdk_annotations(owner, key, documented, agent, examples=None):
+    """Annotations for a key of spec or run: the SDK's documentation of the argument it becomes,
+    then what the W&B agent does with it (plain, Markdown)."""
+    paragraphs = documented.get(key, [])
+    fact, fact_md = agent
+    plain_text = bounded(sdk_plain(paragraphs[0]) if paragraphs else "", DESCRIPTION_LIMIT - len(fact) - 1)
+    md = bounded("\n\n".join(sdk_markdown(p) for p in paragraphs), MARKDOWN_LIMIT)
+    return dict(title=f"{owner}.{key}", description=(plain_text + " " + fact).strip(),
+                markdown=(md + "\n\n" + fact_md).strip(), examples=examples)
+
+
+init_args = sdk_args(aiplatform.CustomJob.__init__)
+submit_args = sdk_args(aiplatform.CustomJob.submit)
 ignored = "is ignored by the agent"
+spec_keys = {
+    "worker_pool_specs": annotated(
+        {"type": "array", "minItems": 1, "items": pool,
+         "x-launchc-code": {"minItems": "LC3401"},
+         "x-launchc-message": {"minItems": "Vertex needs at least one worker pool spec"}},
+        **sdk_annotations("spec", "worker_pool_specs", init_args, (
+            "The agent requires at least one, each with a container_spec.",
+            "The W&B agent requires at least one pool, each with a `container_spec`; it replaces every pool's "
+            "`container_spec.command` with the run's entry point and arguments, and appends its `WANDB_*` variables "
+            "to `container_spec.env`. Keys are the SDK's snake_case field names: camelCase ones fail."),
+            [[{"machine_spec": {"machine_type": "n1-standard-8"}, "replica_count": 1,
+               "container_spec": {"image_uri": "${image_uri}"}}]])),
+    "staging_bucket": annotated(
+        {"type": "string", "pattern": "^gs://[^/]+",
+         "x-launchc-message": {"pattern": "staging_bucket must be a gs:// URI"}},
+        **sdk_annotations("spec", "staging_bucket", init_args, (
+            "The agent requires it.",
+            "Required by the W&B agent. Without `base_output_dir`, the job's output goes to "
+            "`<staging_bucket>/aiplatform-custom-job-<timestamp>`."), ["gs://ml-platform-vertex/staging"])),
+    "base_output_dir": annotated(
+        {"type": "string", "pattern": "^gs://[^/]+",
+         "x-launchc-message": {"pattern": "base_output_dir must be a gs:// URI"}},
+        **sdk_annotations("spec", "base_output_dir", init_args, ("", ""), ["gs://ml-platform-vertex/output"])),
+    "encryption_spec_key_name": annotated(
+        {"type": "string"},
+        **sdk_annotations("spec", "encryption_spec_key_name", init_args, ("", ""), ["projects/ml-platform/locations/us-central1/keyRings/launch/cryptoKeys/vertex"])),
+    "labels": annotated(
+        {"type": "object", "additionalProperties": {"type": "string"}},
+        **sdk_annotations("spec", "labels", init_args, (
+            "The agent adds wandb-run-id.",
+            "The W&B agent adds `wandb-run-id: <run id>`."), [{"team": "ml-platform"}])),
+    "service_account": annotated(
+        {"not": {}, "x-launchc-code": "LC3402",
+         "x-launchc-message": "spec.service_account is ignored: the agent reads the service account from run.service_account"},
+        title="spec.service_account (ignored)",
+        description="ignored: the agent reads the service account from run.service_account",
+        markdown="Ignored, though W&B's docs put it here: the W&B agent reads the service account from "
+                 "`run.service_account`."),
+}
+run_keys = {
+    "timeout": ({"type": "integer", "minimum": 1, "description": "seconds"}, [86400]),
+    "service_account": ({"type": "string"}, ["launch-jobs@ml-platform.iam.gserviceaccount.com"]),
+    "network": ({"type": "string"}, ["projects/12345/global/networks/ml-vpc"]),
+    "enable_web_access": ({"type": "boolean"}, None),
+    "experiment": ({"type": "string"}, None),
+    "experiment_run": ({"type": "string"}, None),
+    "tensorboard": ({"type": "string"}, None),
+    "restart_job_on_worker_restart": ({"type": "boolean"}, None),
+}
+not_with = ("Not together with run.{other}: CustomJob.submit refuses the pair.",
+            "Not together with `run.{other}`: `CustomJob.submit` refuses the pair, and the job fails.")
+run_properties = {}
+for key, (schema_, examples) in run_keys.items():
+    other = {"experiment": "tensorboard", "tensorboard": "experiment"}.get(key)
+    agent = (not_with[0].format(other=other), not_with[1].format(other=other)) if other else ("", "")
+    notes = sdk_annotations("run", key, submit_args, agent, examples)
+    if key == "timeout":
+        notes["description"] = schema_["description"]  # the note on its findings
+    run_properties[key] = annotated(schema_, **notes)
+
 schema = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://launchc.dev/schemas/gcp-vertex.json",
@@ -90,44 +294,32 @@ schema = {
                 f"google-cloud-aiplatform {aiplatform.__version__}, with the W&B agent's reading of spec and run "
                 f"(wandb 0.31.0). Do not edit; run 'make generate-vertex'.",
     "title": "A Vertex AI queue config: the CustomJob the W&B agent builds and submits",
+    "markdownDescription": "A Vertex AI queue config, as the W&B agent (wandb 0.31.0) reads it: `spec` becomes the "
+                           "`aiplatform.CustomJob` (its worker pools, staging bucket, output directory, encryption key "
+                           "and labels) and `run` the arguments of `CustomJob.submit`; nothing else is read. The job is "
+                           "created in the agent environment's region, in the project of its GCP credentials. "
+                           f"[CustomJob in the Vertex AI REST reference]({REST_REFERENCE}projects.locations.customJobs#CustomJob)",
     "type": "object",
     "required": ["spec"],
     "properties": {
-        "spec": {
+        "spec": annotated({
             "type": "object",
             "required": ["worker_pool_specs", "staging_bucket"],
-            "properties": {
-                "worker_pool_specs": {"type": "array", "minItems": 1, "items": pool,
-                                      "x-launchc-code": {"minItems": "LC3401"},
-                                      "x-launchc-message": {"minItems": "Vertex needs at least one worker pool spec"}},
-                "staging_bucket": {"type": "string", "pattern": "^gs://[^/]+",
-                                   "x-launchc-message": {"pattern": "staging_bucket must be a gs:// URI"}},
-                "base_output_dir": {"type": "string", "pattern": "^gs://[^/]+",
-                                    "x-launchc-message": {"pattern": "base_output_dir must be a gs:// URI"}},
-                "encryption_spec_key_name": {"type": "string"},
-                "labels": {"type": "object", "additionalProperties": {"type": "string"}},
-                "service_account": {"not": {}, "x-launchc-code": "LC3402",
-                                    "x-launchc-message": "spec.service_account is ignored: the agent reads the service account from run.service_account"},
-            },
+            "properties": spec_keys,
             "additionalProperties": False,
             "x-launchc-code": {"additionalProperties": "LC3402", "required": "LC3401"},
             "x-launchc-message": {"additionalProperties": f"spec key '{{key}}' {ignored}",
                                   "required": "Vertex needs spec.{key}; the agent refuses a config without worker_pool_specs and staging_bucket"},
             "x-launchc-aliases": {"network": "run.network", "timeout": "run.timeout", "workerPoolSpecs": "worker_pool_specs",
                                   "stagingBucket": "staging_bucket", "baseOutputDir": "base_output_dir"},
-        },
-        "run": {
+        }, title="spec",
+           description="the CustomJob: worker_pool_specs and staging_bucket (required), base_output_dir, encryption_spec_key_name, labels",
+           markdown="The `aiplatform.CustomJob` the W&B agent creates: `worker_pool_specs` and `staging_bucket` "
+                    "(both required), `base_output_dir`, `encryption_spec_key_name` and `labels`. Any other key is "
+                    "ignored. The job's display name is the run's name."),
+        "run": annotated({
             "type": "object",
-            "properties": {
-                "timeout": {"type": "integer", "minimum": 1, "description": "seconds"},
-                "service_account": {"type": "string"},
-                "network": {"type": "string"},
-                "enable_web_access": {"type": "boolean"},
-                "experiment": {"type": "string"},
-                "experiment_run": {"type": "string"},
-                "tensorboard": {"type": "string"},
-                "restart_job_on_worker_restart": {"type": "boolean"},
-            },
+            "properties": run_properties,
             "additionalProperties": False,
             "not": {"required": ["experiment", "tensorboard"]},
             "x-launchc-code": {"additionalProperties": "LC3402", "not": "LC3406"},
@@ -135,7 +327,11 @@ schema = {
                                   "not": "run.experiment and run.tensorboard together: CustomJob.submit refuses the pair, and the job fails"},
             "x-launchc-aliases": {"serviceAccount": "service_account", "enableWebAccess": "enable_web_access",
                                   "restartJobOnWorkerRestart": "restart_job_on_worker_restart"},
-        },
+        }, title="run",
+           description="the arguments of CustomJob.submit: timeout, service_account, network, enable_web_access, experiment, experiment_run, tensorboard, restart_job_on_worker_restart",
+           markdown="The arguments the W&B agent passes to `CustomJob.submit`: `timeout`, `service_account`, `network`, "
+                    "`enable_web_access`, `experiment`, `experiment_run`, `tensorboard` and "
+                    "`restart_job_on_worker_restart`. Any other key (such as `disable_retries`) is ignored."),
     },
     "additionalProperties": False,
     "x-launchc-code": {"additionalProperties": "LC3402", "required": "LC3401"},
@@ -234,13 +430,18 @@ def rest_message(message):
         return name
     rest_defs[name] = None
     docs = documented(message.full_name)
+    paragraphs = field_docs(PROTO_PLUS[message.full_name]) if message.full_name in PROTO_PLUS else {}
     properties, required, oneofs = {}, [], {}
     for field in sorted(message.fields, key=lambda f: f.number):
         schema = rest_field(field)
         text = docs.get(field.name, "")
         if text and "description" not in schema:
             schema["description"] = first_sentences(text)
-        properties[field.json_name] = schema
+        notes = field_annotations(name, field.name, paragraphs.get(field.name, []), json_name=field.json_name,
+                                  fallback=f"the {field.name.replace('_', ' ')} of a {name}")
+        # The description stays the first sentences, as findings on the rendered job show it.
+        notes["description"] = schema.get("description") or notes["description"]
+        properties[field.json_name] = annotated(schema, **notes)
         if text.startswith("Required."):
             required.append(field.json_name)
         if field.containing_oneof is not None:

@@ -209,6 +209,7 @@ import Testing
         #expect(Harness("{x-launchc-code: LC9999}").errors.map(\.message) == ["'x-launchc-code' names an unknown code 'LC9999'"])
     }
 
+    /// Both forms of each bundled schema: as written (what editors get) and the validation copy.
     @Test(arguments: BundledSchemas.ids)
     func bundledSchemasPassTheMetaschema(_ id: String) throws {
         var compiler = SchemaCompiler(loader: BundledSchemas.loader)
@@ -216,9 +217,58 @@ import Testing
         let root = compiler.add(meta, uri: SchemaCompiler.draft2020)
         compiler.finish()
         #expect(compiler.errors.isEmpty)
-        let schema = try #require(BundledSchemas.document(id: id))
-        let failures = SchemaValidator(compiler.set).validate(schema, against: root)
-        #expect(failures.isEmpty, "\(failures.map { "\($0.pointer): \($0.message)" })")
+        for schema in [try #require(BundledSchemas.annotatedDocument(id: id)), try #require(BundledSchemas.document(id: id))] {
+            let failures = SchemaValidator(compiler.set).validate(schema, against: root)
+            #expect(failures.isEmpty, "\(failures.map { "\($0.pointer): \($0.message)" })")
+        }
+    }
+
+    /// The validation copy is the schema as written without the annotations the validator never
+    /// reads (the rule of scripts/embed-schemas.py, restated): `title`, `markdownDescription`,
+    /// `examples`, `$comment`, and each `description` that could not be a finding's note.
+    @Test(arguments: BundledSchemas.documents.filter { $0.validation != nil }.map(\.id))
+    func validationCopiesDropOnlyUnreadAnnotations(_ id: String) throws {
+        let written = try #require(BundledSchemas.annotatedDocument(id: id))
+        let copy = try #require(BundledSchemas.document(id: id))
+        #expect(CanonicalJSON.string(Self.forValidation(written), indent: nil) == CanonicalJSON.string(copy, indent: nil))
+    }
+
+    static func forValidation(_ schema: Node) -> Node {
+        guard case .object(let members) = schema.value else { return schema }
+        let maps: Set<String> = ["properties", "patternProperties", "$defs", "dependentSchemas"]
+        let lists: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
+        let single: Set<String> = ["not", "if", "then", "else", "items", "contains", "additionalProperties", "propertyNames",
+                                   "unevaluatedItems", "unevaluatedProperties"]
+        let reporting: Set<String> = ["type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+                                      "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
+                                      "uniqueItems", "contains", "maxContains", "minContains", "maxProperties", "minProperties",
+                                      "required", "dependentRequired", "additionalProperties", "unevaluatedProperties",
+                                      "unevaluatedItems", "anyOf", "oneOf", "not"]
+        let reports = members.contains { reporting.contains($0.key) }
+        var kept: [Member] = []
+        for var member in members {
+            switch member.key {
+            case "title", "markdownDescription", "examples", "$comment":
+                continue
+            case "description":
+                guard reports, case .string(let text) = member.value.value,
+                      text.unicodeScalars.count <= (text.utf8.allSatisfy { $0 < 0x80 } ? 120 : 240) else { continue }
+            case let key where maps.contains(key):
+                if case .object(let entries) = member.value.value {
+                    member.value.value = .object(entries.map { var e = $0; e.value = forValidation(e.value); return e })
+                }
+            case let key where lists.contains(key):
+                if case .array(let items) = member.value.value { member.value.value = .array(items.map(forValidation)) }
+            case let key where single.contains(key):
+                member.value = forValidation(member.value)
+            default:
+                break
+            }
+            kept.append(member)
+        }
+        var out = schema
+        out.value = .object(kept)
+        return out
     }
 
     /// launchc compiles each bundled schema on its own at first use and treats a failure as a

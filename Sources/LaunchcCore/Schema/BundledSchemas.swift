@@ -1,7 +1,18 @@
 /// The schemas compiled into launchc (see `schemas/`, embedded by `make schemas`).
+///
+/// Each of launchc's own schemas is embedded twice: as written, with the titles, descriptions
+/// and examples editors show (`text(named:)`, what `launchc schema` prints), and as a compact
+/// validation copy without the annotations the validator never reads, which is what checks parse
+/// and compile (`document(id:)`). scripts/embed-schemas.py says exactly what the copy leaves out.
 public enum BundledSchemas {
-    /// A bundled schema's parsed root, by `$id` (without fragment).
+    /// A bundled schema's parsed root for validation, by `$id` (without fragment).
     public static func document(id: String) -> Node? {
+        guard let entry = documents.first(where: { $0.id == id }) else { return nil }
+        return DocumentParser.parse(SourceFile(path: entry.path, text: entry.validation ?? entry.text), format: .json).documents.first?.root
+    }
+
+    /// A bundled schema's parsed root as written, annotations included, by `$id`.
+    public static func annotatedDocument(id: String) -> Node? {
         guard let entry = documents.first(where: { $0.id == id }) else { return nil }
         return DocumentParser.parse(SourceFile(path: entry.path, text: entry.text), format: .json).documents.first?.root
     }
@@ -17,12 +28,12 @@ public enum BundledSchemas {
         return name
     }
 
-    /// (name, `$id`, text) of every bundled schema, by name.
+    /// (name, `$id`, text as written) of every bundled schema, by name.
     public static var catalog: [(name: String, id: String, text: String)] {
         documents.map { (name(ofPath: $0.path), $0.id, $0.text) }.sorted { $0.name < $1.name }
     }
 
-    /// A bundled schema's text by name or `$id`.
+    /// A bundled schema's text as written, by name or `$id`.
     public static func text(named name: String) -> String? {
         catalog.first { $0.name == name || $0.id == name }?.text
     }
