@@ -49,7 +49,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LaunchcCoreTests",
-            dependencies: ["LaunchcCore"]
+            dependencies: [
+                "LaunchcCore", "launchc",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     /// Each `--format` of a command line with the `--output` that follows it (nil: standard
     /// output). ArgumentParser keeps the two lists apart, so their order is read from the
     /// arguments themselves.
-    static func destinations(_ arguments: [String]) throws -> [(format: ReportFormat, output: String?)] {
-        var out: [(format: ReportFormat, output: String?)] = []
+    static func destinations(_ arguments: [String]) throws -> [ReportDestination] {
+        var out: [ReportDestination] = []
         var i = 0
         func value(_ flag: String) -> String? {
             if arguments[i] == flag { i += 1; return i < arguments.count ? arguments[i] : nil }
@@ -20,7 +20,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         }
         while i < arguments.count, arguments[i] != "--" {
             if let name = value("--format"), let format = ReportFormat(rawValue: name) {
-                out.append((format, nil))
+                out.append(ReportDestination(format: format, output: nil))
             } else if let path = value("--output") {
                 guard let last = out.indices.last, out[last].output == nil else {
                     throw ValidationError("--output \(path) must follow the --format it is for (as in --format sarif --output out.sarif)")
@@ -28,9 +28,6 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
                 out[last].output = path
             }
             i += 1
-        }
-        if out.filter({ $0.output == nil }).count > 1 {
-            throw ValidationError("only one --format can go to standard output; give the others an --output FILE")
         }
         return out
     }
@@ -100,6 +97,47 @@ struct Check: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    /// What the options ask for; the order of --format and --output comes from the arguments
+    /// themselves, as ArgumentParser keeps the two lists apart.
+    func asked(arguments: [String] = Self.ownArguments) throws -> CheckSettings {
+        CheckSettings(paths: paths, destinations: try ReportFormat.destinations(arguments), strict: strict, jobs: jobs,
+                      config: config, noConfig: noConfig, quiet: quiet, schemas: schemas, kind: kind, resource: resource,
+                      common: common.settings)
+    }
+
+    func validate() throws {
+        if output.count > format.count {
+            throw ValidationError("each --output needs a --format before it")
+        }
+        try asked().validate()
+    }
+
+    func run() throws { try asked().run() }
+
+    /// The command line after `check`, for the order of --format and --output.
+    static var ownArguments: [String] { Array(CommandLine.arguments.drop { $0 != "check" }.dropFirst()) }
+}
+
+/// One report: its format, and the file it goes to (nil: standard output).
+struct ReportDestination: Equatable {
+    var format: ReportFormat
+    var output: String?
+}
+
+/// What a `check` run is asked to do, however its command line was parsed (`Check`, or `FastPath`).
+struct CheckSettings: Equatable {
+    var paths: [String] = []
+    var destinations: [ReportDestination] = []
+    var strict: Bool?
+    var jobs: Int?
+    var config: String?
+    var noConfig = false
+    var quiet = false
+    var schemas: [String] = []
+    var kind: String?
+    var resource: String?
+    var common = CommonSettings()
+
     func validate() throws {
         if let kind, DocumentKind(rawValue: kind) == nil {
             throw ValidationError("unknown --kind '\(kind)'; use " + DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))
@@ -113,10 +151,9 @@ struct Check: ParsableCommand {
         if config != nil && noConfig {
             throw ValidationError("give --config FILE or --no-config, not both")
         }
-        if output.count > format.count {
-            throw ValidationError("each --output needs a --format before it")
+        if destinations.filter({ $0.output == nil }).count > 1 {
+            throw ValidationError("only one --format can go to standard output; give the others an --output FILE")
         }
-        _ = try ReportFormat.destinations(Self.ownArguments)
         if paths.isEmpty {
             throw ValidationError("give at least one file or directory to check, or '-' for standard input")
         }
@@ -164,9 +201,6 @@ struct Check: ParsableCommand {
         return RunReport(files: configs + files, strict: strict ?? false)
     }
 
-    /// The command line after `check`, for the order of --format and --output.
-    static var ownArguments: [String] { Array(CommandLine.arguments.drop { $0 != "check" }.dropFirst()) }
-
     func run() throws {
         let classifier = Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:)))
         var options = CheckOptions(limits: common.limits, classifier: classifier)
@@ -187,13 +221,14 @@ struct Check: ParsableCommand {
             Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
         }
         let report = checkAll(inputs, options: options)
-        var destinations = try ReportFormat.destinations(Self.ownArguments)
+        var destinations = self.destinations
         if destinations.isEmpty {
-            destinations = [(.text, nil)]
+            destinations = [ReportDestination(format: .text)]
             // In GitHub Actions the findings also become annotations on the pull request.
-            if let actions = getenv("GITHUB_ACTIONS"), String(cString: actions) == "true" { destinations.append((.github, nil)) }
+            if let actions = getenv("GITHUB_ACTIONS"), String(cString: actions) == "true" { destinations.append(ReportDestination(format: .github)) }
         }
-        for (format, path) in destinations {
+        for destination in destinations {
+            let (format, path) = (destination.format, destination.output)
             let text: String
             switch format {
             case .text:

@@ -43,8 +43,12 @@ struct Launchc: ParsableCommand {
     /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) {
+                try fast.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let code as ExitCode {
             terminate(code.rawValue)
         } catch {
@@ -68,6 +72,15 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes (suffixes K, M, G; at most and by default 1G).", valueName: "size"))
     var maxFileSize: FileSize?
 
+    var settings: CommonSettings { CommonSettings(color: color, stdinName: stdinName, maxFileSize: maxFileSize) }
+}
+
+/// What `CommonOptions` ask for, however the command line was parsed.
+struct CommonSettings: Equatable {
+    var color: ColorMode = .auto
+    var stdinName = "<stdin>"
+    var maxFileSize: FileSize?
+
     /// The reading limits these options ask for.
     var limits: Limits {
         var limits = Limits.default
@@ -77,7 +90,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 /// A byte count as given on the command line: digits with an optional K, M or G (powers of 1024).
-struct FileSize: ExpressibleByArgument {
+struct FileSize: ExpressibleByArgument, Equatable {
     var bytes: Int
 
     init?(argument: String) {

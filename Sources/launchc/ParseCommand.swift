@@ -27,6 +27,21 @@ struct Parse: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    /// What the options ask for.
+    func asked() -> ParseSettings {
+        ParseSettings(file: file, allDocuments: allDocuments, compact: compact, common: common.settings)
+    }
+
+    func run() throws { try asked().run() }
+}
+
+/// What a `parse` run is asked to do, however its command line was parsed (`Parse`, or `FastPath`).
+struct ParseSettings: Equatable {
+    var file = ""
+    var allDocuments = false
+    var compact = false
+    var common = CommonSettings()
+
     func run() throws {
         let input: Input = file == "-" ? .standardInput(name: common.stdinName) : .file(file)
         let style = ReportStyle(color: common.color.enabled(for: .standardError))

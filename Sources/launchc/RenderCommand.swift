@@ -143,6 +143,53 @@ struct Render: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    /// What the options ask for.
+    func asked() -> RenderSettings {
+        RenderSettings(queue: queue, spec: spec, settings: settings, kind: kind, resource: resource, runID: runID, project: project,
+                       entity: entity, runName: runName, author: author, imageURI: imageURI, entryPoint: entryPoint, args: args,
+                       queueName: queueName, queueEntity: queueEntity, runQueueItemID: runQueueItemID, macros: macros,
+                       awsAccount: awsAccount, awsPartition: awsPartition, gcpProject: gcpProject, gcpRegion: gcpRegion,
+                       format: format, output: output, showSecrets: showSecrets, compact: compact, explain: explain,
+                       agentInput: agentInput, common: common.settings)
+    }
+
+    func validate() throws { try asked().validate() }
+
+    func run() throws { try asked().run() }
+}
+
+/// What a `render` run is asked to do, however its command line was parsed (`Render`, or `FastPath`).
+struct RenderSettings: Equatable {
+    var queue = ""
+    var spec: String?
+    /// `--set NAME=VALUE`
+    var settings: [String] = []
+    var kind: String?
+    var resource: String?
+    var runID: String?
+    var project: String?
+    var entity: String?
+    var runName: String?
+    var author: String?
+    var imageURI: String?
+    var entryPoint: String?
+    var args: String?
+    var queueName: String?
+    var queueEntity: String?
+    var runQueueItemID: String?
+    var macros: [String] = []
+    var awsAccount = "123456789012"
+    var awsPartition = "aws"
+    var gcpProject = "gcp-project"
+    var gcpRegion = "us-central1"
+    var format: RenderFormat?
+    var output: String?
+    var showSecrets = false
+    var compact = false
+    var explain = false
+    var agentInput = false
+    var common = CommonSettings()
+
     func validate() throws {
         if explain && agentInput { throw ValidationError("--explain and --agent-input each replace the body; give one of them") }
         if let kind, kind != DocumentKind.queue.rawValue && kind != DocumentKind.queueConfig.rawValue {

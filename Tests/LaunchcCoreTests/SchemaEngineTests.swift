@@ -209,6 +209,17 @@ import Testing
         #expect(Harness("{x-launchc-code: LC9999}").errors.map(\.message) == ["'x-launchc-code' names an unknown code 'LC9999'"])
     }
 
+    /// The bundled schemas' patterns are parsed on first use at run time; here every one of them
+    /// is parsed now, so that none can fail later.
+    @Test(arguments: BundledSchemas.ids)
+    func bundledSchemasCompileWithEveryPattern(_ id: String) throws {
+        var compiler = SchemaCompiler(loader: BundledSchemas.loader)
+        compiler.add(try #require(BundledSchemas.document(id: id)), uri: id)
+        compiler.finish()
+        #expect(compiler.errors.isEmpty, "\(compiler.errors)")
+        #expect(!compiler.deferPatterns)
+    }
+
     /// Both forms of each bundled schema: as written (what editors get) and the validation copy.
     @Test(arguments: BundledSchemas.ids)
     func bundledSchemasPassTheMetaschema(_ id: String) throws {

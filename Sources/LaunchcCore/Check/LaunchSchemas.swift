@@ -30,6 +30,7 @@ public struct LaunchSchemas: Sendable {
     /// Bundled schemas compiled into one set, in order; nil if one is not bundled.
     static func compile(_ names: [String]) -> [Compiled]? {
         var compiler = SchemaCompiler(loader: BundledSchemas.loader)
+        compiler.deferPatterns = true
         var roots: [Int] = []
         for name in names {
             guard let entry = BundledSchemas.catalog.first(where: { $0.name == name }),

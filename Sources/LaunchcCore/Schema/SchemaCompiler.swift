@@ -15,6 +15,9 @@ public struct SchemaCompiler {
     private var pending: [(node: Int, reference: URIReference, written: String, dynamic: Bool)] = []
     public private(set) var errors: [SchemaError] = []
 
+    /// Parse `pattern`s on first use rather than now (for schemas known to compile).
+    public var deferPatterns = false
+
     public init(loader: @escaping (String) -> Node? = { _ in nil }) {
         self.loader = loader
     }
@@ -108,9 +111,15 @@ public struct SchemaCompiler {
 
     // MARK: Compilation
 
-    /// Compiles a pattern into the set once; false when launchc cannot run it.
+    /// Compiles a pattern into the set once; false when launchc cannot run it. With
+    /// `deferPatterns` (the bundled schemas, whose patterns tests compile), a pattern is only
+    /// parsed when a value is first matched against it.
     private mutating func compilePattern(_ pattern: String) -> Bool {
         if set.patterns[pattern] != nil { return true }
+        if deferPatterns {
+            set.patterns[pattern] = SchemaPattern(lazy: pattern)
+            return true
+        }
         guard let compiled = SchemaPattern(pattern) else { return false }
         set.patterns[pattern] = compiled
         return true

@@ -1,0 +1,193 @@
+/// The command lines that run on every commit (`check`, `render`, `parse` with their usual
+/// options) parsed without ArgumentParser, whose reflection over every command's options costs
+/// several milliseconds at start-up, more than checking a file does.
+///
+/// The fast path only says yes when it is sure: any token it does not know (`--help`, a
+/// misspelt option, `-qs`, a value that looks like an option, an option given twice) and any
+/// settings that fail validation send the whole command line to ArgumentParser, which then
+/// gives its usual help or error. `FastPathTests` holds the two parsers to the same settings.
+enum FastPath {
+    /// What a command line (without the program name) runs, or nil for ArgumentParser to parse.
+    static func command(_ arguments: [String]) -> (any FastCommand)? {
+        guard let name = arguments.first else { return nil }
+        let rest = Array(arguments.dropFirst())
+        switch name {
+        case "check":
+            guard let settings = parse(rest, into: CheckSettings(), options: checkOptions, positional: { $0.paths.append($1); return true }),
+                  (try? settings.validate()) != nil else { return nil }
+            return settings
+        case "render":
+            var seenQueue = false
+            guard let settings = parse(rest, into: RenderSettings(), options: renderOptions, positional: { settings, value in
+                      defer { seenQueue = true }
+                      settings.queue = value
+                      return !seenQueue
+                  }), seenQueue, (try? settings.validate()) != nil else { return nil }
+            return settings
+        case "parse":
+            var seenFile = false
+            guard let settings = parse(rest, into: ParseSettings(), options: parseOptions, positional: { settings, value in
+                      defer { seenFile = true }
+                      settings.file = value
+                      return !seenFile
+                  }), seenFile else { return nil }
+            return settings
+        default:
+            return nil
+        }
+    }
+
+    /// One option: its spellings, whether it takes a value and may repeat, and what it sets
+    /// (false: the value is not one the option takes).
+    struct Option<Settings> {
+        var names: [String]
+        var takesValue: Bool
+        var repeats = false
+        var apply: (inout Settings, String) -> Bool
+    }
+
+    /// Parses the tokens after the command name; nil when any of them is not understood.
+    static func parse<Settings>(_ tokens: [String], into initial: Settings, options: [Option<Settings>],
+                                positional: (inout Settings, String) -> Bool) -> Settings? {
+        var settings = initial
+        var seen = Set<String>()
+        var index = 0
+        var onlyPositionals = false
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            if onlyPositionals || token == "-" || !token.hasPrefix("-") {
+                guard positional(&settings, token) else { return nil }
+                continue
+            }
+            if token == "--" { onlyPositionals = true; continue }
+            var name = token
+            var inline: String?
+            if token.hasPrefix("--"), let equals = token.firstIndex(of: "=") {
+                name = String(token[..<equals])
+                inline = String(token[token.index(after: equals)...])
+            }
+            guard let option = options.first(where: { $0.names.contains(name) }) else { return nil }
+            let key = option.names[0]
+            guard option.repeats || seen.insert(key).inserted else { return nil }
+            if option.takesValue {
+                let value: String
+                if let inline {
+                    value = inline
+                } else {
+                    guard index < tokens.count, !tokens[index].hasPrefix("-") || tokens[index] == "-" else { return nil }
+                    value = tokens[index]
+                    index += 1
+                }
+                guard option.apply(&settings, value) else { return nil }
+            } else {
+                guard inline == nil, option.apply(&settings, "") else { return nil }
+            }
+        }
+        return settings
+    }
+
+    static func value<S>(_ names: String..., repeats: Bool = false, apply: @escaping (inout S, String) -> Bool) -> Option<S> {
+        Option(names: names, takesValue: true, repeats: repeats, apply: apply)
+    }
+
+    static func flag<S>(_ names: String..., apply: @escaping (inout S) -> Void) -> Option<S> {
+        Option(names: names, takesValue: false, apply: { settings, _ in apply(&settings); return true })
+    }
+
+    static func common<S>(_ path: WritableKeyPath<S, CommonSettings>) -> [Option<S>] {
+        [
+            value("--color") { s, v in
+                guard let mode = ColorMode(rawValue: v) else { return false }
+                s[keyPath: path].color = mode
+                return true
+            },
+            value("--stdin-name") { s, v in s[keyPath: path].stdinName = v; return true },
+            value("--max-file-size") { s, v in
+                guard let size = FileSize(argument: v) else { return false }
+                s[keyPath: path].maxFileSize = size
+                return true
+            },
+        ]
+    }
+
+    static var checkOptions: [Option<CheckSettings>] {
+        [
+        value("--format", repeats: true) { s, v in
+            guard let format = ReportFormat(rawValue: v) else { return false }
+            s.destinations.append(ReportDestination(format: format))
+            return true
+        },
+        value("--output", repeats: true) { s, v in
+            // An --output belongs to the --format just before it.
+            guard let last = s.destinations.indices.last, s.destinations[last].output == nil else { return false }
+            s.destinations[last].output = v
+            return true
+        },
+        flag("--strict") { $0.strict = true },
+        flag("--no-strict") { $0.strict = false },
+        value("--jobs") { s, v in
+            guard let jobs = Int(v) else { return false }
+            s.jobs = jobs
+            return true
+        },
+        value("--config") { s, v in s.config = v; return true },
+        flag("--no-config") { $0.noConfig = true },
+        flag("--quiet", "-q") { $0.quiet = true },
+        value("--schema", repeats: true) { s, v in s.schemas.append(v); return true },
+        value("--kind") { s, v in s.kind = v; return true },
+        value("--resource") { s, v in s.resource = v; return true },
+        ] + common(\.common)
+    }
+
+    static var renderOptions: [Option<RenderSettings>] {
+        [
+        value("--spec") { s, v in s.spec = v; return true },
+        value("--set", repeats: true) { s, v in s.settings.append(v); return true },
+        value("--kind") { s, v in s.kind = v; return true },
+        value("--resource") { s, v in s.resource = v; return true },
+        value("--run-id") { s, v in s.runID = v; return true },
+        value("--project") { s, v in s.project = v; return true },
+        value("--entity") { s, v in s.entity = v; return true },
+        value("--run-name") { s, v in s.runName = v; return true },
+        value("--author") { s, v in s.author = v; return true },
+        value("--image-uri") { s, v in s.imageURI = v; return true },
+        value("--entry-point") { s, v in s.entryPoint = v; return true },
+        value("--args") { s, v in s.args = v; return true },
+        value("--queue") { s, v in s.queueName = v; return true },
+        value("--queue-entity") { s, v in s.queueEntity = v; return true },
+        value("--run-queue-item-id") { s, v in s.runQueueItemID = v; return true },
+        value("--macro", repeats: true) { s, v in s.macros.append(v); return true },
+        value("--aws-account") { s, v in s.awsAccount = v; return true },
+        value("--aws-partition") { s, v in s.awsPartition = v; return true },
+        value("--gcp-project") { s, v in s.gcpProject = v; return true },
+        value("--gcp-region") { s, v in s.gcpRegion = v; return true },
+        value("--format") { s, v in
+            guard let format = RenderFormat(rawValue: v) else { return false }
+            s.format = format
+            return true
+        },
+        value("--output", "-o") { s, v in s.output = v; return true },
+        flag("--show-secrets") { $0.showSecrets = true },
+        flag("--compact") { $0.compact = true },
+        flag("--explain") { $0.explain = true },
+        flag("--agent-input") { $0.agentInput = true },
+        ] + common(\.common)
+    }
+
+    static var parseOptions: [Option<ParseSettings>] {
+        [
+        flag("--all-documents") { $0.allDocuments = true },
+        flag("--compact") { $0.compact = true },
+        ] + common(\.common)
+    }
+}
+
+/// A command's settings that can run on their own.
+protocol FastCommand {
+    func run() throws
+}
+
+extension CheckSettings: FastCommand {}
+extension RenderSettings: FastCommand {}
+extension ParseSettings: FastCommand {}
