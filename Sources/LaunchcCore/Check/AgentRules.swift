@@ -10,26 +10,29 @@ enum AgentRules {
         case unrecognized
     }
 
-    // The agent's three registry patterns, compiled once. (A Regex is not Sendable; these are
-    // never mutated.)
-    nonisolated(unsafe) private static let artifactRegistryPattern = try! Regex(#"(?i)(?<region>[\w-]+)-docker\.pkg\.dev/(?<project>[\w-]+)/(?<repository>[\w-]+)/?(?<image>[\w-]+)?(?<tag>:.*)?$"#)
-    nonisolated(unsafe) private static let azurePattern = try! Regex(#"(\w+)\.azurecr\.io/(?<repository>[\w\-]+):?(?<tag>.*)"#)
-    nonisolated(unsafe) private static let ecrPattern = try! Regex(#"(?<account>[\w-]+)\.dkr\.ecr\.(?<region>[\w-]+)\.amazonaws\.com/(?<repository>[\.\/\w-]+):?(?<tag>.*)$"#)
+    // The agent's three registry patterns (sdk/launch/registry), matched as Python's `re.match` does.
+    private static let artifactRegistryPattern = try! ECMARegex(#"(?i)(?<region>[\w-]+)-docker\.pkg\.dev/(?<project>[\w-]+)/(?<repository>[\w-]+)/?(?<image>[\w-]+)?(?<tag>:.*)?$"#, python: true)
+    private static let azurePattern = try! ECMARegex(#"(\w+)\.azurecr\.io/(?<repository>[\w\-]+):?(?<tag>.*)"#, python: true)
+    private static let ecrPattern = try! ECMARegex(#"(?<account>[\w-]+)\.dkr\.ecr\.(?<region>[\w-]+)\.amazonaws\.com/(?<repository>[\.\/\w-]+):?(?<tag>.*)$"#, python: true)
 
     static func classify(_ uri: String) -> Registry {
-        let text = uri.hasPrefix("https://") ? String(uri.dropFirst(8)) : uri
-        func match(_ regex: Regex<AnyRegexOutput>) -> Regex<AnyRegexOutput>.Match? { try? regex.prefixMatch(in: text) }
-        func group(_ m: Regex<AnyRegexOutput>.Match, _ name: String) -> String? {
-            m.output[name]?.substring.map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let text = Array((uri.hasPrefix("https://") ? String(uri.dropFirst(8)) : uri).unicodeScalars.map(\.value))
+        // The named groups of a match at the start, empty ones as nil.
+        func match(_ regex: ECMARegex) -> ((String) -> String?)? {
+            guard case .match(let groups) = regex.firstMatch(in: text, anchored: true) else { return nil }
+            return { name in
+                guard let number = regex.names[name], let range = groups[number], !range.isEmpty else { return nil }
+                return String(String.UnicodeScalarView(text[range].compactMap(Unicode.Scalar.init)))
+            }
         }
-        if let m = match(artifactRegistryPattern) {
-            return .artifactRegistry(region: group(m, "region") ?? "", image: group(m, "image"), tag: group(m, "tag"))
+        if let group = match(artifactRegistryPattern) {
+            return .artifactRegistry(region: group("region") ?? "", image: group("image"), tag: group("tag"))
         }
-        if let m = match(azurePattern) {
-            return .azure(repository: group(m, "repository"), tag: group(m, "tag"))
+        if let group = match(azurePattern) {
+            return .azure(repository: group("repository"), tag: group("tag"))
         }
-        if let m = match(ecrPattern) {
-            return .ecr(region: group(m, "region") ?? "", repository: group(m, "repository"), tag: group(m, "tag"))
+        if let group = match(ecrPattern) {
+            return .ecr(region: group("region") ?? "", repository: group("repository"), tag: group("tag"))
         }
         return .unrecognized
     }

@@ -8,32 +8,38 @@ internal import Darwin
 
 /// `pattern` and `patternProperties` regular expressions, compiled once, with the schema set.
 ///
-/// JSON Schema patterns are ECMA-262 regular expressions. Swift's `Regex`, with matching on
-/// Unicode scalars (not grapheme clusters) and ASCII-only `\d` and `\w`, agrees with ECMA-262
-/// on the syntax configuration uses; constructs it does not parse (`[^]`, `\cX`) make the
-/// schema fail to compile rather than match wrongly. Patterns are not anchored.
+/// JSON Schema patterns are ECMA-262 regular expressions, matched on Unicode scalars and not
+/// anchored. launchc runs them with its own small engine (`ECMARegex`), which parses a pattern
+/// in microseconds. A pattern using what that engine leaves out (backreferences, lookbehind,
+/// `\p{…}`) runs on Swift's `Regex`, with matching on Unicode scalars and ASCII-only `\d` and
+/// `\w`; constructs neither parses (`\cX`, say) make the schema fail to compile rather than
+/// match wrongly.
 ///
-/// Parsing a pattern costs far more than most checks use it, so the bundled schemas' patterns
-/// (tested to compile) are parsed on their first match; a user's are parsed when their schema
-/// is compiled, so that a bad one is reported then.
+/// The bundled schemas' patterns (tested to compile) are compiled on their first match; a
+/// user's are compiled with their schema, so that a bad one is reported then.
 final class SchemaPattern: @unchecked Sendable {
     let source: String
+    private enum Engine {
+        case own(ECMARegex)
+        case swift(Regex<AnyRegexOutput>)
+        case invalid
+    }
     // `Regex` is not declared Sendable; a compiled one is never mutated, each match runs on its
-    // own state, and `compiled` is only written under `lock`, once.
-    private var compiled: Regex<AnyRegexOutput>?
+    // own state, and `engine` is only written under `lock`, once.
+    private var engine: Engine?
     private let lock: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
 
-    /// A pattern parsed on first use.
+    /// A pattern compiled on first use.
     init(lazy source: String) {
         self.source = source
         lock.initialize(to: pthread_mutex_t())
         pthread_mutex_init(lock, nil)
     }
 
-    /// A pattern parsed now; nil when launchc cannot run it.
+    /// A pattern compiled now; nil when launchc cannot run it.
     convenience init?(_ source: String) {
         self.init(lazy: source)
-        guard regex() != nil else { return nil }
+        if case .invalid = compiled() { return nil }
     }
 
     deinit {
@@ -41,19 +47,36 @@ final class SchemaPattern: @unchecked Sendable {
         lock.deallocate()
     }
 
-    private func regex() -> Regex<AnyRegexOutput>? {
+    private func compiled() -> Engine {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        if compiled == nil, let regex = try? Regex(source) {
-            compiled = regex.matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters()
+        if let engine { return engine }
+        let made: Engine
+        if let own = try? ECMARegex(source) {
+            made = .own(own)
+        } else if let regex = try? Regex(source) {
+            made = .swift(regex.matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters())
+        } else {
+            made = .invalid
         }
-        return compiled
+        engine = made
+        return made
     }
 
-    /// Whether the text matches somewhere; a pattern that cannot be parsed matches everything
-    /// (it was reported when its schema was compiled, or it is a bundled one, which tests parse).
+    /// Whether the text matches somewhere. A pattern that cannot be compiled matches everything
+    /// (it was reported when its schema was compiled, or it is a bundled one, which tests
+    /// compile), and so does one whose matching runs past `ECMARegex`'s step budget.
     func matches(_ text: String) -> Bool {
-        guard let regex = regex() else { return true }
-        return (try? regex.firstMatch(in: text)) != nil
+        switch compiled() {
+        case .own(let regex): return regex.matches(text) ?? true
+        case .swift(let regex): return (try? regex.firstMatch(in: text)) != nil
+        case .invalid: return true
+        }
+    }
+
+    /// Which engine runs the pattern (for tests).
+    var usesOwnEngine: Bool {
+        if case .own = compiled() { return true }
+        return false
     }
 }

@@ -1,0 +1,586 @@
+/// A small backtracking matcher for the ECMA-262 regular expressions that JSON Schema's
+/// `pattern` and configuration checks use: literals, `.`, classes with ranges and `\d \w \s`
+/// (ASCII `\d \w`, ECMA's white space), anchors, `\b`, groups (capturing, named,
+/// non-capturing), lookahead, alternation, and greedy or lazy quantifiers; a leading `(?i)`
+/// folds ASCII case. It matches on Unicode scalars. With `python`, `\w` and `$` mean what they
+/// mean in Python's `re` (any Unicode letter or digit; the end, or before a final newline), for
+/// the patterns launchc copies from the W&B agent.
+///
+/// Parsing a pattern costs microseconds where Swift's `Regex` costs milliseconds, which
+/// matters when a check uses a handful of a schema's hundreds of patterns once each. What it
+/// does not implement (backreferences, lookbehind, `\p{…}`, `\cX`, other inline flags) throws
+/// `ECMARegex.Unsupported`, and the caller uses Swift's `Regex` for that pattern instead.
+struct ECMARegex: Sendable {
+    /// A construct this engine leaves to Swift's `Regex`.
+    struct Unsupported: Error {}
+    /// Not a regular expression at all.
+    struct SyntaxError: Error {}
+
+    private let program: [Instruction]
+    private let sets: [CharacterSet]
+    private let lookarounds: [[Instruction]]
+    private let registers: Int
+    /// Capture groups, not counting the whole match.
+    let captureCount: Int
+    /// Named groups and their numbers.
+    let names: [String: Int]
+    private let anchoredAtStart: Bool
+    private let ignoreCase: Bool
+    private let python: Bool
+    /// Instructions one match may run before giving up (`nil` then), against catastrophic backtracking.
+    var stepBudget = 5_000_000
+
+    init(_ pattern: String, python: Bool = false) throws {
+        var parser = Parser(Array(pattern.unicodeScalars.map(\.value)), python: python)
+        let tree = try parser.parse()
+        var compiler = Compiler(ignoreCase: parser.ignoreCase)
+        compiler.emit(tree)
+        compiler.program += [.save(1), .match]
+        guard compiler.program.count + compiler.lookarounds.reduce(0, { $0 + $1.count }) <= 50_000 else { throw Unsupported() }
+        program = compiler.program
+        sets = compiler.sets
+        lookarounds = compiler.lookarounds
+        registers = compiler.registers
+        captureCount = parser.captures
+        names = parser.names
+        ignoreCase = parser.ignoreCase
+        self.python = python
+        if case .concat(let items) = tree, case .start? = items.first { anchoredAtStart = true } else if case .start = tree { anchoredAtStart = true } else { anchoredAtStart = false }
+    }
+
+    enum Outcome: Equatable {
+        /// The capture groups' ranges in scalar offsets, `[0]` the whole match.
+        case match([Range<Int>?])
+        case noMatch
+        /// The step budget ran out.
+        case tooCostly
+    }
+
+    /// Whether the pattern matches somewhere in the text (nil: the step budget ran out).
+    func matches(_ text: String) -> Bool? {
+        switch firstMatch(in: Array(text.unicodeScalars.map(\.value))) {
+        case .match: return true
+        case .noMatch: return false
+        case .tooCostly: return nil
+        }
+    }
+
+    /// The first match, trying each start in turn (only the first when `anchored`, as Python's `re.match`).
+    func firstMatch(in input: [UInt32], anchored: Bool = false) -> Outcome {
+        var steps = 0
+        let last = anchored || anchoredAtStart ? 0 : input.count
+        var start = 0
+        while start <= last {
+            var slots = [Int](repeating: -1, count: (captureCount + 1) * 2)
+            switch run(program, input, at: start, slots: &slots, steps: &steps) {
+            case nil: return .tooCostly
+            case true?:
+                slots[0] = start
+                return .match((0...captureCount).map { i in slots[2 * i] >= 0 && slots[2 * i + 1] >= 0 ? slots[2 * i]..<slots[2 * i + 1] : nil })
+            case false?: start += 1
+            }
+        }
+        return .noMatch
+    }
+
+    // MARK: The machine
+
+    enum Instruction: Sendable {
+        case char(UInt32)
+        case any
+        case set(Int)
+        /// Try the first target, then (on failure) the second.
+        case split(Int, Int)
+        case jump(Int)
+        case save(Int)
+        case start, end
+        case boundary(Bool)
+        /// Lookahead: a sub-program, negated or not.
+        case look(Int, negate: Bool)
+        /// Loop guards: remember the position, and fail an iteration that consumed nothing.
+        case mark(Int)
+        case progress(Int)
+        case match
+    }
+
+    private enum Frame {
+        case branch(pc: Int, position: Int)
+        case restoreSlot(Int, Int)
+        case restoreRegister(Int, Int)
+    }
+
+    private func run(_ program: [Instruction], _ input: [UInt32], at start: Int, slots: inout [Int], steps: inout Int) -> Bool? {
+        var stack: [Frame] = []
+        var registers = [Int](repeating: -1, count: self.registers)
+        var pc = 0
+        var position = start
+        while true {
+            steps += 1
+            if steps > stepBudget { return nil }
+            var failed = false
+            switch program[pc] {
+            case .char(let c):
+                if position < input.count && fold(input[position]) == c { position += 1; pc += 1 } else { failed = true }
+            case .any:
+                if position < input.count && !Self.isLineTerminator(input[position]) { position += 1; pc += 1 } else { failed = true }
+            case .set(let index):
+                if position < input.count && sets[index].contains(input[position]) { position += 1; pc += 1 } else { failed = true }
+            case .split(let first, let second):
+                stack.append(.branch(pc: second, position: position))
+                pc = first
+            case .jump(let target):
+                pc = target
+            case .save(let slot):
+                if slot < slots.count {
+                    stack.append(.restoreSlot(slot, slots[slot]))
+                    slots[slot] = position
+                }
+                pc += 1
+            case .start:
+                if position == 0 { pc += 1 } else { failed = true }
+            case .end:
+                if position == input.count || (python && position == input.count - 1 && input[position] == 0x0A) { pc += 1 } else { failed = true }
+            case .boundary(let wanted):
+                let before = position > 0 && Self.isWord(input[position - 1])
+                let after = position < input.count && Self.isWord(input[position])
+                if (before != after) == wanted { pc += 1 } else { failed = true }
+            case .look(let index, let negate):
+                var inner = slots
+                guard let found = run(lookarounds[index], input, at: position, slots: &inner, steps: &steps) else { return nil }
+                if found != negate { pc += 1 } else { failed = true }
+            case .mark(let register):
+                stack.append(.restoreRegister(register, registers[register]))
+                registers[register] = position
+                pc += 1
+            case .progress(let register):
+                if registers[register] != position { pc += 1 } else { failed = true }
+            case .match:
+                return true
+            }
+            guard failed else { continue }
+            // Back to the last choice, undoing what was recorded since.
+            var resumed = false
+            while let frame = stack.popLast() {
+                switch frame {
+                case .restoreSlot(let slot, let old): slots[slot] = old
+                case .restoreRegister(let register, let old): registers[register] = old
+                case .branch(let target, let at):
+                    pc = target
+                    position = at
+                    resumed = true
+                }
+                if resumed { break }
+            }
+            if !resumed { return false }
+        }
+    }
+
+    private func fold(_ c: UInt32) -> UInt32 { ignoreCase ? Self.lower(c) : c }
+
+    static func lower(_ c: UInt32) -> UInt32 { (0x41...0x5A).contains(c) ? c + 0x20 : c }
+    static func isWord(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x5F }
+    static func isLineTerminator(_ c: UInt32) -> Bool { c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029 }
+
+    // MARK: Character classes
+
+    struct CharacterSet: Sendable {
+        var ranges: [ClosedRange<UInt32>] = []
+        /// Classes whose complement is in the set (`\D`, `\W`, `\S` inside brackets).
+        var complements: [[ClosedRange<UInt32>]] = []
+        var negated = false
+        var ignoreCase = false
+        /// `\w` as Python reads it: non-ASCII letters and digits too.
+        var unicodeWord = false
+
+        func contains(_ c: UInt32) -> Bool {
+            var found = has(c)
+            if !found && ignoreCase {
+                if (0x41...0x5A).contains(c) { found = has(c + 0x20) } else if (0x61...0x7A).contains(c) { found = has(c - 0x20) }
+            }
+            return found != negated
+        }
+
+        private func has(_ c: UInt32) -> Bool {
+            ranges.contains { $0.contains(c) } || complements.contains { class_ in !class_.contains { $0.contains(c) } }
+                || (unicodeWord && c >= 0x80 && Self.isUnicodeWord(c))
+        }
+
+        static func isUnicodeWord(_ c: UInt32) -> Bool {
+            guard let scalar = Unicode.Scalar(c) else { return false }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return scalar.properties.numericType != nil
+            }
+        }
+
+        static let digit: [ClosedRange<UInt32>] = [0x30...0x39]
+        static let word: [ClosedRange<UInt32>] = [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A]
+        static let space: [ClosedRange<UInt32>] = [0x09...0x0D, 0x20...0x20, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
+                                                   0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000, 0xFEFF...0xFEFF]
+    }
+
+    // MARK: Parsing
+
+    indirect enum Node {
+        case empty
+        case char(UInt32)
+        case any
+        case set(CharacterSet)
+        case start, end
+        case boundary(Bool)
+        case group(Node, capture: Int?)
+        case look(Node, negate: Bool)
+        case concat([Node])
+        case alternation([Node])
+        case repetition(Node, min: Int, max: Int?, greedy: Bool)
+    }
+
+    struct Parser {
+        let source: [UInt32]
+        var index = 0
+        var captures = 0
+        var names: [String: Int] = [:]
+        var ignoreCase = false
+        let python: Bool
+
+        init(_ source: [UInt32], python: Bool) {
+            self.source = source
+            self.python = python
+        }
+
+        mutating func parse() throws -> Node {
+            // A leading (?i), as Python and PCRE write case-insensitivity.
+            if source.starts(with: Array("(?i)".unicodeScalars.map(\.value))) { ignoreCase = true; index = 4 }
+            let node = try alternation()
+            guard index == source.count else { throw SyntaxError() }
+            return node
+        }
+
+        private var peek: UInt32? { index < source.count ? source[index] : nil }
+
+        private mutating func eat(_ c: Character) -> Bool {
+            guard peek == c.unicodeScalars.first!.value else { return false }
+            index += 1
+            return true
+        }
+
+        private mutating func alternation() throws -> Node {
+            var branches = [try concatenation()]
+            while eat("|") { branches.append(try concatenation()) }
+            return branches.count == 1 ? branches[0] : .alternation(branches)
+        }
+
+        private mutating func concatenation() throws -> Node {
+            var items: [Node] = []
+            while let c = peek, c != 0x7C, c != 0x29 {  // '|' ')'
+                var atom = try self.atom()
+                if let (min, max) = try quantifier() {
+                    if case .start = atom { throw Unsupported() }
+                    if case .end = atom { throw Unsupported() }
+                    if case .boundary = atom { throw Unsupported() }
+                    if case .look = atom { throw Unsupported() }
+                    let greedy = !eat("?")
+                    atom = .repetition(atom, min: min, max: max, greedy: greedy)
+                }
+                items.append(atom)
+            }
+            return items.count == 1 ? items[0] : (items.isEmpty ? .empty : .concat(items))
+        }
+
+        /// `*`, `+`, `?` or `{n}`, `{n,}`, `{n,m}`; a `{` that is not a quantifier is a literal (Annex B).
+        private mutating func quantifier() throws -> (Int, Int?)? {
+            guard let c = peek else { return nil }
+            switch c {
+            case 0x2A: index += 1; return (0, nil)
+            case 0x2B: index += 1; return (1, nil)
+            case 0x3F: index += 1; return (0, 1)
+            case 0x7B:
+                let save = index
+                index += 1
+                guard let low = number() else { index = save; return nil }
+                var high: Int? = low
+                if eat(",") { high = number() }
+                guard eat("}") else { index = save; return nil }
+                if let high, high < low { throw SyntaxError() }
+                return (low, high)
+            default: return nil
+            }
+        }
+
+        private mutating func number() -> Int? {
+            var value = 0
+            var digits = 0
+            while let c = peek, (0x30...0x39).contains(c) {
+                value = min(value * 10 + Int(c - 0x30), 100_000)
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? value : nil
+        }
+
+        private mutating func atom() throws -> Node {
+            let c = source[index]
+            index += 1
+            switch c {
+            case 0x2E: return .any
+            case 0x5E: return .start
+            case 0x24: return .end
+            case 0x5B: return .set(try characterClass())
+            case 0x5C: return try escape()
+            case 0x2A, 0x2B, 0x3F: throw SyntaxError()  // a quantifier with nothing to repeat
+            case 0x7B:
+                index -= 1
+                if (try? quantifier()) != nil { throw SyntaxError() }
+                index += 1
+                return .char(c)
+            case 0x28: return try group()
+            default: return .char(ignoreCase ? ECMARegex.lower(c) : c)
+            }
+        }
+
+        private mutating func group() throws -> Node {
+            if eat("?") {
+                if eat(":") { return try close(.group(try alternation(), capture: nil)) }
+                if eat("=") { return try close(.look(try alternation(), negate: false)) }
+                if eat("!") { return try close(.look(try alternation(), negate: true)) }
+                if eat("<") {
+                    guard let c = peek, c != 0x3D, c != 0x21 else { throw Unsupported() }  // lookbehind
+                    var name = ""
+                    while let c = peek, c != 0x3E, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
+                    guard eat(">"), !name.isEmpty else { throw SyntaxError() }
+                    captures += 1
+                    let number = captures
+                    names[name] = number
+                    return try close(.group(try alternation(), capture: number))
+                }
+                throw Unsupported()
+            }
+            captures += 1
+            let number = captures
+            return try close(.group(try alternation(), capture: number))
+        }
+
+        private mutating func close(_ node: Node) throws -> Node {
+            guard eat(")") else { throw SyntaxError() }
+            return node
+        }
+
+        private mutating func escape() throws -> Node {
+            guard let c = peek else { throw SyntaxError() }
+            index += 1
+            switch c {
+            case 0x64: return .set(CharacterSet(ranges: CharacterSet.digit))
+            case 0x44: return .set(CharacterSet(ranges: CharacterSet.digit, negated: true))
+            case 0x77: return .set(CharacterSet(ranges: CharacterSet.word, unicodeWord: python))
+            case 0x57:
+                if python { throw Unsupported() }
+                return .set(CharacterSet(ranges: CharacterSet.word, negated: true))
+            case 0x73: return .set(CharacterSet(ranges: CharacterSet.space))
+            case 0x53: return .set(CharacterSet(ranges: CharacterSet.space, negated: true))
+            case 0x62: return .boundary(true)
+            case 0x42: return .boundary(false)
+            default:
+                index -= 1
+                let scalar = try characterEscape(inClass: false)
+                return .char(ignoreCase ? ECMARegex.lower(scalar) : scalar)
+            }
+        }
+
+        /// The character an escape stands for (after the backslash).
+        private mutating func characterEscape(inClass: Bool) throws -> UInt32 {
+            let c = source[index]
+            index += 1
+            switch c {
+            case 0x74: return 0x09
+            case 0x6E: return 0x0A
+            case 0x76: return 0x0B
+            case 0x66: return 0x0C
+            case 0x72: return 0x0D
+            case 0x62 where inClass: return 0x08
+            case 0x30:
+                if let next = peek, (0x30...0x39).contains(next) { throw Unsupported() }  // legacy octal
+                return 0
+            case 0x31...0x39: throw Unsupported()  // backreference
+            case 0x78: return try hex(2)
+            case 0x75:
+                if peek == 0x7B { throw Unsupported() }
+                let unit = try hex(4)
+                // A surrogate pair written as two escapes is one scalar.
+                if (0xD800...0xDBFF).contains(unit), source[index...].starts(with: [0x5C, 0x75]) {
+                    let save = index
+                    index += 2
+                    if let low = try? hex(4), (0xDC00...0xDFFF).contains(low) {
+                        return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    index = save
+                }
+                return unit
+            case 0x63, 0x70, 0x50, 0x6B: throw Unsupported()  // \cX, \p{…}, \P{…}, \k<name>
+            default:
+                // An identity escape: the character itself (letters and digits are not, in ECMA).
+                if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) { throw Unsupported() }
+                return c
+            }
+        }
+
+        private mutating func hex(_ count: Int) throws -> UInt32 {
+            guard index + count <= source.count else { throw SyntaxError() }
+            var value: UInt32 = 0
+            for _ in 0..<count {
+                let c = source[index]
+                let digit: UInt32
+                switch c {
+                case 0x30...0x39: digit = c - 0x30
+                case 0x41...0x46: digit = c - 0x41 + 10
+                case 0x61...0x66: digit = c - 0x61 + 10
+                default: throw SyntaxError()
+                }
+                value = value * 16 + digit
+                index += 1
+            }
+            return value
+        }
+
+        private mutating func characterClass() throws -> CharacterSet {
+            var set = CharacterSet(ignoreCase: ignoreCase)
+            if eat("^") { set.negated = true }
+            while true {
+                guard let c = peek else { throw SyntaxError() }
+                if c == 0x5D { index += 1; return set }
+                // One class item: a character (maybe the start of a range) or a class escape.
+                var low: UInt32
+                if c == 0x5C {
+                    index += 1
+                    guard let e = peek else { throw SyntaxError() }
+                    switch e {
+                    case 0x64, 0x77, 0x73:
+                        index += 1
+                        set.ranges += e == 0x64 ? CharacterSet.digit : e == 0x77 ? CharacterSet.word : CharacterSet.space
+                        if e == 0x77 && python { set.unicodeWord = true }
+                        continue
+                    case 0x44, 0x57, 0x53:
+                        if e == 0x57 && python { throw Unsupported() }
+                        index += 1
+                        set.complements.append(e == 0x44 ? CharacterSet.digit : e == 0x57 ? CharacterSet.word : CharacterSet.space)
+                        continue
+                    case 0x2D: index += 1; low = 0x2D
+                    default: low = try characterEscape(inClass: true)
+                    }
+                } else {
+                    index += 1
+                    low = c
+                }
+                // A range, unless the '-' is last or the other end is a class escape (then both are literal).
+                if peek == 0x2D, index + 1 < source.count, source[index + 1] != 0x5D {
+                    let save = index
+                    index += 1
+                    var high = source[index]
+                    if high == 0x5C {
+                        index += 1
+                        if let e = peek, [0x64, 0x77, 0x73, 0x44, 0x57, 0x53].contains(e) { index = save; set.ranges.append(low...low); continue }
+                        high = try characterEscape(inClass: true)
+                    } else {
+                        index += 1
+                    }
+                    guard low <= high else { throw SyntaxError() }
+                    set.ranges.append(low...high)
+                } else {
+                    set.ranges.append(low...low)
+                }
+            }
+        }
+    }
+
+    // MARK: Compiling
+
+    struct Compiler {
+        let ignoreCase: Bool
+        var program: [Instruction] = []
+        var sets: [CharacterSet] = []
+        var lookarounds: [[Instruction]] = []
+        var registers = 0
+
+        init(ignoreCase: Bool) { self.ignoreCase = ignoreCase }
+
+        mutating func emit(_ node: Node) {
+            switch node {
+            case .empty: break
+            case .char(let c): program.append(.char(c))
+            case .any: program.append(.any)
+            case .set(var set):
+                set.ignoreCase = ignoreCase
+                sets.append(set)
+                program.append(.set(sets.count - 1))
+            case .start: program.append(.start)
+            case .end: program.append(.end)
+            case .boundary(let wanted): program.append(.boundary(wanted))
+            case .group(let inner, let capture):
+                if let capture { program.append(.save(2 * capture)) }
+                emit(inner)
+                if let capture { program.append(.save(2 * capture + 1)) }
+            case .look(let inner, let negate):
+                var sub = Compiler(ignoreCase: ignoreCase)
+                sub.sets = sets
+                sub.lookarounds = lookarounds
+                sub.registers = registers
+                sub.emit(inner)
+                sub.program.append(.match)
+                sets = sub.sets
+                registers = sub.registers
+                lookarounds = sub.lookarounds + [sub.program]
+                program.append(.look(lookarounds.count - 1, negate: negate))
+            case .concat(let items):
+                items.forEach { emit($0) }
+            case .alternation(let branches):
+                var jumps: [Int] = []
+                for (i, branch) in branches.enumerated() {
+                    if i < branches.count - 1 {
+                        let split = program.count
+                        program.append(.split(split + 1, -1))
+                        emit(branch)
+                        jumps.append(program.count)
+                        program.append(.jump(-1))
+                        program[split] = .split(split + 1, program.count)
+                    } else {
+                        emit(branch)
+                    }
+                }
+                for j in jumps { program[j] = .jump(program.count) }
+            case .repetition(let inner, let min, let max, let greedy):
+                for _ in 0..<min { emit(inner) }
+                if let max {
+                    // Each optional copy: split over it, and over the rest.
+                    var splits: [Int] = []
+                    for _ in min..<max {
+                        splits.append(program.count)
+                        program.append(.split(-1, -1))
+                        emit(inner)
+                        if program.count > 60_000 { return }
+                    }
+                    for s in splits { program[s] = greedy ? .split(s + 1, program.count) : .split(program.count, s + 1) }
+                } else {
+                    let canBeEmpty = Self.canMatchEmpty(inner)
+                    let loop = program.count
+                    program.append(.split(-1, -1))
+                    let register = registers
+                    if canBeEmpty { registers += 1; program.append(.mark(register)) }
+                    emit(inner)
+                    if canBeEmpty { program.append(.progress(register)) }
+                    program.append(.jump(loop))
+                    program[loop] = greedy ? .split(loop + 1, program.count) : .split(program.count, loop + 1)
+                }
+            }
+        }
+
+        static func canMatchEmpty(_ node: Node) -> Bool {
+            switch node {
+            case .char, .any, .set: return false
+            case .empty, .start, .end, .boundary, .look: return true
+            case .group(let inner, _): return canMatchEmpty(inner)
+            case .concat(let items): return items.allSatisfy(canMatchEmpty)
+            case .alternation(let branches): return branches.contains(where: canMatchEmpty)
+            case .repetition(let inner, let min, _, _): return min == 0 || canMatchEmpty(inner)
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+@testable import LaunchcCore
+import Testing
+
+/// launchc's own regular-expression engine, case by case and against Swift's `Regex` on every
+/// pattern of every bundled schema.
+@Suite struct ECMARegexTests {
+    func matches(_ pattern: String, _ text: String) throws -> Bool? {
+        try ECMARegex(pattern).matches(text)
+    }
+
+    @Test func basics() throws {
+        #expect(try matches("b", "abc") == true)  // not anchored
+        #expect(try matches("^b", "abc") == false)
+        #expect(try matches("c$", "abc") == true)
+        #expect(try matches("^a.c$", "a\nc") == false)  // '.' is not a line terminator
+        #expect(try matches("^[a-z]{2,3}$", "abcd") == false)
+        #expect(try matches("^[a-z]{2,3}$", "abc") == true)
+        #expect(try matches("^a{2}$", "aa") == true)
+        #expect(try matches("^a{2,}$", "aaaa") == true)
+        #expect(try matches("^(ab|cd)+$", "abcdab") == true)
+        #expect(try matches("^(ab|cd)+$", "abc") == false)
+        #expect(try matches("^(a*)*$", "aaab") == false)  // an empty loop ends
+        #expect(try matches("^(a|)*b$", "aab") == true)
+        #expect(try matches("^[^a-c]+$", "def") == true)
+        #expect(try matches("^[\\d\\-]+$", "12-3") == true)
+        #expect(try matches("^[\\w-]+$", "a_b-9") == true)
+        #expect(try matches("^\\S+$", "a b") == false)
+        #expect(try matches("^\\s$", "\u{00A0}") == true)
+        #expect(try matches("\\bfoo\\b", "a foo b") == true)
+        #expect(try matches("\\bfoo\\b", "afoob") == false)
+        #expect(try matches("^(?=.*\\d)[a-z\\d]+$", "abc1") == true)
+        #expect(try matches("^(?!.*\\d)[a-z\\d]+$", "abc1") == false)
+        #expect(try matches("^\\u00e9$", "é") == true)
+        #expect(try matches("^\\ud83d\\udc32$", "🐲") == true)
+        #expect(try matches("^.$", "🐲") == true)  // one scalar
+        #expect(try matches("^a{,2}$", "a{,2}") == true)  // not a quantifier: literal (Annex B)
+        #expect(try matches("^[]$", "") == false)
+        #expect(try matches("^[^]$", "\n") == true)
+        #expect(try matches("^a+?b$", "aaab") == true)
+        #expect(try matches("^\\d{3}$", "١٢٣") == false)  // ASCII digits only
+        #expect(try matches("(?i)^ABC$", "abc") == true)
+    }
+
+    @Test func capturesAndAnchoredMatches() throws {
+        let regex = try ECMARegex("(?<account>[\\w-]+)\\.dkr\\.ecr\\.(?<region>[\\w-]+)\\.amazonaws\\.com/(?<repository>[\\.\\/\\w-]+):?(?<tag>.*)$")
+        let text = "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/launch:v1"
+        let scalars = Array(text.unicodeScalars.map(\.value))
+        guard case .match(let groups) = regex.firstMatch(in: scalars, anchored: true) else {
+            Issue.record("no match")
+            return
+        }
+        func group(_ name: String) -> String? {
+            guard let number = regex.names[name], let range = groups[number] else { return nil }
+            return String(String.UnicodeScalarView(scalars[range].compactMap(Unicode.Scalar.init)))
+        }
+        #expect(group("account") == "123456789012")
+        #expect(group("region") == "us-east-1")
+        #expect(group("repository") == "team/launch")
+        #expect(group("tag") == "v1")
+    }
+
+    @Test func unsupportedAndInvalid() {
+        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("(a)\\1") }
+        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("(?<=a)b") }
+        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("\\p{L}") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("(a") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("a)") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("*a") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("[b-a]") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("a{3,2}") }
+    }
+
+    @Test func catastrophicPatternsStopAtTheBudget() throws {
+        var regex = try ECMARegex("^(a+)+$")
+        regex.stepBudget = 100_000
+        #expect(regex.matches(String(repeating: "a", count: 40) + "!") == nil)
+    }
+
+    /// Every pattern of every bundled schema, on every string of the fixtures and a few more:
+    /// the same verdict as Swift's `Regex`.
+    @Test func agreesWithSwiftRegexOnTheBundledPatterns() throws {
+        var patterns = Set<String>()
+        func collect(_ node: Node) {
+            switch node.value {
+            case .object(let members):
+                for member in members {
+                    if member.key == "pattern", case .string(let p) = member.value.value { patterns.insert(p) }
+                    if member.key == "patternProperties", case .object(let keys) = member.value.value { keys.forEach { patterns.insert($0.key) } }
+                    collect(member.value)
+                }
+            case .array(let items): items.forEach(collect)
+            default: break
+            }
+        }
+        for id in BundledSchemas.ids { if let document = BundledSchemas.document(id: id) { collect(document) } }
+        var texts: Set<String> = ["", "a", "A-1", "-", "abc_def", "arn:aws:iam::123456789012:role/SageMaker", "s3://bucket/key/part",
+                                  "ml.p3.2xlarge", "日本", "a\nb", " ", String(repeating: "x", count: 300), "123", "a b", "é", "🐲",
+                                  "https://example.com/x?y=1", "us-east-1", "projects/p/locations/l", "UPPER", "with.dot", "a/b/c"]
+        func strings(_ node: Node) {
+            switch node.value {
+            case .string(let s): texts.insert(s)
+            case .object(let members): members.forEach { texts.insert($0.key); strings($0.value) }
+            case .array(let items): items.forEach(strings)
+            default: break
+            }
+        }
+        for folder in ["sagemaker", "gcp-vertex", "kubernetes", "agent", "queue", "launch-spec", "valid", "local-container"] {
+            for name in Package.fixtures(in: folder) {
+                if let source = try? Package.source("fixtures/\(folder)/\(name)") {
+                    DocumentParser.parse(source).documents.forEach { strings($0.root) }
+                }
+            }
+        }
+        var disagreements: [String] = []
+        for pattern in patterns.sorted() {
+            // Only Unicode property classes are left to Swift's Regex.
+            guard let ours = try? ECMARegex(pattern) else {
+                #expect(pattern.contains("\\p{"), "/\(pattern)/ is left to Swift's Regex")
+                continue
+            }
+            let swift = try Regex(pattern).matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters()
+            for text in texts where ours.matches(text) != ((try? swift.firstMatch(in: text)) != nil) {
+                disagreements.append("/\(pattern)/ on \(text.debugDescription)")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+    }
+}
