@@ -7,8 +7,9 @@
 /// the patterns launchc copies from the W&B agent.
 ///
 /// Parsing a pattern costs microseconds where Swift's `Regex` costs milliseconds, which
-/// matters when a check uses a handful of a schema's hundreds of patterns once each. What it
-/// does not implement (backreferences, lookbehind, `\p{…}`, `\cX`, other inline flags) throws
+/// matters when a check uses a handful of a schema's hundreds of patterns once each. `\p{…}`
+/// and `\P{…}` take Unicode general categories (`L`, `Lu`, `N`, `Z`, ...). What it does not
+/// implement (backreferences, lookbehind, scripts, `\cX`, other inline flags) throws
 /// `ECMARegex.Unsupported`, and the caller uses Swift's `Regex` for that pattern instead.
 struct ECMARegex: Sendable {
     /// A construct this engine leaves to Swift's `Regex`.
@@ -191,6 +192,8 @@ struct ECMARegex: Sendable {
         var ignoreCase = false
         /// `\w` as Python reads it: non-ASCII letters and digits too.
         var unicodeWord = false
+        /// `\p{…}` (and, negated, `\P{…}`) general categories.
+        var categories: [(names: Set<String>, negated: Bool)] = []
 
         func contains(_ c: UInt32) -> Bool {
             var found = has(c)
@@ -203,6 +206,57 @@ struct ECMARegex: Sendable {
         private func has(_ c: UInt32) -> Bool {
             ranges.contains { $0.contains(c) } || complements.contains { class_ in !class_.contains { $0.contains(c) } }
                 || (unicodeWord && c >= 0x80 && Self.isUnicodeWord(c))
+                || (!categories.isEmpty && categories.contains { $0.names.contains(Self.category(c)) != $0.negated })
+        }
+
+        /// The two-letter general category of a scalar, as `\p{…}` names it.
+        static func category(_ c: UInt32) -> String {
+            guard let scalar = Unicode.Scalar(c) else { return "Cs" }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter: return "Lu"
+            case .lowercaseLetter: return "Ll"
+            case .titlecaseLetter: return "Lt"
+            case .modifierLetter: return "Lm"
+            case .otherLetter: return "Lo"
+            case .nonspacingMark: return "Mn"
+            case .spacingMark: return "Mc"
+            case .enclosingMark: return "Me"
+            case .decimalNumber: return "Nd"
+            case .letterNumber: return "Nl"
+            case .otherNumber: return "No"
+            case .connectorPunctuation: return "Pc"
+            case .dashPunctuation: return "Pd"
+            case .openPunctuation: return "Ps"
+            case .closePunctuation: return "Pe"
+            case .initialPunctuation: return "Pi"
+            case .finalPunctuation: return "Pf"
+            case .otherPunctuation: return "Po"
+            case .mathSymbol: return "Sm"
+            case .currencySymbol: return "Sc"
+            case .modifierSymbol: return "Sk"
+            case .otherSymbol: return "So"
+            case .spaceSeparator: return "Zs"
+            case .lineSeparator: return "Zl"
+            case .paragraphSeparator: return "Zp"
+            case .control: return "Cc"
+            case .format: return "Cf"
+            case .surrogate: return "Cs"
+            case .privateUse: return "Co"
+            case .unassigned: return "Cn"
+            @unknown default: return "Cn"
+            }
+        }
+
+        static let categoryNames: Set<String> = [
+            "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po",
+            "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn",
+        ]
+
+        /// The categories `\p{name}` stands for: one (`Lu`), or a group by its first letter (`L`).
+        static func categories(named name: String) -> Set<String>? {
+            if categoryNames.contains(name) { return [name] }
+            let group = categoryNames.filter { $0.hasPrefix(name) }
+            return name.count == 1 && !group.isEmpty ? group : nil
         }
 
         static func isUnicodeWord(_ c: UInt32) -> Bool {
@@ -379,6 +433,10 @@ struct ECMARegex: Sendable {
             case 0x53: return .set(CharacterSet(ranges: CharacterSet.space, negated: true))
             case 0x62: return .boundary(true)
             case 0x42: return .boundary(false)
+            case 0x70, 0x50:
+                var set = CharacterSet()
+                set.categories.append((try property(), c == 0x50))
+                return .set(set)
             default:
                 index -= 1
                 let scalar = try characterEscape(inClass: false)
@@ -423,6 +481,15 @@ struct ECMARegex: Sendable {
             }
         }
 
+        /// The `{Name}` after `\p` or `\P`: a general category or a group of them.
+        private mutating func property() throws -> Set<String> {
+            guard eat("{") else { throw Unsupported() }
+            var name = ""
+            while let c = peek, c != 0x7D, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
+            guard eat("}"), let categories = CharacterSet.categories(named: name) else { throw Unsupported() }
+            return categories
+        }
+
         private mutating func hex(_ count: Int) throws -> UInt32 {
             guard index + count <= source.count else { throw SyntaxError() }
             var value: UInt32 = 0
@@ -463,6 +530,10 @@ struct ECMARegex: Sendable {
                         index += 1
                         set.complements.append(e == 0x44 ? CharacterSet.digit : e == 0x57 ? CharacterSet.word : CharacterSet.space)
                         continue
+                    case 0x70, 0x50:
+                        index += 1
+                        set.categories.append((try property(), e == 0x50))
+                        continue
                     case 0x2D: index += 1; low = 0x2D
                     default: low = try characterEscape(inClass: true)
                     }
@@ -477,7 +548,7 @@ struct ECMARegex: Sendable {
                     var high = source[index]
                     if high == 0x5C {
                         index += 1
-                        if let e = peek, [0x64, 0x77, 0x73, 0x44, 0x57, 0x53].contains(e) { index = save; set.ranges.append(low...low); continue }
+                        if let e = peek, [0x64, 0x77, 0x73, 0x44, 0x57, 0x53, 0x70, 0x50].contains(e) { index = save; set.ranges.append(low...low); continue }
                         high = try characterEscape(inClass: true)
                     } else {
                         index += 1
