@@ -649,7 +649,8 @@ def scaling(args):
                 bare = timer.time([bench, f"bare-{syntax}", path], **runs)
             name = f"{syntax.upper()} {label}"
             cells = [name, f"{actual:,}", ms(seconds), f"{actual / seconds / 1e6:.1f}", f"{peak / MIB:.1f}",
-                     f"{peak / actual:.1f}x", ms(bare), f"{seconds / bare:.1f}x"]
+                     # peak/size: not below 1 MB, where the process's own memory dominates
+                     f"{peak / actual:.1f}x" if size >= MIB else "-", ms(bare), f"{seconds / bare:.1f}x"]
             progress(f"  {name}: {ms(seconds)} ms")
             lines.append(f"{cells[0]:<12}" + "".join(f"{c:>{w}}" for c, w in zip(cells[1:], [11, 12, 7, 9, 11, 10, 8])))
             md.append("| " + " | ".join(cells) + " |")
