@@ -51,10 +51,19 @@ precommit-test: build
 sarif-check: build
 	scripts/sarif-check.sh $(RELEASE)
 
-# Parse cost against bare libyaml and jansson on the same bytes.
+# Parse cost against bare libyaml and jansson on the same bytes, then launchc against
+# check-jsonschema and sourcemeta (PyPI, in .venv-bench) on generated inputs; tables in bench-out/.
 bench: deps
+	$(SWIFT) build -c release --product launchc
 	$(SWIFT) build -c release --product launchc-bench
-	.build/release/launchc-bench
+	scripts/bench.sh $(RELEASE) .build/release/launchc-bench
+
+# launchc's time and memory against file size (1 KB ... 50 MB) and file count (1 ... 10,000).
+.PHONY: bench-scaling
+bench-scaling: deps
+	$(SWIFT) build -c release --product launchc
+	$(SWIFT) build -c release --product launchc-bench
+	scripts/bench.sh --scaling $(RELEASE) .build/release/launchc-bench
 
 # The official JSON Schema Test Suite (draft 2020-12, required tests), fetched from PyPI.
 conformance: deps
