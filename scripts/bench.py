@@ -331,17 +331,13 @@ def export_schemas(launchc, work):
     """The bundled schemas the peers need, as `launchc schema NAME` prints them.
 
     All four per-resource schemas are self-contained (every $ref is local, '#/$defs/...'), so
-    they need no bundling. One rewrite for the peers: sagemaker.json carries botocore's Java
-    regex class \\p{Alnum} (TrainingRepositoryCredentialsProviderArn), which is not ECMA-262;
-    both peers refuse the whole schema over it, so their copy spells it a-zA-Z0-9. No
-    generated config uses that field. Also writes jobs.json: an array of Kubernetes Jobs, each
+    they need no bundling, and the peers take them as launchc prints them. Also writes jobs.json: an array of Kubernetes Jobs, each
     checked against the kubernetes schema (its $defs moved to the root), for scenario (d).
     """
     folder = os.path.join(work, "schemas")
     os.makedirs(folder, exist_ok=True)
     for name in RESOURCES + ["agent"]:
         text = must([launchc, "schema", name], f"launchc schema {name}").stdout
-        text = text.replace("\\\\p{Alnum}", "a-zA-Z0-9")
         if re.search(r"\\\\p\{(?!L\}|N\}|Z\})", text):
             sys.exit(f"bench: schema {name} has a regex class the peers may not accept")
         with open(os.path.join(folder, f"{name}.json"), "w") as f:
