@@ -220,6 +220,31 @@ import Testing
         #expect(!compiler.deferPatterns)
     }
 
+    /// The bundled schemas are read with `TrustedJSON`; it must read them exactly as the JSON
+    /// parser for users' files does: the same values of the same types, at the same places.
+    @Test(arguments: BundledSchemas.documents.map(\.id))
+    func trustedReaderReadsTheBundledSchemasAsTheParserDoes(_ id: String) throws {
+        let entry = try #require(BundledSchemas.documents.first { $0.id == id })
+        for text in [entry.text] + (entry.validation.map { [$0] } ?? []) {
+            let fast = try #require(TrustedJSON.parse(text))
+            let parsed = DocumentParser.parse(SourceFile(path: entry.path, text: text), format: .json)
+            let slow = try #require(parsed.documents.first?.root)
+            #expect(parsed.diagnostics.isEmpty)
+            #expect(CanonicalJSON.string(fast, indent: nil) == CanonicalJSON.string(slow, indent: nil))
+            func ranges(_ node: Node) -> [SourceRange] {
+                switch node.value {
+                case .object(let members): return [node.range] + members.flatMap { [$0.keyRange] + ranges($0.value) }
+                case .array(let items): return [node.range] + items.flatMap(ranges)
+                default: return [node.range]
+                }
+            }
+            #expect(ranges(fast) == ranges(slow))
+        }
+        #expect(TrustedJSON.parse("{\"a\": [1, 2.5e3, \"\\u00e9\\ud83d\\udc32\\n\", true, false, null]}") != nil)
+        #expect(TrustedJSON.parse("{\"a\": }") == nil)
+        #expect(TrustedJSON.parse("[1] x") == nil)
+    }
+
     /// Both forms of each bundled schema: as written (what editors get) and the validation copy.
     @Test(arguments: BundledSchemas.ids)
     func bundledSchemasPassTheMetaschema(_ id: String) throws {
