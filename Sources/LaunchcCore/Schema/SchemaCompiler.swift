@@ -30,7 +30,7 @@ public struct SchemaCompiler {
         documents.append((base.description, root))
         let vocabulary = validationVocabularyEnabled(root)
         let index = compile(root, base: base, resource: nil, document: documents.count - 1, pointer: [], resourcePointer: [],
-                            validation: vocabulary)
+                            resourcePointerText: "", validation: vocabulary)
         // A document whose $id differs from where it was found is reachable both ways.
         if set.locations[base.description + "#"] == nil { set.locations[base.description + "#"] = index }
         return index
@@ -91,7 +91,8 @@ public struct SchemaCompiler {
         let resource = set.resources[r]
         guard let target = resource.root.resolve(JSONPointer(tokens: tokens)) else { return nil }
         return compile(target, base: resource.base, resource: r, document: resource.document,
-                       pointer: resource.pointer + tokens, resourcePointer: tokens, validation: resource.validationVocabulary)
+                       pointer: resource.pointer + tokens, resourcePointer: tokens,
+                       resourcePointerText: JSONPointer(tokens: tokens).description, validation: resource.validationVocabulary)
     }
 
     private func percentDecoded(_ text: String) -> String {
@@ -125,16 +126,22 @@ public struct SchemaCompiler {
         return true
     }
 
-    private mutating func compile(_ schema: Node, base parentBase: URIReference, resource parentResource: Int?,
-                                  document: Int, pointer: [String], resourcePointer parentResourcePointer: [String],
+    /// `resourcePointerText` is `resourcePointer` as a JSON Pointer, and `baseText` the base as
+    /// text, both passed down so that each node costs one string, not a rebuild of its path.
+    private mutating func compile(_ schema: Node, base parentBase: URIReference, baseText parentBaseText: String? = nil,
+                                  resource parentResource: Int?, document: Int, pointer: [String],
+                                  resourcePointer parentResourcePointer: [String], resourcePointerText parentPointerText: String,
                                   validation: Bool) -> Int {
         var base = parentBase
+        var baseText = parentBaseText
         var resource = parentResource
         var resourcePointer = parentResourcePointer
+        var resourcePointerText = parentPointerText
         var isRoot = false
         let id = schema["$id"]
         if case .string(let text)? = id?.value {
             base = parentBase.resolving(text).withoutFragment
+            baseText = nil
         }
         // A document's root (resource is nil only there, with an empty resource pointer), or an
         // embedded resource with its own $id, starts a schema resource.
@@ -143,10 +150,12 @@ public struct SchemaCompiler {
                                                 validationVocabulary: validation))
             resource = set.resources.count - 1
             resourcePointer = []
+            resourcePointerText = ""
             isRoot = true
         }
         let r = resource!
-        let fragmentKey = base.description + "#" + JSONPointer(tokens: resourcePointer).description
+        let baseString = baseText ?? base.description
+        let fragmentKey = baseString + "#" + resourcePointerText
         if let existing = set.locations[fragmentKey] { return existing }
 
         let index = set.nodes.count
@@ -156,10 +165,10 @@ public struct SchemaCompiler {
         set.nodes.append(node)
         set.locations[fragmentKey] = index
         if isRoot {
-            set.locations[base.description + "#"] = index
+            set.locations[baseString + "#"] = index
             // An embedded resource is also reachable by pointer through the one around it.
             if let outer = parentResource {
-                set.locations[set.resources[outer].base.description + "#" + JSONPointer(tokens: parentResourcePointer).description] = index
+                set.locations[set.resources[outer].base.description + "#" + parentPointerText] = index
             }
         }
 
@@ -174,8 +183,10 @@ public struct SchemaCompiler {
         }
 
         func sub(_ value: Node, _ tokens: [String]) -> Int {
-            compile(value, base: base, resource: r, document: document, pointer: pointer + tokens,
-                    resourcePointer: resourcePointer + tokens, validation: validation)
+            var text = resourcePointerText
+            for token in tokens { text += "/" + JSONPointer.escape(token) }
+            return compile(value, base: base, baseText: baseString, resource: r, document: document, pointer: pointer + tokens,
+                           resourcePointer: resourcePointer + tokens, resourcePointerText: text, validation: validation)
         }
         func subs(_ keyword: String, _ value: Node) -> [Int] {
             guard case .array(let items) = value.value else {
@@ -210,10 +221,10 @@ public struct SchemaCompiler {
 
         // Identifiers first, so that references compiled below can find them.
         if case .string(let anchor)? = schema["$anchor"]?.value {
-            set.locations[base.description + "#" + anchor] = index
+            set.locations[baseString + "#" + anchor] = index
         }
         if case .string(let anchor)? = schema["$dynamicAnchor"]?.value {
-            set.locations[base.description + "#" + anchor] = index
+            set.locations[baseString + "#" + anchor] = index
             set.resources[r].dynamicAnchors[anchor] = index
         }
 
