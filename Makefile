@@ -4,6 +4,10 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 RELEASE := .build/release/launchc
+# Release binaries carry the Swift runtime inside (no libswiftCore.so and friends to load and
+# relocate at start-up) and are not position-independent (no relocations of their own): together
+# about 3 ms off every run. They still load libyaml and jansson from the system.
+RELEASE_FLAGS ?= --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie
 DEBUG   := .build/debug/launchc
 
 .PHONY: all deps build debug demo test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex install uninstall clean
@@ -15,7 +19,7 @@ deps:
 
 # Release build of the launchc binary.
 build: deps
-	$(SWIFT) build -c release --product launchc
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
 
 debug: deps
 	$(SWIFT) build
@@ -30,12 +34,12 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(SWIFT) build -c release --product launchc
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
 	scripts/precommit-test.sh $(RELEASE)
 	scripts/sarif-check.sh $(RELEASE)
-	$(SWIFT) build -c release --product launchc-bench
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/large-inputs.sh $(RELEASE) .build/release/launchc-bench
-	$(SWIFT) build -c release --product launchc-conformance
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
 	scripts/schemas-check.sh $(RELEASE)
 
@@ -54,20 +58,20 @@ sarif-check: build
 # Parse cost against bare libyaml and jansson on the same bytes, then launchc against
 # check-jsonschema and sourcemeta (PyPI, in .venv-bench) on generated inputs; tables in bench-out/.
 bench: deps
-	$(SWIFT) build -c release --product launchc
-	$(SWIFT) build -c release --product launchc-bench
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh $(RELEASE) .build/release/launchc-bench
 
 # launchc's time and memory against file size (1 KB ... 50 MB) and file count (1 ... 10,000).
 .PHONY: bench-scaling
 bench-scaling: deps
-	$(SWIFT) build -c release --product launchc
-	$(SWIFT) build -c release --product launchc-bench
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh --scaling $(RELEASE) .build/release/launchc-bench
 
 # The official JSON Schema Test Suite (draft 2020-12, required tests), fetched from PyPI.
 conformance: deps
-	$(SWIFT) build -c release --product launchc-conformance
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
 
 # launchc render against wandb 0.31.0's own runners (cloud clients stubbed) on every worked

@@ -45,7 +45,7 @@ public struct TemplateVariables: Sendable {
 
     /// The placeholders in a string: `{{name}}`, spaces inside the braces allowed.
     public static func placeholders(in text: String) -> [Placeholder] {
-        guard text.contains("{{") else { return [] }
+        guard mayHoldPlaceholder(text) else { return [] }
         var found: [Placeholder] = []
         var rest = Substring(text)
         while let open = rest.firstRange(of: "{{") {
@@ -58,6 +58,16 @@ public struct TemplateVariables: Sendable {
             rest = rest[close.upperBound...]
         }
         return found
+    }
+
+    /// Whether the text has a `{{` (a byte scan: this runs on every string a schema checks).
+    static func mayHoldPlaceholder(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x7B && previous == 0x7B { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Every string node holding a placeholder, with its JSON Pointer below `node`.

@@ -115,15 +115,11 @@ public struct SchemaCompiler {
     /// Compiles a pattern into the set once; false when launchc cannot run it. With
     /// `deferPatterns` (the bundled schemas, whose patterns tests compile), a pattern is only
     /// parsed when a value is first matched against it.
-    private mutating func compilePattern(_ pattern: String) -> Bool {
-        if set.patterns[pattern] != nil { return true }
-        if deferPatterns {
-            set.patterns[pattern] = SchemaPattern(lazy: pattern)
-            return true
-        }
-        guard let compiled = SchemaPattern(pattern) else { return false }
+    private mutating func compilePattern(_ pattern: String) -> SchemaPattern? {
+        if let known = set.patterns[pattern] { return known }
+        let compiled = deferPatterns ? SchemaPattern(lazy: pattern) : SchemaPattern(pattern)
         set.patterns[pattern] = compiled
-        return true
+        return compiled
     }
 
     /// `resourcePointerText` is `resourcePointer` as a JSON Pointer, and `baseText` the base as
@@ -159,7 +155,7 @@ public struct SchemaCompiler {
         if let existing = set.locations[fragmentKey] { return existing }
 
         let index = set.nodes.count
-        var node = SchemaNode(resource: r, location: SchemaLocation(document: documents[document].uri,
+        let node = SchemaNode(resource: r, location: SchemaLocation(document: documents[document].uri,
                                                                    pointer: JSONPointer(tokens: pointer)))
         node.validation = validation
         set.nodes.append(node)
@@ -228,7 +224,7 @@ public struct SchemaCompiler {
             set.resources[r].dynamicAnchors[anchor] = index
         }
 
-        var n = set.nodes[index]
+        let n = set.nodes[index]
         for member in members {
             let v = member.value
             switch member.key {
@@ -293,7 +289,8 @@ public struct SchemaCompiler {
                 if case .bool(let b) = v.value { n.uniqueItems = b } else { fail("uniqueItems", "must be a boolean") }
             case "pattern":
                 guard case .string(let p) = v.value else { fail("pattern", "must be a string"); continue }
-                if !compilePattern(p) { fail("pattern", "is not a regular expression launchc can run: /\(p)/") }
+                n.patternMatcher = compilePattern(p)
+                if n.patternMatcher == nil { fail("pattern", "is not a regular expression launchc can run: /\(p)/") }
                 n.pattern = p
             case "required":
                 guard case .array(let items) = v.value else { fail("required", "must be an array of strings"); continue }
@@ -334,10 +331,10 @@ public struct SchemaCompiler {
             }
         }
         // Patterns of patternProperties are compiled here too.
-        for (p, _) in n.patternProperties where !compilePattern(p) {
+        n.patternPropertyMatchers = n.patternProperties.map { compilePattern($0.0) }
+        for ((p, _), matcher) in zip(n.patternProperties, n.patternPropertyMatchers) where matcher == nil {
             fail("patternProperties", "holds a key that is not a regular expression launchc can run: /\(p)/")
         }
-        set.nodes[index] = n
         return index
     }
 }

@@ -51,7 +51,10 @@ struct TypeSet: OptionSet, Sendable {
 }
 
 /// One compiled subschema. Subschemas are indexes into `SchemaSet.nodes`.
-public struct SchemaNode: Sendable {
+///
+/// A class, so that the validator reads a node without copying its many arrays; nodes are
+/// only written while their set is compiled, and never after (hence `@unchecked Sendable`).
+public final class SchemaNode: @unchecked Sendable {
     /// `true` or `false` schemas.
     var constant: Bool?
     var resource: Int
@@ -81,6 +84,8 @@ public struct SchemaNode: Sendable {
     var contains: Int?
     var properties: [(String, Int)] = []
     var patternProperties: [(String, Int)] = []
+    /// Each of `patternProperties`' patterns, compiled (nil when it could not be).
+    var patternPropertyMatchers: [SchemaPattern?] = []
     var additionalProperties: Int?
     var propertyNames: Int?
     var unevaluatedItems: Int?
@@ -98,6 +103,8 @@ public struct SchemaNode: Sendable {
     var maxLength: Int?
     var minLength: Int?
     var pattern: String?
+    /// `pattern`, compiled (nil when it could not be).
+    var patternMatcher: SchemaPattern?
     var maxItems: Int?
     var minItems: Int?
     var uniqueItems = false

@@ -78,11 +78,6 @@ public final class SchemaValidator {
         }
     }
 
-    /// A pattern the set could not compile failed the schema when it was compiled; here it passes.
-    private func matches(_ pattern: String, _ text: String) -> Bool {
-        set.patterns[pattern]?.matches(text) ?? true
-    }
-
     private func failure(_ keyword: String, _ message: String, _ schema: Int, _ instance: Node) -> SchemaFailure {
         SchemaFailure(keyword: keyword, message: message, pointer: JSONPointer(tokens: path), range: instance.range, schema: schema)
     }
@@ -203,7 +198,8 @@ public final class SchemaValidator {
                     result.failures.append(failure("minLength", "\(Self.show(value)) is shorter than \(min) character\(min == 1 ? "" : "s")", index, instance))
                 }
             }
-            if let pattern = node.pattern, !matches(pattern, s) {
+            // A pattern the set could not compile failed the schema when it was compiled; here it passes.
+            if let pattern = node.pattern, node.patternMatcher?.matches(s) == false {
                 // Generated schemas anchor patterns as ^(?:…)$; show the pattern as its source wrote it.
                 let shown = pattern.hasPrefix("^(?:") && pattern.hasSuffix(")$") ? String(pattern.dropFirst(4).dropLast(2)) : pattern
                 result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(shown)/", index, instance))
@@ -271,7 +267,7 @@ public final class SchemaValidator {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value))
                 }
-                for (pattern, sub) in node.patternProperties where matches(pattern, member.key) {
+                for ((_, sub), matcher) in zip(node.patternProperties, node.patternPropertyMatchers) where matcher?.matches(member.key) ?? true {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value))
                 }
