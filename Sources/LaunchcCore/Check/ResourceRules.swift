@@ -41,7 +41,7 @@ enum ResourceRules {
         for path in [["RoleArn"], ["role_arn"], ["AlgorithmSpecification", "TrainingImage"]] {
             guard let node = config.resolve(JSONPointer(tokens: path)), case .string(let text) = node.value else { continue }
             let name = path.joined(separator: ".")
-            if text.contains("${") {
+            if text.hasBytes(0x24, 0x7B) {  // "${"
                 out.append(Diagnostic(.sageMakerMacro, "\(name) '\(text)' holds a macro, but the agent reads \(name) before filling macros and sends it as written",
                                       at: SourceSpan(file: file, range: node.range), pointer: JSONPointer(tokens: pointer.tokens + path),
                                       fixIts: [FixIt(path.last == "TrainingImage"

@@ -60,15 +60,8 @@ public struct TemplateVariables: Sendable {
         return found
     }
 
-    /// Whether the text has a `{{` (a byte scan: this runs on every string a schema checks).
-    static func mayHoldPlaceholder(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x7B && previous == 0x7B { return true }
-            previous = byte
-        }
-        return false
-    }
+    /// Whether the text has a `{{`.
+    static func mayHoldPlaceholder(_ text: String) -> Bool { text.hasBytes(0x7B, 0x7B) }
 
     /// Every string node holding a placeholder, with its JSON Pointer below `node`.
     public static func uses(in node: Node, at pointer: JSONPointer = .root) -> [(pointer: JSONPointer, node: Node, placeholders: [Placeholder])] {
@@ -129,5 +122,19 @@ extension StringProtocol {
         while s.first == " " || s.first == "\t" { s = s.dropFirst() }
         while s.last == " " || s.last == "\t" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension String {
+    /// Whether two bytes occur one after the other, such as `{{` or `${`: a plain byte scan,
+    /// for checks that run on every string a schema looks at (`contains` on strings searches by
+    /// characters, far more slowly).
+    func hasBytes(_ first: UInt8, _ second: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == second && previous == first { return true }
+            previous = byte
+        }
+        return false
     }
 }

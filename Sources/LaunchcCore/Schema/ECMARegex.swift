@@ -192,8 +192,8 @@ struct ECMARegex: Sendable {
         var ignoreCase = false
         /// `\w` as Python reads it: non-ASCII letters and digits too.
         var unicodeWord = false
-        /// `\p{…}` (and, negated, `\P{…}`) general categories.
-        var categories: [(names: Set<String>, negated: Bool)] = []
+        /// `\p{…}` (and, negated, `\P{…}`) general categories, as bit sets of `categoryNames`' indexes.
+        var categories: [(bits: UInt32, negated: Bool)] = []
 
         func contains(_ c: UInt32) -> Bool {
             var found = has(c)
@@ -206,57 +206,59 @@ struct ECMARegex: Sendable {
         private func has(_ c: UInt32) -> Bool {
             ranges.contains { $0.contains(c) } || complements.contains { class_ in !class_.contains { $0.contains(c) } }
                 || (unicodeWord && c >= 0x80 && Self.isUnicodeWord(c))
-                || (!categories.isEmpty && categories.contains { $0.names.contains(Self.category(c)) != $0.negated })
+                || (!categories.isEmpty && categories.contains { ($0.bits & (1 << Self.category(c)) != 0) != $0.negated })
         }
 
-        /// The two-letter general category of a scalar, as `\p{…}` names it.
-        static func category(_ c: UInt32) -> String {
-            guard let scalar = Unicode.Scalar(c) else { return "Cs" }
+        /// The general category of a scalar, as its index in `categoryNames`.
+        static func category(_ c: UInt32) -> Int {
+            guard let scalar = Unicode.Scalar(c) else { return 27 }  // Cs
             switch scalar.properties.generalCategory {
-            case .uppercaseLetter: return "Lu"
-            case .lowercaseLetter: return "Ll"
-            case .titlecaseLetter: return "Lt"
-            case .modifierLetter: return "Lm"
-            case .otherLetter: return "Lo"
-            case .nonspacingMark: return "Mn"
-            case .spacingMark: return "Mc"
-            case .enclosingMark: return "Me"
-            case .decimalNumber: return "Nd"
-            case .letterNumber: return "Nl"
-            case .otherNumber: return "No"
-            case .connectorPunctuation: return "Pc"
-            case .dashPunctuation: return "Pd"
-            case .openPunctuation: return "Ps"
-            case .closePunctuation: return "Pe"
-            case .initialPunctuation: return "Pi"
-            case .finalPunctuation: return "Pf"
-            case .otherPunctuation: return "Po"
-            case .mathSymbol: return "Sm"
-            case .currencySymbol: return "Sc"
-            case .modifierSymbol: return "Sk"
-            case .otherSymbol: return "So"
-            case .spaceSeparator: return "Zs"
-            case .lineSeparator: return "Zl"
-            case .paragraphSeparator: return "Zp"
-            case .control: return "Cc"
-            case .format: return "Cf"
-            case .surrogate: return "Cs"
-            case .privateUse: return "Co"
-            case .unassigned: return "Cn"
-            @unknown default: return "Cn"
+            case .uppercaseLetter: return 0
+            case .lowercaseLetter: return 1
+            case .titlecaseLetter: return 2
+            case .modifierLetter: return 3
+            case .otherLetter: return 4
+            case .nonspacingMark: return 5
+            case .spacingMark: return 6
+            case .enclosingMark: return 7
+            case .decimalNumber: return 8
+            case .letterNumber: return 9
+            case .otherNumber: return 10
+            case .connectorPunctuation: return 11
+            case .dashPunctuation: return 12
+            case .openPunctuation: return 13
+            case .closePunctuation: return 14
+            case .initialPunctuation: return 15
+            case .finalPunctuation: return 16
+            case .otherPunctuation: return 17
+            case .mathSymbol: return 18
+            case .currencySymbol: return 19
+            case .modifierSymbol: return 20
+            case .otherSymbol: return 21
+            case .spaceSeparator: return 22
+            case .lineSeparator: return 23
+            case .paragraphSeparator: return 24
+            case .control: return 25
+            case .format: return 26
+            case .surrogate: return 27
+            case .privateUse: return 28
+            case .unassigned: return 29
+            @unknown default: return 29
             }
         }
 
-        static let categoryNames: Set<String> = [
+        static let categoryNames: [String] = [
             "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po",
             "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn",
         ]
 
         /// The categories `\p{name}` stands for: one (`Lu`), or a group by its first letter (`L`).
-        static func categories(named name: String) -> Set<String>? {
-            if categoryNames.contains(name) { return [name] }
-            let group = categoryNames.filter { $0.hasPrefix(name) }
-            return name.count == 1 && !group.isEmpty ? group : nil
+        static func categories(named name: String) -> UInt32? {
+            var bits: UInt32 = 0
+            for (index, category) in categoryNames.enumerated() where category == name || (name.count == 1 && category.hasPrefix(name)) {
+                bits |= 1 << index
+            }
+            return bits == 0 ? nil : bits
         }
 
         static func isUnicodeWord(_ c: UInt32) -> Bool {
@@ -482,7 +484,7 @@ struct ECMARegex: Sendable {
         }
 
         /// The `{Name}` after `\p` or `\P`: a general category or a group of them.
-        private mutating func property() throws -> Set<String> {
+        private mutating func property() throws -> UInt32 {
             guard eat("{") else { throw Unsupported() }
             var name = ""
             while let c = peek, c != 0x7D, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
