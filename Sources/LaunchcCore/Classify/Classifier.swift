@@ -209,10 +209,10 @@ public struct Classifier: Sendable {
         }
         // Typos must not hide a file from the checks that would catch them: agent keys count
         // up to case, '_' and '-', and two of them suffice.
-        let agentLike = keys.filter { Self.foldedAgentKeys.contains(SchemaDiagnostics.fold($0)) }
         let agentSignal = !keys.isDisjoint(with: agentSignals)
+        func agentLike() -> Int { keys.lazy.filter { Self.foldedAgentKeys.contains(SchemaDiagnostics.fold($0)) }.count }
         if !keys.contains("config") && !keys.contains("resource")
-            && ((agentSignal && keys.isSubset(of: agentKeys)) || agentLike.count >= 2) {
+            && ((agentSignal && keys.isSubset(of: agentKeys)) || agentLike() >= 2) {
             found.append(Classification(kind: .agent, origin: "its keys"))
         }
         if !keys.isDisjoint(with: specSignals) && !keys.contains("config") {

@@ -278,7 +278,12 @@ public struct SchemaDiagnostics {
 
     /// Lowercased, without `_` and `-`: `workerPoolSpecs`, `worker_pool_specs` and `Worker-Pool-Specs` agree.
     static func fold(_ key: String) -> String {
-        String(key.lowercased().filter { $0 != "_" && $0 != "-" })
+        // ASCII keys (nearly all) by bytes; others through Unicode lower-casing.
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return String(key.lowercased().filter { $0 != "_" && $0 != "-" }) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        for b in key.utf8 where b != 0x5F && b != 0x2D { bytes.append((0x41...0x5A).contains(b) ? b + 0x20 : b) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Levenshtein distance over Unicode scalars.
