@@ -39,6 +39,27 @@ public enum Parallel {
     }
 }
 
+/// A mutual-exclusion lock (a `pthread_mutex_t` at a stable address).
+final class Lock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
+
+    init() {
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
+
 /// What a thread runs (a class, so that it can cross `pthread_create` as one pointer).
 private final class Worker: Sendable {
     let body: @Sendable () -> Void
@@ -51,7 +72,7 @@ private final class Job<T: Sendable, R: Sendable>: @unchecked Sendable {
     let items: [T]
     let transform: @Sendable (T) -> R
     private var next = 0
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
+    private let lock = Lock()
     private let slots: UnsafeMutablePointer<R?>
 
     init(items: [T], transform: @escaping @Sendable (T) -> R) {
@@ -59,23 +80,19 @@ private final class Job<T: Sendable, R: Sendable>: @unchecked Sendable {
         self.transform = transform
         slots = .allocate(capacity: items.count)
         slots.initialize(repeating: nil, count: items.count)
-        lock.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(lock, nil)
     }
 
     deinit {
         slots.deinitialize(count: items.count)
         slots.deallocate()
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
     }
 
     private func take() -> Int? {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        guard next < items.count else { return nil }
-        next += 1
-        return next - 1
+        lock.withLock {
+            guard next < items.count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 
     func run() {

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
 /// `pattern` and `patternProperties` regular expressions, compiled once, with the schema set.
 ///
 /// JSON Schema patterns are ECMA-262 regular expressions, matched on Unicode scalars and not
@@ -27,13 +19,11 @@ final class SchemaPattern: @unchecked Sendable {
     // `Regex` is not declared Sendable; a compiled one is never mutated, each match runs on its
     // own state, and `engine` is only written under `lock`, once.
     private var engine: Engine?
-    private let lock: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
+    private let lock = Lock()
 
     /// A pattern compiled on first use.
     init(lazy source: String) {
         self.source = source
-        lock.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(lock, nil)
     }
 
     /// A pattern compiled now; nil when launchc cannot run it.
@@ -42,14 +32,11 @@ final class SchemaPattern: @unchecked Sendable {
         if case .invalid = compiled() { return nil }
     }
 
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
+    private func compiled() -> Engine {
+        lock.withLock { compiledLocked() }
     }
 
-    private func compiled() -> Engine {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
+    private func compiledLocked() -> Engine {
         if let engine { return engine }
         let made: Engine
         if let own = try? ECMARegex(source) {
