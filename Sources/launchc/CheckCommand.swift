@@ -75,7 +75,7 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Check this many files at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Use this project config for every file instead of the .launchc.yaml found upward from each.", valueName: "file"))
+    @Option(help: ArgumentHelp("Use this project config for every file instead of the .launchc.yaml found upward from each (its globs relative to the current folder).", valueName: "file"))
     var config: String?
 
     @Flag(help: "Use no project config (.launchc.yaml).")

@@ -126,3 +126,32 @@ extension CLITests {
         #expect(run.stdout.contains("Examples:\n  launchc "), "\(command) --help has no examples")
     }
 }
+
+extension GlobTests {
+    /// `foo/**` is what is inside foo, not foo itself, so a file in it can be re-included.
+    @Test func trailingDoubleStarMatchesInsideOnly() {
+        #expect(!Glob("foo/**").matches("foo", isDirectory: true))
+        #expect(Glob("foo/**").matches("foo/a/b.yaml"))
+        let ignore = IgnoreFile(base: "/r/", rules: [.init(glob: Glob("foo/**"), negated: false), .init(glob: Glob("foo/keep.yaml"), negated: true)])
+        #expect(ignore.verdict("/r/foo", isDirectory: true) == nil)
+        #expect(ignore.verdict("/r/foo/keep.yaml", isDirectory: false) == false)
+        #expect(ignore.verdict("/r/foo/other.yaml", isDirectory: false) == true)
+    }
+}
+
+extension CLITests {
+    /// A config named with --config applies its globs from the current folder, and its
+    /// ignore entries without files to every file.
+    @Test func namedProjectConfigAppliesEverywhere() throws {
+        let root = try repository([
+            "ci/launchc.yaml": "ignore:\n  - code: LC3102\n",
+            "agents/a.yaml": "max_jobs: 1\nqueues: [q]\nbuilder:\n  type: docker\n  cache: true\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let without = try launchc(["check", "--no-config", root.path + "/agents"])
+        #expect(without.stdout.contains("warning[LC3102]"))
+        let with = try launchc(["check", "--config", root.path + "/ci/launchc.yaml", root.path + "/agents"])
+        #expect(!with.stdout.contains("warning[LC3102]"), "\(with.stdout)")
+        #expect(with.status == 0)
+    }
+}

@@ -129,3 +129,15 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
     }
 }
+
+extension ECMARegexTests {
+    /// Malformed or oversized patterns are refused, never a crash or a silent misreading.
+    @Test func malformedAndOversizedPatterns() {
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("[a-\\") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("\\") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("{3,2}y") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("{2}") }
+        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("(?:(?:(?:a{100}){100}){100}){100}") }
+        #expect((try? ECMARegex("^{a}$"))?.matches("{a}") == true)
+    }
+}

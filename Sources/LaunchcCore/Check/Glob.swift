@@ -59,6 +59,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         switch first {
         case .anyDepth:
             var rest = path
+            // A trailing `**` (`foo/**`) matches what is inside, not the folder itself.
+            if pattern.count == 1 {
+                guard !rest.isEmpty else { return false }
+            }
             while true {
                 if match(pattern.dropFirst(), rest) { return true }
                 guard !rest.isEmpty else { return false }

@@ -46,9 +46,10 @@ public struct ProjectConfig: Sendable {
         !report.unreadable && !report.diagnostics.contains { $0.severity == .error }
     }
 
-    /// Reads and checks the config at `path` (as the user would name it) whose absolute path is `absolute`.
-    public static func load(path: String, absolute: String, limits: Limits = .default) -> ProjectConfig {
-        let directory = FileSystem.parent(of: absolute) ?? "/"
+    /// Reads and checks the config at `path` (as the user would name it) whose absolute path is
+    /// `absolute`; its globs are relative to `directory` (by default, the config's own folder).
+    public static func load(path: String, absolute: String, directory: String? = nil, limits: Limits = .default) -> ProjectConfig {
+        let directory = directory ?? FileSystem.parent(of: absolute) ?? "/"
         let options = CheckOptions(limits: limits, classifier: Classifier(kind: .launchcConfig))
         guard case .success(let file) = Checker.read(.file(path), limits: limits) else {
             let report = Checker.check(.file(path), options: options)
@@ -117,13 +118,15 @@ public struct ProjectConfig: Sendable {
     }
 
     /// What the config says about one checked file: its layout and the codes ignored in it.
+    /// Entries without `files` apply to every file, inside the config's folder or not.
     public func settings(for absolute: String) -> (layout: Classifier.Layout?, ignored: [String: String], rule: Int?) {
-        guard isUsable, let relative = relativePath(absolute) else { return (nil, [:], nil) }
+        guard isUsable else { return (nil, [:], nil) }
+        let relative = relativePath(absolute)
         var ignored: [String: String] = [:]
-        for entry in ignores where entry.globs.isEmpty || entry.globs.contains(where: { $0.matchesFileOrFolder(relative) }) {
+        for entry in ignores where entry.globs.isEmpty || relative.map({ path in entry.globs.contains { $0.matchesFileOrFolder(path) } }) == true {
             for code in entry.codes where ignored[code] == nil { ignored[code] = entry.reason }
         }
-        guard let (index, rule) = rule(for: relative) else { return (nil, ignored, nil) }
+        guard let relative, let (index, rule) = rule(for: relative) else { return (nil, ignored, nil) }
         let layout = Classifier.Layout(kind: rule.kind, resource: rule.resource, origin: "the glob '\(rule.glob)' of \(path)")
         return (layout, ignored, index)
     }
@@ -149,9 +152,11 @@ public struct ProjectConfig: Sendable {
 
         public init(limits: Limits = .default) { self.limits = limits }
 
-        /// A config named on the command line (`--config`), for every file.
+        /// A config named on the command line (`--config`), for every file; its globs are
+        /// relative to the current folder, where it was named from.
         public mutating func use(_ path: String) -> Int {
-            configs.append(ProjectConfig.load(path: path, absolute: FileSystem.absolute(path, from: currentDirectory), limits: limits))
+            configs.append(ProjectConfig.load(path: path, absolute: FileSystem.absolute(path, from: currentDirectory),
+                                              directory: currentDirectory, limits: limits))
             return configs.count - 1
         }
 

@@ -140,7 +140,7 @@ public struct Classifier: Sendable {
             }
             guard comment.hasPrefix("launchc:") else { continue }
             // '# launchc: ignore[...]' is a suppression (Suppressions), not a modeline.
-            if comment.dropFirst("launchc:".count).drop(while: { $0 == " " }).hasPrefix("ignore") { continue }
+            if comment.dropFirst("launchc:".count).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("ignore") { continue }
             result.line = index + 1
             var offset = range.lowerBound + text.utf8.count - comment.utf8.count + "launchc:".utf8.count
             for word in comment.dropFirst("launchc:".count).split(separator: " ", omittingEmptySubsequences: false) {

@@ -385,9 +385,13 @@ struct ECMARegex: Sendable {
             case 0x5C: return try escape()
             case 0x2A, 0x2B, 0x3F: throw SyntaxError()  // a quantifier with nothing to repeat
             case 0x7B:
+                // A '{' that would be a quantifier has nothing to repeat; any other is a literal.
+                let save = index
                 index -= 1
-                if (try? quantifier()) != nil { throw SyntaxError() }
-                index += 1
+                let quantified: Bool
+                do { quantified = try quantifier() != nil } catch { throw SyntaxError() }
+                if quantified { throw SyntaxError() }
+                index = save
                 return .char(c)
             case 0x28: return try group()
             default: return .char(ignoreCase ? ECMARegex.lower(c) : c)
@@ -448,6 +452,7 @@ struct ECMARegex: Sendable {
 
         /// The character an escape stands for (after the backslash).
         private mutating func characterEscape(inClass: Bool) throws -> UInt32 {
+            guard index < source.count else { throw SyntaxError() }
             let c = source[index]
             index += 1
             switch c {
@@ -475,7 +480,7 @@ struct ECMARegex: Sendable {
                     index = save
                 }
                 return unit
-            case 0x63, 0x70, 0x50, 0x6B: throw Unsupported()  // \cX, \p{…}, \P{…}, \k<name>
+            case 0x63, 0x6B: throw Unsupported()  // \cX, \k<name>
             default:
                 // An identity escape: the character itself (letters and digits are not, in ECMA).
                 if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) { throw Unsupported() }
@@ -620,7 +625,10 @@ struct ECMARegex: Sendable {
                 }
                 for j in jumps { program[j] = .jump(program.count) }
             case .repetition(let inner, let min, let max, let greedy):
-                for _ in 0..<min { emit(inner) }
+                for _ in 0..<min {
+                    emit(inner)
+                    if program.count > 60_000 { return }  // too large: init throws Unsupported
+                }
                 if let max {
                     // Each optional copy: split over it, and over the rest.
                     var splits: [Int] = []

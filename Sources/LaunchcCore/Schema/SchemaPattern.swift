@@ -3,7 +3,7 @@
 /// JSON Schema patterns are ECMA-262 regular expressions, matched on Unicode scalars and not
 /// anchored. launchc runs them with its own small engine (`ECMARegex`), which parses a pattern
 /// in microseconds. A pattern using what that engine leaves out (backreferences, lookbehind,
-/// `\p{…}`) runs on Swift's `Regex`, with matching on Unicode scalars and ASCII-only `\d` and
+/// scripts in `\p{…}`) runs on Swift's `Regex`, with matching on Unicode scalars and ASCII-only `\d` and
 /// `\w`; constructs neither parses (`\cX`, say) make the schema fail to compile rather than
 /// match wrongly.
 ///
@@ -59,11 +59,5 @@ final class SchemaPattern: @unchecked Sendable {
         case .swift(let regex): return (try? regex.firstMatch(in: text)) != nil
         case .invalid: return true
         }
-    }
-
-    /// Which engine runs the pattern (for tests).
-    var usesOwnEngine: Bool {
-        if case .own = compiled() { return true }
-        return false
     }
 }

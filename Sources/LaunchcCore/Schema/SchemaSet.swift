@@ -1,6 +1,7 @@
-/// Compiled JSON Schema (draft 2020-12): every subschema of every loaded document as a flat,
-/// immutable array of nodes that refer to each other by index. `$ref` cycles are plain
-/// integers, so a compiled set is a `Sendable` value that any number of validators can share.
+/// Compiled JSON Schema (draft 2020-12): every subschema of every loaded document as a flat
+/// array of nodes that refer to each other by index. `$ref` cycles are plain integers. Nodes are
+/// objects written only while `SchemaCompiler` builds the set; once it has finished, the set is
+/// never changed, so any number of validators (and threads) can share it.
 public struct SchemaSet: Sendable {
     public internal(set) var nodes: [SchemaNode] = []
     var resources: [SchemaResource] = []
