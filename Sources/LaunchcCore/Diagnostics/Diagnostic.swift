@@ -105,8 +105,13 @@ public struct DiagnosticCollector: Sendable {
 
     /// Findings in file order; a stable sort keeps producers' order for ties.
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            let (x, y) = (a.element.span.range?.start ?? -1, b.element.span.range?.start ?? -1)
+        sorted(diagnostics) { $0 }
+    }
+
+    /// Anything that carries a finding, in the file order of its finding (stable).
+    static func sorted<T>(_ items: [T], by finding: (T) -> Diagnostic) -> [T] {
+        items.enumerated().sorted { a, b in
+            let (x, y) = (finding(a.element).span.range?.start ?? -1, finding(b.element).span.range?.start ?? -1)
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
     }

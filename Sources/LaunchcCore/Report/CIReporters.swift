@@ -16,10 +16,7 @@ public struct SARIFReporter: Reporter {
         // Each file's findings with the suppressed ones among them, in file order.
         let diagnostics: [(Diagnostic, SuppressedFinding?)] = report.files.flatMap { file in
             let all = file.diagnostics.map { ($0, SuppressedFinding?.none) } + file.suppressed.map { ($0.diagnostic, Optional($0)) }
-            return all.enumerated().sorted { a, b in
-                let (x, y) = (a.element.0.span.range?.start ?? -1, b.element.0.span.range?.start ?? -1)
-                return x != y ? x < y : a.offset < b.offset
-            }.map(\.element)
+            return DiagnosticCollector.sorted(all) { $0.0 }
         }
         var rules: [DiagnosticID] = []
         for (d, _) in diagnostics where !rules.contains(d.id) { rules.append(d.id) }

@@ -137,4 +137,14 @@ extension String {
         }
         return false
     }
+
+    /// Whether the text opens a macro or a template variable (`${` or `{{`), in one pass.
+    var hasTemplateOpening: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == 0x7B && (previous == 0x24 || previous == 0x7B) { return true }
+            previous = byte
+        }
+        return false
+    }
 }

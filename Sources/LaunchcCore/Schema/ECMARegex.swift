@@ -71,8 +71,9 @@ struct ECMARegex: Sendable {
         var steps = 0
         let last = anchored || anchoredAtStart ? 0 : input.count
         var start = 0
+        var slots = [Int](repeating: -1, count: (captureCount + 1) * 2)
         while start <= last {
-            var slots = [Int](repeating: -1, count: (captureCount + 1) * 2)
+            // Every save is undone on backtracking, so the slots are all -1 again after a failed start.
             switch run(program, input, at: start, slots: &slots, steps: &steps) {
             case nil: return .tooCostly
             case true?:

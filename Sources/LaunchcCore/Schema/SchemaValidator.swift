@@ -41,7 +41,7 @@ public final class SchemaValidator {
 
     private func isDeferred(_ value: Value) -> Bool {
         guard defersPlaceholders, case .string(let s) = value else { return false }
-        return s.hasBytes(0x24, 0x7B) || s.hasBytes(0x7B, 0x7B)  // "${", "{{"
+        return s.hasTemplateOpening
     }
 
     /// The failures of `instance` against the schema at `root` (empty when it is valid).
