@@ -77,13 +77,13 @@ public struct SchemaCompiler {
         let resourceURI = reference.withoutFragment.description
         let fragment = reference.fragment ?? ""
         if fragment.isEmpty, let hit = set.locations[resourceURI + "#"] { return hit }
-        var resourceIndex = set.resources.firstIndex { $0.base.description == resourceURI }
+        var resourceIndex = set.resourceByBase[resourceURI]
         if resourceIndex == nil, let document = loader(resourceURI) {
             add(document, uri: resourceURI)
             if let hit = set.locations[reference.description] ?? (fragment.isEmpty ? set.locations[resourceURI + "#"] : nil) {
                 return hit
             }
-            resourceIndex = set.resources.firstIndex { $0.base.description == resourceURI }
+            resourceIndex = set.resourceByBase[resourceURI]
         }
         guard fragment.hasPrefix("/"), let r = resourceIndex else { return nil }
         // A pointer to a part that no keyword compiled: compile it where it stands.
@@ -145,6 +145,9 @@ public struct SchemaCompiler {
             set.resources.append(SchemaResource(base: base, root: schema, document: document, pointer: pointer,
                                                 validationVocabulary: validation))
             resource = set.resources.count - 1
+            let text = baseText ?? base.description
+            baseText = text
+            if set.resourceByBase[text] == nil { set.resourceByBase[text] = resource }
             resourcePointer = []
             resourcePointerText = ""
             isRoot = true

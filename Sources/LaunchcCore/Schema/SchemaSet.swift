@@ -5,6 +5,8 @@
 public struct SchemaSet: Sendable {
     public internal(set) var nodes: [SchemaNode] = []
     var resources: [SchemaResource] = []
+    /// A resource's base URI (no fragment) → the first resource with that base.
+    var resourceByBase: [String: Int] = [:]
     /// Absolute URI with fragment ("…#/pointer", "…#anchor", "…#") → node.
     var locations: [String: Int] = [:]
     /// Every `pattern` and `patternProperties` key, compiled.

@@ -8,29 +8,33 @@ struct URIReference: Hashable, CustomStringConvertible {
     var query: String?
     var fragment: String?
 
+    /// Splits by bytes: the delimiters are ASCII, and UTF-8 never uses ASCII bytes inside a
+    /// multi-byte character, so the parts are the same as splitting by characters.
     init(_ text: String) {
-        var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        var rest = Substring(text).utf8
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(Substring(rest[rest.index(after: hash)...]))
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
+        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(Substring(rest[rest.index(after: question)...]))
             rest = rest[..<question]
         }
-        if let colon = rest.firstIndex(of: ":"), let first = rest.first, first.isLetter,
-           rest[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
-            scheme = String(rest[..<colon])
+        if let colon = rest.firstIndex(of: UInt8(ascii: ":")), let first = rest.first, Self.isASCIILetter(first),
+           rest[..<colon].allSatisfy({ Self.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) {
+            scheme = String(Substring(rest[..<colon]))
             rest = rest[rest.index(after: colon)...]
         }
-        if rest.hasPrefix("//") {
+        if rest.starts(with: "//".utf8) {
             rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = String(rest[..<end])
+            let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+            authority = String(Substring(rest[..<end]))
             rest = rest[end...]
         }
-        path = String(rest)
+        path = String(Substring(rest))
     }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     init(scheme: String?, authority: String?, path: String, query: String?, fragment: String?) {
         self.scheme = scheme
