@@ -74,9 +74,27 @@ import Testing
         #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("a{3,2}") }
     }
 
+    /// A greedy repetition of one character runs as one instruction that gives characters back
+    /// one at a time; what it leaves must be what a split per character would leave.
+    @Test func greedyOneCharacterRepetitionsGiveBack() throws {
+        #expect(try matches("^a*ab$", "aaab") == true)
+        #expect(try matches("^a*aab$", "ab") == false)
+        #expect(try matches("^[a-z]{2,3}[a-z]$", "abcd") == true)
+        #expect(try matches("^[a-z]{2,3}[a-z]$", "abc") == true)
+        #expect(try matches("^[a-z]{2,3}[a-z]$", "ab") == false)
+        #expect(try matches("^[a-z]{2,3}[a-z]$", "abcde") == false)
+        #expect(try matches("^.{0}$", "") == true)
+        #expect(try matches("x.*y", "-x-y-\nz") == true)
+        #expect(try matches("x.*y", "x\ny") == false)
+        #expect(try matches("(?i)^A+b$", "aAaB") == true)
+        #expect(try matches("^\\S{1,3}\\S$", "abcd") == true)
+        #expect(try matches("^\\S{1,3}\\S$", "abcde") == false)
+        let regex = try ECMARegex("^(a*)(a+)$")
+        #expect(regex.firstMatch(in: ECMARegex.scalars("aaaa")) == .match([0..<4, 0..<3, 3..<4]))
+    }
+
     @Test func catastrophicPatternsStopAtTheBudget() throws {
-        var regex = try ECMARegex("^(a+)+$")
-        regex.stepBudget = 100_000
+        let regex = try ECMARegex("^(a+)+$", stepBudget: 100_000)
         #expect(regex.matches(String(repeating: "a", count: 40) + "!") == nil)
     }
 

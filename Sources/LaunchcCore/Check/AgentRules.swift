@@ -16,7 +16,7 @@ enum AgentRules {
     private static let ecrPattern = try! ECMARegex(#"(?<account>[\w-]+)\.dkr\.ecr\.(?<region>[\w-]+)\.amazonaws\.com/(?<repository>[\.\/\w-]+):?(?<tag>.*)$"#, python: true)
 
     static func classify(_ uri: String) -> Registry {
-        let text = Array((uri.hasPrefix("https://") ? String(uri.dropFirst(8)) : uri).unicodeScalars.map(\.value))
+        let text = ECMARegex.scalars(uri.hasPrefix("https://") ? String(uri.dropFirst(8)) : uri)
         // The named groups of a match at the start, empty ones as nil.
         func match(_ regex: ECMARegex) -> ((String) -> String?)? {
             guard case .match(let groups) = regex.firstMatch(in: text, anchored: true) else { return nil }

@@ -233,7 +233,7 @@ public enum Checker {
             ignores?.files.append(file)
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in FileSystem.sortedByBytes(names) {
             let path = prefix + name
             var entryInfo = stat()
             guard stat(path, &entryInfo) == 0 else { continue }

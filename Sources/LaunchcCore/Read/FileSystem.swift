@@ -10,6 +10,11 @@ internal import Darwin
 /// POSIX calls and lexical path arithmetic (no symlink resolution, so that paths read back as
 /// the user wrote them).
 public enum FileSystem {
+    /// Names in byte order, as git lists them (not `String`'s Unicode order).
+    static func sortedByBytes(_ names: [String]) -> [String] {
+        names.map { ($0, Array($0.utf8)) }.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
+    }
+
     static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }

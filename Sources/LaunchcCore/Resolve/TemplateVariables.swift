@@ -130,21 +130,25 @@ extension String {
     /// for checks that run on every string a schema looks at (`contains` on strings searches by
     /// characters, far more slowly).
     func hasBytes(_ first: UInt8, _ second: UInt8) -> Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte == second && previous == first { return true }
-            previous = byte
-        }
-        return false
+        hasPair { previous, byte in previous == first && byte == second }
     }
 
     /// Whether the text opens a macro or a template variable (`${` or `{{`), in one pass.
     var hasTemplateOpening: Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte == 0x7B && (previous == 0x24 || previous == 0x7B) { return true }
-            previous = byte
+        hasPair { previous, byte in byte == 0x7B && (previous == 0x24 || previous == 0x7B) }
+    }
+
+    /// Whether two adjacent bytes satisfy `test`; over the string's own storage when it has it.
+    @inline(__always)
+    private func hasPair(_ test: (UInt8, UInt8) -> Bool) -> Bool {
+        func scan<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if test(previous, byte) { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
+        return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
     }
 }

@@ -11,7 +11,8 @@
 /// and `\P{…}` take Unicode general categories (`L`, `Lu`, `N`, `Z`, ...). What it does not
 /// implement (backreferences, lookbehind, scripts, `\cX`, other inline flags) throws
 /// `ECMARegex.Unsupported`, and the caller uses Swift's `Regex` for that pattern instead.
-struct ECMARegex: Sendable {
+/// A class, so that handing a compiled pattern around costs one reference count.
+final class ECMARegex: Sendable {
     /// A construct this engine leaves to Swift's `Regex`.
     struct Unsupported: Error {}
     /// Not a regular expression at all.
@@ -29,9 +30,10 @@ struct ECMARegex: Sendable {
     private let ignoreCase: Bool
     private let python: Bool
     /// Instructions one match may run before giving up (`nil` then), against catastrophic backtracking.
-    var stepBudget = 5_000_000
+    let stepBudget: Int
 
-    init(_ pattern: String, python: Bool = false) throws {
+    init(_ pattern: String, python: Bool = false, stepBudget: Int = 5_000_000) throws {
+        self.stepBudget = stepBudget
         var parser = Parser(Array(pattern.unicodeScalars.map(\.value)), python: python)
         let tree = try parser.parse()
         var compiler = Compiler(ignoreCase: parser.ignoreCase)
@@ -59,30 +61,70 @@ struct ECMARegex: Sendable {
 
     /// Whether the pattern matches somewhere in the text (nil: the step budget ran out).
     func matches(_ text: String) -> Bool? {
-        switch firstMatch(in: Array(text.unicodeScalars.map(\.value))) {
-        case .match: return true
-        case .noMatch: return false
-        case .tooCostly: return nil
+        var scratch = Scratch(self)
+        return search(Self.scalars(text), anchored: false, scratch: &scratch)
+    }
+
+    /// The text's Unicode scalar values; ASCII text (the usual case) is widened byte by byte.
+    static func scalars(_ text: String) -> [UInt32] {
+        let utf8 = text.utf8
+        if let ascii = utf8.withContiguousStorageIfAvailable({ bytes -> [UInt32]? in
+            var isASCII = true
+            for byte in bytes where byte >= 0x80 { isASCII = false; break }
+            guard isASCII else { return nil }
+            return [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for (i, byte) in bytes.enumerated() { buffer[i] = UInt32(byte) }
+                count = bytes.count
+            }
+        }), let ascii {
+            return ascii
         }
+        return text.unicodeScalars.map(\.value)
     }
 
     /// The first match, trying each start in turn (only the first when `anchored`, as Python's `re.match`).
     func firstMatch(in input: [UInt32], anchored: Bool = false) -> Outcome {
+        var scratch = Scratch(self)
+        switch search(input, anchored: anchored, scratch: &scratch) {
+        case nil: return .tooCostly
+        case false?: return .noMatch
+        case true?:
+            let slots = scratch.slots
+            return .match((0...captureCount).map { i in slots[2 * i] >= 0 && slots[2 * i + 1] >= 0 ? slots[2 * i]..<slots[2 * i + 1] : nil })
+        }
+    }
+
+    /// What one search writes, allocated once for all its start positions and its lookaheads:
+    /// backtracking undoes every save, so the slots are all -1 again after a failed start and the
+    /// stack is empty; a loop's register is always marked before it is read.
+    private struct Scratch {
+        var slots: [Int]
+        var registers: [Int]
+        var stack: [Frame] = []
+
+        init(_ regex: ECMARegex) {
+            slots = [Int](repeating: -1, count: (regex.captureCount + 1) * 2)
+            registers = [Int](repeating: -1, count: regex.registers)
+            stack.reserveCapacity(64)
+        }
+    }
+
+    /// Whether the program matches from some start (nil: the step budget ran out); on a match,
+    /// `scratch.slots` holds the groups, with the whole match's start in slot 0.
+    private func search(_ input: [UInt32], anchored: Bool, scratch: inout Scratch) -> Bool? {
         var steps = 0
         let last = anchored || anchoredAtStart ? 0 : input.count
         var start = 0
-        var slots = [Int](repeating: -1, count: (captureCount + 1) * 2)
         while start <= last {
-            // Every save is undone on backtracking, so the slots are all -1 again after a failed start.
-            switch run(program, input, at: start, slots: &slots, steps: &steps) {
-            case nil: return .tooCostly
+            switch run(program, input, at: start, scratch: &scratch, steps: &steps) {
+            case nil: return nil
             case true?:
-                slots[0] = start
-                return .match((0...captureCount).map { i in slots[2 * i] >= 0 && slots[2 * i + 1] >= 0 ? slots[2 * i]..<slots[2 * i + 1] : nil })
+                scratch.slots[0] = start
+                return true
             case false?: start += 1
             }
         }
-        return .noMatch
+        return false
     }
 
     // MARK: The machine
@@ -91,6 +133,9 @@ struct ECMARegex: Sendable {
         case char(UInt32)
         case any
         case set(Int)
+        /// A greedy repetition of one character matcher (`.*`, `[a-z]{1,64}`): takes as many as
+        /// it can, up to `max`, in one step, and gives them back one at a time on backtracking.
+        case repeated(Atom, min: Int, max: Int)
         /// Try the first target, then (on failure) the second.
         case split(Int, Int)
         case jump(Int)
@@ -105,15 +150,27 @@ struct ECMARegex: Sendable {
         case match
     }
 
+    /// What matches one character.
+    enum Atom: Sendable {
+        case char(UInt32)
+        case any
+        case set(Int)
+    }
+
     private enum Frame {
         case branch(pc: Int, position: Int)
+        /// A `repeated` that may give back characters: resume at `pc` from `next`, then
+        /// `next - 1`, ... down to `low`.
+        case retreat(pc: Int, low: Int, next: Int)
         case restoreSlot(Int, Int)
         case restoreRegister(Int, Int)
     }
 
-    private func run(_ program: [Instruction], _ input: [UInt32], at start: Int, slots: inout [Int], steps: inout Int) -> Bool? {
-        var stack: [Frame] = []
-        var registers = [Int](repeating: -1, count: self.registers)
+    /// Runs `program` from `start`. The stack is left as it was found (empty at the top level),
+    /// so a lookahead runs on the same scratch above its caller's frames.
+    private func run(_ program: [Instruction], _ input: [UInt32], at start: Int, scratch: inout Scratch, steps: inout Int) -> Bool? {
+        let base = scratch.stack.count
+        defer { scratch.stack.removeSubrange(base...) }
         var pc = 0
         var position = start
         while true {
@@ -127,15 +184,26 @@ struct ECMARegex: Sendable {
                 if position < input.count && !Self.isLineTerminator(input[position]) { position += 1; pc += 1 } else { failed = true }
             case .set(let index):
                 if position < input.count && sets[index].contains(input[position]) { position += 1; pc += 1 } else { failed = true }
+            case .repeated(let atom, let min, let max):
+                let from = position
+                let limit = input.count - from < max ? input.count : from + max
+                while position < limit && matches(atom, input[position]) { position += 1 }
+                steps += position - from
+                if position - from < min {
+                    failed = true
+                } else {
+                    if position - from > min { scratch.stack.append(.retreat(pc: pc + 1, low: from + min, next: position - 1)) }
+                    pc += 1
+                }
             case .split(let first, let second):
-                stack.append(.branch(pc: second, position: position))
+                scratch.stack.append(.branch(pc: second, position: position))
                 pc = first
             case .jump(let target):
                 pc = target
             case .save(let slot):
-                if slot < slots.count {
-                    stack.append(.restoreSlot(slot, slots[slot]))
-                    slots[slot] = position
+                if slot < scratch.slots.count {
+                    scratch.stack.append(.restoreSlot(slot, scratch.slots[slot]))
+                    scratch.slots[slot] = position
                 }
                 pc += 1
             case .start:
@@ -147,28 +215,36 @@ struct ECMARegex: Sendable {
                 let after = position < input.count && Self.isWord(input[position])
                 if (before != after) == wanted { pc += 1 } else { failed = true }
             case .look(let index, let negate):
-                var inner = slots
-                guard let found = run(lookarounds[index], input, at: position, slots: &inner, steps: &steps) else { return nil }
+                // Groups inside a lookahead are not kept.
+                let slots = scratch.slots
+                let outcome = run(lookarounds[index], input, at: position, scratch: &scratch, steps: &steps)
+                scratch.slots = slots
+                guard let found = outcome else { return nil }
                 if found != negate { pc += 1 } else { failed = true }
             case .mark(let register):
-                stack.append(.restoreRegister(register, registers[register]))
-                registers[register] = position
+                scratch.stack.append(.restoreRegister(register, scratch.registers[register]))
+                scratch.registers[register] = position
                 pc += 1
             case .progress(let register):
-                if registers[register] != position { pc += 1 } else { failed = true }
+                if scratch.registers[register] != position { pc += 1 } else { failed = true }
             case .match:
                 return true
             }
             guard failed else { continue }
             // Back to the last choice, undoing what was recorded since.
             var resumed = false
-            while let frame = stack.popLast() {
-                switch frame {
-                case .restoreSlot(let slot, let old): slots[slot] = old
-                case .restoreRegister(let register, let old): registers[register] = old
+            while scratch.stack.count > base {
+                switch scratch.stack.removeLast() {
+                case .restoreSlot(let slot, let old): scratch.slots[slot] = old
+                case .restoreRegister(let register, let old): scratch.registers[register] = old
                 case .branch(let target, let at):
                     pc = target
                     position = at
+                    resumed = true
+                case .retreat(let target, let low, let next):
+                    if next > low { scratch.stack.append(.retreat(pc: target, low: low, next: next - 1)) }
+                    pc = target
+                    position = next
                     resumed = true
                 }
                 if resumed { break }
@@ -178,6 +254,14 @@ struct ECMARegex: Sendable {
     }
 
     private func fold(_ c: UInt32) -> UInt32 { ignoreCase ? Self.lower(c) : c }
+
+    private func matches(_ atom: Atom, _ c: UInt32) -> Bool {
+        switch atom {
+        case .char(let expected): return fold(c) == expected
+        case .any: return !Self.isLineTerminator(c)
+        case .set(let index): return sets[index].contains(c)
+        }
+    }
 
     static func lower(_ c: UInt32) -> UInt32 { (0x41...0x5A).contains(c) ? c + 0x20 : c }
     static func isWord(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x5F }
@@ -196,7 +280,26 @@ struct ECMARegex: Sendable {
         /// `\p{…}` (and, negated, `\P{…}`) general categories, as bit sets of `categoryNames`' indexes.
         var categories: [(bits: UInt32, negated: Bool)] = []
 
+        /// Membership of the ASCII scalars, bit c of (low, high), filled by `sealed()`.
+        var asciiLow: UInt64 = 0
+        var asciiHigh: UInt64 = 0
+
+        /// The set with its ASCII membership precomputed, as the machine uses it.
+        func sealed() -> CharacterSet {
+            var copy = self
+            for c in UInt32(0)..<128 where computedContains(c) {
+                if c < 64 { copy.asciiLow |= 1 << UInt64(c) } else { copy.asciiHigh |= 1 << UInt64(c - 64) }
+            }
+            return copy
+        }
+
         func contains(_ c: UInt32) -> Bool {
+            if c < 64 { return asciiLow >> UInt64(c) & 1 != 0 }
+            if c < 128 { return asciiHigh >> UInt64(c - 64) & 1 != 0 }
+            return computedContains(c)
+        }
+
+        private func computedContains(_ c: UInt32) -> Bool {
             var found = has(c)
             if !found && ignoreCase {
                 if (0x41...0x5A).contains(c) { found = has(c + 0x20) } else if (0x61...0x7A).contains(c) { found = has(c - 0x20) }
@@ -586,10 +689,8 @@ struct ECMARegex: Sendable {
             case .empty: break
             case .char(let c): program.append(.char(c))
             case .any: program.append(.any)
-            case .set(var set):
-                set.ignoreCase = ignoreCase
-                sets.append(set)
-                program.append(.set(sets.count - 1))
+            case .set(let set):
+                program.append(.set(add(set)))
             case .start: program.append(.start)
             case .end: program.append(.end)
             case .boundary(let wanted): program.append(.boundary(wanted))
@@ -625,6 +726,14 @@ struct ECMARegex: Sendable {
                     }
                 }
                 for j in jumps { program[j] = .jump(program.count) }
+            case .repetition(let inner, let min, let max, true) where Self.isAtom(inner):
+                let atom: Atom
+                switch inner {
+                case .char(let c): atom = .char(c)
+                case .set(let set): atom = .set(add(set))
+                default: atom = .any
+                }
+                program.append(.repeated(atom, min: min, max: max ?? Int.max))
             case .repetition(let inner, let min, let max, let greedy):
                 for _ in 0..<min {
                     emit(inner)
@@ -652,6 +761,22 @@ struct ECMARegex: Sendable {
                     program[loop] = greedy ? .split(loop + 1, program.count) : .split(program.count, loop + 1)
                 }
             }
+        }
+
+        /// Whether a node matches exactly one character.
+        static func isAtom(_ node: Node) -> Bool {
+            switch node {
+            case .char, .any, .set: return true
+            default: return false
+            }
+        }
+
+        /// Adds a set to the program's sets, returning its index.
+        private mutating func add(_ set: CharacterSet) -> Int {
+            var set = set
+            set.ignoreCase = ignoreCase
+            sets.append(set.sealed())
+            return sets.count - 1
         }
 
         static func canMatchEmpty(_ node: Node) -> Bool {

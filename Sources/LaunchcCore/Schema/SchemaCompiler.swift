@@ -252,8 +252,14 @@ public struct SchemaCompiler {
             case "additionalProperties": n.additionalProperties = sub(v, ["additionalProperties"])
             case "propertyNames": n.propertyNames = sub(v, ["propertyNames"])
             case "unevaluatedItems": n.unevaluatedItems = sub(v, ["unevaluatedItems"])
-            case "unevaluatedProperties": n.unevaluatedProperties = sub(v, ["unevaluatedProperties"])
-            case "properties": n.properties = named("properties", v)
+            case "unevaluatedProperties":
+                n.unevaluatedProperties = sub(v, ["unevaluatedProperties"])
+                set.collectsEvaluatedProperties = true
+            case "properties":
+                n.properties = named("properties", v)
+                if n.properties.count > 8 {
+                    n.propertyTable = Dictionary(n.properties, uniquingKeysWith: { first, _ in first })
+                }
             case "patternProperties": n.patternProperties = named("patternProperties", v)
             case "dependentSchemas": n.dependentSchemas = named("dependentSchemas", v)
             case "type":

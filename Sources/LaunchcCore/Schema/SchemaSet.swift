@@ -11,6 +11,9 @@ public struct SchemaSet: Sendable {
     var locations: [String: Int] = [:]
     /// Every `pattern` and `patternProperties` key, compiled.
     var patterns: [String: SchemaPattern] = [:]
+    /// Whether any subschema has `unevaluatedProperties`: only then does validation collect
+    /// the names of the properties each subschema evaluated.
+    var collectsEvaluatedProperties = false
 }
 
 /// A schema resource: a document root or a subschema with its own `$id`.
@@ -86,6 +89,8 @@ public final class SchemaNode: @unchecked Sendable {
     var items: Int?
     var contains: Int?
     var properties: [(String, Int)] = []
+    /// For long `properties` lists: name → subschema, so that a key is found by one hash.
+    var propertyTable: [String: Int]?
     var patternProperties: [(String, Int)] = []
     /// Each of `patternProperties`' patterns, compiled (nil when it could not be).
     var patternPropertyMatchers: [SchemaPattern?] = []

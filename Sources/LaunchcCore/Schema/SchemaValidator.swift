@@ -263,13 +263,13 @@ public final class SchemaValidator {
                 path.append(member.key)
                 defer { path.removeLast() }
                 var matched = false
-                if let (_, sub) = node.properties.first(where: { $0.0 == member.key }) {
+                if let sub = node.propertyTable.map({ $0[member.key] }) ?? node.properties.first(where: { $0.0 == member.key })?.1 {
                     matched = true
-                    result.absorbProperty(member.key, evaluate(sub, member.value))
+                    result.absorbProperty(member.key, evaluate(sub, member.value), collect: set.collectsEvaluatedProperties)
                 }
                 for ((_, sub), matcher) in zip(node.patternProperties, node.patternPropertyMatchers) where matcher?.matches(member.key) ?? true {
                     matched = true
-                    result.absorbProperty(member.key, evaluate(sub, member.value))
+                    result.absorbProperty(member.key, evaluate(sub, member.value), collect: set.collectsEvaluatedProperties)
                 }
                 if !matched, let additional = node.additionalProperties {
                     let e = evaluate(additional, member.value)
@@ -279,7 +279,7 @@ public final class SchemaValidator {
                         f.schema = index
                         result.failures.append(f)
                     } else {
-                        result.absorbProperty(member.key, e)
+                        result.absorbProperty(member.key, e, collect: set.collectsEvaluatedProperties)
                     }
                 }
                 if let names = node.propertyNames {
@@ -305,7 +305,7 @@ public final class SchemaValidator {
                     f.range = member.keyRange
                     result.failures.append(f)
                 } else {
-                    result.absorbProperty(member.key, e)
+                    result.absorbProperty(member.key, e, collect: set.collectsEvaluatedProperties)
                 }
             }
         }
@@ -436,8 +436,10 @@ public final class SchemaValidator {
 }
 
 extension SchemaValidator.Evaluation {
-    mutating func absorbProperty(_ name: String, _ other: SchemaValidator.Evaluation) {
+    /// Takes a property's failures, and its name as evaluated when `collect` (the set has an
+    /// `unevaluatedProperties` that may ask).
+    mutating func absorbProperty(_ name: String, _ other: SchemaValidator.Evaluation, collect: Bool) {
         failures += other.failures
-        if other.valid { properties.insert(name) }
+        if collect && other.valid { properties.insert(name) }
     }
 }
