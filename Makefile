@@ -74,6 +74,22 @@ bench-scaling: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh --scaling $(RELEASE) .build/release/launchc-bench
 
+# libFuzzer (with address sanitizer) on one target for a while: make fuzz TARGET=yaml SECONDS=600.
+# Targets: yaml, json, check, render. `make fuzz-all` runs each for FUZZ_SECONDS (CI's short run).
+TARGET  ?= yaml
+SECONDS ?= 60
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLAUNCHC_FUZZ --product launchc-fuzz
+FUZZER := .build-fuzz/release/launchc-fuzz
+.PHONY: fuzz fuzz-all
+fuzz: deps
+	$(FUZZ_BUILD)
+	scripts/fuzz.sh $(FUZZER) $(TARGET) $(SECONDS)
+
+fuzz-all: deps
+	$(FUZZ_BUILD)
+	for t in yaml json check render; do scripts/fuzz.sh $(FUZZER) $$t $(FUZZ_SECONDS) || exit 1; done
+
 # The official JSON Schema Test Suite (draft 2020-12, required tests), fetched from PyPI.
 conformance: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-conformance

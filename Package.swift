@@ -47,6 +47,11 @@ let package = Package(
             name: "launchc-conformance",
             dependencies: ["LaunchcCore"]
         ),
+        // `make fuzz`: libFuzzer targets (with -D LAUNCHC_FUZZ); built plainly, a replayer.
+        .executableTarget(
+            name: "launchc-fuzz",
+            dependencies: ["LaunchcCore"]
+        ),
         .testTarget(
             name: "LaunchcCoreTests",
             dependencies: [

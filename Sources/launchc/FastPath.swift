@@ -108,6 +108,11 @@ enum FastPath {
                 s[keyPath: path].maxFileSize = size
                 return true
             },
+            value("--limit", repeats: true) { s, v in
+                guard let setting = LimitSetting(argument: v) else { return false }
+                s[keyPath: path].limitSettings.append(setting)
+                return true
+            },
         ]
     }
 

@@ -72,7 +72,15 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes (suffixes K, M, G; at most and by default 1G).", valueName: "size"))
     var maxFileSize: FileSize?
 
-    var settings: CommonSettings { CommonSettings(color: color, stdinName: stdinName, maxFileSize: maxFileSize) }
+    @Option(name: .customLong("limit"), help: ArgumentHelp(
+        "Change a limit on hostile input (repeatable), such as depth=1000 or scalar-size=16M.",
+        discussion: "Limits and their defaults: " + Limits.names.map { "\($0.name), \($0.help)" }.joined(separator: "; ") + ".",
+        valueName: "name=value"))
+    var limitSettings: [LimitSetting] = []
+
+    var settings: CommonSettings {
+        CommonSettings(color: color, stdinName: stdinName, maxFileSize: maxFileSize, limitSettings: limitSettings)
+    }
 }
 
 /// What `CommonOptions` ask for, however the command line was parsed.
@@ -80,13 +88,31 @@ struct CommonSettings: Equatable {
     var color: ColorMode = .auto
     var stdinName = "<stdin>"
     var maxFileSize: FileSize?
+    var limitSettings: [LimitSetting] = []
 
-    /// The reading limits these options ask for.
+    /// The limits these options ask for (a later `--limit` wins over an earlier one).
     var limits: Limits {
         var limits = Limits.default
         if let maxFileSize { limits.maxFileBytes = maxFileSize.bytes }
+        for setting in limitSettings { _ = limits.set(setting.name, to: setting.value) }
         return limits
     }
+}
+
+/// `--limit NAME=VALUE`, checked when it is parsed.
+struct LimitSetting: ExpressibleByArgument, Equatable {
+    var name: String
+    var value: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "=") else { return nil }
+        name = String(argument[..<equals])
+        value = String(argument[argument.index(after: equals)...])
+        var probe = Limits.default
+        guard probe.set(name, to: value) else { return nil }
+    }
+
+    static var allValueStrings: [String] { Limits.names.map { $0.name + "=" } }
 }
 
 /// A byte count as given on the command line: digits with an optional K, M or G (powers of 1024).

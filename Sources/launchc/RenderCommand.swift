@@ -245,17 +245,17 @@ struct RenderSettings: Equatable {
         var bodyProblems: [Diagnostic] = []
         if agentInput {
             guard let input = rendered.agentInput else { throw ExitCode(1) }
-            try emit(CanonicalJSON.string(input, indent: compact ? nil : 2) + "\n")
+            try emit(masked(CanonicalJSON.string(input, indent: compact ? nil : 2) + "\n", rendered))
             if rendered.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
             return
         }
         if let body = rendered.body {
-            let text = try self.text(of: body, resource: rendered.resource)
+            let text = masked(try self.text(of: body, resource: rendered.resource), rendered)
             if let resource = rendered.resource, rendered.templatesResolved {
                 bodyProblems = RenderExplanation.annotate(
                     Renderer.checkRendered(text, path: explain ? "<rendered>" : output ?? "<rendered>", resource: resource, reported: rendered.diagnostics), rendered)
             }
-            try emit(explain ? RenderExplanation.text(RenderExplanation.rows(rendered)) : text)
+            try emit(explain ? masked(RenderExplanation.text(RenderExplanation.rows(rendered)), rendered) : text)
         }
         if !bodyProblems.isEmpty {
             Output.write(TextReporter(style: errors).renderDiagnostics(bodyProblems), to: .standardError)
@@ -264,6 +264,12 @@ struct RenderSettings: Equatable {
         if rendered.failure != nil || rendered.body == nil || findings.contains(where: { $0.severity == .error }) {
             throw ExitCode(1)
         }
+    }
+
+    /// Output with the credentials the queue or spec hold in plain text masked, unless
+    /// --show-secrets (LC1601 has reported them already).
+    func masked(_ text: String, _ rendered: Renderer.Rendered) -> String {
+        showSecrets ? text : Secrets.masking(rendered.secrets, in: text)
     }
 
     /// Writes to -o (whole or not at all), or to standard output.

@@ -76,6 +76,34 @@ import Testing
 
     @Test(arguments: renderCases) func renderCase(_ name: String) throws { try runCase("render", name) }
 
+    /// `fixtures/hostile/NAME`: inputs built to hurt (scripts/make-hostile-fixtures.py), each
+    /// checked as `launchc check --color never --no-config [NAME.args] NAME`; NAME.expected.txt
+    /// holds standard output, then standard error and the exit code.
+    static let hostileCases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Package.path("fixtures/hostile"))) ?? []
+        return names.filter { !$0.hasSuffix(".args") && !$0.contains(".expected.") && !$0.hasSuffix(".schema.json") }.sorted()
+    }()
+
+    static func hostileRun(_ run: Run) -> String {
+        run.stdout + "--- standard error\n" + run.stderr + "--- exit \(run.status)\n"
+    }
+
+    @Test(arguments: hostileCases) func hostileCase(_ name: String) throws {
+        let relative = "fixtures/hostile/" + name
+        let args = (Golden.readFile(Package.path(relative + ".args")) ?? "").split(separator: "\n").map(String.init)
+        let run = try launchc(["check", "--color", "never", "--no-config"] + args + [relative])
+        Golden.assert(Self.hostileRun(run), matches: relative + ".expected.txt")
+        // No credential reaches any output.
+        for secret in ["AKIAZ7QWERTYUIOPASDF", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz1234abcd", "0123456789abcdef0123456789abcdef01234567",
+                       "IQoJb3JpZ2luX2VjEJr", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ", String(repeating: "f", count: 40)] {
+            #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "\(name) prints a secret")
+        }
+    }
+
+    @Test func hostileFixturesAreEnough() {
+        #expect(Self.hostileCases.count >= 40)
+    }
+
     /// The report formats: SARIF, GitHub workflow commands and JUnit XML, byte for byte.
     @Test(arguments: checkCases) func checkCase(_ name: String) throws { try runCase("check", name) }
 
@@ -148,9 +176,9 @@ import Testing
     }
 
     @Test func checkingTheFixturesPrintsEveryExpectedFindingAndExitsOne() throws {
-        // Every fixture folder but the command-line cases, which pin their own output.
+        // Every fixture folder but the command-line and hostile cases, which pin their own output.
         let folders = try FileManager.default.contentsOfDirectory(atPath: Package.path("fixtures"))
-            .filter { $0 != "check" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "fixtures/" + $0 }
+            .filter { $0 != "check" && $0 != "hostile" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "fixtures/" + $0 }
         let run = try launchc(["check", "--color", "never"] + folders)
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty)

@@ -97,11 +97,14 @@ public enum Checker {
         diagnostics += classifyProblems
         // Schemas apply only to documents that parsed without errors.
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
+            let validators = options.schemas.map { $0.validator() }
             for (document, kind) in zip(parsed.documents, kinds) {
                 if let kind { diagnostics += validate(document.root, as: kind, file: file) }
-                for schema in options.schemas { diagnostics += schema.check(document, in: file) }
+                for (schema, validator) in zip(options.schemas, validators) { diagnostics += schema.check(document, in: file, with: validator) }
             }
         }
+        let secrets = Secrets.find(in: parsed)
+        diagnostics += Secrets.diagnostics(for: secrets, in: file)
         // Inline suppressions first (so that one the config makes redundant is still used), then the config's ignore list.
         var suppressed: [SuppressedFinding]
         (diagnostics, suppressed) = Suppressions.apply(DiagnosticCollector.sorted(diagnostics), to: parsed)
@@ -111,6 +114,12 @@ public enum Checker {
                 suppressed.append(SuppressedFinding(diagnostic: d, kind: .external, justification: reason.isEmpty ? nil : reason))
             }
             diagnostics.removeAll { options.ignoredCodes[$0.code] != nil }
+        }
+        if !secrets.isEmpty {
+            // Nothing printed about this file shows a secret: excerpts come from a masked copy.
+            let (_, redact) = Secrets.mask(secrets, in: file)
+            diagnostics = diagnostics.map(redact)
+            suppressed = suppressed.map { var s = $0; s.diagnostic = redact(s.diagnostic); return s }
         }
         var report = FileReport(path: file.path, diagnostics: diagnostics, format: parsed.format, kinds: kinds)
         report.strict = options.strict

@@ -105,6 +105,27 @@ enum ResourceRules {
                 at: SourceSpan(file: file, range: member.keyRange), pointer: pointer.appending(member.key),
                 fixIts: [FixIt("write '\(flag)'", edits: [TextEdit(range: member.keyRange, replacement: SchemaDiagnostics.renamed(file.text(in: member.keyRange), to: flag))])]))
         }
+        // A value the agent emits as the word after `--flag` that itself reads as a flag.
+        for member in members {
+            let values: [Node]
+            switch member.value.value {
+            case .array(let items): values = items
+            default: values = [member.value]
+            }
+            for (i, value) in values.enumerated() {
+                guard case .string(let text) = value.value, text.hasPrefix("-") else { continue }
+                let at = member.value.value.isArray ? pointer.appending(member.key).appending(i) : pointer.appending(member.key)
+                out.append(Diagnostic(
+                    .dockerFlagInjection, "value '\(text)' of '\(member.key)' starts with '-', so it reads as a docker flag",
+                    at: SourceSpan(file: file, range: value.range), pointer: at,
+                    notes: [Note("the agent runs 'docker run ... \((member.key.count == 1 ? "-" : "--") + member.key) \(text) ...' through a shell; a value that looks like a flag changes what docker runs if any tool on the way splits or re-parses it")],
+                    fixIts: [FixIt("give a value that does not start with '-' (a template variable or macro filling in such a value is a risk too)")]))
+            }
+        }
         return (out, reported)
     }
+}
+
+extension Value {
+    var isArray: Bool { if case .array = self { return true } else { return false } }
 }

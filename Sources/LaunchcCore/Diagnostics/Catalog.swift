@@ -2,7 +2,7 @@
 ///
 /// Codes are `LC` and four digits, grouped by area: `LC10xx` reading the input, `LC11xx`
 /// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON, `LC14xx` what a document is,
-/// `LC15xx` suppressions and the project config (`.launchc.yaml`), `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs, `LC33xx`
+/// `LC15xx` suppressions and the project config (`.launchc.yaml`), `LC16xx` secrets, `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs, `LC33xx`
 /// SageMaker, `LC34xx` Vertex AI, `LC35xx` Kubernetes, `LC37xx` local-container and local-process, `LC36xx`
 /// template variables and macros. A code, once published, keeps its meaning; retired
 /// codes are not reused.
@@ -29,22 +29,23 @@ extension DiagnosticID {
     /// Every code launchc can report, in code order.
     public static let all: [DiagnosticID] = [
         emptyFile, unreadableFile, binaryFile, invalidUTF8, unsupportedEncoding, fileTooLarge,
-        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep,
+        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep, scalarTooLong,
         yamlSyntax, yamlTabIndentation, yamlUnknownTag, yamlTagMismatch, yamlNonStringKey,
         yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
-        yamlNonFiniteNumber,
+        yamlNonFiniteNumber, yamlTooManyDocuments,
         jsonSyntax, jsonComment, jsonTrailingComma, jsonNonFiniteNumber, jsonSingleQuotes, jsonTrailingContent,
         classifyAmbiguous, classifyNoResource, classifyModeline,
         suppressionWithoutReason, suppressionUnused, suppressionMalformed, configUnknownCode, configUnmatchedGlob,
+        plaintextSecret,
         schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
-        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid,
+        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid, schemaPatternTooCostly,
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion,
-        dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored,
+        dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored, dockerFlagInjection,
         templateUndeclared, templateUnused, templateValue,
         templateMissingValue, templateSetType, templateOutOfBounds, templateSetUndeclared,
         macroUnknown, macroInKey, macroNone, macroSinglePass, macroLowercased,
@@ -124,6 +125,22 @@ extension DiagnosticID {
             """,
         bad: "launchc check data/   (holding a 5 GB dataset.json)",
         good: "launchc check queues/ launch-config.yaml")
+
+    // MARK: LC16xx: secrets
+
+    public static let plaintextSecret = DiagnosticID(
+        code: "LC1601", name: "plaintext-secret", severity: .error,
+        summary: "a credential is written in the file in plain text",
+        explanation: """
+            An AWS access key id or secret access key, an AWS session token, a W&B API key or a private \
+            key sits in the config, where everyone who can read the repository, its forks and its CI \
+            logs can use it. The agent never needs one there: it takes AWS credentials from its IAM role \
+            or environment, and the W&B key from `WANDB_API_KEY` in its environment or a Kubernetes \
+            secret. launchc masks the value in every output (text, JSON, SARIF, JUnit, GitHub \
+            annotations). Remove it, then rotate the credential: it is in the git history already.
+            """,
+        bad: "environment:\n  type: aws\n  aws_access_key_id: AKIAZ7EXAMPLEKEY1234\n",
+        good: "environment:\n  type: aws\n  region: us-east-1\n")
 
     // MARK: LC14xx: what a document is
 
@@ -262,6 +279,18 @@ extension DiagnosticID {
         bad: "[[[[[[ ... 10,000 levels ... ]]]]]]",
         good: "spec:\n  template:\n    spec:\n      containers: []\n")
 
+    public static let scalarTooLong = DiagnosticID(
+        code: "LC1105", name: "scalar-too-long", severity: .error,
+        summary: "a string or key is longer than launchc's limit",
+        explanation: """
+            Configuration values are short; launchc refuses a single string or key longer than its \
+            limit (4 MiB by default, `--limit scalar-size=SIZE`) so that a hostile file cannot make \
+            every later check (patterns, messages, excerpts) slow. Kubernetes itself caps a whole \
+            ConfigMap at 1 MiB. Keep large data in a file or an artifact and refer to it.
+            """,
+        bad: "command: [\"python\", \"-c\", \"<5 MB of inline code>\"]",
+        good: "command: [\"python\", \"train.py\"]")
+
     // MARK: LC12xx: YAML
 
     public static let yamlSyntax = DiagnosticID(
@@ -380,6 +409,17 @@ extension DiagnosticID {
             """,
         bad: "max_runtime: .inf\n",
         good: "max_runtime: 86400\n")
+
+    public static let yamlTooManyDocuments = DiagnosticID(
+        code: "LC1212", name: "yaml-too-many-documents", severity: .error,
+        summary: "the YAML stream holds more documents than launchc's limit",
+        explanation: """
+            A file of `---`-separated documents is read document by document; launchc stops at its \
+            limit (10,000 by default, `--limit documents=N`) so that a file of millions of empty \
+            documents cannot exhaust memory. The position is the first document past the limit.
+            """,
+        bad: "---\n---\n---\n# ... a million times\n",
+        good: "# one document per config\nmax_jobs: 1\n")
 
     // MARK: LC13xx: JSON
 
@@ -521,6 +561,19 @@ extension DiagnosticID {
         explanation: "The schema forbids this form (`not`, or a `false` schema).",
         bad: "# a policy forbidding spot instances\nEnableManagedSpotTraining: true\n",
         good: "EnableManagedSpotTraining: false\n")
+
+    public static let schemaPatternTooCostly = DiagnosticID(
+        code: "LC2012", name: "pattern-too-costly", severity: .warning,
+        summary: "a schema's pattern took too long on a value, so launchc did not decide it",
+        explanation: """
+            Some regular expressions backtrack exponentially on some strings (`^(a+)+$` on `aaaa…!`). \
+            launchc gives each `pattern` match a budget of steps (1,000,000 by default, \
+            `--limit pattern-steps=N`); a match that runs past it is reported here and counted as \
+            matching, and that pattern is not run again in the same run. Rewrite the pattern without \
+            nested quantifiers over the same characters.
+            """,
+        bad: "{\"pattern\": \"^(a+)+$\"}\n",
+        good: "{\"pattern\": \"^a+$\"}\n")
 
     public static let schemaInvalid = DiagnosticID(
         code: "LC2011", name: "invalid-schema", severity: .error,
@@ -995,6 +1048,20 @@ extension DiagnosticID {
             """,
         bad: "rm: true\ngpus: [all]\n",
         good: "gpus: all\n")
+
+    public static let dockerFlagInjection = DiagnosticID(
+        code: "LC3705", name: "docker-flag-injection", severity: .error,
+        summary: "a docker flag's value starts with '-', so it reads as another flag",
+        explanation: """
+            The agent emits each local-container key as `--key value` (`-k value` for one letter) in a \
+            command line it runs through a shell. A value starting with `-` is a second flag in \
+            disguise: docker's own parser happens to take it as the value, but a wrapper, a linter or \
+            a different docker client may not, and a value such as `--privileged` or `-v=/:/host` is \
+            exactly what an attacker who controls a queue field would write. No real flag value \
+            starts with `-` (a negative number is written `memlock=-1` inside `ulimit`).
+            """,
+        bad: "name: --privileged\n",
+        good: "name: trainer\n")
 
     public static let localProcessIgnored = DiagnosticID(
         code: "LC3704", name: "local-process-ignored", severity: .warning,

@@ -65,6 +65,9 @@ public struct Renderer {
         public var provenance: Provenance?
         /// The macros the runner filled, when it fills them (not local-process).
         public var macros: MacroTable?
+        /// Credentials written in the queue or the spec (LC1601), which the command masks in what
+        /// it prints unless asked to show secrets.
+        public var secrets: [String] = []
     }
 
     public var classifier = Classifier()
@@ -78,6 +81,14 @@ public struct Renderer {
     }
 
     public func render(queue: SourceFile, spec specFile: SourceFile? = nil) -> Rendered {
+        var rendered = build(queue: queue, spec: specFile)
+        for file in [queue] + (specFile.map { [$0] } ?? []) {
+            rendered.secrets += Secrets.find(in: DocumentParser.parse(file)).map(\.secret)
+        }
+        return rendered
+    }
+
+    private func build(queue: SourceFile, spec specFile: SourceFile?) -> Rendered {
         let parsed = DocumentParser.parse(queue)
         let queueReport = Checker.check(queue, parsed: parsed, options: CheckOptions(classifier: classifier))
         var diagnostics = queueReport.diagnostics

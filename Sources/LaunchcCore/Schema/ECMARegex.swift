@@ -60,9 +60,10 @@ final class ECMARegex: Sendable {
     }
 
     /// Whether the pattern matches somewhere in the text (nil: the step budget ran out).
-    func matches(_ text: String) -> Bool? {
+    /// - Parameter stepBudget: instructions this match may run (the regex's own budget by default).
+    func matches(_ text: String, stepBudget: Int? = nil) -> Bool? {
         var scratch = Scratch(self)
-        return search(Self.scalars(text), anchored: false, scratch: &scratch)
+        return search(Self.scalars(text), anchored: false, budget: stepBudget ?? self.stepBudget, scratch: &scratch)
     }
 
     /// The text's Unicode scalar values; ASCII text (the usual case) is widened byte by byte.
@@ -85,7 +86,7 @@ final class ECMARegex: Sendable {
     /// The first match, trying each start in turn (only the first when `anchored`, as Python's `re.match`).
     func firstMatch(in input: [UInt32], anchored: Bool = false) -> Outcome {
         var scratch = Scratch(self)
-        switch search(input, anchored: anchored, scratch: &scratch) {
+        switch search(input, anchored: anchored, budget: stepBudget, scratch: &scratch) {
         case nil: return .tooCostly
         case false?: return .noMatch
         case true?:
@@ -111,8 +112,9 @@ final class ECMARegex: Sendable {
 
     /// Whether the program matches from some start (nil: the step budget ran out); on a match,
     /// `scratch.slots` holds the groups, with the whole match's start in slot 0.
-    private func search(_ input: [UInt32], anchored: Bool, scratch: inout Scratch) -> Bool? {
-        var steps = 0
+    private func search(_ input: [UInt32], anchored: Bool, budget: Int, scratch: inout Scratch) -> Bool? {
+        // Steps count down from the budget.
+        var steps = budget
         let last = anchored || anchoredAtStart ? 0 : input.count
         var start = 0
         while start <= last {
@@ -174,8 +176,8 @@ final class ECMARegex: Sendable {
         var pc = 0
         var position = start
         while true {
-            steps += 1
-            if steps > stepBudget { return nil }
+            steps -= 1
+            if steps < 0 { return nil }
             var failed = false
             switch program[pc] {
             case .char(let c):
@@ -188,7 +190,7 @@ final class ECMARegex: Sendable {
                 let from = position
                 let limit = input.count - from < max ? input.count : from + max
                 while position < limit && matches(atom, input[position]) { position += 1 }
-                steps += position - from
+                steps -= position - from
                 if position - from < min {
                     failed = true
                 } else {

@@ -50,14 +50,28 @@ final class SchemaPattern: @unchecked Sendable {
         return made
     }
 
-    /// Whether the text matches somewhere. A pattern that cannot be compiled matches everything
-    /// (it was reported when its schema was compiled, or it is a bundled one, which tests
-    /// compile), and so does one whose matching runs past `ECMARegex`'s step budget.
-    func matches(_ text: String) -> Bool {
+    enum Outcome {
+        case match, noMatch
+        /// The match ran past its step budget: not decided.
+        case tooCostly
+    }
+
+    /// Whether the text matches somewhere, within `steps` steps of `ECMARegex`. A pattern that cannot be compiled matches
+    /// everything (it was reported when its schema was compiled, or it is a bundled one, which
+    /// tests compile).
+    func match(_ text: String, steps: Int) -> Outcome {
         switch compiled() {
-        case .own(let regex): return regex.matches(text) ?? true
-        case .swift(let regex): return (try? regex.firstMatch(in: text)) != nil
-        case .invalid: return true
+        case .own(let regex):
+            guard let found = regex.matches(text, stepBudget: steps) else { return .tooCostly }
+            return found ? .match : .noMatch
+        case .swift(let regex): return (try? regex.firstMatch(in: text)) != nil ? .match : .noMatch
+        case .invalid: return .match
         }
+    }
+
+    /// `match` with the default budget, undecided counted as a match (for the bundled schemas,
+    /// whose patterns are simple).
+    func matches(_ text: String) -> Bool {
+        match(text, steps: Limits.default.maxPatternSteps) != .noMatch
     }
 }

@@ -33,10 +33,21 @@ public final class SchemaValidator {
     /// deep-merged over the queue's config): `required` is not checked.
     public var ignoresRequired = false
 
-    public init(_ set: SchemaSet, defersPlaceholders: Bool = false, ignoresRequired: Bool = false) {
+    /// Steps one `pattern` may take on one value (`Limits.maxPatternSteps`).
+    public var patternSteps: Int
+    /// Values a pattern could not decide within `patternSteps` (keyword `pattern` or
+    /// `patternProperties`), from the last `validate`; they count as matching.
+    public private(set) var undecided: [SchemaFailure] = []
+    /// Patterns that ran out of steps on this validator: not run again, so that one hostile
+    /// pattern costs one budget per validator (one file), whatever the number of values.
+    private var exhausted: Set<ObjectIdentifier> = []
+
+    public init(_ set: SchemaSet, defersPlaceholders: Bool = false, ignoresRequired: Bool = false,
+                patternSteps: Int = Limits.default.maxPatternSteps) {
         self.set = set
         self.defersPlaceholders = defersPlaceholders
         self.ignoresRequired = ignoresRequired
+        self.patternSteps = patternSteps
     }
 
     private func isDeferred(_ value: Value) -> Bool {
@@ -48,6 +59,7 @@ public final class SchemaValidator {
     public func validate(_ instance: Node, against root: Int) -> [SchemaFailure] {
         path = []
         dynamicScope = []
+        undecided = []
         return evaluate(root, instance).failures
     }
 
@@ -199,10 +211,14 @@ public final class SchemaValidator {
                 }
             }
             // A pattern the set could not compile failed the schema when it was compiled; here it passes.
-            if let pattern = node.pattern, node.patternMatcher?.matches(s) == false {
+            if let pattern = node.pattern, let matcher = node.patternMatcher {
                 // Generated schemas anchor patterns as ^(?:…)$; show the pattern as its source wrote it.
                 let shown = pattern.hasPrefix("^(?:") && pattern.hasSuffix(")$") ? String(pattern.dropFirst(4).dropLast(2)) : pattern
-                result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(shown)/", index, instance))
+                switch match(matcher, s) {
+                case .noMatch: result.failures.append(failure("pattern", "\(Self.show(value)) does not match /\(shown)/", index, instance))
+                case .tooCostly(let skipped): noteUndecided("pattern", pattern: shown, skipped: skipped, index, instance)
+                case .match: break
+                }
             }
         default:
             break
@@ -267,7 +283,8 @@ public final class SchemaValidator {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value), collect: set.collectsEvaluatedProperties)
                 }
-                for ((_, sub), matcher) in zip(node.patternProperties, node.patternPropertyMatchers) where matcher?.matches(member.key) ?? true {
+                for ((pattern, sub), matcher) in zip(node.patternProperties, node.patternPropertyMatchers)
+                where patternPropertyApplies(matcher, pattern, member, index) {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value), collect: set.collectsEvaluatedProperties)
                 }
@@ -309,6 +326,42 @@ public final class SchemaValidator {
                 }
             }
         }
+    }
+
+    /// Whether a `patternProperties` pattern takes a key (an undecided one does, and is noted).
+    private func patternPropertyApplies(_ matcher: SchemaPattern?, _ pattern: String, _ member: Member, _ index: Int) -> Bool {
+        guard let matcher else { return true }
+        switch match(matcher, member.key) {
+        case .match: return true
+        case .noMatch: return false
+        case .tooCostly(let skipped):
+            noteUndecided("patternProperties", pattern: pattern, skipped: skipped, index, Node(.string(member.key), range: member.keyRange))
+            return true
+        }
+    }
+
+    private enum PatternOutcome {
+        case match, noMatch
+        /// Undecided; `skipped` when not run because it ran out of steps before.
+        case tooCostly(skipped: Bool)
+    }
+
+    private func match(_ pattern: SchemaPattern, _ text: String) -> PatternOutcome {
+        if exhausted.contains(ObjectIdentifier(pattern)) { return .tooCostly(skipped: true) }
+        switch pattern.match(text, steps: patternSteps) {
+        case .match: return .match
+        case .noMatch: return .noMatch
+        case .tooCostly:
+            exhausted.insert(ObjectIdentifier(pattern))
+            return .tooCostly(skipped: false)
+        }
+    }
+
+    private func noteUndecided(_ keyword: String, pattern: String, skipped: Bool, _ index: Int, _ instance: Node) {
+        let message = skipped
+            ? "/\(pattern)/ was not run on \(Self.show(instance.value)): it took more than \(Limits.grouped(patternSteps)) steps on an earlier value; not decided"
+            : "/\(pattern)/ took more than \(Limits.grouped(patternSteps)) steps on \(Self.show(instance.value)); not decided"
+        undecided.append(failure(keyword, message, index, instance))
     }
 
     // MARK: Arrays

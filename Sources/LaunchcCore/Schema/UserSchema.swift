@@ -18,6 +18,8 @@ public struct UserSchema: Sendable {
     public let name: String
     public let set: SchemaSet
     public let root: Int
+    /// Steps one `pattern` may take on one value (`--limit pattern-steps`).
+    public let patternSteps: Int
 
     /// Reads and compiles a schema file (YAML or JSON). Relative `$ref`s load files beside it;
     /// the bundled schemas (the 2020-12 metaschemas among them) are served by their `$id`.
@@ -50,13 +52,27 @@ public struct UserSchema: Sendable {
                                   notes: inThisFile ? [] : [Note("in \(error.location.document)#\(error.location.pointer)")])
             })))
         }
-        return .success(UserSchema(name: name ?? path, set: compiler.set, root: root))
+        return .success(UserSchema(name: name ?? path, set: compiler.set, root: root, patternSteps: limits.maxPatternSteps))
     }
 
-    /// The findings of one document against this schema.
-    public func check(_ document: ParsedDocument, in file: SourceFile) -> [Diagnostic] {
-        let failures = SchemaValidator(set).validate(document.root, against: root)
-        return SchemaDiagnostics(set: set, file: file, root: document.root, schemaName: name).diagnose(failures)
+    /// A validator for this schema, to use for every document of one file.
+    public func validator() -> SchemaValidator { SchemaValidator(set, patternSteps: patternSteps) }
+
+    /// The findings of one document against this schema (with a validator from `validator()`,
+    /// shared by the documents of one file).
+    public func check(_ document: ParsedDocument, in file: SourceFile, with validator: SchemaValidator? = nil) -> [Diagnostic] {
+        let validator = validator ?? self.validator()
+        let failures = validator.validate(document.root, against: root)
+        var diagnostics = SchemaDiagnostics(set: set, file: file, root: document.root, schemaName: name).diagnose(failures)
+        // A value the same pattern left undecided on several paths (anyOf branches) is told once.
+        var told = Set<String>()
+        for undecided in validator.undecided where told.insert("\(undecided.range.start):\(undecided.message)").inserted {
+            diagnostics.append(Diagnostic(
+                .schemaPatternTooCostly, undecided.message, at: SourceSpan(file: file, range: undecided.range), pointer: undecided.pointer,
+                notes: [Note("in \(name)#\(set.nodes[undecided.schema].location.pointer)/\(undecided.keyword)")],
+                fixIts: [FixIt("rewrite the pattern without nested quantifiers, or raise the budget with --limit pattern-steps=N")]))
+        }
+        return diagnostics
     }
 
     static func fileURI(for path: String) -> String {

@@ -134,6 +134,11 @@ struct JSONScanner {
             return json.pointee.type == JSON_OBJECT ? buildObject(json, start: start) : buildArray(json, start: start)
         case JSON_STRING:
             skipString()
+            if json_string_length(json) > limits.maxScalarBytes {
+                problem = Limits.scalarTooLong(json_string_length(json), limits: limits, at: SourceSpan(file: file, range: range(from: start)),
+                                               pointer: JSONPointer(tokens: path))
+                return nil
+            }
             let text = String(decoding: UnsafeRawBufferPointer(start: json_string_value(json), count: json_string_length(json)), as: UTF8.self)
             return Node(.string(text), range: range(from: start))
         case JSON_INTEGER:
@@ -165,6 +170,11 @@ struct JSONScanner {
             let keyStart = i
             skipString()
             let keyRange = range(from: keyStart)
+            if json_object_iter_key_len(it) > limits.maxScalarBytes {
+                problem = Limits.scalarTooLong(json_object_iter_key_len(it), limits: limits, at: SourceSpan(file: file, range: keyRange),
+                                               pointer: JSONPointer(tokens: path))
+                return nil
+            }
             let key = String(decoding: UnsafeRawBufferPointer(start: json_object_iter_key(it), count: json_object_iter_key_len(it)), as: UTF8.self)
             guard expect(UInt8(ascii: ":")), let child = json_object_iter_value(it) else { return nil }
             path.append(key)

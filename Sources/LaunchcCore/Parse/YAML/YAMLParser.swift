@@ -52,6 +52,7 @@ private struct YAMLComposer {
     var depth = 0
     var anchors: [String: (node: Node, size: Int)] = [:]
     var documentStart = 0
+    var documentCount = 0
     var root: Node?
     var aliasNodes = 0
     var stopped = false
@@ -81,6 +82,14 @@ private struct YAMLComposer {
         case .streamStart, .streamEnd:
             break
         case .documentStart(let start):
+            documentCount += 1
+            if documentCount > limits.maxDocuments {
+                diagnostics.emit(Diagnostic(
+                    .yamlTooManyDocuments, "the stream holds more than \(Limits.grouped(limits.maxDocuments)) documents", at: span(.at(start)),
+                    fixIts: [FixIt("split the stream into files, or raise the limit with --limit documents=N")]))
+                stopped = true
+                return
+            }
             documentStart = start
             anchors = [:]
             aliasNodes = 0
@@ -88,6 +97,11 @@ private struct YAMLComposer {
         case .documentEnd:
             if let root { documents.append(ParsedDocument(root: root, start: documentStart)) }
         case let .scalar(text, anchor, tag, style, range):
+            if text.utf8.count > limits.maxScalarBytes {
+                diagnostics.emit(Limits.scalarTooLong(text.utf8.count, limits: limits, at: span(range), pointer: pointer))
+                stopped = true
+                return
+            }
             if awaitingKey {
                 key(text: text, tag: tag, style: style, range: range, anchor: anchor)
             } else {
@@ -348,7 +362,7 @@ private struct YAMLComposer {
         aliasNodes += size
         if aliasNodes > limits.maxAliasNodes {
             diagnostics.emit(Diagnostic(
-                .yamlAliasExpansion, "aliases expand to more than \(Self.grouped(limits.maxAliasNodes)) nodes", at: span(range),
+                .yamlAliasExpansion, "aliases expand to more than \(Limits.grouped(limits.maxAliasNodes)) nodes", at: span(range),
                 pointer: pointer, notes: [Note("a few nested aliases can stand for billions of nodes (a \"billion laughs\" document)")]))
             stopped = true
             return
@@ -614,17 +628,6 @@ private struct YAMLComposer {
 
     static func abbreviate(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(37)) + "..."
-    }
-
-    /// 1000000 → "1,000,000".
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n))
-        var i = digits.count - 3
-        while i > (n < 0 ? 1 : 0) {
-            digits.insert(",", at: i)
-            i -= 3
-        }
-        return String(digits)
     }
 }
 

@@ -1,0 +1,248 @@
+/// Plaintext credentials in a checked file (LC1601), and masking them in everything launchc
+/// prints about that file.
+///
+/// What counts as a secret:
+/// - an AWS access key id (`AKIA…`, `ASIA…` and the other four-letter prefixes, 20 characters),
+///   anywhere in a string;
+/// - an AWS secret access key: 40 characters of base64 under a key such as
+///   `aws_secret_access_key` or `SecretAccessKey`;
+/// - an AWS session token under `aws_session_token` (or `SessionToken`);
+/// - a W&B API key: 40 hexadecimal digits (or `local-` and 40 or more) under `WANDB_API_KEY` or
+///   `api_key`, or after `WANDB_API_KEY=` inside a string;
+/// - a PEM private key block (`-----BEGIN … PRIVATE KEY-----`), anywhere in a string.
+///
+/// A key holding a secret may also be a Kubernetes-style pair, `{name: WANDB_API_KEY, value: …}`.
+/// Values holding `${…}` or `{{…}}` are filled in later and are never secrets here.
+public enum Secrets {
+    /// One secret found: what it is, the value node that holds it, and the secret's text.
+    struct Finding {
+        var kind: String
+        var node: Node
+        var pointer: JSONPointer
+        var secret: String
+    }
+
+    /// The secrets of every document of a parsed file.
+    static func find(in parsed: ParseResult) -> [Finding] {
+        var findings: [Finding] = []
+        for document in parsed.documents { scan(document.root, pointer: .root, key: nil, into: &findings) }
+        return findings
+    }
+
+    /// LC1601 for each secret found.
+    static func diagnostics(for findings: [Finding], in file: SourceFile) -> [Diagnostic] {
+        findings.map { finding in
+            Diagnostic(
+                .plaintextSecret, "\(finding.kind) in plain text", at: SourceSpan(file: file, range: finding.node.range), pointer: finding.pointer,
+                notes: [Note("anyone who can read this file or its CI logs can use it; launchc masks it in what it prints")],
+                fixIts: [FixIt(fix(for: finding.kind))])
+        }
+    }
+
+    /// A copy of the file whose secrets' bytes are '*' past a short prefix that says what each
+    /// was (line breaks kept, so every position and line number stays the same), and a function
+    /// that moves a finding onto that copy with every secret masked in its text.
+    static func mask(_ findings: [Finding], in file: SourceFile) -> (SourceFile, (Diagnostic) -> Diagnostic) {
+        var bytes = file.bytes
+        for finding in findings {
+            guard let range = locate(finding.secret, in: finding.node.range, bytes: bytes) else { continue }
+            for i in range.dropFirst(visiblePrefix(of: finding.secret)) where bytes[i] != 0x0A && bytes[i] != 0x0D { bytes[i] = UInt8(ascii: "*") }
+        }
+        let masked = SourceFile(path: file.path, bytes: bytes)
+        let secrets = findings.map(\.secret)
+        return (masked, { redact($0, secrets: secrets, from: file, to: masked) })
+    }
+
+    // MARK: Finding
+
+    private static func scan(_ node: Node, pointer: JSONPointer, key: String?, into findings: inout [Finding]) {
+        switch node.value {
+        case .string(let text):
+            guard !text.hasTemplateOpening else { return }
+            for (kind, secret) in secrets(in: text, key: key) {
+                findings.append(Finding(kind: kind, node: node, pointer: pointer, secret: secret))
+            }
+        case .array(let items):
+            for (i, item) in items.enumerated() { scan(item, pointer: pointer.appending(String(i)), key: nil, into: &findings) }
+        case .object(let members):
+            // {name: WANDB_API_KEY, value: ...}: the value is named by its sibling.
+            var pairName: String?
+            if case .string(let name)? = members.first(where: { $0.key == "name" })?.value.value { pairName = name }
+            for member in members {
+                let named = member.key == "value" ? (pairName ?? member.key) : member.key
+                scan(member.value, pointer: pointer.appending(member.key), key: named, into: &findings)
+            }
+        default:
+            break
+        }
+    }
+
+    /// (what it is, the secret's text) for each secret in a string under `key`.
+    static func secrets(in text: String, key: String?) -> [(String, String)] {
+        var found: [(String, String)] = []
+        let bytes = Array(text.utf8)
+        let name = key.map(normalized) ?? ""
+        if let block = privateKey(in: bytes) { found.append(("a private key", block)) }
+        for id in accessKeyIDs(in: bytes) { found.append(("an AWS access key id", id)) }
+        switch name {
+        case "awssecretaccesskey", "secretaccesskey", "awssecretkey", "secretkey":
+            if bytes.count == 40, bytes.allSatisfy(isBase64) { found.append(("an AWS secret access key", text)) }
+        case "awssessiontoken", "sessiontoken", "awssecuritytoken":
+            if bytes.count >= 16 { found.append(("an AWS session token", text)) }
+        case "wandbapikey", "apikey":
+            if isWandbKey(bytes[...]) { found.append(("a W&B API key", text)) }
+        default:
+            break
+        }
+        // WANDB_API_KEY=... inside a longer string (a command line, an env file).
+        let marker = Array("WANDB_API_KEY=".utf8)
+        var i = 0
+        while let at = firstIndex(of: marker, in: bytes, from: i) {
+            var end = at + marker.count
+            while end < bytes.count, isKeyCharacter(bytes[end]) { end += 1 }
+            let value = bytes[(at + marker.count)..<end]
+            if isWandbKey(value) { found.append(("a W&B API key", String(decoding: value, as: UTF8.self))) }
+            i = end
+        }
+        return found
+    }
+
+    /// `aws_secret_access_key`, `SecretAccessKey` and `AWS-SECRET-ACCESS-KEY` alike.
+    private static func normalized(_ key: String) -> String {
+        String(decoding: key.utf8.filter { $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private static func accessKeyIDs(in bytes: [UInt8]) -> [String] {
+        let prefixes = ["AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"].map { Array($0.utf8) }
+        var found: [String] = []
+        var i = 0
+        while i + 20 <= bytes.count {
+            let candidate = bytes[i..<i + 20]
+            if (i == 0 || !isUpperAlphanumeric(bytes[i - 1])), (i + 20 == bytes.count || !isUpperAlphanumeric(bytes[i + 20])),
+               prefixes.contains(where: { candidate.starts(with: $0) }), candidate.allSatisfy(isUpperAlphanumeric) {
+                found.append(String(decoding: candidate, as: UTF8.self))
+                i += 20
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private static func privateKey(in bytes: [UInt8]) -> String? {
+        guard let begin = firstIndex(of: Array("-----BEGIN ".utf8), in: bytes, from: 0) else { return nil }
+        guard let header = firstIndex(of: Array("PRIVATE KEY-----".utf8), in: bytes, from: begin),
+              !bytes[begin..<header].contains(0x0A) else { return nil }
+        let end = firstIndex(of: Array("-----END ".utf8), in: bytes, from: header).flatMap { firstIndex(of: Array("-----".utf8), in: bytes, from: $0 + 9) }.map { $0 + 5 }
+        return String(decoding: bytes[begin..<(end ?? bytes.count)], as: UTF8.self)
+    }
+
+    private static func isWandbKey(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let local = Array("local-".utf8)
+        if bytes.starts(with: local) { return bytes.count >= local.count + 40 && bytes.dropFirst(local.count).allSatisfy(isKeyCharacter) }
+        return bytes.count == 40 && bytes.allSatisfy(isHex)
+    }
+
+    private static func isUpperAlphanumeric(_ c: UInt8) -> Bool { (0x41...0x5A).contains(c) || (0x30...0x39).contains(c) }
+    private static func isHex(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) || (0x61...0x66).contains(c) || (0x41...0x46).contains(c) }
+    private static func isBase64(_ c: UInt8) -> Bool {
+        (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2B || c == 0x2F || c == 0x3D
+    }
+    private static func isKeyCharacter(_ c: UInt8) -> Bool {
+        (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2D || c == 0x5F
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        for i in start...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) {
+            return i
+        }
+        return nil
+    }
+
+    // MARK: Masking
+
+    /// The text with every one of the secrets masked.
+    public static func masking(_ secrets: [String], in text: String) -> String {
+        var text = text
+        for secret in secrets where !secret.isEmpty { text = text.replacingAll(secret, with: masked(secret)) }
+        return text
+    }
+
+    /// Characters left visible at the start of a masked secret: enough to say what it was.
+    static func visiblePrefix(of secret: String) -> Int {
+        if secret.hasPrefix("-----BEGIN") { return 0 }
+        return min(4, secret.utf8.count / 5)
+    }
+
+    /// A secret as launchc prints it: its first characters, then `*` for the rest.
+    static func masked(_ secret: String) -> String {
+        let keep = visiblePrefix(of: secret)
+        return String(decoding: secret.utf8.enumerated().map { $0.offset < keep || $0.element == 0x0A || $0.element == 0x0D ? $0.element : UInt8(ascii: "*") },
+                      as: UTF8.self)
+    }
+
+    /// Where the secret's bytes are inside a value's source range: the secret as written (a
+    /// plain or simply quoted scalar), else the whole range (an escaped or folded one).
+    private static func locate(_ secret: String, in range: SourceRange, bytes: [UInt8]) -> Range<Int>? {
+        let start = min(range.start, bytes.count), end = min(range.end, bytes.count)
+        guard start < end else { return nil }
+        let needle = Array(secret.utf8)
+        let window = Array(bytes[start..<end])
+        if let at = firstIndex(of: needle, in: window, from: 0) { return (start + at)..<(start + at + needle.count) }
+        return start..<end
+    }
+
+    private static func redact(_ diagnostic: Diagnostic, secrets: [String], from file: SourceFile, to masked: SourceFile) -> Diagnostic {
+        func clean(_ text: String) -> String { masking(secrets, in: text) }
+        func rehome(_ span: SourceSpan) -> SourceSpan { span.file === file ? SourceSpan(file: masked, range: span.range) : span }
+        var d = diagnostic
+        d.message = clean(d.message)
+        d.span = rehome(d.span)
+        d.notes = d.notes.map { note in
+            var note = note
+            note.message = clean(note.message)
+            note.span = note.span.map(rehome)
+            return note
+        }
+        d.fixIts = d.fixIts.map { fix in
+            var fix = fix
+            fix.message = clean(fix.message)
+            fix.edits = fix.edits.map { edit in
+                var edit = edit
+                edit.replacement = clean(edit.replacement)
+                return edit
+            }
+            return fix
+        }
+        return d
+    }
+
+    private static func fix(for kind: String) -> String {
+        switch kind {
+        case "a W&B API key": return "remove it and give the key to the agent through its environment (WANDB_API_KEY) or a secret store; then rotate it at wandb.ai/authorize"
+        case "a private key": return "remove it, keep the key in a secret store and mount it at run time; then replace the key pair"
+        default: return "remove it and let the agent use an IAM role or its environment's credentials; then deactivate the key in IAM"
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced, by bytes.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let bytes = Array(utf8), needle = Array(target.utf8)
+        guard !needle.isEmpty else { return self }
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + needle.count <= bytes.count, bytes[i] == needle[0], bytes[i..<i + needle.count].elementsEqual(needle) {
+                out += replacement.utf8
+                i += needle.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

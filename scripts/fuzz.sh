@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target of launchc-fuzz for a while: fuzz.sh FUZZER TARGET SECONDS.
+# The corpus starts from the fixtures (and, for render, every queue paired with every launch
+# spec of the render cases) and grows in .fuzz/TARGET/ (kept between local runs, not in git).
+# A crash, a sanitizer report, a hang (over 10 s) or an input using over 1 GB fails the run and
+# leaves the input in .fuzz/findings/: replay it with `.build/debug/launchc-fuzz TARGET FILE`,
+# fix it, and add it to fixtures/fuzz/TARGET/ so that `make test` replays it from then on.
+set -euo pipefail
+fuzzer=${1:?usage: fuzz.sh FUZZER TARGET SECONDS}
+target=${2:?usage: fuzz.sh FUZZER TARGET SECONDS}
+seconds=${3:?usage: fuzz.sh FUZZER TARGET SECONDS}
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus="$root/.fuzz/$target"
+findings="$root/.fuzz/findings"
+mkdir -p "$corpus" "$findings"
+
+seeds=$(mktemp -d)
+trap 'rm -rf "$seeds"' EXIT
+case "$target" in
+    yaml) find "$root/fixtures" -type f \( -name '*.yaml' -o -name '*.yml' \) -exec cp {} "$seeds/" \; ;;
+    json) find "$root/fixtures" -type f -name '*.json' ! -name '*.expected.json' -exec cp {} "$seeds/" \; ;;
+    check)
+        find "$root/fixtures" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) ! -name '*.expected.json' | while read -r f; do
+            # The first byte picks the kind; 0 leaves it to the content.
+            { printf '\0'; cat "$f"; } > "$seeds/$(echo "$f" | md5sum | cut -c1-16)"
+        done ;;
+    render)
+        # Every queue and queue config of the fixtures, alone and with each launch spec.
+        find "$root/fixtures/queue" "$root/fixtures/render/cases" "$root/fixtures/sagemaker" "$root/fixtures/gcp-vertex" \
+            "$root/fixtures/kubernetes" "$root/fixtures/local-container" "$root/fixtures/local-process" \
+            -type f \( -name '*.yaml' -o -name '*.json' \) ! -name '*.expected.json' ! -name 'spec.*' | while read -r queue; do
+            cp "$queue" "$seeds/$(echo "$queue" | md5sum | cut -c1-16)"
+            find "$root/fixtures/launch-spec" "$root/fixtures/render/cases" -type f \( -name 'spec.*' -o -path '*launch-spec/*.yaml' \) | while read -r spec; do
+                { cat "$queue"; printf '\n---spec\n'; cat "$spec"; } > "$seeds/$(echo "$queue$spec" | md5sum | cut -c1-16)"
+            done
+        done ;;
+    *) echo "fuzz.sh: unknown target '$target' (yaml, json, check, render)" >&2; exit 2 ;;
+esac
+[ -d "$root/fixtures/fuzz/$target" ] && cp "$root/fixtures/fuzz/$target"/* "$seeds/" 2>/dev/null || true
+
+log=$(mktemp)
+status=0
+LAUNCHC_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$fuzzer" "$corpus" "$seeds" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
+    -artifact_prefix="$findings/$target-" >"$log" 2>&1 || status=$?
+runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || echo "?")
+features=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || echo "?")
+size=$(ls "$corpus" | wc -l)
+if [ "$status" -ne 0 ]; then
+    grep -E 'ERROR|SUMMARY|Test unit written|==[0-9]+==' "$log" | head -30 >&2
+    echo "fuzz $target: FAILED after $runs runs (exit $status); the input is in $findings/" >&2
+    rm -f "$log"
+    exit 1
+fi
+rm -f "$log"
+echo "fuzz $target: ${seconds} s, $runs runs, coverage $cov edges, $features features, corpus $size inputs, no crash"
