@@ -47,6 +47,11 @@ test: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
 	scripts/schemas-check.sh $(RELEASE)
+	scripts/hostile.sh $(RELEASE)
+	scripts/output-safety.sh $(RELEASE)
+	scripts/no-side-effects.sh $(RELEASE)
+	$(MAKE) --no-print-directory sanitize
+	$(MAKE) --no-print-directory fuzz-all
 
 # The pre-commit hooks through real pre-commit (installed from PyPI into .venv-tools) and real
 # `git commit`s in a scratch repository; the hooks come from this checkout's HEAD commit.
@@ -73,6 +78,16 @@ bench-scaling: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh --scaling $(RELEASE) .build/release/launchc-bench
+
+# The whole Swift test suite under address sanitizer, then under thread sanitizer (the CLI tests
+# run the sanitized launchc binary, with --jobs threads). swiftc has no undefined-behaviour
+# sanitizer for Swift; Swift's own checks (overflow, bounds, exclusivity) are on in these debug builds.
+.PHONY: sanitize
+sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build-asan
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
 
 # libFuzzer (with address sanitizer) on one target for a while: make fuzz TARGET=yaml SECONDS=600.
 # Targets: yaml, json, check, render. `make fuzz-all` runs each for FUZZ_SECONDS (CI's short run).

@@ -324,8 +324,29 @@ struct RenderSettings: Equatable {
 /// A file written whole or not at all: a temporary file beside the target, then `rename(2)`.
 /// On any failure the temporary file is removed and an existing target is left as it was.
 enum AtomicFile {
-    /// nil on success, else what went wrong.
-    static func write(_ text: String, to path: String) -> String? {
+    /// nil on success, else what went wrong. A regular file (or a new one) is replaced whole or
+    /// not at all: the text goes to a temporary file beside it, which is renamed over it once
+    /// written and synced. A symbolic link keeps pointing where it did: the file it leads to is
+    /// what is replaced. A device, a FIFO or a socket (`/dev/stdout`, `/dev/full`, a pipe) is
+    /// written in place, since there is nothing to replace and renaming over it would destroy it.
+    static func write(_ text: String, to requested: String) -> String? {
+        var path = requested
+        var info = stat()
+        if lstat(requested, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(requested, nil) else { return String(cString: strerror(errno)) }
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR { return "it is a directory" }
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            if fd < 0 { return String(cString: strerror(errno)) }
+            let written = Output.writeAll(text, to: fd)
+            let closed = close(fd) == 0 ? 0 : errno
+            if written != 0 { return String(cString: strerror(written)) }
+            if closed != 0 { return String(cString: strerror(closed)) }
+            return nil
+        }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -100,6 +100,29 @@ import Testing
         }
     }
 
+    /// The fuzz targets' replayer (`launchc-fuzz TARGET FILE...`, built beside launchc) on every
+    /// hostile fixture and every input fuzzing found (`fixtures/fuzz/TARGET/`): each target
+    /// returns on each. Under `make sanitize` this runs with address or thread sanitizer.
+    @Test(arguments: ["yaml", "json", "check", "render"]) func fuzzTargetsSurviveTheHostileInputs(_ target: String) throws {
+        let replayer = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().appendingPathComponent("launchc-fuzz").path
+        guard FileManager.default.isExecutableFile(atPath: replayer) else {
+            Issue.record("no launchc-fuzz beside \(Self.binary)")
+            return
+        }
+        let found = (try? FileManager.default.contentsOfDirectory(atPath: Package.path("fixtures/fuzz/\(target)"))) ?? []
+        let inputs = Self.hostileCases.map { Package.path("fixtures/hostile/" + $0) } + found.sorted().map { Package.path("fixtures/fuzz/\(target)/" + $0) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: replayer)
+        process.arguments = [target] + inputs
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text == "launchc-fuzz: \(inputs.count) input(s) through \(target): ok\n")
+    }
+
     @Test func hostileFixturesAreEnough() {
         #expect(Self.hostileCases.count >= 40)
     }

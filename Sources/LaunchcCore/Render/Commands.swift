@@ -8,7 +8,14 @@ public enum ShellQuote {
             (c.value < 0x80 && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_")) || "@%+=:,./-".unicodeScalars.contains(c)
         }
         if safe { return word }
-        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\"'\"'") + "'"
+        // By bytes, not characters: a quote followed by a combining mark is one `Character`
+        // ("'\u{301}"), and splitting by characters would leave that quote unescaped.
+        var quoted: [UInt8] = [UInt8(ascii: "'")]
+        for byte in word.utf8 {
+            if byte == UInt8(ascii: "'") { quoted += Array("'\"'\"'".utf8) } else { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "'"))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
 
