@@ -146,7 +146,9 @@ with open(os.path.join(root, "evil.schema.json"), "w") as f:
     "nested": {"type": "string", "pattern": "^(a+)+$"},
     "alternation": {"type": "string", "pattern": "^(a|a)*$"},
     "overlap": {"type": "string", "pattern": "^(\\\\w+\\\\s?)*$"},
-    "each": {"type": "array", "items": {"type": "string", "pattern": "^(x+x+)+y$"}}
+    "each": {"type": "array", "items": {"type": "string", "pattern": "^(x+x+)+y$"}},
+    "backreference": {"type": "string", "pattern": "^(a*)*\\\\1b$"},
+    "lookbehind": {"type": "string", "pattern": "^(?:(?<=(a+)+)b|c)*$"}
   },
   "patternProperties": {"^(b+)+$": {"type": "integer"}}
 }
@@ -157,5 +159,11 @@ case("evil-regex-overlap.yaml", "# launchc: kind=data\noverlap: " + "word " * 12
 case("evil-regex-many-values.yaml", "# launchc: kind=data\neach:\n" + "".join("  - " + "x" * 30 + "\n" for _ in range(200)), ["--schema", schema])
 case("evil-regex-key.yaml", "# launchc: kind=data\n" + "b" * 40 + "!: 1\n", ["--schema", schema])
 case("evil-regex-budget-raised.yaml", "# launchc: kind=data\nnested: " + "a" * 14 + "!\n", ["--schema", schema, "--limit", "pattern-steps=10000000"])
+
+case("evil-regex-backreference.yaml", "# launchc: kind=data\nbackreference: " + "a" * 40 + "\n", ["--schema", schema])
+case("evil-regex-lookbehind.yaml", "# launchc: kind=data\nlookbehind: " + "a" * 30 + "b" * 30 + "!\n", ["--schema", schema])
+with open(os.path.join(root, "unbounded.schema.json"), "w") as f:
+    f.write('{"properties": {"greek": {"pattern": "^\\\\p{Script=Greek}+$"}}}\n')
+case("regex-launchc-cannot-bound.yaml", "# launchc: kind=data\ngreek: αβγ\n", ["--schema", os.path.join("fixtures", "hostile", "unbounded.schema.json")])
 
 print(f"{len(written)} hostile fixtures in fixtures/hostile/")

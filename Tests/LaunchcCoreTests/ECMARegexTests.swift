@@ -64,8 +64,6 @@ import Testing
     }
 
     @Test func unsupportedAndInvalid() {
-        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("(a)\\1") }
-        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("(?<=a)b") }
         #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("\\p{Script=Greek}") }
         #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("(a") }
         #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("a)") }
@@ -91,6 +89,28 @@ import Testing
         #expect(try matches("^\\S{1,3}\\S$", "abcde") == false)
         let regex = try ECMARegex("^(a*)(a+)$")
         #expect(regex.firstMatch(in: ECMARegex.scalars("aaaa")) == .match([0..<4, 0..<3, 3..<4]))
+    }
+
+    /// Backreferences and lookbehind run on this engine too, so that every pattern of a user's
+    /// schema has a step budget.
+    @Test func backreferencesAndLookbehind() throws {
+        #expect(try matches("^(a+)b\\1$", "aabaa") == true)
+        #expect(try matches("^(a+)b\\1$", "aaba") == false)
+        #expect(try matches("^(?<x>[a-z])\\k<x>$", "bb") == true)
+        #expect(try matches("^(?<x>[a-z])\\k<x>$", "bc") == false)
+        #expect(try matches("^(?:(a)|b)\\1$", "b") == true)  // a group that took no part matches empty
+        #expect(try matches("(?i)^(a)\\1$", "aA") == true)
+        #expect(try matches("^\\2(a)(b)$", "ab") == true)  // a forward reference is empty
+        #expect(try matches("(?<=\\$)\\d+", "cost $42") == true)
+        #expect(try matches("(?<=\\$)\\d+", "cost 42") == false)
+        #expect(try matches("(?<!\\$)\\b\\d+", "$42") == false)
+        #expect(try matches("(?<!\\$)\\b\\d+", "a 42") == true)
+        #expect(try matches("^.*(?<=\\.ya?ml)$", "queue.yml") == true)
+        #expect(try matches("^.*(?<=\\.ya?ml)$", "queue.json") == false)
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("(a)\\2") }
+        #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("(?<n>a)\\k<m>") }
+        // Catastrophic through a backreference too: bounded.
+        #expect(try ECMARegex("^(a*)*\\1b$", stepBudget: 100_000).matches(String(repeating: "a", count: 40)) == nil)
     }
 
     @Test func catastrophicPatternsStopAtTheBudget() throws {

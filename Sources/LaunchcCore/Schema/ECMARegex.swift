@@ -1,7 +1,8 @@
 /// A small backtracking matcher for the ECMA-262 regular expressions that JSON Schema's
 /// `pattern` and configuration checks use: literals, `.`, classes with ranges and `\d \w \s`
 /// (ASCII `\d \w`, ECMA's white space), anchors, `\b`, groups (capturing, named,
-/// non-capturing), lookahead, alternation, and greedy or lazy quantifiers; a leading `(?i)`
+/// non-capturing), backreferences, lookahead and lookbehind, alternation, and greedy or lazy
+/// quantifiers; a leading `(?i)`
 /// folds ASCII case. It matches on Unicode scalars. With `python`, `\w` and `$` mean what they
 /// mean in Python's `re` (any Unicode letter or digit; the end, or before a final newline), for
 /// the patterns launchc copies from the W&B agent.
@@ -9,7 +10,7 @@
 /// Parsing a pattern costs microseconds where Swift's `Regex` costs milliseconds, which
 /// matters when a check uses a handful of a schema's hundreds of patterns once each. `\p{…}`
 /// and `\P{…}` take Unicode general categories (`L`, `Lu`, `N`, `Z`, ...). What it does not
-/// implement (backreferences, lookbehind, scripts, `\cX`, other inline flags) throws
+/// implement (scripts, `\u{…}`, `\cX`, other inline flags) throws
 /// `ECMARegex.Unsupported`, and the caller uses Swift's `Regex` for that pattern instead.
 /// A class, so that handing a compiled pattern around costs one reference count.
 final class ECMARegex: Sendable {
@@ -102,6 +103,8 @@ final class ECMARegex: Sendable {
         var slots: [Int]
         var registers: [Int]
         var stack: [Frame] = []
+        /// Where each lookbehind being tried must end, innermost last.
+        var ends: [Int] = []
 
         init(_ regex: ECMARegex) {
             slots = [Int](repeating: -1, count: (regex.captureCount + 1) * 2)
@@ -144,8 +147,11 @@ final class ECMARegex: Sendable {
         case save(Int)
         case start, end
         case boundary(Bool)
-        /// Lookahead: a sub-program, negated or not.
-        case look(Int, negate: Bool)
+        /// Lookahead (or lookbehind): a sub-program, negated or not.
+        case look(Int, negate: Bool, behind: Bool)
+        /// In a lookbehind's sub-program: succeeds only where the lookbehind started.
+        case endsHere
+        case backreference(Int)
         /// Loop guards: remember the position, and fail an iteration that consumed nothing.
         case mark(Int)
         case progress(Int)
@@ -216,13 +222,40 @@ final class ECMARegex: Sendable {
                 let before = position > 0 && Self.isWord(input[position - 1])
                 let after = position < input.count && Self.isWord(input[position])
                 if (before != after) == wanted { pc += 1 } else { failed = true }
-            case .look(let index, let negate):
-                // Groups inside a lookahead are not kept.
+            case .look(let index, let negate, let behind):
+                // Groups inside a lookaround are not kept.
                 let slots = scratch.slots
-                let outcome = run(lookarounds[index], input, at: position, scratch: &scratch, steps: &steps)
+                var outcome: Bool? = false
+                if behind {
+                    // Some start at or before here from which the sub-pattern ends exactly here.
+                    scratch.ends.append(position)
+                    var from = position
+                    while from >= 0 {
+                        outcome = run(lookarounds[index], input, at: from, scratch: &scratch, steps: &steps)
+                        if outcome != false { break }
+                        from -= 1
+                    }
+                    scratch.ends.removeLast()
+                } else {
+                    outcome = run(lookarounds[index], input, at: position, scratch: &scratch, steps: &steps)
+                }
                 scratch.slots = slots
                 guard let found = outcome else { return nil }
                 if found != negate { pc += 1 } else { failed = true }
+            case .endsHere:
+                if position == scratch.ends.last { pc += 1 } else { failed = true }
+            case .backreference(let group):
+                let (from, to) = (scratch.slots[2 * group], scratch.slots[2 * group + 1])
+                if from < 0 || to < 0 {
+                    pc += 1  // a group that took part in no match matches the empty string
+                } else if position + (to - from) <= input.count,
+                          (0..<(to - from)).allSatisfy({ fold(input[from + $0]) == fold(input[position + $0]) }) {
+                    steps -= to - from
+                    position += to - from
+                    pc += 1
+                } else {
+                    failed = true
+                }
             case .mark(let register):
                 scratch.stack.append(.restoreRegister(register, scratch.registers[register]))
                 scratch.registers[register] = position
@@ -391,7 +424,9 @@ final class ECMARegex: Sendable {
         case start, end
         case boundary(Bool)
         case group(Node, capture: Int?)
-        case look(Node, negate: Bool)
+        case look(Node, negate: Bool, behind: Bool)
+        /// `\1`, `\k<name>`: the text a group captured (empty when it captured nothing).
+        case backreference(Int)
         case concat([Node])
         case alternation([Node])
         case repetition(Node, min: Int, max: Int?, greedy: Bool)
@@ -404,6 +439,9 @@ final class ECMARegex: Sendable {
         var names: [String: Int] = [:]
         var ignoreCase = false
         let python: Bool
+        /// Backreferences by number and by name, as read.
+        var references: [Int] = []
+        var namedReferences: [String] = []
 
         init(_ source: [UInt32], python: Bool) {
             self.source = source
@@ -415,7 +453,24 @@ final class ECMARegex: Sendable {
             if source.starts(with: Array("(?i)".unicodeScalars.map(\.value))) { ignoreCase = true; index = 4 }
             let node = try alternation()
             guard index == source.count else { throw SyntaxError() }
-            return node
+            // Every backreference names a group of the pattern (before or after it).
+            guard references.allSatisfy({ $0 <= captures }), namedReferences.allSatisfy({ names[$0] != nil }) else { throw SyntaxError() }
+            return namedReferences.isEmpty ? node : Self.resolvingNames(node, names: namedReferences.map { names[$0]! })
+        }
+
+        /// `\k<name>` is parsed as `backreference(-1 - i)` for the i-th named reference; this
+        /// puts the group numbers in.
+        static func resolvingNames(_ node: Node, names: [Int]) -> Node {
+            switch node {
+            case .backreference(let n) where n < 0: return .backreference(names[-1 - n])
+            case .group(let inner, let capture): return .group(resolvingNames(inner, names: names), capture: capture)
+            case .look(let inner, let negate, let behind): return .look(resolvingNames(inner, names: names), negate: negate, behind: behind)
+            case .concat(let items): return .concat(items.map { resolvingNames($0, names: names) })
+            case .alternation(let items): return .alternation(items.map { resolvingNames($0, names: names) })
+            case .repetition(let inner, let min, let max, let greedy):
+                return .repetition(resolvingNames(inner, names: names), min: min, max: max, greedy: greedy)
+            default: return node
+            }
         }
 
         private var peek: UInt32? { index < source.count ? source[index] : nil }
@@ -507,10 +562,11 @@ final class ECMARegex: Sendable {
         private mutating func group() throws -> Node {
             if eat("?") {
                 if eat(":") { return try close(.group(try alternation(), capture: nil)) }
-                if eat("=") { return try close(.look(try alternation(), negate: false)) }
-                if eat("!") { return try close(.look(try alternation(), negate: true)) }
+                if eat("=") { return try close(.look(try alternation(), negate: false, behind: false)) }
+                if eat("!") { return try close(.look(try alternation(), negate: true, behind: false)) }
                 if eat("<") {
-                    guard let c = peek, c != 0x3D, c != 0x21 else { throw Unsupported() }  // lookbehind
+                    if eat("=") { return try close(.look(try alternation(), negate: false, behind: true)) }
+                    if eat("!") { return try close(.look(try alternation(), negate: true, behind: true)) }
                     var name = ""
                     while let c = peek, c != 0x3E, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
                     guard eat(">"), !name.isEmpty else { throw SyntaxError() }
@@ -549,6 +605,19 @@ final class ECMARegex: Sendable {
                 var set = CharacterSet()
                 set.categories.append((try property(), c == 0x50))
                 return .set(set)
+            case 0x31...0x39:
+                // A group number (checked against the groups once the whole pattern is read).
+                var number = Int(c - 0x30)
+                while let d = peek, (0x30...0x39).contains(d), number < 100_000 { number = number * 10 + Int(d - 0x30); index += 1 }
+                references.append(number)
+                return .backreference(number)
+            case 0x6B where peek == 0x3C:
+                index += 1
+                var name = ""
+                while let c = peek, c != 0x3E, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
+                guard eat(">"), !name.isEmpty else { throw SyntaxError() }
+                namedReferences.append(name)
+                return .backreference(-namedReferences.count)  // the i-th name as -1 - i; see resolvingNames
             default:
                 index -= 1
                 let scalar = try characterEscape(inClass: false)
@@ -571,7 +640,9 @@ final class ECMARegex: Sendable {
             case 0x30:
                 if let next = peek, (0x30...0x39).contains(next) { throw Unsupported() }  // legacy octal
                 return 0
-            case 0x31...0x39: throw Unsupported()  // backreference
+            case 0x31...0x39:
+                if inClass { throw Unsupported() }  // legacy octal in a class
+                throw SyntaxError()  // escape() reads backreferences before this
             case 0x78: return try hex(2)
             case 0x75:
                 if peek == 0x7B { throw Unsupported() }
@@ -586,7 +657,8 @@ final class ECMARegex: Sendable {
                     index = save
                 }
                 return unit
-            case 0x63, 0x6B: throw Unsupported()  // \cX, \k<name>
+            case 0x63: throw Unsupported()  // \cX
+            case 0x6B: throw SyntaxError()  // \k without <name>
             default:
                 // An identity escape: the character itself (letters and digits are not, in ECMA).
                 if (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) { throw Unsupported() }
@@ -700,17 +772,20 @@ final class ECMARegex: Sendable {
                 if let capture { program.append(.save(2 * capture)) }
                 emit(inner)
                 if let capture { program.append(.save(2 * capture + 1)) }
-            case .look(let inner, let negate):
+            case .look(let inner, let negate, let behind):
                 var sub = Compiler(ignoreCase: ignoreCase)
                 sub.sets = sets
                 sub.lookarounds = lookarounds
                 sub.registers = registers
                 sub.emit(inner)
+                if behind { sub.program.append(.endsHere) }
                 sub.program.append(.match)
                 sets = sub.sets
                 registers = sub.registers
                 lookarounds = sub.lookarounds + [sub.program]
-                program.append(.look(lookarounds.count - 1, negate: negate))
+                program.append(.look(lookarounds.count - 1, negate: negate, behind: behind))
+            case .backreference(let group):
+                program.append(.backreference(group))
             case .concat(let items):
                 items.forEach { emit($0) }
             case .alternation(let branches):
@@ -784,7 +859,7 @@ final class ECMARegex: Sendable {
         static func canMatchEmpty(_ node: Node) -> Bool {
             switch node {
             case .char, .any, .set: return false
-            case .empty, .start, .end, .boundary, .look: return true
+            case .empty, .start, .end, .boundary, .look, .backreference: return true
             case .group(let inner, _): return canMatchEmpty(inner)
             case .concat(let items): return items.allSatisfy(canMatchEmpty)
             case .alternation(let branches): return branches.contains(where: canMatchEmpty)

@@ -2,13 +2,13 @@
 ///
 /// JSON Schema patterns are ECMA-262 regular expressions, matched on Unicode scalars and not
 /// anchored. launchc runs them with its own small engine (`ECMARegex`), which parses a pattern
-/// in microseconds. A pattern using what that engine leaves out (backreferences, lookbehind,
-/// scripts in `\p{…}`) runs on Swift's `Regex`, with matching on Unicode scalars and ASCII-only `\d` and
-/// `\w`; constructs neither parses (`\cX`, say) make the schema fail to compile rather than
-/// match wrongly.
+/// in microseconds and gives each match a step budget (`--limit pattern-steps`). What that
+/// engine leaves out (scripts in `\p{…}`, `\u{…}`, `\cX`) makes a user's schema fail to
+/// compile: a pattern launchc cannot stop is a pattern it does not run. The bundled schemas'
+/// patterns may also fall back to Swift's `Regex` (tests compile and run every one of them).
 ///
-/// The bundled schemas' patterns (tested to compile) are compiled on their first match; a
-/// user's are compiled with their schema, so that a bad one is reported then.
+/// The bundled schemas' patterns are compiled on their first match; a user's are compiled with
+/// their schema, so that a bad one is reported then.
 final class SchemaPattern: @unchecked Sendable {
     let source: String
     private enum Engine {
@@ -21,14 +21,20 @@ final class SchemaPattern: @unchecked Sendable {
     private var engine: Engine?
     private let lock = Lock()
 
-    /// A pattern compiled on first use.
+    /// Whether every match has a step budget: only `ECMARegex` then, never Swift's `Regex`,
+    /// which cannot be stopped. So for a user's schema; the bundled ones are trusted.
+    private let bounded: Bool
+
+    /// A bundled schema's pattern, compiled on first use.
     init(lazy source: String) {
         self.source = source
+        bounded = false
     }
 
-    /// A pattern compiled now; nil when launchc cannot run it.
-    convenience init?(_ source: String) {
-        self.init(lazy: source)
+    /// A user's pattern, compiled now; nil when launchc cannot run it within a step budget.
+    init?(_ source: String) {
+        self.source = source
+        bounded = true
         if case .invalid = compiled() { return nil }
     }
 
@@ -41,7 +47,7 @@ final class SchemaPattern: @unchecked Sendable {
         let made: Engine
         if let own = try? ECMARegex(source) {
             made = .own(own)
-        } else if let regex = try? Regex(source) {
+        } else if !bounded, let regex = try? Regex(source) {
             made = .swift(regex.matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters())
         } else {
             made = .invalid
