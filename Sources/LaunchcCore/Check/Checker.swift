@@ -103,6 +103,10 @@ public enum Checker {
                 for (schema, validator) in zip(options.schemas, validators) { diagnostics += schema.check(document, in: file, with: validator) }
             }
         }
+        // Text only: not in a file that is binary, not UTF-8 or not decodable.
+        if !parsed.diagnostics.contains(where: { $0.code == "LC1003" || $0.code == "LC1004" || $0.code == "LC1005" }) {
+            diagnostics += BidiControls.find(in: file)
+        }
         let secrets = Secrets.find(in: parsed)
         diagnostics += Secrets.diagnostics(for: secrets, in: file)
         // Inline suppressions first (so that one the config makes redundant is still used), then the config's ignore list.

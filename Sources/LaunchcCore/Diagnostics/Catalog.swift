@@ -29,7 +29,7 @@ extension DiagnosticID {
     /// Every code launchc can report, in code order.
     public static let all: [DiagnosticID] = [
         emptyFile, unreadableFile, binaryFile, invalidUTF8, unsupportedEncoding, fileTooLarge,
-        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep, scalarTooLong,
+        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep, scalarTooLong, bidiControl,
         yamlSyntax, yamlTabIndentation, yamlUnknownTag, yamlTagMismatch, yamlNonStringKey,
         yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
         yamlNonFiniteNumber, yamlTooManyDocuments,
@@ -278,6 +278,18 @@ extension DiagnosticID {
             """,
         bad: "[[[[[[ ... 10,000 levels ... ]]]]]]",
         good: "spec:\n  template:\n    spec:\n      containers: []\n")
+
+    public static let bidiControl = DiagnosticID(
+        code: "LC1106", name: "bidi-control", severity: .warning,
+        summary: "an invisible text-direction control character",
+        explanation: """
+            Unicode's direction controls (U+202A–U+202E, U+2066–U+2069) reorder how editors, diff \
+            views and code review display the text around them, while launchc, the agent and every \
+            API read the bytes in order: a value or a comment can look like something it is not (the \
+            \"Trojan Source\" attack). A configuration has no use for them; delete them.
+            """,
+        bad: "user: \"\u{202E}nimda\u{202C}\"   # shows as 'admin'\n",
+        good: "user: admin\n")
 
     public static let scalarTooLong = DiagnosticID(
         code: "LC1105", name: "scalar-too-long", severity: .error,
