@@ -25,7 +25,8 @@ public enum Secrets {
     /// The secrets of every document of a parsed file.
     static func find(in parsed: ParseResult) -> [Finding] {
         var findings: [Finding] = []
-        for document in parsed.documents { scan(document.root, pointer: .root, key: nil, into: &findings) }
+        var path: [String] = []
+        for document in parsed.documents { scan(document.root, path: &path, key: nil, into: &findings) }
         return findings
     }
 
@@ -55,22 +56,27 @@ public enum Secrets {
 
     // MARK: Finding
 
-    private static func scan(_ node: Node, pointer: JSONPointer, key: String?, into findings: inout [Finding]) {
+    /// `path` is the node's pointer, as tokens (a pointer is only built for a finding).
+    private static func scan(_ node: Node, path: inout [String], key: String?, into findings: inout [Finding]) {
         switch node.value {
         case .string(let text):
-            guard !text.hasTemplateOpening else { return }
-            for (kind, secret) in secrets(in: text, key: key) {
-                findings.append(Finding(kind: kind, node: node, pointer: pointer, secret: secret))
+            for (kind, secret) in secrets(in: text, key: key) where !text.hasTemplateOpening {
+                findings.append(Finding(kind: kind, node: node, pointer: JSONPointer(tokens: path), secret: secret))
             }
         case .array(let items):
-            for (i, item) in items.enumerated() { scan(item, pointer: pointer.appending(String(i)), key: nil, into: &findings) }
+            for (i, item) in items.enumerated() where item.value.isContainerOrString {
+                path.append(String(i))
+                scan(item, path: &path, key: nil, into: &findings)
+                path.removeLast()
+            }
         case .object(let members):
             // {name: WANDB_API_KEY, value: ...}: the value is named by its sibling.
             var pairName: String?
             if case .string(let name)? = members.first(where: { $0.key == "name" })?.value.value { pairName = name }
-            for member in members {
-                let named = member.key == "value" ? (pairName ?? member.key) : member.key
-                scan(member.value, pointer: pointer.appending(member.key), key: named, into: &findings)
+            for member in members where member.value.value.isContainerOrString {
+                path.append(member.key)
+                scan(member.value, path: &path, key: member.key == "value" ? (pairName ?? member.key) : member.key, into: &findings)
+                path.removeLast()
             }
         default:
             break
@@ -79,9 +85,14 @@ public enum Secrets {
 
     /// (what it is, the secret's text) for each secret in a string under `key`.
     static func secrets(in text: String, key: String?) -> [(String, String)] {
+        // Every secret key ends in "key" or "token": most keys are ruled out by their last letter.
+        let name = key.flatMap { k in
+            k.utf8.count <= 32 && [0x79, 0x59, 0x6E, 0x4E].contains(k.utf8.last ?? 0) ? normalized(k) : nil
+        } ?? ""
+        // Most strings hold nothing like a secret: decide that without copying them.
+        guard secretKeys.contains(name) || mayHoldSecret(text) else { return [] }
         var found: [(String, String)] = []
         let bytes = Array(text.utf8)
-        let name = key.map(normalized) ?? ""
         if let block = privateKey(in: bytes) { found.append(("a private key", block)) }
         for id in accessKeyIDs(in: bytes) { found.append(("an AWS access key id", id)) }
         switch name {
@@ -105,6 +116,31 @@ public enum Secrets {
             i = end
         }
         return found
+    }
+
+    /// The normalised keys whose values are checked as secrets.
+    static let secretKeys: Set<String> = [
+        "awssecretaccesskey", "secretaccesskey", "awssecretkey", "secretkey",
+        "awssessiontoken", "sessiontoken", "awssecuritytoken", "wandbapikey", "apikey",
+    ]
+
+    /// Whether the text has the start of an access key id (`A..A` followed by 16 more
+    /// characters), `WANDB_API_KEY=` or `-----BEGIN`: one pass over its bytes.
+    static func mayHoldSecret(_ text: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = bytes.count
+            guard n >= 10 else { return false }
+            for i in 0..<(n - 9) {
+                switch bytes[i] {
+                case 0x41 where n - i >= 20 && bytes[i + 3] == 0x41: return true  // AKIA, ASIA, ...
+                case 0x57 where bytes[i + 1] == 0x41 && bytes[i + 5] == 0x5F: return true  // WANDB_
+                case 0x2D where bytes[i + 4] == 0x2D && bytes[i + 5] == 0x42: return true  // -----B
+                default: continue
+                }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// `aws_secret_access_key`, `SecretAccessKey` and `AWS-SECRET-ACCESS-KEY` alike.
@@ -244,5 +280,14 @@ extension String {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Value {
+    fileprivate var isContainerOrString: Bool {
+        switch self {
+        case .string, .array, .object: return true
+        default: return false
+        }
     }
 }
