@@ -46,7 +46,7 @@ struct ParseSettings: Equatable {
         let input: Input = file == "-" ? .standardInput(name: common.stdinName) : .file(file)
         let style = ReportStyle(color: common.color.enabled(for: .standardError))
         let source = try readOrExit(input, style: style, limits: common.limits)
-        let parsed = DocumentParser.parse(source)
+        let parsed = DocumentParser.parse(source, limits: common.limits)
         var diagnostics = parsed.diagnostics
         let documents = allDocuments ? parsed.documents : Array(parsed.documents.prefix(1))
         for document in documents {

@@ -234,8 +234,9 @@ struct RenderSettings: Equatable {
         facts.runQueueItemID = runQueueItemID
         for macro in macros.compactMap(Resolver.Setting.init) { facts.macros[macro.name] = macro.value }
         if showSecrets, let key = getenv("WANDB_API_KEY") { facts.apiKey = String(cString: key) }
-        let renderer = Renderer(classifier: Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:))),
+        var renderer = Renderer(classifier: Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:))),
                                 settings: settings.compactMap(Resolver.Setting.init), facts: facts)
+        renderer.limits = common.limits
         let rendered = renderer.render(queue: queueFile, spec: specFile)
 
         if !rendered.diagnostics.isEmpty {

@@ -123,6 +123,21 @@ import Testing
         #expect(text == "launchc-fuzz: \(inputs.count) input(s) through \(target): ok\n")
     }
 
+    /// `--limit` on every command that reads files, and its errors.
+    @Test func limitsApplyToEveryCommand() throws {
+        let render = try launchc(["render", "--color", "never", "--limit", "depth=3", "fixtures/queue/sagemaker-gpu.yaml"])
+        #expect(render.status == 1)
+        #expect(render.stderr.hasPrefix("fixtures/queue/sagemaker-gpu.yaml:9:13: error[LC1104]: nesting is deeper than 3 levels\n"))
+        let parse = try launchc(["parse", "--color", "never", "--limit", "scalar-size=10", "fixtures/valid/kubernetes-queue.yaml"])
+        #expect(parse.status == 1)
+        #expect(parse.stderr.contains("error[LC1105]: a string of "))
+        for bad in ["depth", "depth=", "depth=0", "depth=x", "colour=3", "scalar-size=2Q", "file-size=2G"] {
+            let run = try launchc(["check", "--limit", bad, "fixtures/valid"])
+            #expect(run.status == 2, "\(bad)")
+            #expect(run.stderr.hasPrefix("Error: The value '\(bad)' is invalid for '--limit <name=value>'"), "\(bad)")
+        }
+    }
+
     @Test func hostileFixturesAreEnough() {
         #expect(Self.hostileCases.count >= 40)
     }

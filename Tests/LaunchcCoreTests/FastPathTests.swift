@@ -14,6 +14,7 @@ import Testing
          "--color", "never", "--stdin-name", "x.json", "--max-file-size", "10K", "-"],
         ["check", "--no-config", "--", "-weird.yaml", "--strict"],
         ["check", "--format", "github", "a", "--jobs=2", "b"],
+        ["check", "--limit", "depth=20", "--limit=scalar-size=16M", "--limit", "pattern-steps=5000", "a.yaml"],
         ["render", "q.yaml"],
         ["render", "q.yaml", "--spec", "s.yaml", "--set", "a=1", "--set=b=2", "--run-id", "r", "--project", "p", "--entity", "e",
          "--run-name", "n", "--author", "au", "--image-uri", "img", "--entry-point", "python t.py", "--args=--lr 0.1",
@@ -23,6 +24,8 @@ import Testing
         ["render", "--agent-input", "-", "--color", "always", "--stdin-name", "q.json"],
         ["parse", "f.yaml"],
         ["parse", "--all-documents", "--compact", "f.yaml", "--max-file-size", "1M"],
+        ["parse", "f.yaml", "--limit", "documents=3"],
+        ["render", "q.yaml", "--limit", "aliases=10", "--limit", "file-size=1K"],
     ]
 
     @Test(arguments: taken)

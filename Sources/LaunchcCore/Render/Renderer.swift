@@ -73,6 +73,8 @@ public struct Renderer {
     public var classifier = Classifier()
     public var settings: [Resolver.Setting] = []
     public var facts = Facts()
+    /// The limits on hostile input the queue and spec are read with (`--limit`).
+    public var limits = Limits.default
 
     public init(classifier: Classifier = Classifier(), settings: [Resolver.Setting] = [], facts: Facts = Facts()) {
         self.classifier = classifier
@@ -83,19 +85,19 @@ public struct Renderer {
     public func render(queue: SourceFile, spec specFile: SourceFile? = nil) -> Rendered {
         var rendered = build(queue: queue, spec: specFile)
         for file in [queue] + (specFile.map { [$0] } ?? []) {
-            rendered.secrets += Secrets.find(in: DocumentParser.parse(file)).map(\.secret)
+            rendered.secrets += Secrets.find(in: DocumentParser.parse(file, limits: limits)).map(\.secret)
         }
         return rendered
     }
 
     private func build(queue: SourceFile, spec specFile: SourceFile?) -> Rendered {
-        let parsed = DocumentParser.parse(queue)
-        let queueReport = Checker.check(queue, parsed: parsed, options: CheckOptions(classifier: classifier))
+        let parsed = DocumentParser.parse(queue, limits: limits)
+        let queueReport = Checker.check(queue, parsed: parsed, options: CheckOptions(limits: limits, classifier: classifier))
         var diagnostics = queueReport.diagnostics
         var spec: Node?
         if let specFile {
-            let parsedSpec = DocumentParser.parse(specFile)
-            diagnostics += Checker.check(specFile, parsed: parsedSpec, options: CheckOptions(classifier: Classifier(kind: .launchSpec))).diagnostics
+            let parsedSpec = DocumentParser.parse(specFile, limits: limits)
+            diagnostics += Checker.check(specFile, parsed: parsedSpec, options: CheckOptions(limits: limits, classifier: Classifier(kind: .launchSpec))).diagnostics
             if !parsedSpec.diagnostics.contains(where: { $0.severity == .error }) { spec = parsedSpec.documents.first?.root }
         }
         if parsed.diagnostics.contains(where: { $0.severity == .error }) || (specFile != nil && spec == nil) {
