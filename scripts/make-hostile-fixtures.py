@@ -38,6 +38,8 @@ for i in range(1, 10):
     laughs.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
 case("billion-laughs.yaml", "\n".join(laughs) + "\n")
 case("alias-fan-out.yaml", "# launchc: kind=data\nbase: &b [1, 2, 3, 4]\ncopies: [*b, *b, *b, *b]\n", ["--limit", "aliases=10"])
+case("alias-of-long-string.yaml", "# launchc: kind=data\ns: &s \"" + "x" * 2100 + "\"\ncopies: [" + ", ".join(["*s"] * 20) + "]\n",
+     ["--limit", "aliases=30"])
 case("recursive-alias.yaml", "# launchc: kind=data\nloop: &a [1, *a]\n")
 case("undefined-alias.yaml", "# launchc: kind=data\nvalue: *nowhere\n")
 case("long-string.yaml", "# launchc: kind=data\nblob: " + "x" * 2000 + "\n", ["--limit", "scalar-size=1K"])
@@ -122,6 +124,15 @@ deploy_key: |
   QyNTUxOQAAACBZLd7QxJgvcM1H7BaMmVk3yBvTWfd1+KcRzGxGEMiDLAAAAJhpTjpLaU46
   -----END OPENSSH PRIVATE KEY-----
 """)
+case("wandb-key-in-comment.yaml", f"""# launchc: kind=agent
+# WANDB_API_KEY={wandb_key}
+max_jobs: 1
+""")
+case("wandb-key-in-broken-json.json", '{"WANDB_API_KEY": "' + wandb_key + '",}\n', ["--kind", "data"])
+case("wandb-key-beside-a-template.yaml", f"""# launchc: kind=queue-config resource=local-process
+env:
+  - "WANDB_API_KEY={wandb_key} python train.py --run ${{wandb_run_id}}"
+""")
 case("templated-keys-are-fine.yaml", """# launchc: kind=data
 aws_secret_access_key: ${aws_secret}
 WANDB_API_KEY: "{{wandb_key}}"
@@ -134,6 +145,7 @@ env:
   - MY_VAR=1
   - -v=/:/host
 gpus: all
+memory-swap: "-1"
 """)
 
 # --- Catastrophic regular expressions in a user's schema -----------------------------------
@@ -158,6 +170,10 @@ case("evil-regex-alternation.yaml", "# launchc: kind=data\nalternation: " + "a" 
 case("evil-regex-overlap.yaml", "# launchc: kind=data\noverlap: " + "word " * 12 + "!\n", ["--schema", schema])
 case("evil-regex-many-values.yaml", "# launchc: kind=data\neach:\n" + "".join("  - " + "x" * 30 + "\n" for _ in range(200)), ["--schema", schema])
 case("evil-regex-key.yaml", "# launchc: kind=data\n" + "b" * 40 + "!: 1\n", ["--schema", schema])
+case("long-value-against-a-policy.yaml", "# launchc: kind=data\nname: " + "a" * 5000 + ";rm -rf ~\n",
+     ["--schema", os.path.join("fixtures", "hostile", "policy.schema.json"), "--limit", "pattern-steps=1000"])
+with open(os.path.join(root, "policy.schema.json"), "w") as f:
+    f.write('{"properties": {"name": {"type": "string", "pattern": "^[a-z]+$"}}}\n')
 case("evil-regex-budget-raised.yaml", "# launchc: kind=data\nnested: " + "a" * 14 + "!\n", ["--schema", schema, "--limit", "pattern-steps=10000000"])
 
 case("evil-regex-backreference.yaml", "# launchc: kind=data\nbackreference: " + "a" * 40 + "\n", ["--schema", schema])

@@ -75,6 +75,20 @@ ln -s target.json "$work/link.json"
 [ "$(cat "$work/target.json")" = "$expected" ] || fail "symbolic link: the target does not hold the body"
 ok
 
+# 4b. A private file stays private: the replacement keeps the old file's mode.
+echo "old" > "$work/private.json"
+chmod 600 "$work/private.json"
+"$launchc" render "$queue" --run-id abc123 -o "$work/private.json" >/dev/null
+[ "$(stat -c %a "$work/private.json")" = "600" ] || fail "a 0600 file became $(stat -c %a "$work/private.json")"
+[ "$(cat "$work/private.json")" = "$expected" ] || fail "the 0600 file does not hold the body"
+ok
+
+# 4c. A dangling symbolic link: the file it names is created; the link stays.
+ln -s created.json "$work/dangling.json"
+"$launchc" render "$queue" --run-id abc123 -o "$work/dangling.json" >/dev/null
+[ -L "$work/dangling.json" ] && [ "$(cat "$work/created.json")" = "$expected" ] || fail "dangling link: not written through"
+ok
+
 # 5. A FIFO: written in place (a reader gets the body), not replaced.
 mkfifo "$work/pipe"
 cat "$work/pipe" > "$work/from-pipe" &

@@ -129,7 +129,7 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the body to this file (whole or not at all) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Flag(name: .customLong("show-secrets"), help: "Render the API key from the WANDB_API_KEY environment variable instead of a placeholder.")
+    @Flag(name: .customLong("show-secrets"), help: "Render the API key from the WANDB_API_KEY environment variable instead of a placeholder, and credentials written in the queue or spec unmasked.")
     var showSecrets = false
 
     @Flag(help: "Print JSON on one line.")
@@ -327,16 +327,23 @@ struct RenderSettings: Equatable {
 enum AtomicFile {
     /// nil on success, else what went wrong. A regular file (or a new one) is replaced whole or
     /// not at all: the text goes to a temporary file beside it, which is renamed over it once
-    /// written and synced. A symbolic link keeps pointing where it did: the file it leads to is
-    /// what is replaced. A device, a FIFO or a socket (`/dev/stdout`, `/dev/full`, a pipe) is
-    /// written in place, since there is nothing to replace and renaming over it would destroy it.
+    /// written and synced; a file that existed keeps its permissions. A symbolic link keeps
+    /// pointing where it did: the file it leads to (even one not there yet) is what is written.
+    /// A device or a FIFO (`/dev/stdout`, `/dev/full`, a named pipe) is written in place, as a
+    /// shell's `>` would (a FIFO waits for its reader), since renaming over it would destroy it.
     static func write(_ text: String, to requested: String) -> String? {
         var path = requested
         var info = stat()
-        if lstat(requested, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let resolved = realpath(requested, nil) else { return String(cString: strerror(errno)) }
-            path = String(cString: resolved)
-            free(resolved)
+        var hops = 0
+        while lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            hops += 1
+            guard hops <= 40 else { return String(cString: strerror(ELOOP)) }
+            var buffer = [CChar](repeating: 0, count: 4097)
+            let count = readlink(path, &buffer, 4096)
+            guard count >= 0 else { return String(cString: strerror(errno)) }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let slash = path.lastIndex(of: "/")
+            path = target.hasPrefix("/") || slash == nil ? target : String(path[...slash!]) + target
         }
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             if (info.st_mode & S_IFMT) == S_IFDIR { return "it is a directory" }
@@ -359,10 +366,13 @@ enum AtomicFile {
         let written = Output.writeAll(text, to: fd)
         if written != 0 { failure = String(cString: strerror(written)) }
         if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        // mkstemp creates 0600; give the file the mode a plain create would (0666 less the umask).
+        // mkstemp creates 0600: give the file the mode the one it replaces had, or the mode a
+        // plain create would (0666 less the umask), so that a private file stays private.
         let mask = umask(0)
         umask(mask)
-        if failure == nil, fchmod(fd, 0o666 & ~mask) != 0 { failure = String(cString: strerror(errno)) }
+        var old = stat()
+        let mode = stat(path, &old) == 0 ? old.st_mode & 0o7777 : 0o666 & ~mask
+        if failure == nil, fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if failure != nil { unlink(temporary) }

@@ -107,7 +107,7 @@ public enum Checker {
         if !parsed.diagnostics.contains(where: { $0.code == "LC1003" || $0.code == "LC1004" || $0.code == "LC1005" }) {
             diagnostics += BidiControls.find(in: file)
         }
-        let secrets = Secrets.find(in: parsed)
+        let secrets = Secrets.find(in: parsed, file: file)
         diagnostics += Secrets.diagnostics(for: secrets, in: file)
         // Inline suppressions first (so that one the config makes redundant is still used), then the config's ignore list.
         var suppressed: [SuppressedFinding]

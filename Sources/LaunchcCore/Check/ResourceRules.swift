@@ -113,7 +113,8 @@ enum ResourceRules {
             default: values = [member.value]
             }
             for (i, value) in values.enumerated() {
-                guard case .string(let text) = value.value, text.hasPrefix("-") else { continue }
+                // A negative number written as a string ("-1") is a value, not a flag.
+                guard case .string(let text) = value.value, text.hasPrefix("-"), Double(text) == nil else { continue }
                 let at = member.value.value.isArray ? pointer.appending(member.key).appending(i) : pointer.appending(member.key)
                 out.append(Diagnostic(
                     .dockerFlagInjection, "value '\(text)' of '\(member.key)' starts with '-', so it reads as a docker flag",

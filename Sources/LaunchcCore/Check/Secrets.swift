@@ -17,24 +17,69 @@ public enum Secrets {
     /// One secret found: what it is, the value node that holds it, and the secret's text.
     struct Finding {
         var kind: String
-        var node: Node
-        var pointer: JSONPointer
+        /// The value holding it (or, found in the bytes, the secret itself).
+        var range: SourceRange
+        var pointer: JSONPointer?
         var secret: String
     }
 
-    /// The secrets of every document of a parsed file.
-    static func find(in parsed: ParseResult) -> [Finding] {
+    /// The secrets of every document of a parsed file, then those its bytes show outside any
+    /// value found (in comments, or in a file that did not parse).
+    static func find(in parsed: ParseResult, file: SourceFile) -> [Finding] {
         var findings: [Finding] = []
         var path: [String] = []
         for document in parsed.documents { scan(document.root, path: &path, key: nil, into: &findings) }
+        for raw in scanBytes(file.bytes) where !findings.contains(where: { $0.range.start < raw.range.end && raw.range.start < $0.range.end }) {
+            findings.append(raw)
+        }
         return findings
+    }
+
+    /// Access key ids, private key blocks and `WANDB_API_KEY` with a W&B key after `=` or `:`
+    /// (quotes and spaces allowed), anywhere in the bytes.
+    static func scanBytes(_ bytes: [UInt8]) -> [Finding] {
+        var found: [Finding] = []
+        func add(_ kind: String, _ range: Range<Int>) {
+            found.append(Finding(kind: kind, range: SourceRange(start: range.lowerBound, end: range.upperBound), pointer: nil,
+                                 secret: String(decoding: bytes[range], as: UTF8.self)))
+        }
+        let marker = Array("WANDB_API_KEY".utf8)
+        var i = 0
+        while i + 10 <= bytes.count {
+            switch bytes[i] {
+            case 0x41 where i + 20 <= bytes.count && bytes[i + 3] == 0x41:
+                if let id = accessKeyIDs(in: Array(bytes[max(0, i - 1)..<min(bytes.count, i + 21)])).first, id.utf8.elementsEqual(bytes[i..<i + 20]) {
+                    add("an AWS access key id", i..<(i + 20))
+                    i += 20
+                    continue
+                }
+            case 0x2D where bytes[i..<min(bytes.count, i + 11)].elementsEqual("-----BEGIN ".utf8):
+                if let block = privateKey(in: Array(bytes[i...])) {
+                    add("a private key", i..<(i + block.utf8.count))
+                    i += block.utf8.count
+                    continue
+                }
+            case 0x57 where i + marker.count <= bytes.count && bytes[i..<i + marker.count].elementsEqual(marker):
+                var j = i + marker.count
+                while j < bytes.count, [0x22, 0x27, 0x20, 0x3D, 0x3A].contains(bytes[j]) { j += 1 }
+                var end = j
+                while end < bytes.count, isKeyCharacter(bytes[end]) { end += 1 }
+                if j > i + marker.count, isWandbKey(bytes[j..<end]) { add("a W&B API key", j..<end) }
+                i = max(end, i + 1)
+                continue
+            default:
+                break
+            }
+            i += 1
+        }
+        return found
     }
 
     /// LC1601 for each secret found.
     static func diagnostics(for findings: [Finding], in file: SourceFile) -> [Diagnostic] {
         findings.map { finding in
             Diagnostic(
-                .plaintextSecret, "\(finding.kind) in plain text", at: SourceSpan(file: file, range: finding.node.range), pointer: finding.pointer,
+                .plaintextSecret, "\(finding.kind) in plain text", at: SourceSpan(file: file, range: finding.range), pointer: finding.pointer,
                 notes: [Note("anyone who can read this file or its CI logs can use it; launchc masks it in what it prints")],
                 fixIts: [FixIt(fix(for: finding.kind))])
         }
@@ -46,7 +91,7 @@ public enum Secrets {
     static func mask(_ findings: [Finding], in file: SourceFile) -> (SourceFile, (Diagnostic) -> Diagnostic) {
         var bytes = file.bytes
         for finding in findings {
-            guard let range = locate(finding.secret, in: finding.node.range, bytes: bytes) else { continue }
+            guard let range = locate(finding.secret, in: finding.range, bytes: bytes) else { continue }
             for i in range.dropFirst(visiblePrefix(of: finding.secret)) where bytes[i] != 0x0A && bytes[i] != 0x0D { bytes[i] = UInt8(ascii: "*") }
         }
         let masked = SourceFile(path: file.path, bytes: bytes)
@@ -60,8 +105,8 @@ public enum Secrets {
     private static func scan(_ node: Node, path: inout [String], key: String?, into findings: inout [Finding]) {
         switch node.value {
         case .string(let text):
-            for (kind, secret) in secrets(in: text, key: key) where !text.hasTemplateOpening {
-                findings.append(Finding(kind: kind, node: node, pointer: JSONPointer(tokens: path), secret: secret))
+            for (kind, secret) in secrets(in: text, key: key) {
+                findings.append(Finding(kind: kind, range: node.range, pointer: JSONPointer(tokens: path), secret: secret))
             }
         case .array(let items):
             for (i, item) in items.enumerated() where item.value.isContainerOrString {
@@ -95,7 +140,8 @@ public enum Secrets {
         let bytes = Array(text.utf8)
         if let block = privateKey(in: bytes) { found.append(("a private key", block)) }
         for id in accessKeyIDs(in: bytes) { found.append(("an AWS access key id", id)) }
-        switch name {
+        // A value filled in later (`${…}`, `{{…}}`) is not a secret itself.
+        switch text.hasTemplateOpening ? "" : name {
         case "awssecretaccesskey", "secretaccesskey", "awssecretkey", "secretkey":
             if bytes.count == 40, bytes.allSatisfy(isBase64) { found.append(("an AWS secret access key", text)) }
         case "awssessiontoken", "sessiontoken", "awssecuritytoken":
@@ -198,10 +244,17 @@ public enum Secrets {
 
     // MARK: Masking
 
-    /// The text with every one of the secrets masked.
+    /// The text with every one of the secrets masked: as written, as JSON writes it (a private
+    /// key's line breaks as `\n`), and as the start that messages keep of a long value.
     public static func masking(_ secrets: [String], in text: String) -> String {
         var text = text
-        for secret in secrets where !secret.isEmpty { text = text.replacingAll(secret, with: masked(secret)) }
+        for secret in secrets where !secret.isEmpty {
+            var forms = [secret]
+            if secret.utf8.contains(0x0A) { forms.append(secret.replacingAll("\n", with: "\\n")) }
+            // SchemaValidator.show keeps 56 characters of a quoted value, abbreviations 37.
+            for cut in [56, 37] where secret.unicodeScalars.count > cut { forms.append(String(secret.unicodeScalars.prefix(cut))) }
+            for form in forms { text = text.replacingAll(form, with: masked(form)) }
+        }
         return text
     }
 

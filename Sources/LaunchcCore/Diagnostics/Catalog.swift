@@ -575,14 +575,15 @@ extension DiagnosticID {
         good: "EnableManagedSpotTraining: false\n")
 
     public static let schemaPatternTooCostly = DiagnosticID(
-        code: "LC2012", name: "pattern-too-costly", severity: .warning,
-        summary: "a schema's pattern took too long on a value, so launchc did not decide it",
+        code: "LC2012", name: "pattern-too-costly", severity: .error,
+        summary: "a schema's pattern ran out of its step budget on a value, so the value fails",
         explanation: """
             Some regular expressions backtrack exponentially on some strings (`^(a+)+$` on `aaaa…!`). \
-            launchc gives each `pattern` match a budget of steps (1,000,000 by default, \
-            `--limit pattern-steps=N`); a match that runs past it is reported here and counted as \
-            matching, and that pattern is not run again in the same run. Rewrite the pattern without \
-            nested quantifiers over the same characters.
+            launchc gives each `pattern` match of a `--schema` a budget of steps: 1,000,000 \
+            (`--limit pattern-steps=N`) plus 16 for each character of the value. A match that runs \
+            past it fails the check here (a policy must not be passed by a value too long or too \
+            twisted to decide), and that pattern is not run again in the same file. Rewrite the \
+            pattern without nested quantifiers over the same characters, or raise the budget.
             """,
         bad: "{\"pattern\": \"^(a+)+$\"}\n",
         good: "{\"pattern\": \"^a+$\"}\n")

@@ -7,7 +7,8 @@ public struct Limits: Sendable, Equatable {
     public var maxFileBytes: Int = 1 << 30
     /// Deepest nesting of arrays and objects (LC1104).
     public var maxDepth: Int = 512
-    /// Most nodes that YAML aliases may produce in one document (LC1210).
+    /// Most nodes that YAML aliases may produce in one document (LC1210); a string counts one
+    /// node per KiB, so that aliases of a long string count its bytes.
     public var maxAliasNodes: Int = 1_000_000
     /// Longest string or key, in bytes (LC1105).
     public var maxScalarBytes: Int = 4 << 20
@@ -23,10 +24,10 @@ public struct Limits: Sendable, Equatable {
     /// The limits `--limit` names, with what each bounds, for help and errors.
     public static let names: [(name: String, help: String)] = [
         ("depth", "nesting of lists and mappings (default 512)"),
-        ("aliases", "nodes YAML aliases may produce in one document (default 1000000)"),
+        ("aliases", "nodes YAML aliases may produce in one document, a string counting one per KiB (default 1000000)"),
         ("scalar-size", "bytes in one string or key, with K, M or G (default 4M)"),
         ("documents", "documents in one YAML stream (default 10000)"),
-        ("pattern-steps", "steps one schema pattern may take on one value (default 1000000)"),
+        ("pattern-steps", "steps one schema pattern may take on one value, plus 16 per character of it (default 1000000)"),
         ("file-size", "bytes in one file, with K, M or G (default and at most 1G; same as --max-file-size)"),
     ]
 

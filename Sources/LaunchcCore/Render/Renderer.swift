@@ -85,7 +85,7 @@ public struct Renderer {
     public func render(queue: SourceFile, spec specFile: SourceFile? = nil) -> Rendered {
         var rendered = build(queue: queue, spec: specFile)
         for file in [queue] + (specFile.map { [$0] } ?? []) {
-            rendered.secrets += Secrets.find(in: DocumentParser.parse(file, limits: limits)).map(\.secret)
+            rendered.secrets += Secrets.find(in: DocumentParser.parse(file, limits: limits), file: file).map(\.secret)
         }
         return rendered
     }

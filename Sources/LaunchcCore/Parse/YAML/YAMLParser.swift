@@ -106,8 +106,10 @@ private struct YAMLComposer {
                 key(text: text, tag: tag, style: style, range: range, anchor: anchor)
             } else {
                 let node = scalar(text: text, tag: tag, style: style, range: range)
-                if let anchor { anchors[anchor] = (node, 1) }
-                complete(node, size: 1)
+                // A long string weighs one node per KiB, so that aliases of it count its bytes.
+                let size = 1 + text.utf8.count / 1024
+                if let anchor { anchors[anchor] = (node, size) }
+                complete(node, size: size)
             }
         case let .alias(name, range):
             alias(name, range: range)
@@ -397,7 +399,7 @@ private struct YAMLComposer {
         } else if style == .plain && tag == nil {
             checkYAML11(text, range: range, key: text)
         }
-        if let anchor { anchors[anchor] = (Node(.string(text), range: range), 1) }
+        if let anchor { anchors[anchor] = (Node(.string(text), range: range), 1 + text.utf8.count / 1024) }
         stack[top].key = .key(text, range)
     }
 
