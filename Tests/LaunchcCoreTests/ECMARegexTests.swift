@@ -107,6 +107,13 @@ import Testing
         #expect(try matches("(?<!\\$)\\b\\d+", "a 42") == true)
         #expect(try matches("^.*(?<=\\.ya?ml)$", "queue.yml") == true)
         #expect(try matches("^.*(?<=\\.ya?ml)$", "queue.json") == false)
+        // ECMA-262 details: a positive lookahead keeps its groups; each iteration of a loop starts
+        // with its groups unset; a backreference inside a lookbehind is refused (it would mean
+        // something else left to right).
+        #expect(try matches("^(?=(a+))\\1b$", "aaab") == true)
+        #expect(try matches("^(?:(a)|b)*\\1$", "ab") == true)
+        #expect(try matches("^(?:(a)|b)*\\1$", "ba") == false)
+        #expect(throws: ECMARegex.Unsupported.self) { try ECMARegex("(?<=\\1(a))b") }
         #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("(a)\\2") }
         #expect(throws: ECMARegex.SyntaxError.self) { try ECMARegex("(?<n>a)\\k<m>") }
         // Catastrophic through a backreference too: bounded.

@@ -151,6 +151,8 @@ final class ECMARegex: Sendable {
         case look(Int, negate: Bool, behind: Bool)
         /// In a lookbehind's sub-program: succeeds only where the lookbehind started.
         case endsHere
+        /// Unsets the capture slots from the first to the last (inclusive), undone on backtracking.
+        case clear(Int, Int)
         case backreference(Int)
         /// Loop guards: remember the position, and fail an iteration that consumed nothing.
         case mark(Int)
@@ -239,18 +241,33 @@ final class ECMARegex: Sendable {
                 } else {
                     outcome = run(lookarounds[index], input, at: position, scratch: &scratch, steps: &steps)
                 }
-                scratch.slots = slots
                 guard let found = outcome else { return nil }
+                if found && !negate && !behind {
+                    // A positive lookahead's groups are kept (as ECMA-262 says), and undone on
+                    // backtracking like any other save.
+                    for slot in scratch.slots.indices where scratch.slots[slot] != slots[slot] {
+                        scratch.stack.append(.restoreSlot(slot, slots[slot]))
+                    }
+                } else {
+                    scratch.slots = slots
+                }
                 if found != negate { pc += 1 } else { failed = true }
             case .endsHere:
                 if position == scratch.ends.last { pc += 1 } else { failed = true }
+            case .clear(let first, let last):
+                for slot in first...min(last, scratch.slots.count - 1) where scratch.slots[slot] >= 0 {
+                    scratch.stack.append(.restoreSlot(slot, scratch.slots[slot]))
+                    scratch.slots[slot] = -1
+                }
+                pc += 1
             case .backreference(let group):
                 let (from, to) = (scratch.slots[2 * group], scratch.slots[2 * group + 1])
+                // The comparison is charged whether or not it matches.
+                if from >= 0 && to >= 0 { steps -= to - from }
                 if from < 0 || to < 0 {
                     pc += 1  // a group that took part in no match matches the empty string
                 } else if position + (to - from) <= input.count,
                           (0..<(to - from)).allSatisfy({ fold(input[from + $0]) == fold(input[position + $0]) }) {
-                    steps -= to - from
                     position += to - from
                     pc += 1
                 } else {
@@ -565,8 +582,10 @@ final class ECMARegex: Sendable {
                 if eat("=") { return try close(.look(try alternation(), negate: false, behind: false)) }
                 if eat("!") { return try close(.look(try alternation(), negate: true, behind: false)) }
                 if eat("<") {
-                    if eat("=") { return try close(.look(try alternation(), negate: false, behind: true)) }
-                    if eat("!") { return try close(.look(try alternation(), negate: true, behind: true)) }
+                    // A lookbehind is matched left to right here, which gives backreferences
+                    // inside it another meaning than ECMA's right-to-left: refused.
+                    if eat("=") { return try close(.look(try lookbehind(), negate: false, behind: true)) }
+                    if eat("!") { return try close(.look(try lookbehind(), negate: true, behind: true)) }
                     var name = ""
                     while let c = peek, c != 0x3E, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
                     guard eat(">"), !name.isEmpty else { throw SyntaxError() }
@@ -580,6 +599,13 @@ final class ECMARegex: Sendable {
             captures += 1
             let number = captures
             return try close(.group(try alternation(), capture: number))
+        }
+
+        private mutating func lookbehind() throws -> Node {
+            let before = references.count + namedReferences.count
+            let inner = try alternation()
+            if references.count + namedReferences.count > before { throw Unsupported() }
+            return inner
         }
 
         private mutating func close(_ node: Node) throws -> Node {
@@ -812,8 +838,14 @@ final class ECMARegex: Sendable {
                 }
                 program.append(.repeated(atom, min: min, max: max ?? Int.max))
             case .repetition(let inner, let min, let max, let greedy):
-                for _ in 0..<min {
+                // Each iteration starts with the groups inside it unset (ECMA-262's RepeatMatcher).
+                let groups = Self.captures(in: inner)
+                func iteration() {
+                    if let first = groups.first, let last = groups.last { program.append(.clear(2 * first, 2 * last + 1)) }
                     emit(inner)
+                }
+                for _ in 0..<min {
+                    iteration()
                     if program.count > 60_000 { return }  // too large: init throws Unsupported
                 }
                 if let max {
@@ -822,7 +854,7 @@ final class ECMARegex: Sendable {
                     for _ in min..<max {
                         splits.append(program.count)
                         program.append(.split(-1, -1))
-                        emit(inner)
+                        iteration()
                         if program.count > 60_000 { return }
                     }
                     for s in splits { program[s] = greedy ? .split(s + 1, program.count) : .split(program.count, s + 1) }
@@ -832,11 +864,22 @@ final class ECMARegex: Sendable {
                     program.append(.split(-1, -1))
                     let register = registers
                     if canBeEmpty { registers += 1; program.append(.mark(register)) }
-                    emit(inner)
+                    iteration()
                     if canBeEmpty { program.append(.progress(register)) }
                     program.append(.jump(loop))
                     program[loop] = greedy ? .split(loop + 1, program.count) : .split(program.count, loop + 1)
                 }
+            }
+        }
+
+        /// The numbers of the capturing groups inside a node, in order (they are consecutive).
+        static func captures(in node: Node) -> [Int] {
+            switch node {
+            case .group(let inner, let capture): return (capture.map { [$0] } ?? []) + captures(in: inner)
+            case .look(let inner, _, _): return captures(in: inner)
+            case .concat(let items), .alternation(let items): return items.flatMap(captures(in:))
+            case .repetition(let inner, _, _, _): return captures(in: inner)
+            default: return []
             }
         }
 
