@@ -31,7 +31,10 @@ enum Target: String, CaseIterable {
             _ = DocumentParser.parse(SourceFile(path: "fuzz.json", bytes: bytes), format: .json)
         case .check:
             let (classifier, rest) = Self.classifier(bytes)
-            let report = Checker.check(SourceFile(path: "fuzz.yaml", bytes: rest), options: CheckOptions(classifier: classifier))
+            // Every input is also checked against a user schema whose patterns use what only a
+            // user's schema reaches: backreferences, lookbehind, budgets run out.
+            let options = CheckOptions(limits: Self.limits, schemas: Self.userSchema.map { [$0] } ?? [], classifier: classifier)
+            let report = Checker.check(SourceFile(path: "fuzz.yaml", bytes: rest), options: options)
             // Every reporter must cope with what the checker produced.
             let run = RunReport(files: [report], strict: false)
             let reporters: [any Reporter] = [TextReporter(style: ReportStyle(color: true)), JSONReporter(),
@@ -54,6 +57,38 @@ enum Target: String, CaseIterable {
             }
         }
     }
+
+    /// A small pattern budget, so that runs out of steps happen (and stay fast).
+    static let limits: Limits = {
+        var limits = Limits.default
+        limits.maxPatternSteps = 20_000
+        return limits
+    }()
+
+    /// A user schema with hostile and unusual patterns, written to a temporary file once.
+    static let userSchema: UserSchema? = {
+        let text = #"""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema",
+         "properties": {"name": {"pattern": "^(a+)+$"}, "image": {"pattern": "^(?<r>[a-z]+)/\\k<r>(?<=\\w)$"},
+                        "region": {"pattern": "(?<![a-z])us-(east|west)-\\d$"}},
+         "patternProperties": {"^(x|x)*y$": {"type": "integer"}, "(?=(\\w+))\\1_key$": {"type": "string"}},
+         "additionalProperties": {"anyOf": [{"type": "string", "pattern": "^(?:(a)|b)*\\1$"}, {"type": "object"}, {"type": "array"}]}}
+        """#
+        var template = Array("/tmp/launchc-fuzz-schema-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        defer { unlink(path) }
+        switch UserSchema.load(path: path, name: "fuzz.schema.json", limits: limits) {
+        case .success(let schema): return schema
+        case .failure(let failure):
+            complain("launchc-fuzz: the fuzz schema does not compile: \(failure.diagnostics.map(\.message))\n")
+            exit(2)
+        }
+    }()
 
     /// The first byte picks a kind and a resource (or none: classification by content).
     static func classifier(_ bytes: [UInt8]) -> (Classifier, [UInt8]) {
