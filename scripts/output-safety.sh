@@ -21,12 +21,17 @@ echo "old" > "$work/locked/job.json"
 chmod 555 "$work/locked"
 chmod 644 "$work/locked/job.json"
 as_user=()
+user_launchc=$launchc user_queue=$root/$queue user_fixtures=$root/fixtures/valid
 if [ "$(id -u)" -eq 0 ]; then
+    # The unprivileged user gets its own copies: the checkout may sit in a folder only root can read.
     chmod 755 "$work"
+    cp "$launchc" "$work/launchc" && cp "$queue" "$work/queue.yaml" && cp -r fixtures/valid "$work/valid"
+    chmod -R a+rX "$work/launchc" "$work/queue.yaml" "$work/valid"
+    user_launchc=$work/launchc user_queue=$work/queue.yaml user_fixtures=$work/valid
     as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 fi
 status=0
-"${as_user[@]}" "$launchc" render "$root/$queue" --run-id abc123 -o "$work/locked/job.json" 2>"$work/err" >/dev/null || status=$?
+"${as_user[@]}" "$user_launchc" render "$user_queue" --run-id abc123 -o "$work/locked/job.json" 2>"$work/err" >/dev/null || status=$?
 [ "$status" -eq 2 ] || fail "read-only folder: exit $status, expected 2"
 grep -q "cannot write '$work/locked/job.json'" "$work/err" || fail "read-only folder: no error message ($(cat "$work/err"))"
 [ "$(cat "$work/locked/job.json")" = "old" ] || fail "read-only folder: the old file changed"
@@ -101,7 +106,7 @@ ok
 
 # 6. check --output too: a report file in a read-only folder is refused whole.
 status=0
-"${as_user[@]}" "$launchc" check --format sarif --output "$work/locked/report.sarif" "$root/fixtures/valid" >/dev/null 2>"$work/err" || status=$?
+"${as_user[@]}" "$user_launchc" check --no-config --format sarif --output "$work/locked/report.sarif" "$user_fixtures" >/dev/null 2>"$work/err" || status=$?
 [ "$status" -eq 2 ] || fail "check --output in a read-only folder: exit $status, expected 2"
 [ ! -e "$work/locked/report.sarif" ] || fail "check --output: a partial report was left"
 ok
