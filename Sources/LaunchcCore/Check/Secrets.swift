@@ -54,9 +54,9 @@ public enum Secrets {
                     continue
                 }
             case 0x2D where bytes[i..<min(bytes.count, i + 11)].elementsEqual("-----BEGIN ".utf8):
-                if let block = privateKey(in: Array(bytes[i...])) {
-                    add("a private key", i..<(i + block.utf8.count))
-                    i += block.utf8.count
+                if let block = privateKey(in: bytes, from: i), block.lowerBound == i {
+                    add("a private key", block)
+                    i = block.upperBound
                     continue
                 }
             case 0x57 where i + marker.count <= bytes.count && bytes[i..<i + marker.count].elementsEqual(marker):
@@ -138,7 +138,7 @@ public enum Secrets {
         guard secretKeys.contains(name) || mayHoldSecret(text) else { return [] }
         var found: [(String, String)] = []
         let bytes = Array(text.utf8)
-        if let block = privateKey(in: bytes) { found.append(("a private key", block)) }
+        if let block = privateKey(in: bytes, from: 0) { found.append(("a private key", String(decoding: bytes[block], as: UTF8.self))) }
         for id in accessKeyIDs(in: bytes) { found.append(("an AWS access key id", id)) }
         // A value filled in later (`${…}`, `{{…}}`) is not a secret itself.
         switch text.hasTemplateOpening ? "" : name {
@@ -211,12 +211,22 @@ public enum Secrets {
         return found
     }
 
-    private static func privateKey(in bytes: [UInt8]) -> String? {
-        guard let begin = firstIndex(of: Array("-----BEGIN ".utf8), in: bytes, from: 0) else { return nil }
-        guard let header = firstIndex(of: Array("PRIVATE KEY-----".utf8), in: bytes, from: begin),
-              !bytes[begin..<header].contains(0x0A) else { return nil }
-        let end = firstIndex(of: Array("-----END ".utf8), in: bytes, from: header).flatMap { firstIndex(of: Array("-----".utf8), in: bytes, from: $0 + 9) }.map { $0 + 5 }
-        return String(decoding: bytes[begin..<(end ?? bytes.count)], as: UTF8.self)
+    /// The bytes of the first PEM private key block at or after `start`: from `-----BEGIN` on a
+    /// line that says `PRIVATE KEY-----`, to the `-----END …-----` after it (or the end). Each
+    /// search starts where the last stopped, so the scan stays linear whatever the input.
+    private static func privateKey(in bytes: [UInt8], from start: Int) -> Range<Int>? {
+        let beginMarker = Array("-----BEGIN ".utf8), header = Array("PRIVATE KEY-----".utf8)
+        var at = start
+        while let begin = firstIndex(of: beginMarker, in: bytes, from: at) {
+            let lineEnd = bytes[begin...].firstIndex(of: 0x0A) ?? bytes.count
+            if let found = firstIndex(of: header, in: bytes, from: begin, before: lineEnd) {
+                let end = firstIndex(of: Array("-----END ".utf8), in: bytes, from: found + header.count)
+                    .flatMap { firstIndex(of: Array("-----".utf8), in: bytes, from: $0 + 9) }.map { $0 + 5 }
+                return begin..<(end ?? bytes.count)
+            }
+            at = lineEnd
+        }
+        return nil
     }
 
     private static func isWandbKey(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -234,9 +244,11 @@ public enum Secrets {
         (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2D || c == 0x5F
     }
 
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-        for i in start...(bytes.count - needle.count) where bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) {
+    /// Where `needle` first starts at or after `start`, ending by `limit` (the end by default).
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, before limit: Int? = nil) -> Int? {
+        let end = min(limit ?? bytes.count, bytes.count)
+        guard !needle.isEmpty, start >= 0, end >= needle.count, start <= end - needle.count else { return nil }
+        for i in start...(end - needle.count) where bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) {
             return i
         }
         return nil
