@@ -22,7 +22,8 @@ peak() {
     out=$(/usr/bin/time -f "%e %M" -o "$work/time" "$@" 2>&1 >/dev/null)
     status=$?
     local kb
-    read -r seconds kb < "$work/time"
+    # GNU time writes "Command exited with non-zero status N" first when the command fails.
+    read -r seconds kb < <(tail -n 1 "$work/time")
     peak=$((kb * 1024))
 }
 

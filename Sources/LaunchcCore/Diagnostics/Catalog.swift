@@ -296,7 +296,7 @@ extension DiagnosticID {
         summary: "a string or key is longer than launchc's limit",
         explanation: """
             Configuration values are short; launchc refuses a single string or key longer than its \
-            limit (4 MiB by default, `--limit scalar-size=SIZE`) so that a hostile file cannot make \
+            limit (16 MiB by default, `--limit scalar-size=SIZE`) so that a hostile file cannot make \
             every later check (patterns, messages, excerpts) slow. Kubernetes itself caps a whole \
             ConfigMap at 1 MiB. Keep large data in a file or an artifact and refer to it.
             """,

@@ -11,7 +11,7 @@ public struct Limits: Sendable, Equatable {
     /// node per KiB, so that aliases of a long string count its bytes.
     public var maxAliasNodes: Int = 1_000_000
     /// Longest string or key, in bytes (LC1105).
-    public var maxScalarBytes: Int = 4 << 20
+    public var maxScalarBytes: Int = 16 << 20
     /// Most documents in one YAML stream (LC1212).
     public var maxDocuments: Int = 10_000
     /// Most steps one schema `pattern` may take on one value (LC2012).
@@ -25,7 +25,7 @@ public struct Limits: Sendable, Equatable {
     public static let names: [(name: String, help: String)] = [
         ("depth", "nesting of lists and mappings (default 512)"),
         ("aliases", "nodes YAML aliases may produce in one document, a string counting one per KiB (default 1000000)"),
-        ("scalar-size", "bytes in one string or key, with K, M or G (default 4M)"),
+        ("scalar-size", "bytes in one string or key, with K, M or G (default 16M)"),
         ("documents", "documents in one YAML stream (default 10000)"),
         ("pattern-steps", "steps one schema pattern may take on one value, plus 16 per character of it (default 1000000)"),
         ("file-size", "bytes in one file, with K, M or G (default and at most 1G; same as --max-file-size)"),
