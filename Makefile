@@ -79,14 +79,18 @@ bench-scaling: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh --scaling $(RELEASE) .build/release/launchc-bench
 
+# Sanitizer builds link with the toolchain's lld: gold prints a warning for each of the
+# sanitizer runtime's local symbols that Swift's -export-dynamic asks it to export.
+SANITIZER_LINK := -Xswiftc -use-ld=lld
+
 # The whole Swift test suite under address sanitizer, then under thread sanitizer (the CLI tests
 # run the sanitized launchc binary, with --jobs threads). swiftc has no undefined-behaviour
 # sanitizer for Swift; Swift's own checks (overflow, bounds, exclusivity) are on in these debug builds.
 .PHONY: sanitize
 sanitize: deps
-	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address $(SANITIZER_LINK)
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build-asan
-	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread $(SANITIZER_LINK)
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
 
 # libFuzzer (with address sanitizer) on one target for a while: make fuzz TARGET=yaml SECONDS=600.
@@ -94,7 +98,7 @@ sanitize: deps
 TARGET  ?= yaml
 SECONDS ?= 60
 FUZZ_SECONDS ?= 60
-FUZZ_BUILD := swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLAUNCHC_FUZZ --product launchc-fuzz
+FUZZ_BUILD := $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLAUNCHC_FUZZ $(SANITIZER_LINK) --product launchc-fuzz
 FUZZER := .build-fuzz/release/launchc-fuzz
 .PHONY: fuzz fuzz-all
 fuzz: deps
