@@ -154,7 +154,7 @@ public enum Secrets {
         // WANDB_API_KEY=... inside a longer string (a command line, an env file).
         let marker = Array("WANDB_API_KEY=".utf8)
         var i = 0
-        while let at = firstIndex(of: marker, in: bytes, from: i) {
+        while let at = ByteSearch.firstIndex(of: marker, in: bytes, from: i) {
             var end = at + marker.count
             while end < bytes.count, isKeyCharacter(bytes[end]) { end += 1 }
             let value = bytes[(at + marker.count)..<end]
@@ -217,11 +217,11 @@ public enum Secrets {
     private static func privateKey(in bytes: [UInt8], from start: Int) -> Range<Int>? {
         let beginMarker = Array("-----BEGIN ".utf8), header = Array("PRIVATE KEY-----".utf8)
         var at = start
-        while let begin = firstIndex(of: beginMarker, in: bytes, from: at) {
+        while let begin = ByteSearch.firstIndex(of: beginMarker, in: bytes, from: at) {
             let lineEnd = bytes[begin...].firstIndex(of: 0x0A) ?? bytes.count
-            if let found = firstIndex(of: header, in: bytes, from: begin, before: lineEnd) {
-                let end = firstIndex(of: Array("-----END ".utf8), in: bytes, from: found + header.count)
-                    .flatMap { firstIndex(of: Array("-----".utf8), in: bytes, from: $0 + 9) }.map { $0 + 5 }
+            if let found = ByteSearch.firstIndex(of: header, in: bytes, from: begin, before: lineEnd) {
+                let end = ByteSearch.firstIndex(of: Array("-----END ".utf8), in: bytes, from: found + header.count)
+                    .flatMap { ByteSearch.firstIndex(of: Array("-----".utf8), in: bytes, from: $0 + 9) }.map { $0 + 5 }
                 return begin..<(end ?? bytes.count)
             }
             at = lineEnd
@@ -244,15 +244,6 @@ public enum Secrets {
         (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || c == 0x2D || c == 0x5F
     }
 
-    /// Where `needle` first starts at or after `start`, ending by `limit` (the end by default).
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, before limit: Int? = nil) -> Int? {
-        let end = min(limit ?? bytes.count, bytes.count)
-        guard !needle.isEmpty, start >= 0, end >= needle.count, start <= end - needle.count else { return nil }
-        for i in start...(end - needle.count) where bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) {
-            return i
-        }
-        return nil
-    }
 
     // MARK: Masking
 
@@ -290,7 +281,7 @@ public enum Secrets {
         guard start < end else { return nil }
         let needle = Array(secret.utf8)
         let window = Array(bytes[start..<end])
-        if let at = firstIndex(of: needle, in: window, from: 0) { return (start + at)..<(start + at + needle.count) }
+        if let at = ByteSearch.firstIndex(of: needle, in: window, from: 0) { return (start + at)..<(start + at + needle.count) }
         return start..<end
     }
 

@@ -98,7 +98,7 @@ enum Suppressions {
         let word = Array("launchc:".utf8)
         var found: [Int] = []
         var i = 0
-        while let start = firstIndex(of: word, in: bytes, from: i) {
+        while let start = ByteSearch.firstIndex(of: word, in: bytes, from: i) {
             i = start + word.count
             var after = i
             while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x09) { after += 1 }
@@ -110,16 +110,6 @@ enum Suppressions {
             if hash == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[hash - 1]) { found.append(hash) }
         }
         return found
-    }
-
-    private static func firstIndex(of word: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard word.count <= bytes.count else { return nil }
-        var i = start
-        while i + word.count <= bytes.count {
-            if bytes[i] == word[0] && bytes[i..<(i + word.count)].elementsEqual(word) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// The ranges of string scalars and keys, inside which a '#' is text, not a comment.

@@ -83,20 +83,19 @@ public struct Renderer {
     }
 
     public func render(queue: SourceFile, spec specFile: SourceFile? = nil) -> Rendered {
-        var rendered = build(queue: queue, spec: specFile)
-        for file in [queue] + (specFile.map { [$0] } ?? []) {
-            rendered.secrets += Secrets.find(in: DocumentParser.parse(file, limits: limits), file: file).map(\.secret)
-        }
+        let parsed = DocumentParser.parse(queue, limits: limits)
+        let parsedSpec = specFile.map { DocumentParser.parse($0, limits: limits) }
+        var rendered = build(queue: queue, parsed: parsed, spec: specFile, parsedSpec: parsedSpec)
+        rendered.secrets = Secrets.find(in: parsed, file: queue).map(\.secret)
+        if let specFile, let parsedSpec { rendered.secrets += Secrets.find(in: parsedSpec, file: specFile).map(\.secret) }
         return rendered
     }
 
-    private func build(queue: SourceFile, spec specFile: SourceFile?) -> Rendered {
-        let parsed = DocumentParser.parse(queue, limits: limits)
+    private func build(queue: SourceFile, parsed: ParseResult, spec specFile: SourceFile?, parsedSpec: ParseResult?) -> Rendered {
         let queueReport = Checker.check(queue, parsed: parsed, options: CheckOptions(limits: limits, classifier: classifier))
         var diagnostics = queueReport.diagnostics
         var spec: Node?
-        if let specFile {
-            let parsedSpec = DocumentParser.parse(specFile, limits: limits)
+        if let specFile, let parsedSpec {
             diagnostics += Checker.check(specFile, parsed: parsedSpec, options: CheckOptions(limits: limits, classifier: Classifier(kind: .launchSpec))).diagnostics
             if !parsedSpec.diagnostics.contains(where: { $0.severity == .error }) { spec = parsedSpec.documents.first?.root }
         }
