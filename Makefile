@@ -35,7 +35,8 @@ demo: build
 
 # Every test: the Swift Testing suite (goldens, parsers, the CLI's exit codes), then against the
 # release binary the pre-commit hooks, the SARIF against the official schema, large inputs, the
-# JSON Schema Test Suite, and the bundled schemas against check-jsonschema (schemas-check).
+# JSON Schema Test Suite, the bundled schemas against check-jsonschema (schemas-check), and the
+# AWS policies `launchc policy` writes through parliament (policy-check).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -47,6 +48,7 @@ test: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance
 	scripts/schemas-check.sh $(RELEASE)
+	scripts/policy-check.sh $(RELEASE)
 	scripts/hostile.sh $(RELEASE)
 	scripts/output-safety.sh $(RELEASE)
 	scripts/no-side-effects.sh $(RELEASE)
@@ -64,6 +66,12 @@ precommit-test: build
 .PHONY: sarif-check
 sarif-check: build
 	scripts/sarif-check.sh $(RELEASE)
+
+# The AWS policies `launchc policy` writes for fixtures/policy/cases through the parliament IAM
+# linter (PyPI, in .venv-tools): no finding but the actions the agent cannot do without.
+.PHONY: policy-check
+policy-check: build
+	scripts/policy-check.sh $(RELEASE)
 
 # Parse cost against bare libyaml and jansson on the same bytes, then launchc against
 # check-jsonschema and sourcemeta (PyPI, in .venv-bench) on generated inputs; tables in bench-out/.
@@ -94,7 +102,7 @@ sanitize: deps
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
 
 # libFuzzer (with address sanitizer) on one target for a while: make fuzz TARGET=yaml SECONDS=600.
-# Targets: yaml, json, check, render. `make fuzz-all` runs each for FUZZ_SECONDS (CI's short run).
+# Targets: yaml, json, check, render, policy. `make fuzz-all` runs each for FUZZ_SECONDS (CI's short run).
 TARGET  ?= yaml
 SECONDS ?= 60
 FUZZ_SECONDS ?= 60
@@ -107,7 +115,7 @@ fuzz: deps
 
 fuzz-all: deps
 	$(FUZZ_BUILD)
-	for t in yaml json check render; do scripts/fuzz.sh $(FUZZER) $$t $(FUZZ_SECONDS) || exit 1; done
+	for t in yaml json check render policy; do scripts/fuzz.sh $(FUZZER) $$t $(FUZZ_SECONDS) || exit 1; done
 
 # The official JSON Schema Test Suite (draft 2020-12, required tests), fetched from PyPI.
 conformance: deps

@@ -16,5 +16,6 @@ run parse --compact fixtures/valid/kubernetes-queue.yaml
 run render fixtures/render/cases/sagemaker-spec-merge/queue.yaml --spec fixtures/render/cases/sagemaker-spec-merge/spec.yaml --run-id abc123
 run render fixtures/local-container/gpu.yaml --format shell --run-id abc123 --entry-point 'python train.py' --args='--lr 0.1'
 run render fixtures/render/cases/sagemaker-explain-templates/queue.yaml --spec fixtures/render/cases/sagemaker-explain-templates/spec.yaml --set instance_count=4 --run-id abc123 --explain
+run policy fixtures/policy/aws-build-agent.yaml fixtures/policy/sagemaker-encrypted.yaml
 run explain LC1209
 exit 0

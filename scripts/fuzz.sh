@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target of launchc-fuzz for a while: fuzz.sh FUZZER TARGET SECONDS.
 # The corpus starts from the fixtures (and, for render, every queue paired with every launch
-# spec of the render cases) and grows in .fuzz/TARGET/ (kept between local runs, not in git).
+# spec of the render cases; for policy, every agent config with every queue) and grows in .fuzz/TARGET/ (kept between local runs, not in git).
 # A crash, a sanitizer report, a hang (over 10 s) or an input using over 1 GB fails the run and
 # leaves the input in .fuzz/findings/: replay it with `.build/debug/launchc-fuzz TARGET FILE`,
 # fix it, and add it to fixtures/fuzz/TARGET/ so that `make test` replays it from then on.
@@ -34,7 +34,15 @@ case "$target" in
                 { cat "$queue"; printf '\n---spec\n'; cat "$spec"; } > "$seeds/$(echo "$queue$spec" | md5sum | cut -c1-16)"
             done
         done ;;
-    *) echo "fuzz.sh: unknown target '$target' (yaml, json, check, render)" >&2; exit 2 ;;
+    policy)
+        # Every agent config of the fixtures with every queue policy's cases use.
+        find "$root/fixtures/agent" "$root/fixtures/policy" -maxdepth 1 -type f -name '*agent*.yaml' -o -path '*fixtures/agent/*.yaml' | sort -u | while read -r agent; do
+            cp "$agent" "$seeds/$(echo "$agent" | md5sum | cut -c1-16)"
+            find "$root/fixtures/policy" "$root/fixtures/queue" "$root/fixtures/sagemaker" "$root/fixtures/gcp-vertex" -maxdepth 1 -type f -name '*.yaml' ! -name '*agent*' | while read -r queue; do
+                { cat "$agent"; printf '\n---spec\n'; cat "$queue"; } > "$seeds/$(echo "$agent$queue" | md5sum | cut -c1-16)"
+            done
+        done ;;
+    *) echo "fuzz.sh: unknown target '$target' (yaml, json, check, render, policy)" >&2; exit 2 ;;
 esac
 [ -d "$root/fixtures/fuzz/$target" ] && cp "$root/fixtures/fuzz/$target"/* "$seeds/" 2>/dev/null || true
 

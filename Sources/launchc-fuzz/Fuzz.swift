@@ -22,6 +22,9 @@ enum Target: String, CaseIterable {
     case check
     /// `render` of a queue (the input's first part) with a launch spec (after a line `---spec`).
     case render
+    /// `policy` of an agent config (the input's first part) with a queue (after a line `---spec`),
+    /// taken as a queue definition or as a queue config for each resource in turn.
+    case policy
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -40,6 +43,8 @@ enum Target: String, CaseIterable {
             let reporters: [any Reporter] = [TextReporter(style: ReportStyle(color: true)), JSONReporter(),
                                              SARIFReporter(toolVersion: "fuzz"), GitHubReporter(), JUnitReporter()]
             for reporter in reporters { _ = reporter.render(run) }
+        case .policy:
+            Self.policy(bytes)
         case .render:
             let (queue, spec) = Self.split(bytes)
             let rendered = Renderer().render(queue: SourceFile(path: "queue.yaml", bytes: queue),
@@ -101,6 +106,26 @@ enum Target: String, CaseIterable {
     }
 
     /// A queue and an optional launch spec, split at the first line `---spec`.
+    static func policy(_ bytes: [UInt8]) {
+        let (agentBytes, queueBytes) = split(bytes)
+        let agentFile = SourceFile(path: "agent.yaml", bytes: agentBytes)
+        guard let agent = DocumentParser.parse(agentFile).documents.first?.root else { return }
+        var queues: [PolicyGenerator.Queue] = []
+        if let queueBytes {
+            let file = SourceFile(path: "queue.yaml", bytes: queueBytes)
+            if let root = DocumentParser.parse(file).documents.first?.root {
+                for resource in LaunchResource.allCases {
+                    queues.append(PolicyGenerator.Queue(file: file, resource: resource, config: root["config"] ?? root, definition: root))
+                }
+            }
+        }
+        var facts = PolicyGenerator.Facts()
+        facts.awsAccount = agentBytes.count % 2 == 0 ? nil : "123456789012"
+        let report = PolicyGenerator(facts: facts).generate(agent: agent, agentFile: agentFile, queues: queues)
+        _ = (report.text, CanonicalJSON.string(report.json, indent: 2))
+        _ = TextReporter(style: ReportStyle(color: true)).renderDiagnostics(report.diagnostics)
+    }
+
     static func split(_ bytes: [UInt8]) -> ([UInt8], [UInt8]?) {
         let marker = Array("\n---spec\n".utf8)
         guard bytes.count >= marker.count else { return (bytes, nil) }

@@ -28,6 +28,7 @@ struct Launchc: ParsableCommand {
               launchc check launch-config.yaml queues/
               launchc check --format json queues/ > findings.json
               launchc render queues/sagemaker.yaml --spec launch-spec.yaml
+              launchc policy launch-config.yaml queues/sagemaker.yaml
               launchc parse queues/train-gpu.yaml
               launchc explain LC1101
 
@@ -37,7 +38,7 @@ struct Launchc: ParsableCommand {
               launchc --generate-completion-script fish > ~/.config/fish/completions/launchc.fish
             """,
         version: version,
-        subcommands: [Check.self, Render.self, Parse.self, Schema.self, Explain.self]
+        subcommands: [Check.self, Render.self, Policy.self, Parse.self, Schema.self, Explain.self]
     )
 
     /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.

@@ -63,6 +63,7 @@ import Testing
 
     static let renderCases = cases(of: "render")
     static let checkCases = cases(of: "check")
+    static let policyCases = cases(of: "policy")
 
     func runCase(_ command: String, _ name: String) throws {
         let folder = "fixtures/\(command)/cases/" + name
@@ -75,6 +76,10 @@ import Testing
     }
 
     @Test(arguments: renderCases) func renderCase(_ name: String) throws { try runCase("render", name) }
+
+    /// `fixtures/policy/cases/NAME`: the seeds' scenarios (AWS with and without a build, with and
+    /// without KMS, GCP, Azure) and the inputs policy refuses, each with its exact output.
+    @Test(arguments: policyCases) func policyCase(_ name: String) throws { try runCase("policy", name) }
 
     /// `fixtures/hostile/NAME`: inputs built to hurt (scripts/make-hostile-fixtures.py), each
     /// checked as `launchc check --color never --no-config [NAME.args] NAME`; NAME.expected.txt
@@ -103,7 +108,7 @@ import Testing
     /// The fuzz targets' replayer (`launchc-fuzz TARGET FILE...`, built beside launchc) on every
     /// hostile fixture and every input fuzzing found (`fixtures/fuzz/TARGET/`): each target
     /// returns on each. Under `make sanitize` this runs with address or thread sanitizer.
-    @Test(arguments: ["yaml", "json", "check", "render"]) func fuzzTargetsSurviveTheHostileInputs(_ target: String) throws {
+    @Test(arguments: ["yaml", "json", "check", "render", "policy"]) func fuzzTargetsSurviveTheHostileInputs(_ target: String) throws {
         let replayer = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().appendingPathComponent("launchc-fuzz").path
         guard FileManager.default.isExecutableFile(atPath: replayer) else {
             Issue.record("no launchc-fuzz beside \(Self.binary)")

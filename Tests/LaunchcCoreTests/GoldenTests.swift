@@ -105,9 +105,10 @@ import Testing
             guard let findings = Golden.readFile(Package.path("fixtures/valid/\(name).parse.txt")) else { continue }
             codes.formUnion(findings.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
         }
-        // The render cases' pinned findings (unreadable inputs, template values from --set), and
-        // the check cases' (the project config).
-        for (command, name, stream) in CLITests.renderCases.map({ ("render", $0, "stderr") }) + CLITests.checkCases.map({ ("check", $0, "stdout") }) {
+        // The render cases' pinned findings (unreadable inputs, template values from --set), the
+        // check cases' (the project config), and the policy cases' (what the configs leave open).
+        for (command, name, stream) in CLITests.renderCases.map({ ("render", $0, "stderr") }) + CLITests.checkCases.map({ ("check", $0, "stdout") })
+            + CLITests.policyCases.map({ ("policy", $0, "stderr") }) {
             let text = Golden.readFile(Package.path("fixtures/\(command)/cases/\(name)/\(stream).txt")) ?? ""
             codes.formUnion(text.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
         }

@@ -4,7 +4,7 @@
 /// values (YAML and JSON alike), `LC12xx` YAML, `LC13xx` JSON, `LC14xx` what a document is,
 /// `LC15xx` suppressions and the project config (`.launchc.yaml`), `LC16xx` secrets, `LC20xx` schema findings, `LC31xx` the agent config, `LC32xx` launch specs, `LC33xx`
 /// SageMaker, `LC34xx` Vertex AI, `LC35xx` Kubernetes, `LC37xx` local-container and local-process, `LC36xx`
-/// template variables and macros. A code, once published, keeps its meaning; retired
+/// template variables and macros, `LC40xx` what `launchc policy` cannot pin. A code, once published, keeps its meaning; retired
 /// codes are not reused.
 public struct DiagnosticID: Sendable, Hashable {
     public let code: String
@@ -49,6 +49,7 @@ extension DiagnosticID {
         templateUndeclared, templateUnused, templateValue,
         templateMissingValue, templateSetType, templateOutOfBounds, templateSetUndeclared,
         macroUnknown, macroInKey, macroNone, macroSinglePass, macroLowercased,
+        policyUnpinned, policyUnknownScope, policyUnrecognized,
     ]
 
     public static func lookup(_ code: String) -> DiagnosticID? {
@@ -1082,4 +1083,42 @@ extension DiagnosticID {
         explanation: "The local-process runner reads nothing from its queue config; settings there have no effect.",
         bad: "env: [DEBUG=1]\n",
         good: "{}\n")
+
+    // MARK: LC40xx: policy
+
+    public static let policyUnpinned = DiagnosticID(
+        code: "LC4001", name: "policy-unpinned-resource", severity: .warning,
+        summary: "a resource the configs do not pin, so its permission names a wildcard",
+        explanation: """
+            `launchc policy` narrows each permission to the resources the configs name. When a bucket, a \
+            repository, a role or a key is chosen per run (a template variable or a macro in that part of \
+            the value), or not named at all (a SageMaker job's image when there is neither a TrainingImage \
+            nor a builder destination), the permission has to cover every resource it may be. Name the \
+            resource in the config, or accept the wider policy.
+            """,
+        bad: "RoleArn: arn:aws:iam::123456789012:role/SageMakerLaunchRole\nOutputDataConfig:\n  S3OutputPath: s3://{{bucket}}/launch/\n",
+        good: "RoleArn: arn:aws:iam::123456789012:role/SageMakerLaunchRole\nOutputDataConfig:\n  S3OutputPath: s3://ml-artifacts/launch/{{team}}/\n")
+
+    public static let policyUnknownScope = DiagnosticID(
+        code: "LC4002", name: "policy-unknown-scope", severity: .warning,
+        summary: "no config names the account, region or project the permissions are in",
+        explanation: """
+            The agent takes its AWS account and its GCP project from its credentials, and its region \
+            from `environment.region`. When a SageMaker role is a bare name, or the region or the project \
+            is not set, `launchc policy` writes '*' there. Pass --aws-account or --gcp-project, write \
+            the role's full ARN, or set the region.
+            """,
+        bad: "RoleArn: SageMakerLaunchRole\n",
+        good: "RoleArn: arn:aws:iam::123456789012:role/SageMakerLaunchRole\n")
+
+    public static let policyUnrecognized = DiagnosticID(
+        code: "LC4003", name: "policy-unrecognized-uri", severity: .warning,
+        summary: "a URI no cloud's IAM names, so no permission is written for it",
+        explanation: """
+            `launchc policy` writes permissions for Amazon ECR, S3, Artifact Registry, Cloud Storage, \
+            Azure Container Registry and Azure blob storage. A destination or a path elsewhere (Docker \
+            Hub, a registry ARN where its URI belongs) gets no permission; grant access to it by hand.
+            """,
+        bad: "builder:\n  type: docker\n  destination: docker.io/ml-platform/train\n",
+        good: "builder:\n  type: docker\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/train\n")
 }
