@@ -57,6 +57,19 @@ struct Check: ParsableCommand {
               launchc check --format sarif --output launchc.sarif --format text .
               launchc check --format junit --output launchc-junit.xml queues/
               launchc check --schema policies/instance-types.yaml queues/
+              launchc check --diff queues/
+              launchc check --fix launch-config.yaml queues/
+
+            --fix applies the fixes that are safe and unambiguous, as exact edits that keep \
+            comments, order, quoting and indentation: a camelCase Vertex key to snake_case \
+            (LC3405), an unknown key to its single near match (LC2003, and the agent's own \
+            codes for ignored keys such as LC3102's builder key with underscores), a YAML \
+            1.1-ambiguous string quoted (LC1209), a docker flag to the spelling docker accepts \
+            (LC3701). Each file is rewritten whole or not at all, and only when something \
+            changed; the report then shows what is left, and standard error says what was \
+            fixed. Running it again changes nothing. --diff prints what --fix would change, as \
+            a unified diff on standard output, and changes nothing (the report goes to standard \
+            error). Suppressed findings are not fixed. Standard input takes --diff, not --fix.
             """
     )
 
@@ -95,6 +108,12 @@ struct Check: ParsableCommand {
             completion: .list(LaunchResource.allCases.map(\.rawValue)))
     var resource: String?
 
+    @Flag(help: "Apply the safe fixes to the files (see below), then report what is left.")
+    var fix = false
+
+    @Flag(help: "Print what --fix would change as a unified diff, without changing any file.")
+    var diff = false
+
     @OptionGroup var common: CommonOptions
 
     /// What the options ask for; the order of --format and --output comes from the arguments
@@ -102,7 +121,7 @@ struct Check: ParsableCommand {
     func asked(arguments: [String] = Self.ownArguments) throws -> CheckSettings {
         CheckSettings(paths: paths, destinations: try ReportFormat.destinations(arguments), strict: strict, jobs: jobs,
                       config: config, noConfig: noConfig, quiet: quiet, schemas: schemas, kind: kind, resource: resource,
-                      common: common.settings)
+                      fix: fix, diff: diff, common: common.settings)
     }
 
     func validate() throws {
@@ -136,6 +155,9 @@ struct CheckSettings: Equatable {
     var schemas: [String] = []
     var kind: String?
     var resource: String?
+    /// `--fix`: rewrite the files with their safe fixes; `--diff`: print them instead.
+    var fix = false
+    var diff = false
     var common = CommonSettings()
 
     func validate() throws {
@@ -157,11 +179,15 @@ struct CheckSettings: Equatable {
         if paths.isEmpty {
             throw ValidationError("give at least one file or directory to check, or '-' for standard input")
         }
+        if fix && !diff && paths.contains("-") {
+            throw ValidationError("--fix rewrites files, and standard input is not one; use --diff to see the fixes")
+        }
     }
 
     /// Checks every input on `--jobs` threads, each with what its project config says, and
-    /// adds the configs in use (checked like any other file) to the report.
-    func checkAll(_ inputs: [Input], options: CheckOptions) -> RunReport {
+    /// adds the configs in use (checked like any other file) to the report. With --fix or
+    /// --diff, each input that reads is fixed too; its report is then the fixed file's.
+    func checkAll(_ inputs: [Input], options: CheckOptions) -> (report: RunReport, fixes: [Fixer.Outcome]) {
         var finder = ProjectConfig.Finder(limits: common.limits)
         let named = config.map { finder.use($0) }
         var perFile: [(input: Input, options: CheckOptions)] = []
@@ -186,7 +212,19 @@ struct CheckSettings: Equatable {
             }
             perFile.append((input, fileOptions))
         }
-        let files = Parallel.map(perFile, threads: jobs ?? Parallel.coreCount) { Checker.check($0.input, options: $0.options) }
+        let fixing = fix || diff
+        let limits = common.limits
+        let results = Parallel.map(perFile, threads: jobs ?? Parallel.coreCount) { item -> (FileReport, Fixer.Outcome?) in
+            guard fixing else { return (Checker.check(item.input, options: item.options), nil) }
+            switch Checker.read(item.input, limits: limits) {
+            case .failure(let report): return (report, nil)
+            case .success(let file):
+                let outcome = Fixer.fix(file, options: item.options)
+                // --diff changes nothing, so its report is of the files as they are.
+                return (diff ? outcome.originalReport : outcome.report, outcome)
+            }
+        }
+        let files = results.map(\.0)
         // The configs in use come first, unless they were checked as inputs already; a glob that
         // matched nothing is worth a note only when the whole folder of the config was walked.
         let walked = paths.filter { $0 != "-" && FileSystem.isDirectory($0) }.map(finder.absolute)
@@ -198,7 +236,34 @@ struct CheckSettings: Equatable {
             }
             configs.append(project.report)
         }
-        return RunReport(files: configs + files, strict: strict ?? false)
+        return (RunReport(files: configs + files, strict: strict ?? false), results.compactMap(\.1))
+    }
+
+    /// Writes each fixed file (whole or not at all), or with --diff prints the diffs; says on
+    /// standard error what was fixed. Throws exit code 2 when a file cannot be written.
+    func applyFixes(_ fixes: [Fixer.Outcome]) throws {
+        var diffs = ""
+        var failed = false
+        for outcome in fixes where outcome.changed {
+            let path = outcome.original.path
+            if diff {
+                diffs += UnifiedDiff.make(path: path, old: outcome.original.bytes, new: outcome.fixed)
+                continue
+            }
+            if let problem = AtomicFile.write(String(decoding: outcome.fixed, as: UTF8.self), to: path) {
+                Output.write("launchc: error: cannot write the fixes to '\(path)': \(problem)\n", to: .standardError)
+                failed = true
+                continue
+            }
+            var counts: [(String, Int)] = []
+            for finding in outcome.findings {
+                if let i = counts.firstIndex(where: { $0.0 == finding.code }) { counts[i].1 += 1 } else { counts.append((finding.code, 1)) }
+            }
+            let what = counts.map { $0.1 == 1 ? $0.0 : "\($0.0) x\($0.1)" }.joined(separator: ", ")
+            Output.write("launchc: fixed \(outcome.findings.count) finding\(outcome.findings.count == 1 ? "" : "s") in \(path) (\(what))\n", to: .standardError)
+        }
+        if diff { Output.write(diffs) }
+        if failed { throw ExitCode(2) }
     }
 
     func run() throws {
@@ -220,7 +285,12 @@ struct CheckSettings: Equatable {
         if inputs.isEmpty {
             Output.write("launchc: no *.yaml, *.yml or *.json files under \(paths.joined(separator: ", "))\n", to: .standardError)
         }
-        let report = checkAll(inputs, options: options)
+        let (report, fixes) = checkAll(inputs, options: options)
+        // A file the fixes could not be written to is reported after the findings (exit 2).
+        var unwritable: (any Error)?
+        if fix || diff {
+            do { try applyFixes(fixes) } catch { unwritable = error }
+        }
         var destinations = self.destinations
         if destinations.isEmpty {
             destinations = [ReportDestination(format: .text)]
@@ -232,18 +302,20 @@ struct CheckSettings: Equatable {
             let text: String
             switch format {
             case .text:
-                text = TextReporter(style: ReportStyle(color: path == nil && common.color.enabled(for: .standardOutput), quiet: quiet)).render(report)
+                text = TextReporter(style: ReportStyle(color: path == nil && common.color.enabled(for: diff ? .standardError : .standardOutput), quiet: quiet)).render(report)
             case .json: text = JSONReporter().render(report)
             case .sarif: text = SARIFReporter(toolVersion: Launchc.version).render(report)
             case .github: text = GitHubReporter().render(report)
             case .junit: text = JUnitReporter().render(report)
             }
-            guard let path else { Output.write(text); continue }
+            // With --diff, standard output holds the diff; the report goes to standard error.
+            guard let path else { Output.write(text, to: diff ? .standardError : .standardOutput); continue }
             if let problem = AtomicFile.write(text, to: path) {
                 Output.write("launchc: error: cannot write '\(path)': \(problem)\n", to: .standardError)
                 throw ExitCode(2)
             }
         }
+        if let unwritable { throw unwritable }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -81,6 +81,53 @@ import Testing
     /// without KMS, GCP, Azure) and the inputs policy refuses, each with its exact output.
     @Test(arguments: policyCases) func policyCase(_ name: String) throws { try runCase("policy", name) }
 
+    /// `fixtures/fix/NAME.EXT`: files with findings `check --fix` mends; `NAME.fixed.EXT` is the
+    /// file after `--fix`, byte for byte, and `NAME.EXT.diff` what `--diff` prints.
+    static let fixCases: [String] = Package.fixtures(in: "fix").filter { !$0.contains(".fixed.") && !$0.hasSuffix(".diff") }
+
+    @Test(arguments: fixCases) func fixCase(_ name: String) throws {
+        let relative = "fixtures/fix/" + name
+        let dot = name.lastIndex(of: ".")!
+        let fixedName = name[..<dot] + ".fixed" + name[dot...]
+        let before = try #require(Golden.readFile(Package.path(relative)))
+
+        // --diff prints the fixes and changes nothing; its report (of the file as it is) goes to standard error.
+        let diff = try launchc(["check", "--no-config", "--color", "never", "--diff", relative])
+        Golden.assert(diff.stdout, matches: relative + ".diff")
+        #expect(diff.stderr.contains("checked 1 file"))
+        #expect(Golden.readFile(Package.path(relative)) == before)
+
+        // --fix rewrites a copy to exactly the fixed file, and says what it fixed.
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent(name).path
+        try before.write(toFile: copy, atomically: false, encoding: .utf8)
+        let fixed = try launchc(["check", "--no-config", "--color", "never", "--fix", copy])
+        let after = try #require(Golden.readFile(copy))
+        Golden.assert(after, matches: "fixtures/fix/" + fixedName)
+        #expect(fixed.stderr.hasPrefix("launchc: fixed "), "\(fixed.stderr)")
+        #expect(after != before)
+
+        // What is left has no safe fix, and a second --fix changes nothing and says nothing.
+        let report = Checker.check(SourceFile(path: copy, bytes: Array(after.utf8)), options: CheckOptions())
+        #expect(Fixer.edits(for: report.diagnostics, in: SourceFile(path: copy, bytes: Array(after.utf8))).edits.isEmpty)
+        let again = try launchc(["check", "--no-config", "--color", "never", "--fix", copy])
+        #expect(Golden.readFile(copy) == after)
+        #expect(!again.stderr.contains("fixed"))
+        #expect(again.stdout == fixed.stdout && again.status == fixed.status)
+        // --diff on the fixed file prints nothing.
+        #expect(try launchc(["check", "--no-config", "--diff", copy]).stdout.isEmpty)
+    }
+
+    @Test func fixRefusesStandardInputButDiffTakesIt() throws {
+        let refused = try launchc(["check", "--fix", "-"], stdin: "shm_size: 1g\n")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--fix rewrites files, and standard input is not one; use --diff to see the fixes"))
+        let diff = try launchc(["check", "--no-config", "--diff", "--kind", "queue-config", "--resource", "local-container", "--stdin-name", "docker.yaml", "-"], stdin: "shm_size: 1g\n")
+        #expect(diff.stdout == "--- docker.yaml\n+++ docker.yaml\n@@ -1 +1 @@\n-shm_size: 1g\n+shm-size: 1g\n")
+        #expect(diff.status == 1)
+    }
+
     /// `fixtures/hostile/NAME`: inputs built to hurt (scripts/make-hostile-fixtures.py), each
     /// checked as `launchc check --color never --no-config [NAME.args] NAME`; NAME.expected.txt
     /// holds standard output, then standard error and the exit code.
@@ -219,9 +266,9 @@ import Testing
     }
 
     @Test func checkingTheFixturesPrintsEveryExpectedFindingAndExitsOne() throws {
-        // Every fixture folder but the command-line and hostile cases, which pin their own output.
+        // Every fixture folder but the command-line, hostile and --fix cases, which pin their own output.
         let folders = try FileManager.default.contentsOfDirectory(atPath: Package.path("fixtures"))
-            .filter { $0 != "check" && $0 != "hostile" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "fixtures/" + $0 }
+            .filter { $0 != "check" && $0 != "hostile" && $0 != "fix" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "fixtures/" + $0 }
         let run = try launchc(["check", "--color", "never"] + folders)
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty)

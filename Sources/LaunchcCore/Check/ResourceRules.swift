@@ -69,7 +69,7 @@ enum ResourceRules {
         d.id = .vertexCamelCase
         d.severity = DiagnosticID.vertexCamelCase.severity
         d.message = "key '\(key)' must be snake_case"
-        d.fixIts = [FixIt("rename it to '\(snake)' (the Vertex SDK rejects camelCase keys)", edits: finding.fixIts[0].edits)]
+        d.fixIts = [FixIt("rename it to '\(snake)' (the Vertex SDK rejects camelCase keys)", edits: finding.fixIts[0].edits, safe: true)]
         return d
     }
 
@@ -103,7 +103,8 @@ enum ResourceRules {
             out.append(Diagnostic(
                 .dockerRawFlag, "'\(member.key)' passes the agent's check as '\(flag)' but is emitted as '\(emitted)', which docker rejects",
                 at: SourceSpan(file: file, range: member.keyRange), pointer: pointer.appending(member.key),
-                fixIts: [FixIt("write '\(flag)'", edits: [TextEdit(range: member.keyRange, replacement: SchemaDiagnostics.renamed(file.text(in: member.keyRange), to: flag))])]))
+                fixIts: [FixIt("write '\(flag)'", edits: [TextEdit(range: member.keyRange, replacement: SchemaDiagnostics.renamed(file.text(in: member.keyRange), to: flag))],
+                               safe: true)]))
         }
         // A value the agent emits as the word after `--flag` that itself reads as a flag.
         for member in members {

@@ -54,10 +54,15 @@ public struct TextEdit: Sendable, Equatable {
 public struct FixIt: Sendable {
     public var message: String
     public var edits: [TextEdit]
+    /// Whether `check --fix` applies it: the edits are the one obvious fix, and change nothing
+    /// but the mistake (a camelCase Vertex key, a misspelt key with a single near match, a
+    /// builder key's underscores, a YAML 1.1-ambiguous string, a docker flag's spelling).
+    public var isSafe: Bool
 
-    public init(_ message: String, edits: [TextEdit] = []) {
+    public init(_ message: String, edits: [TextEdit] = [], safe: Bool = false) {
         self.message = message
         self.edits = edits
+        self.isSafe = safe && !edits.isEmpty
     }
 }
 

@@ -115,7 +115,9 @@ public struct SchemaDiagnostics {
                 siblings = []
             }
             // A suggestion the mapping already has would only make a duplicate.
-            if let suggestion = node.aliases[key] ?? Self.nearest(key, among: knownKeys(failure.schema)),
+            // Only a near match is safe to apply: an alias is a guess at what was meant.
+            let alias = node.aliases[key]
+            if let suggestion = alias ?? Self.nearest(key, among: knownKeys(failure.schema)),
                !siblings.contains(suggestion) {
                 message = "unknown key '\(key)'; did you mean '\(suggestion)'?"
                 if suggestion.contains(" ") {
@@ -125,7 +127,8 @@ public struct SchemaDiagnostics {
                     // A key that belongs elsewhere: say where; moving it is not one edit.
                     fixIts.append(FixIt("move it under '\(suggestion[..<dot])' as '\(suggestion[suggestion.index(after: dot)...])'"))
                 } else {
-                    fixIts.append(FixIt("rename it to '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))]))
+                    fixIts.append(FixIt("rename it to '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))],
+                                        safe: alias == nil))
                 }
             }
         case "required":

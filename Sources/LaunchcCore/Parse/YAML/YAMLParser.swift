@@ -487,7 +487,7 @@ private struct YAMLComposer {
         var fixIts: [FixIt] = []
         switch value {
         case .string:
-            fixIts.append(FixIt("quote it to keep the string in every YAML version", edits: [TextEdit(range: range, replacement: Self.quoted(text))]))
+            fixIts.append(FixIt("quote it to keep the string in every YAML version", edits: [TextEdit(range: range, replacement: Self.quoted(text))], safe: true))
             if case .bool(let b) = old { fixIts.append(FixIt("or write \(b) if a boolean is meant")) }
         case .integer(let i):
             fixIts.append(FixIt("write \(i), which every YAML version reads the same", edits: [TextEdit(range: range, replacement: String(i))]))
