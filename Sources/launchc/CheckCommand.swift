@@ -68,8 +68,10 @@ struct Check: ParsableCommand {
             (LC3701). Each file is rewritten whole or not at all, and only when something \
             changed; the report then shows what is left, and standard error says what was \
             fixed. Running it again changes nothing. --diff prints what --fix would change, as \
-            a unified diff on standard output, and changes nothing (the report goes to standard \
-            error). Suppressed findings are not fixed. Standard input takes --diff, not --fix.
+            a unified diff on standard output, and changes nothing, even with --fix (the report, \
+            of the files as they are, goes to standard error). Suppressed findings are not \
+            fixed, and no fix that would make the syntax worse (two keys renamed to one) is \
+            made. Standard input takes --diff, not --fix.
             """
     )
 

@@ -45,7 +45,7 @@ struct Policy: ParsableCommand {
     @Argument(help: "The agent config (launch-config.yaml).")
     var agentConfig: String
 
-    @Argument(help: "The queues: queue definitions, or queue configs (their resource inferred, or given with --resource).")
+    @Argument(help: "The queues: queue definitions, or queue configs (their resource inferred, or given with --resource); each document of a YAML stream is one.")
     var queues: [String] = []
 
     @Option(help: ArgumentHelp("The resource of bare queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"),
@@ -92,39 +92,53 @@ struct Policy: ParsableCommand {
         let limits = common.settings.limits
         var diagnostics: [Diagnostic] = []
 
-        /// The file's first document, and what it is; nil when it does not parse.
-        func load(_ path: String, classifier: Classifier) throws -> (file: SourceFile, root: Node, kind: Classification?)? {
+        /// The file's documents, and what each is; nil when it does not parse.
+        func load(_ path: String, classifier: Classifier) throws -> (file: SourceFile, documents: [(root: Node, kind: Classification?)])? {
             let file = try readOrExit(path == "-" ? .standardInput(name: common.settings.stdinName) : .file(path), style: style, limits: limits)
             let parsed = DocumentParser.parse(file, limits: limits)
             diagnostics += parsed.diagnostics
-            guard !parsed.diagnostics.contains(where: { $0.severity == .error }), let root = parsed.documents.first?.root else { return nil }
-            return (file, root, classifier.classify(parsed).classifications.first ?? nil)
+            guard !parsed.diagnostics.contains(where: { $0.severity == .error }), !parsed.documents.isEmpty else { return nil }
+            let kinds = classifier.classify(parsed).classifications
+            return (file, parsed.documents.enumerated().map { ($1.root, $0 < kinds.count ? kinds[$0] : nil) })
         }
 
-        let agent = try load(agentConfig, classifier: Classifier())
-        if let agent, let kind = agent.kind, kind.kind != .agent {
-            Output.write("launchc: error: \(agent.file.path) reads as \(kind.kind.title), not an agent config; give the agent config first\n", to: .standardError)
-            throw ExitCode(2)
+        let loadedAgent = try load(agentConfig, classifier: Classifier())
+        var agent: (file: SourceFile, root: Node)?
+        if let loadedAgent {
+            guard loadedAgent.documents.count == 1 else {
+                Output.write("launchc: error: \(loadedAgent.file.path) holds \(loadedAgent.documents.count) documents; the agent config is one\n", to: .standardError)
+                throw ExitCode(2)
+            }
+            guard let kind = loadedAgent.documents[0].kind, kind.kind == .agent else {
+                let what = loadedAgent.documents[0].kind.map { "reads as \($0.kind.title)" } ?? "does not read as one (say so with a '# launchc: kind=agent' comment)"
+                Output.write("launchc: error: \(loadedAgent.file.path) is not an agent config: it \(what); give the agent config first\n", to: .standardError)
+                throw ExitCode(2)
+            }
+            agent = (loadedAgent.file, loadedAgent.documents[0].root)
         }
         var loaded: [PolicyGenerator.Queue] = []
         var unparsed = agent == nil
         let queueClassifier = Classifier(resource: resource.flatMap(LaunchResource.init(name:)))
         for path in queues {
-            guard let queue = try load(path, classifier: queueClassifier) else { unparsed = true; continue }
-            switch queue.kind?.kind {
-            case .queue?:
-                guard case .string(let name)? = queue.root["resource"]?.value, let resource = LaunchResource(name: name), let config = queue.root["config"] else {
-                    Output.write("launchc: error: \(queue.file.path): the queue definition needs a resource and a config\n", to: .standardError)
+            guard let queues = try load(path, classifier: queueClassifier) else { unparsed = true; continue }
+            // Every document of a YAML stream is a queue.
+            for (n, document) in queues.documents.enumerated() {
+                let name = queues.documents.count == 1 ? queues.file.path : "\(queues.file.path) (document \(n + 1))"
+                switch (document.kind?.kind, document.kind?.resource) {
+                case (.queue?, _):
+                    guard case .string(let text)? = document.root["resource"]?.value, let resource = LaunchResource(name: text), let config = document.root["config"] else {
+                        Output.write("launchc: error: \(name): the queue definition needs a resource and a config\n", to: .standardError)
+                        throw ExitCode(2)
+                    }
+                    loaded.append(PolicyGenerator.Queue(file: queues.file, resource: resource, config: config, definition: document.root))
+                case (.queueConfig?, let resource?):
+                    loaded.append(PolicyGenerator.Queue(file: queues.file, resource: resource, config: document.root))
+                default:
+                    let what = document.kind.map { " (it reads as \($0.kind.title))" } ?? ""
+                    Output.write("launchc: error: \(name) is not a queue definition or a queue config\(what); for a bare queue config, say which resource with --resource\n",
+                                 to: .standardError)
                     throw ExitCode(2)
                 }
-                loaded.append(PolicyGenerator.Queue(file: queue.file, resource: resource, config: config, definition: queue.root))
-            case .queueConfig? where queue.kind?.resource != nil:
-                loaded.append(PolicyGenerator.Queue(file: queue.file, resource: queue.kind!.resource!, config: queue.root))
-            default:
-                let what = queue.kind.map { " (it reads as \($0.kind.title))" } ?? ""
-                Output.write("launchc: error: \(queue.file.path) is not a queue definition or a queue config\(what); for a bare queue config, say which resource with --resource\n",
-                             to: .standardError)
-                throw ExitCode(2)
             }
         }
 

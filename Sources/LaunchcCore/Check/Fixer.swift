@@ -16,45 +16,89 @@ public enum Fixer {
         public var changed: Bool { fixed != original.bytes }
     }
 
-    /// A fix can bring another to light (a key renamed into a place where a second finding
-    /// applies); passes stop when nothing is left to fix, or after this many.
-    public static let maxPasses = 4
+    /// A fix can bring another to light (the keys inside a renamed `workerPoolSpecs`, one level
+    /// per pass); passes stop when nothing is left to fix, or after this many.
+    public static let maxPasses = 32
 
     /// Checks `file`, applies the safe fix-its of its findings, and checks again until none is
-    /// left. Suppressed findings are not fixed.
+    /// left. Suppressed findings are not fixed, and no fix may make the file's syntax worse (two
+    /// keys renamed to one, say): when a pass's edits together would, they are tried one by one.
     public static func fix(_ file: SourceFile, options: CheckOptions) -> Outcome {
         var current = file
         let original = Checker.check(current, options: options)
         var report = original
         var fixed: [Diagnostic] = []
         for _ in 0..<maxPasses {
-            let (edits, applied) = self.edits(for: report.diagnostics, in: current)
-            guard !edits.isEmpty else { break }
-            current = SourceFile(path: file.path, bytes: apply(edits, to: current.bytes))
+            let (candidates, findings) = self.edits(for: report.diagnostics, in: current)
+            guard candidates.contains(where: { !$0.isEmpty }) else { break }
+            let before = syntaxErrors(current, options)
+            var next = SourceFile(path: file.path, bytes: apply(candidates.flatMap { $0 }.sorted { $0.range.start < $1.range.start }, to: current.bytes))
+            var applied = findings
+            if syntaxErrors(next, options) > before {
+                // One fix at a time, each kept only when the syntax stays as good.
+                var kept: [[TextEdit]] = []
+                applied = []
+                for (edits, finding) in zip(candidates, findings) {
+                    let trial = SourceFile(path: file.path, bytes: apply((kept + [edits]).flatMap { $0 }.sorted { $0.range.start < $1.range.start }, to: current.bytes))
+                    if syntaxErrors(trial, options) <= before {
+                        kept.append(edits)
+                        applied.append(finding)
+                        next = trial
+                    }
+                }
+                if kept.isEmpty { break }
+            }
+            current = next
             fixed += applied
             report = Checker.check(current, options: options)
         }
         return Outcome(original: file, fixed: current.bytes, findings: fixed, report: report, originalReport: original)
     }
 
-    /// The edits of each finding's safe fix-it, in file order, leaving out a fix-it whose edits
-    /// overlap one already taken (the next pass sees it again) and edits already taken (two
-    /// findings of one mistake).
-    public static func edits(for diagnostics: [Diagnostic], in file: SourceFile) -> (edits: [TextEdit], fixed: [Diagnostic]) {
+    /// Error-level findings of the parser alone (duplicate keys, aliases without an anchor, ...).
+    static func syntaxErrors(_ file: SourceFile, _ options: CheckOptions) -> Int {
+        DocumentParser.parse(file, limits: options.limits).diagnostics.filter { $0.severity == .error }.count
+    }
+
+    /// The edits of each finding's safe fix-it (one list per finding fixed, empty when another
+    /// finding's fix makes the same edits), in file order,
+    /// leaving out a fix-it whose edits overlap one already taken (the next pass sees it again)
+    /// and edits already taken (two findings of one mistake). A YAML node's anchor and tag are
+    /// kept: an edit starts after them. A fix on an alias (`*name`) is left out.
+    public static func edits(for diagnostics: [Diagnostic], in file: SourceFile) -> (edits: [[TextEdit]], fixed: [Diagnostic]) {
         var taken: [TextEdit] = []
+        var out: [[TextEdit]] = []
         var fixed: [Diagnostic] = []
         let candidates = diagnostics.compactMap { d -> (Diagnostic, [TextEdit])? in
-            guard d.span.file.path == file.path, let fix = d.fixIts.first(where: \.isSafe), !fix.edits.isEmpty else { return nil }
-            return (d, fix.edits)
+            guard d.span.file.path == file.path, let fix = d.fixIts.first(where: \.isSafe), !fix.edits.isEmpty,
+                  fix.edits.allSatisfy({ $0.range.end <= file.bytes.count }) else { return nil }
+            let edits = fix.edits.map { TextEdit(range: withoutProperties($0.range, in: file), replacement: $0.replacement) }
+            if edits.contains(where: { $0.range.start < $0.range.end && file.bytes[$0.range.start] == UInt8(ascii: "*") }) { return nil }
+            return (d, edits)
         }.sorted { ($0.1.map(\.range.start).min() ?? 0) < ($1.1.map(\.range.start).min() ?? 0) }
         for (diagnostic, edits) in candidates {
             let fresh = edits.filter { !taken.contains($0) }
-            guard fresh.allSatisfy({ $0.range.end <= file.bytes.count }),
-                  !fresh.contains(where: { edit in taken.contains { overlaps($0.range, edit.range) } }) else { continue }
+            guard !fresh.contains(where: { edit in taken.contains { overlaps($0.range, edit.range) } }) else { continue }
             taken += fresh
+            out.append(fresh.sorted { $0.range.start < $1.range.start })
             fixed.append(diagnostic)
         }
-        return (taken.sorted { $0.range.start < $1.range.start }, fixed)
+        return (out, fixed)
+    }
+
+    /// `range` without the YAML properties before a node: an anchor (`&name`), a tag (`!tag`),
+    /// the space after each, and a comment between them and the node.
+    static func withoutProperties(_ range: SourceRange, in file: SourceFile) -> SourceRange {
+        let bytes = file.bytes
+        var i = range.start
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while i < range.end, bytes[i] == UInt8(ascii: "&") || bytes[i] == UInt8(ascii: "!") {
+            while i < range.end, !isSpace(bytes[i]) { i += 1 }
+            while i < range.end, isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "#") {
+                if bytes[i] == UInt8(ascii: "#") { while i < range.end, bytes[i] != 0x0A { i += 1 } } else { i += 1 }
+            }
+        }
+        return SourceRange(start: i, end: range.end)
     }
 
     /// Two ranges overlap when they share a byte, or when both are insertions at one place.
@@ -87,7 +131,9 @@ public enum UnifiedDiff {
         let a = lines(old), b = lines(new)
         let script = operations(a, b)
         guard script.contains(where: { $0.kind != .same }) else { return "" }
-        var out = "--- \(path)\n+++ \(path)\n"
+        // A tab ends the name, so that a name with spaces reaches patch whole (diff -u writes a date there).
+        let name = path.contains(where: { $0 == " " || $0 == "\t" }) ? path + "\t" : path
+        var out = "--- \(name)\n+++ \(name)\n"
         // Hunks: runs of changes, with their context, merged when their contexts meet.
         var changes: [Int] = []
         for (i, op) in script.enumerated() where op.kind != .same { changes.append(i) }

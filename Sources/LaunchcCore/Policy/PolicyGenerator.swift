@@ -66,7 +66,13 @@ public struct PolicyGenerator {
                   options.allSatisfy({ if case .object = $0.value { false } else if case .array = $0.value { false } else { true } }) else { return nil }
             return (name, options)
         }
-        guard !choices.isEmpty, choices.reduce(1, { $0 * $1.1.count }) <= maxCombinations else { return ([queue], nil) }
+        // Counted so that it stops past the limit (a product of many options overflows).
+        var count = 1
+        for (_, options) in choices {
+            count *= options.count
+            if count > maxCombinations { return ([queue], nil) }
+        }
+        guard !choices.isEmpty else { return ([queue], nil) }
         var combinations: [[String: Node]] = [[:]]
         for (name, options) in choices {
             combinations = combinations.flatMap { partial in options.map { var c = partial; c[name] = $0; return c } }
@@ -317,10 +323,18 @@ struct PrincipalDraft {
 
     var principal: Principal {
         var statements = self.statements
+        var sids: Set<String> = Set(statements.statements.map(\.sid))
         for listing in listings {
-            let words = listing.bucket.split { !$0.isLetter && !$0.isNumber }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
-            let name = listing.bucket.contains("*") ? "AnyBucket" : words.joined()
-            statements.add("List" + name, ["s3:ListBucket"], "arn:\(listing.partition):s3:::\(listing.bucket)",
+            // One statement per bucket: a Sid two buckets would share ('my-data', 'my.data') is numbered.
+            let words = listing.bucket.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            var name = "List" + (listing.bucket.contains("*") || words.isEmpty ? "AnyBucket" : words.joined())
+            if sids.contains(name) {
+                var n = 2
+                while sids.contains(name + String(n)) { n += 1 }
+                name += String(n)
+            }
+            sids.insert(name)
+            statements.add(name, ["s3:ListBucket"], "arn:\(listing.partition):s3:::\(listing.bucket)",
                            conditions: listing.prefixes.map { [AWSStatement.Condition(op: "StringLike", key: "s3:prefix", values: $0)] } ?? [])
         }
         let permissions: Principal.Permissions = cloud == .aws ? .aws(statements.finished) : .grants(grants.grants)

@@ -23,6 +23,7 @@ struct PolicyRun {
         self.facts = facts
         self.agent = agent
         self.agentFile = agentFile
+        partition = facts.awsPartition ?? "aws"
     }
 
     static let pushActions = ["ecr:BatchCheckLayerAvailability", "ecr:CompleteLayerUpload", "ecr:DescribeImages", "ecr:InitiateLayerUpload",
@@ -32,7 +33,15 @@ struct PolicyRun {
 
     // MARK: scope: partition, account, region, project
 
-    var partition: String { facts.awsPartition ?? "aws" }
+    /// `--aws-partition`, else the partition of the queue's role ARN, else `aws`.
+    var partition: String
+
+    /// The partition an ARN names (`arn:aws-cn:...`), if it is one.
+    static func partition(of arn: String) -> String? {
+        let fields = arn.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0] == "arn", !fields[1].isEmpty, !fields[1].contains("*") else { return nil }
+        return String(fields[1])
+    }
 
     /// `environment.region`, or `*` with a finding.
     mutating func region(for what: String) -> String {
@@ -87,8 +96,19 @@ struct PolicyRun {
     mutating func builder() {
         let builder = agent["builder"]
         let type = PolicyValue(builder?["type"], in: agentFile)?.raw
-        builds = type == "docker" || type == "kaniko"
+        // No builder block (or an empty one) is the docker builder when the agent's machine has
+        // a docker CLI (loader.py:127-183): it pushes to the registry block's uri.
+        let implicit: Bool
+        switch builder?.value {
+        case nil, .null?: implicit = true
+        case .object(let members)?: implicit = members.isEmpty
+        default: implicit = false
+        }
+        builds = type == "docker" || type == "kaniko" || (implicit && agent["registry"]?["uri"] != nil)
         guard builds else { return }
+        if implicit {
+            awsAgent.note("there is no builder block, so the agent builds with docker when its machine has a docker CLI, and pushes to registry.uri")
+        }
         let kaniko = type == "kaniko"
         // `destination` overrides the deprecated registry block (reference §1.2).
         let destinationNode = builder?["destination"] ?? agent["registry"]?["uri"]
@@ -109,11 +129,11 @@ struct PolicyRun {
     }
 
     mutating func push(_ registry: CloudURI, value: PolicyValue, kaniko: Bool) {
-        let cacheNote = kaniko ? "; kaniko runs with --cache=true, so it also pulls cached layers from it" : ""
+        let cacheNote = kaniko ? "; kaniko runs with --cache=true, so it also pulls cached layers from it" : "; a push reads the repository's existing layers and manifests too"
         switch registry {
         case .ecr(let account, let region, let repository, let partition):
             // kaniko caches layers in the destination repository (`--cache=true`): it pulls from it too.
-            awsAgent.statements.add("PushBuiltImages", Self.pushActions + (kaniko ? Self.pullActions : []),
+            awsAgent.statements.add("PushBuiltImages", Self.pushActions + Self.pullActions,
                                     "arn:\(partition):ecr:\(region):\(account):repository/\(repository)")
             awsAgent.statements.add("ECRAuthorization", ["ecr:GetAuthorizationToken"], "*")
             awsAgent.note("PushBuiltImages: the builder pushes to '\(value.raw)' (\(value.place)) and first asks whether the tag exists (ecr:DescribeImages)\(cacheNote)")
@@ -158,9 +178,10 @@ struct PolicyRun {
             awsAgent.note("BuildContext: the agent uploads each build context as '\(store.raw.hasSuffix("/") ? String(store.raw.dropLast()) : store.raw)/<run id>.tgz' (\(store.place)) and checks the bucket first (s3:HeadBucket, which s3:ListBucket allows); the kaniko Job reads it back")
             awsAgent.note(store.widenedNote)
         case .gcs(let bucket, let prefix):
-            gcpAgent.grants.add(["storage.buckets.get"], on: "projects/_/buckets/\(bucket)")
-            gcpAgent.grants.add(["storage.objects.create", "storage.objects.get"], on: "projects/_/buckets/\(bucket)",
-                                condition: "resource.name.startsWith(\"projects/_/buckets/\(bucket)/objects/\(under(prefix).dropLast(5))\")")
+            let lookup = gcs(bucket: bucket, objects: nil)
+            gcpAgent.grants.add(["storage.buckets.get"], on: lookup.resource, condition: lookup.condition)
+            let upload = gcs(bucket: bucket, objects: String(under(prefix).dropLast(5)))
+            gcpAgent.grants.add(["storage.objects.create", "storage.objects.get"], on: upload.resource, condition: upload.condition)
             gcpAgent.note("the agent uploads each build context as '<store>/<run id>.tgz' ('\(store.raw)', \(store.place)) after looking the bucket up; the kaniko Job reads it back")
             gcpAgent.note(store.widenedNote)
         case .blob(let account, let container, _):
@@ -175,6 +196,19 @@ struct PolicyRun {
         }
     }
 
+    /// A GCS grant on a bucket, or (`objects`) on the objects under a prefix of it. IAM names no
+    /// wildcard and its conditions match prefixes only, so a prefix ends at its first '*', and a
+    /// bucket chosen per run is granted on the project with a condition on the bucket's name.
+    mutating func gcs(bucket: String, objects: String?) -> (resource: String, condition: String?) {
+        func cut(_ text: String) -> String { String(text.prefix { $0 != "*" }) }
+        if bucket.contains("*") {
+            return ("projects/\(gcpProject())", "resource.name.startsWith(\"projects/_/buckets/\(cut(bucket))\")")
+        }
+        let resource = "projects/_/buckets/\(bucket)"
+        guard let objects, !cut(objects).isEmpty else { return (resource, nil) }
+        return (resource, "resource.name.startsWith(\"\(resource)/objects/\(cut(objects))\")")
+    }
+
     // MARK: SageMaker
 
     mutating func sageMaker(_ queue: PolicyGenerator.Queue) {
@@ -183,6 +217,8 @@ struct PolicyRun {
         // The role as the agent reads it: before macros, RoleArn, else role_arn (get_role_arn).
         guard let role = PolicyValue(SageMakerRequest.role(in: config), in: file) else { return }
         let region = self.region(for: "the SageMaker permissions")
+        partition = facts.awsPartition ?? Self.partition(of: role.text) ?? "aws"
+        defer { partition = facts.awsPartition ?? "aws" }
         var roleARN = role.text
         var account: String
         if role.text.hasPrefix("arn:") {
@@ -211,21 +247,29 @@ struct PolicyRun {
         awsAgent.note(role.widenedNote)
 
         let camel = Self.camelMembers(config)
+        var volumeGrant: (String, [AWSStatement.Condition])?
         if let key = PolicyValue(camel["ResourceConfig"]?["VolumeKmsKeyId"], in: file) {
             let keyARN = kmsKey(key, region: region, account: account, what: "VolumeKmsKeyId")
-            awsAgent.statements.add("VolumeEncryptionGrant", ["kms:CreateGrant"], keyARN, conditions: [
-                .init(op: "StringEquals", key: "kms:ViaService", values: ["sagemaker.\(region).amazonaws.com"]),
+            // StringEquals matches no wildcard: a region not fixed needs StringLike.
+            let grantConditions: [AWSStatement.Condition] = [
+                .init(op: region.contains("*") ? "StringLike" : "StringEquals", key: "kms:ViaService", values: ["sagemaker.\(region).amazonaws.com"]),
                 .init(op: "Bool", key: "kms:GrantIsForAWSResource", values: ["true"]),
-            ])
+            ]
+            awsAgent.statements.add("VolumeEncryptionGrant", ["kms:CreateGrant"], keyARN, conditions: grantConditions)
             awsAgent.note("VolumeEncryptionGrant: CreateTrainingJob with ResourceConfig.VolumeKmsKeyId (\(key.place)) makes SageMaker create a grant on the key as the caller")
             awsAgent.note(key.widenedNote)
+            volumeGrant = (keyARN, grantConditions)
         }
 
-        // The execution role's own policy.
+        // The execution role's own policy; SageMaker also creates the volume's grant as the role.
         var execution: PrincipalDraft
         let index = executionRoles.firstIndex { $0.identity == roleARN }
         execution = index.map { executionRoles[$0] } ?? PrincipalDraft(.aws, "sagemaker-execution-role", "the SageMaker execution role", identity: roleARN)
         executionRole(&execution, config: camel, queue: queue, region: region, account: account)
+        if let (keyARN, conditions) = volumeGrant {
+            execution.statements.add("VolumeEncryptionGrant", ["kms:CreateGrant"], keyARN, conditions: conditions)
+            execution.note("VolumeEncryptionGrant: with ResourceConfig.VolumeKmsKeyId, the execution role too needs kms:CreateGrant on the key (SageMaker's \"CreateTrainingJob API: Execution Role Permissions\")")
+        }
         if let index { executionRoles[index] = execution } else { executionRoles.append(execution) }
     }
 
@@ -332,6 +376,11 @@ struct PolicyRun {
         if key.text.hasPrefix("alias/") || key.text.contains(":alias/") {
             unpinned(key, "\(what) '\(key.raw)' is an alias; IAM names keys by ARN, so the grant covers every key in the account",
                      fix: "write the key's ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID)")
+            // An alias ARN names the key's partition, region and account.
+            let fields = key.text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            if key.text.hasPrefix("arn:"), fields.count == 6 {
+                return "arn:\(fields[1]):kms:\(fields[3]):\(fields[4]):key/*"
+            }
             return "arn:\(partition):kms:\(region):\(account):key/*"
         }
         return "arn:\(partition):kms:\(region):\(account):key/\(key.text)"
@@ -384,12 +433,12 @@ struct PolicyRun {
         if let (value, path) = output {
             if case .gcs(let bucket, let key)? = CloudURI.storage(path) {
                 _ = bucketPinned(bucket, value, "the job's output directory")
-                // IAM conditions match a prefix, not a pattern: the prefix ends at the first '*'.
-                var prefix = String(key.prefix { $0 != "*" })
+                var prefix = key
                 if !prefix.isEmpty && !key.contains("*") && !prefix.hasSuffix("/") { prefix += "/" }
-                job.grants.add(["storage.objects.create", "storage.objects.get"], on: "projects/_/buckets/\(bucket)",
-                               condition: "resource.name.startsWith(\"projects/_/buckets/\(bucket)/objects/\(prefix)\")")
-                job.grants.add(["storage.objects.list"], on: "projects/_/buckets/\(bucket)")
+                let write = gcs(bucket: bucket, objects: prefix)
+                job.grants.add(["storage.objects.create", "storage.objects.get"], on: write.resource, condition: write.condition)
+                let list = gcs(bucket: bucket, objects: nil)
+                job.grants.add(["storage.objects.list"], on: list.resource, condition: list.condition)
                 job.note("the job writes its output under '\(path)' (\(value.place)); IAM conditions match a prefix, so the condition's prefix ends where the path's first '*' is")
                 job.note(value.widenedNote)
             } else {
@@ -409,7 +458,10 @@ struct PolicyRun {
                         continue
                     }
                 }
-                guard case .gar(let location, let imageProject, let repository)? = parsed else { continue }
+                guard case .gar(let location, let imageProject, let repository)? = parsed else {
+                    job.note("the worker pools pull '\(source.raw)' (\(source.place)), which is not in Artifact Registry: no permission is written for it")
+                    continue
+                }
                 job.grants.add(["artifactregistry.repositories.downloadArtifacts"], on: "projects/\(imageProject)/locations/\(location)/repositories/\(repository)",
                                role: "roles/artifactregistry.reader")
                 job.note("the worker pools pull '\(source.raw)' (\(source.place))")
