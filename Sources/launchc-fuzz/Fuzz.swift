@@ -18,7 +18,7 @@ enum Target: String, CaseIterable {
     /// The JSON parser.
     case json
     /// `check` of the input as each kind and resource in turn (chosen by its first byte), with
-    /// the rest of the input as the file.
+    /// the rest of the input as the file; for an odd first byte, `--fix` and `--diff` too.
     case check
     /// `render` of a queue (the input's first part) with a launch spec (after a line `---spec`).
     case render
@@ -43,6 +43,12 @@ enum Target: String, CaseIterable {
             let reporters: [any Reporter] = [TextReporter(style: ReportStyle(color: true)), JSONReporter(),
                                              SARIFReporter(toolVersion: "fuzz"), GitHubReporter(), JUnitReporter()]
             for reporter in reporters { _ = reporter.render(run) }
+            // Half the inputs (by the first byte) also go through --fix and --diff.
+            if let first = bytes.first, first & 1 == 1 {
+                let file = SourceFile(path: "fuzz.yaml", bytes: rest)
+                let outcome = Fixer.fix(file, options: CheckOptions(limits: Self.limits, classifier: classifier))
+                _ = UnifiedDiff.make(path: file.path, old: rest, new: outcome.fixed)
+            }
         case .policy:
             Self.policy(bytes)
         case .render:
