@@ -64,7 +64,8 @@ struct Check: ParsableCommand {
             comments, order, quoting and indentation: a camelCase Vertex key to snake_case \
             (LC3405), an unknown key to its single near match (LC2003, and the agent's own \
             codes for ignored keys such as LC3102's builder key with underscores), a YAML \
-            1.1-ambiguous string quoted (LC1209), a docker flag to the spelling docker accepts \
+            1.1-ambiguous string quoted (LC1209, in a file of a known kind, where no other \
+            finding is at that value: a boolean written 'off' stays as it is), a docker flag to the spelling docker accepts \
             (LC3701). Each file is rewritten whole or not at all, and only when something \
             changed; the report then shows what is left, and standard error says what was \
             fixed. Running it again changes nothing. --diff prints what --fix would change, as \

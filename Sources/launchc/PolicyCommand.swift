@@ -55,7 +55,7 @@ struct Policy: ParsableCommand {
     @Option(name: .customLong("aws-account"), help: "The agent's AWS account, for SageMaker role names (default: the account of the queues' role ARNs).")
     var awsAccount: String?
 
-    @Option(name: .customLong("aws-partition"), help: "The AWS partition of the ARNs (default: aws).")
+    @Option(name: .customLong("aws-partition"), help: "The AWS partition of the ARNs (default: a role ARN's or an ECR URI's, else the region's: aws-cn for cn-*, aws-us-gov for us-gov-*, else aws).")
     var awsPartition: String?
 
     @Option(name: .customLong("gcp-project"), help: "The agent's GCP project (default: environment.project, which the agent itself ignores).")
@@ -96,10 +96,16 @@ struct Policy: ParsableCommand {
         func load(_ path: String, classifier: Classifier) throws -> (file: SourceFile, documents: [(root: Node, kind: Classification?)])? {
             let file = try readOrExit(path == "-" ? .standardInput(name: common.settings.stdinName) : .file(path), style: style, limits: limits)
             let parsed = DocumentParser.parse(file, limits: limits)
-            diagnostics += parsed.diagnostics
-            guard !parsed.diagnostics.contains(where: { $0.severity == .error }), !parsed.documents.isEmpty else { return nil }
+            // What stops reading the file is policy's business; warnings are check's.
+            diagnostics += parsed.diagnostics.filter { $0.severity == .error }
+            guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+            guard parsed.documents.contains(where: { $0.root.value != .null }) else {
+                Output.write("launchc: error: \(file.path) is empty\n", to: .standardError)
+                throw ExitCode(2)
+            }
             let kinds = classifier.classify(parsed).classifications
-            return (file, parsed.documents.enumerated().map { ($1.root, $0 < kinds.count ? kinds[$0] : nil) })
+            // An empty document (a stream's trailing '---') is no queue.
+            return (file, parsed.documents.enumerated().filter { $0.element.root.value != .null }.map { ($1.root, $0 < kinds.count ? kinds[$0] : nil) })
         }
 
         let loadedAgent = try load(agentConfig, classifier: Classifier())
@@ -135,8 +141,8 @@ struct Policy: ParsableCommand {
                     loaded.append(PolicyGenerator.Queue(file: queues.file, resource: resource, config: document.root))
                 default:
                     let what = document.kind.map { " (it reads as \($0.kind.title))" } ?? ""
-                    Output.write("launchc: error: \(name) is not a queue definition or a queue config\(what); for a bare queue config, say which resource with --resource\n",
-                                 to: .standardError)
+                    let hint = resource == nil ? "; for a bare queue config, say which resource with --resource" : ""
+                    Output.write("launchc: error: \(name) is not a queue definition or a queue config\(what)\(hint)\n", to: .standardError)
                     throw ExitCode(2)
                 }
             }

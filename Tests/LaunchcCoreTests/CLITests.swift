@@ -110,7 +110,7 @@ import Testing
 
         // What is left has no safe fix, and a second --fix changes nothing and says nothing.
         let report = Checker.check(SourceFile(path: copy, bytes: Array(after.utf8)), options: CheckOptions())
-        #expect(Fixer.edits(for: report.diagnostics, in: SourceFile(path: copy, bytes: Array(after.utf8))).edits.isEmpty)
+        #expect(Fixer.edits(for: report, in: SourceFile(path: copy, bytes: Array(after.utf8))).edits.isEmpty)
         let again = try launchc(["check", "--no-config", "--color", "never", "--fix", copy])
         #expect(Golden.readFile(copy) == after)
         #expect(!again.stderr.contains("fixed"))

@@ -14,6 +14,14 @@ struct FixerTests {
         #expect(fixed(agent) == agent.replacingOccurrences("&k max_job", "&k max_jobs").replacingOccurrences("!!str secret_name", "!!str secret-name"))
     }
 
+    @Test func aBooleanPlaceOrAFileOfUnknownKindIsNotQuoted() {
+        // PyYAML reads `off` as false; quoted, it would be a string that reads as true.
+        let vertex = "# launchc: kind=queue-config resource=gcp-vertex\nspec: {staging_bucket: gs://b, worker_pool_specs: [{machine_spec: {machine_type: n1-standard-4}, replica_count: 1, container_spec: {image_uri: x}}]}\nrun:\n  restart_job_on_worker_restart: off\n"
+        #expect(fixed(vertex) == vertex)
+        let values = "enabled: off\nname: yes\n"
+        #expect(fixed(values) == values)
+    }
+
     @Test func noFixMakesTwoKeysOne() {
         // Both would become 'shm-size' or 'max_jobs': the first is fixed, the second left as it is.
         let docker = "# launchc: kind=queue-config resource=local-container\nshm_size: 1g\nshm-size: 2g\ncpu_shares: 5\n"

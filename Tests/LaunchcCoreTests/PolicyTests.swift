@@ -81,4 +81,37 @@ struct PolicyTests {
             if case .string(let s) = node.value { s } else { nil } } } == ["arn:aws:iam::123456789012:role/cv-{{size}}", "arn:aws:iam::123456789012:role/nlp-{{size}}"])
         #expect(note == "q.yaml: template variable '{{team}}' (cv, nlp) takes only its options, so the permissions cover each of them by name")
     }
+
+    func report(agent: String, queue: String, resource: LaunchResource = .sagemaker) throws -> PolicyReport {
+        let agentFile = SourceFile(path: "agent.yaml", bytes: Array(agent.utf8))
+        let queueFile = SourceFile(path: "queue.yaml", bytes: Array(queue.utf8))
+        let agentRoot = try #require(DocumentParser.parse(agentFile).documents.first?.root)
+        let queueRoot = try #require(DocumentParser.parse(queueFile).documents.first?.root)
+        return PolicyGenerator().generate(agent: agentRoot, agentFile: agentFile, queues: [PolicyGenerator.Queue(file: queueFile, resource: resource, config: queueRoot)])
+    }
+
+    @Test func cloudStorageConditionsAreEscapedAndEndAtAWildcard() throws {
+        let agent = "environment: {type: gcp, region: us-central1}\nbuilder: {type: kaniko, build-context-store: \"gs://ctx/${TEAM}/builds\"}\n"
+        let queue = "spec:\n  staging_bucket: gs://b\n  base_output_dir: 'gs://b/out\"x) || true || (\"/'\n"
+        let text = try report(agent: agent, queue: queue, resource: .gcpVertex).text
+        #expect(text.contains("when resource.name.startsWith(\"projects/_/buckets/b/objects/out\\\"x) || true || (\\\"/\")\n"), "\(text)")
+        // The context's prefix is '*/builds/': the condition would start with '*', so there is none.
+        #expect(text.contains("permissions on projects/_/buckets/ctx\n  storage.buckets.get\n  storage.objects.create\n  storage.objects.get\n"), "\(text)")
+    }
+
+    @Test func thePartitionFollowsTheRegion() throws {
+        let agent = "environment: {type: aws, region: cn-north-1}\nbuilder: {type: kaniko, destination: 123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/x, build-context-store: \"s3://ctx/k\"}\n"
+        let queue = "RoleArn: arn:aws-cn:iam::123456789012:role/r\nOutputDataConfig: {S3OutputPath: s3://out/}\n"
+        let json = CanonicalJSON.string(try report(agent: agent, queue: queue).json, indent: nil)
+        #expect(!json.contains("arn:aws:"), "\(json)")
+        #expect(json.contains("arn:aws-cn:s3:::ctx/k/*.tgz") && json.contains("arn:aws-cn:ecr:cn-north-1:123456789012:repository/x"))
+    }
+
+    @Test func aRegistryBlockWithoutATypeIsNoPushTarget() throws {
+        let queue = "RoleArn: arn:aws:iam::123456789012:role/r\nOutputDataConfig: {S3OutputPath: s3://out/}\n"
+        let untyped = try report(agent: "environment: {type: aws, region: us-east-1}\nregistry: {uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/x}\n", queue: queue)
+        #expect(!CanonicalJSON.string(untyped.json, indent: nil).contains("PushBuiltImages"))
+        let typed = try report(agent: "environment: {type: aws, region: us-east-1}\nregistry: {type: ecr, uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/x}\n", queue: queue)
+        #expect(CanonicalJSON.string(typed.json, indent: nil).contains("PushBuiltImages"))
+    }
 }

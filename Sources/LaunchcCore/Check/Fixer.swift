@@ -22,64 +22,96 @@ public enum Fixer {
 
     /// Checks `file`, applies the safe fix-its of its findings, and checks again until none is
     /// left. Suppressed findings are not fixed, and no fix may make the file's syntax worse (two
-    /// keys renamed to one, say): when a pass's edits together would, they are tried one by one.
+    /// keys renamed to one, say): when a pass's edits together would, halves of them are tried,
+    /// down to single fixes, within `maxTrials` parses a pass.
     public static func fix(_ file: SourceFile, options: CheckOptions) -> Outcome {
         var current = file
         let original = Checker.check(current, options: options)
         var report = original
         var fixed: [Diagnostic] = []
         for _ in 0..<maxPasses {
-            let (candidates, findings) = self.edits(for: report.diagnostics, in: current)
+            let (candidates, findings) = self.edits(for: report, in: current)
             guard candidates.contains(where: { !$0.isEmpty }) else { break }
             let before = syntaxErrors(current, options)
-            var next = SourceFile(path: file.path, bytes: apply(candidates.flatMap { $0 }.sorted { $0.range.start < $1.range.start }, to: current.bytes))
-            var applied = findings
-            if syntaxErrors(next, options) > before {
-                // One fix at a time, each kept only when the syntax stays as good.
-                var kept: [[TextEdit]] = []
-                applied = []
-                for (edits, finding) in zip(candidates, findings) {
-                    let trial = SourceFile(path: file.path, bytes: apply((kept + [edits]).flatMap { $0 }.sorted { $0.range.start < $1.range.start }, to: current.bytes))
-                    if syntaxErrors(trial, options) <= before {
-                        kept.append(edits)
-                        applied.append(finding)
-                        next = trial
-                    }
+            var trials = 0
+            // The fixes kept, by index, growing from the first: each group is kept when, with
+            // those kept before it, the syntax is no worse; a worse group is split in two.
+            var kept: [Int] = []
+            func attempt(_ group: Range<Int>) {
+                guard !group.isEmpty, trials < maxTrials else { return }
+                trials += 1
+                let edits = (kept + Array(group)).flatMap { candidates[$0] }.sorted { $0.range.start < $1.range.start }
+                if syntaxErrors(SourceFile(path: file.path, bytes: apply(edits, to: current.bytes)), options) <= before {
+                    kept += Array(group)
+                } else if group.count > 1 {
+                    let middle = group.lowerBound + group.count / 2
+                    attempt(group.lowerBound..<middle)
+                    attempt(middle..<group.upperBound)
                 }
-                if kept.isEmpty { break }
             }
-            current = next
-            fixed += applied
+            attempt(0..<candidates.count)
+            guard kept.contains(where: { !candidates[$0].isEmpty }) else { break }
+            current = SourceFile(path: file.path, bytes: apply(kept.flatMap { candidates[$0] }.sorted { $0.range.start < $1.range.start }, to: current.bytes))
+            fixed += kept.map { findings[$0] }
             report = Checker.check(current, options: options)
         }
         return Outcome(original: file, fixed: current.bytes, findings: fixed, report: report, originalReport: original)
     }
+
+    /// The most parses one pass spends finding which fixes keep the syntax as good: the first
+    /// parses all of them; the rest split a group that makes it worse.
+    public static let maxTrials = 64
 
     /// Error-level findings of the parser alone (duplicate keys, aliases without an anchor, ...).
     static func syntaxErrors(_ file: SourceFile, _ options: CheckOptions) -> Int {
         DocumentParser.parse(file, limits: options.limits).diagnostics.filter { $0.severity == .error }.count
     }
 
-    /// The edits of each finding's safe fix-it (one list per finding fixed, empty when another
-    /// finding's fix makes the same edits), in file order,
-    /// leaving out a fix-it whose edits overlap one already taken (the next pass sees it again)
-    /// and edits already taken (two findings of one mistake). A YAML node's anchor and tag are
-    /// kept: an edit starts after them. A fix on an alias (`*name`) is left out.
-    public static func edits(for diagnostics: [Diagnostic], in file: SourceFile) -> (edits: [[TextEdit]], fixed: [Diagnostic]) {
-        var taken: [TextEdit] = []
-        var out: [[TextEdit]] = []
-        var fixed: [Diagnostic] = []
-        let candidates = diagnostics.compactMap { d -> (Diagnostic, [TextEdit])? in
+    /// The edits of each finding's safe fix-it in a file's report (one list per finding fixed,
+    /// empty when another finding's fix makes the same edits), in file order, leaving out a
+    /// fix-it whose edits overlap one already taken (the next pass sees it again). A YAML node's
+    /// anchor and tag are kept: an edit starts after them. A fix on an alias (`*name`) is left
+    /// out. Quoting a YAML 1.1-ambiguous scalar (LC1209) is made only where the document's kind
+    /// is known and nothing else is found at that value (such as a boolean expected there, which
+    /// quoting would turn into a string PyYAML reads as true).
+    public static func edits(for report: FileReport, in file: SourceFile) -> (edits: [[TextEdit]], fixed: [Diagnostic]) {
+        let known = !report.kinds.isEmpty && report.kinds.allSatisfy { $0 != nil && $0?.kind != .data }
+        var elsewhere: [String: Int] = [:]
+        for d in report.diagnostics where d.code != DiagnosticID.yaml11Ambiguity.code {
+            if let pointer = d.pointer { elsewhere[pointer.description, default: 0] += 1 }
+        }
+        let candidates = report.diagnostics.compactMap { d -> (Diagnostic, [TextEdit])? in
             guard d.span.file.path == file.path, let fix = d.fixIts.first(where: \.isSafe), !fix.edits.isEmpty,
                   fix.edits.allSatisfy({ $0.range.end <= file.bytes.count }) else { return nil }
+            if d.code == DiagnosticID.yaml11Ambiguity.code && (!known || d.pointer.map { elsewhere[$0.description] != nil } ?? true) { return nil }
             let edits = fix.edits.map { TextEdit(range: withoutProperties($0.range, in: file), replacement: $0.replacement) }
             if edits.contains(where: { $0.range.start < $0.range.end && file.bytes[$0.range.start] == UInt8(ascii: "*") }) { return nil }
             return (d, edits)
         }.sorted { ($0.1.map(\.range.start).min() ?? 0) < ($1.1.map(\.range.start).min() ?? 0) }
+        // The edits taken so far, by where they start, to find a duplicate or an overlap by search.
+        var taken: [TextEdit] = []
+        func index(_ start: Int) -> Int {
+            var lo = 0, hi = taken.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if taken[mid].range.start < start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        func clash(_ edit: TextEdit) -> Bool {
+            let i = index(edit.range.start)
+            // Edits do not overlap one another, so only the neighbours can overlap this one.
+            return (i > 0 && overlaps(taken[i - 1].range, edit.range)) || (i < taken.count && overlaps(taken[i].range, edit.range))
+        }
+        var out: [[TextEdit]] = []
+        var fixed: [Diagnostic] = []
         for (diagnostic, edits) in candidates {
-            let fresh = edits.filter { !taken.contains($0) }
-            guard !fresh.contains(where: { edit in taken.contains { overlaps($0.range, edit.range) } }) else { continue }
-            taken += fresh
+            let fresh = edits.filter { edit in
+                let i = index(edit.range.start)
+                return !(i < taken.count && taken[i] == edit)
+            }
+            guard !fresh.contains(where: clash) else { continue }
+            for edit in fresh { taken.insert(edit, at: index(edit.range.start)) }
             out.append(fresh.sorted { $0.range.start < $1.range.start })
             fixed.append(diagnostic)
         }

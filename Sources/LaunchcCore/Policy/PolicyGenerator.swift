@@ -201,7 +201,7 @@ enum CloudURI {
         guard !path.isEmpty else { return nil }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if labels.count >= 6, labels[1] == "dkr", labels[2] == "ecr", labels[4] == "amazonaws", labels[5] == "com" {
-            return .ecr(account: labels[0], region: labels[3], repository: String(path), partition: labels.count == 7 && labels[6] == "cn" ? "aws-cn" : "aws")
+            return .ecr(account: labels[0], region: labels[3], repository: String(path), partition: labels.count == 7 && labels[6] == "cn" ? "aws-cn" : PolicyRun.partition(forRegion: labels[3]) ?? "aws")
         }
         if host.hasSuffix("-docker.pkg.dev") {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)

@@ -23,7 +23,13 @@ struct PolicyRun {
         self.facts = facts
         self.agent = agent
         self.agentFile = agentFile
-        partition = facts.awsPartition ?? "aws"
+        partition = "aws"
+        partition = agentPartition
+    }
+
+    /// `--aws-partition`, else the partition of `environment.region`, else `aws`.
+    var agentPartition: String {
+        facts.awsPartition ?? PolicyValue(agent["environment"]?["region"], in: agentFile).flatMap { Self.partition(forRegion: $0.text) } ?? "aws"
     }
 
     static let pushActions = ["ecr:BatchCheckLayerAvailability", "ecr:CompleteLayerUpload", "ecr:DescribeImages", "ecr:InitiateLayerUpload",
@@ -33,8 +39,18 @@ struct PolicyRun {
 
     // MARK: scope: partition, account, region, project
 
-    /// `--aws-partition`, else the partition of the queue's role ARN, else `aws`.
+    /// `--aws-partition`, else the partition of the queue's role ARN, else of the agent's region.
     var partition: String
+
+    /// The partition of a region (`cn-north-1`: aws-cn, `us-gov-west-1`: aws-us-gov), if it is fixed.
+    static func partition(forRegion region: String) -> String? {
+        if region.isEmpty || region.contains("*") { return nil }
+        for (prefix, partition) in [("cn-", "aws-cn"), ("us-gov-", "aws-us-gov"), ("us-isob-", "aws-iso-b"), ("us-isof-", "aws-iso-f"),
+                                    ("eu-isoe-", "aws-iso-e"), ("us-iso-", "aws-iso")] where region.hasPrefix(prefix) {
+            return partition
+        }
+        return "aws"
+    }
 
     /// The partition an ARN names (`arn:aws-cn:...`), if it is one.
     static func partition(of arn: String) -> String? {
@@ -104,14 +120,17 @@ struct PolicyRun {
         case .object(let members)?: implicit = members.isEmpty
         default: implicit = false
         }
-        builds = type == "docker" || type == "kaniko" || (implicit && agent["registry"]?["uri"] != nil)
+        // The registry block is a registry only with a type (loader.py:72-124: none is local).
+        let registryType = PolicyValue(agent["registry"]?["type"], in: agentFile)?.raw
+        let registryURI = ["ecr", "gcr", "acr"].contains(registryType ?? "") ? agent["registry"]?["uri"].flatMap { $0.value == .null ? nil : $0 } : nil
+        builds = type == "docker" || type == "kaniko" || (implicit && registryURI != nil)
         guard builds else { return }
         if implicit {
             awsAgent.note("there is no builder block, so the agent builds with docker when its machine has a docker CLI, and pushes to registry.uri")
         }
         let kaniko = type == "kaniko"
         // `destination` overrides the deprecated registry block (reference §1.2).
-        let destinationNode = builder?["destination"] ?? agent["registry"]?["uri"]
+        let destinationNode = builder?["destination"].flatMap { $0.value == .null ? nil : $0 } ?? registryURI
         if let destination = PolicyValue(destinationNode, in: agentFile) {
             if let parsed = CloudURI.registry(destination.text) {
                 builtImage = (destination, parsed)
@@ -131,7 +150,8 @@ struct PolicyRun {
     mutating func push(_ registry: CloudURI, value: PolicyValue, kaniko: Bool) {
         let cacheNote = kaniko ? "; kaniko runs with --cache=true, so it also pulls cached layers from it" : "; a push reads the repository's existing layers and manifests too"
         switch registry {
-        case .ecr(let account, let region, let repository, let partition):
+        case .ecr(let account, let region, let repository, let hostPartition):
+            let partition = facts.awsPartition ?? hostPartition
             // kaniko caches layers in the destination repository (`--cache=true`): it pulls from it too.
             awsAgent.statements.add("PushBuiltImages", Self.pushActions + Self.pullActions,
                                     "arn:\(partition):ecr:\(region):\(account):repository/\(repository)")
@@ -200,13 +220,22 @@ struct PolicyRun {
     /// wildcard and its conditions match prefixes only, so a prefix ends at its first '*', and a
     /// bucket chosen per run is granted on the project with a condition on the bucket's name.
     mutating func gcs(bucket: String, objects: String?) -> (resource: String, condition: String?) {
-        func cut(_ text: String) -> String { String(text.prefix { $0 != "*" }) }
+        // Escaped for a CEL string literal; `cut`, ended at the first '*' too.
+        func escape(_ text: some StringProtocol) -> String {
+            var out = ""
+            for c in text {
+                if c == "\\" || c == "\"" { out.append("\\") }
+                out.append(c)
+            }
+            return out
+        }
+        func cut(_ text: String) -> String { escape(text.prefix { $0 != "*" }) }
         if bucket.contains("*") {
             return ("projects/\(gcpProject())", "resource.name.startsWith(\"projects/_/buckets/\(cut(bucket))\")")
         }
         let resource = "projects/_/buckets/\(bucket)"
         guard let objects, !cut(objects).isEmpty else { return (resource, nil) }
-        return (resource, "resource.name.startsWith(\"\(resource)/objects/\(cut(objects))\")")
+        return (resource, "resource.name.startsWith(\"\(escape(resource))/objects/\(cut(objects))\")")
     }
 
     // MARK: SageMaker
@@ -217,13 +246,16 @@ struct PolicyRun {
         // The role as the agent reads it: before macros, RoleArn, else role_arn (get_role_arn).
         guard let role = PolicyValue(SageMakerRequest.role(in: config), in: file) else { return }
         let region = self.region(for: "the SageMaker permissions")
-        partition = facts.awsPartition ?? Self.partition(of: role.text) ?? "aws"
-        defer { partition = facts.awsPartition ?? "aws" }
+        partition = facts.awsPartition ?? Self.partition(of: role.text) ?? agentPartition
+        defer { partition = agentPartition }
         var roleARN = role.text
         var account: String
         if role.text.hasPrefix("arn:") {
             let fields = role.text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            account = fields.count > 4 ? String(fields[4]) : "*"
+            guard fields.count == 6, fields[2] == "iam", !fields[4].isEmpty, fields[5].hasPrefix("role/") else {
+                return unrecognized(role, "RoleArn")
+            }
+            account = String(fields[4])
         } else if let given = facts.awsAccount {
             account = given
             roleARN = "arn:\(partition):iam::\(given):role/\(role.text)"
@@ -248,7 +280,7 @@ struct PolicyRun {
 
         let camel = Self.camelMembers(config)
         var volumeGrant: (String, [AWSStatement.Condition])?
-        if let key = PolicyValue(camel["ResourceConfig"]?["VolumeKmsKeyId"], in: file) {
+        if let key = PolicyValue(camel["ResourceConfig"]?["VolumeKmsKeyId"], in: file), !key.text.isEmpty {
             let keyARN = kmsKey(key, region: region, account: account, what: "VolumeKmsKeyId")
             // StringEquals matches no wildcard: a region not fixed needs StringLike.
             let grantConditions: [AWSStatement.Condition] = [
@@ -318,14 +350,15 @@ struct PolicyRun {
             role.note("\(write.sid): SageMaker writes under \(write.pointer) '\(uri.raw)' (\(uri.place))")
             role.note(uri.widenedNote)
         }
-        if let key = PolicyValue(config["OutputDataConfig"]?["KmsKeyId"], in: file) {
+        if let key = PolicyValue(config["OutputDataConfig"]?["KmsKeyId"], in: file), !key.text.isEmpty {
             role.statements.add("OutputEncryption", ["kms:Encrypt", "kms:GenerateDataKey"], kmsKey(key, region: region, account: account, what: "OutputDataConfig.KmsKeyId"))
             role.note("OutputEncryption: SageMaker encrypts the output with OutputDataConfig.KmsKeyId (\(key.place))")
         }
         // The training image: a TrainingImage as written (macros are not filled in it), else the
         // image handed to the runner: the one the builder pushed, or the job's own.
         if let image = PolicyValue(config["AlgorithmSpecification"]?["TrainingImage"], in: file) {
-            if case .ecr(let imageAccount, let imageRegion, let repository, let imagePartition)? = CloudURI.registry(image.text) {
+            if case .ecr(let imageAccount, let imageRegion, let repository, let hostPartition)? = CloudURI.registry(image.text) {
+                let imagePartition = facts.awsPartition ?? hostPartition
                 if !CloudURI.registry(image.text)!.isPinned {
                     unpinned(image, "TrainingImage '\(image.raw)' is not fixed, so pulling is allowed from every repository it may name")
                 }
@@ -333,7 +366,8 @@ struct PolicyRun {
                      note: "PullTrainingImage: the queue's TrainingImage '\(image.raw)' (\(image.place))")
                 role.note(image.widenedNote)
             }
-        } else if builds, let built = builtImage, case .ecr(let imageAccount, let imageRegion, let repository, let imagePartition) = built.parsed {
+        } else if builds, let built = builtImage, case .ecr(let imageAccount, let imageRegion, let repository, let hostPartition) = built.parsed {
+            let imagePartition = facts.awsPartition ?? hostPartition
             pull(&role, "arn:\(imagePartition):ecr:\(imageRegion):\(imageAccount):repository/\(repository)",
                  note: "PullTrainingImage: the image the builder pushes to '\(built.uri.raw)' (\(built.uri.place)); a job made from an image (docker.docker_image) trains on that image instead: add its repository")
         } else {
@@ -379,7 +413,8 @@ struct PolicyRun {
             // An alias ARN names the key's partition, region and account.
             let fields = key.text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             if key.text.hasPrefix("arn:"), fields.count == 6 {
-                return "arn:\(fields[1]):kms:\(fields[3]):\(fields[4]):key/*"
+                func or(_ field: Substring, _ fallback: String) -> String { field.isEmpty ? fallback : String(field) }
+                return "arn:\(or(fields[1], partition)):kms:\(or(fields[3], region)):\(or(fields[4], account)):key/*"
             }
             return "arn:\(partition):kms:\(region):\(account):key/*"
         }
