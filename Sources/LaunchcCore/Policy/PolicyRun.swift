@@ -125,9 +125,7 @@ struct PolicyRun {
         let registryURI = ["ecr", "gcr", "acr"].contains(registryType ?? "") ? agent["registry"]?["uri"].flatMap { $0.value == .null ? nil : $0 } : nil
         builds = type == "docker" || type == "kaniko" || (implicit && registryURI != nil)
         guard builds else { return }
-        if implicit {
-            awsAgent.note("there is no builder block, so the agent builds with docker when its machine has a docker CLI, and pushes to registry.uri")
-        }
+        let implicitNote = implicit ? "there is no builder block, so the agent builds with docker when its machine has a docker CLI, and pushes to registry.uri" : nil
         let kaniko = type == "kaniko"
         // `destination` overrides the deprecated registry block (reference §1.2).
         let destinationNode = builder?["destination"].flatMap { $0.value == .null ? nil : $0 } ?? registryURI
@@ -136,6 +134,12 @@ struct PolicyRun {
                 builtImage = (destination, parsed)
                 if !parsed.isPinned {
                     unpinned(destination, "the builder's destination '\(destination.raw)' is not fixed, so pushing is allowed to every repository it may name")
+                }
+                switch parsed {
+                case .ecr: awsAgent.note(implicitNote)
+                case .gar: gcpAgent.note(implicitNote)
+                case .acr: azureAgent.note(implicitNote)
+                case .s3, .gcs, .blob: break
                 }
                 push(parsed, value: destination, kaniko: kaniko)
             } else {
