@@ -25,24 +25,30 @@ public enum Fixer {
     /// keys renamed to one, say): when a pass's edits together would, halves of them are tried,
     /// down to single fixes, within `maxTrials` parses a pass.
     public static func fix(_ file: SourceFile, options: CheckOptions) -> Outcome {
-        var current = file
-        let original = Checker.check(current, options: options)
+        // Each version of the file is parsed once: for its syntax errors and for its check.
+        var current = (file: file, parsed: DocumentParser.parse(file, limits: options.limits))
+        let original = Checker.check(file, parsed: current.parsed, options: options)
         var report = original
         var fixed: [Diagnostic] = []
         for _ in 0..<maxPasses {
-            let (candidates, findings) = self.edits(for: report, in: current)
+            let (candidates, findings) = self.edits(for: report, in: current.file)
             guard candidates.contains(where: { !$0.isEmpty }) else { break }
-            let before = syntaxErrors(current, options)
+            let before = syntaxErrors(current.parsed)
             var trials = 0
             // The fixes kept, by index, growing from the first: each group is kept when, with
-            // those kept before it, the syntax is no worse; a worse group is split in two.
+            // those kept before it, the syntax is no worse; a worse group is split in two. The
+            // last trial kept is the file with every kept fix.
             var kept: [Int] = []
+            var next: (file: SourceFile, parsed: ParseResult)?
             func attempt(_ group: Range<Int>) {
                 guard !group.isEmpty, trials < maxTrials else { return }
                 trials += 1
                 let edits = (kept + Array(group)).flatMap { candidates[$0] }.sorted { $0.range.start < $1.range.start }
-                if syntaxErrors(SourceFile(path: file.path, bytes: apply(edits, to: current.bytes)), options) <= before {
+                let trial = SourceFile(path: file.path, bytes: apply(edits, to: current.file.bytes))
+                let parsed = DocumentParser.parse(trial, limits: options.limits)
+                if syntaxErrors(parsed) <= before {
                     kept += Array(group)
+                    next = (trial, parsed)
                 } else if group.count > 1 {
                     let middle = group.lowerBound + group.count / 2
                     attempt(group.lowerBound..<middle)
@@ -50,12 +56,12 @@ public enum Fixer {
                 }
             }
             attempt(0..<candidates.count)
-            guard kept.contains(where: { !candidates[$0].isEmpty }) else { break }
-            current = SourceFile(path: file.path, bytes: apply(kept.flatMap { candidates[$0] }.sorted { $0.range.start < $1.range.start }, to: current.bytes))
+            guard let next, kept.contains(where: { !candidates[$0].isEmpty }) else { break }
+            current = next
             fixed += kept.map { findings[$0] }
-            report = Checker.check(current, options: options)
+            report = Checker.check(current.file, parsed: current.parsed, options: options)
         }
-        return Outcome(original: file, fixed: current.bytes, findings: fixed, report: report, originalReport: original)
+        return Outcome(original: file, fixed: current.file.bytes, findings: fixed, report: report, originalReport: original)
     }
 
     /// The most parses one pass spends finding which fixes keep the syntax as good: the first
@@ -63,8 +69,8 @@ public enum Fixer {
     public static let maxTrials = 64
 
     /// Error-level findings of the parser alone (duplicate keys, aliases without an anchor, ...).
-    static func syntaxErrors(_ file: SourceFile, _ options: CheckOptions) -> Int {
-        DocumentParser.parse(file, limits: options.limits).diagnostics.filter { $0.severity == .error }.count
+    static func syntaxErrors(_ parsed: ParseResult) -> Int {
+        parsed.diagnostics.filter { $0.severity == .error }.count
     }
 
     /// The edits of each finding's safe fix-it in a file's report (one list per finding fixed,
@@ -76,14 +82,11 @@ public enum Fixer {
     /// quoting would turn into a string PyYAML reads as true).
     public static func edits(for report: FileReport, in file: SourceFile) -> (edits: [[TextEdit]], fixed: [Diagnostic]) {
         let known = !report.kinds.isEmpty && report.kinds.allSatisfy { $0 != nil && $0?.kind != .data }
-        var elsewhere: [String: Int] = [:]
-        for d in report.diagnostics where d.code != DiagnosticID.yaml11Ambiguity.code {
-            if let pointer = d.pointer { elsewhere[pointer.description, default: 0] += 1 }
-        }
+        let elsewhere = Set(report.diagnostics.filter { $0.code != DiagnosticID.yaml11Ambiguity.code }.compactMap { $0.pointer?.description })
         let candidates = report.diagnostics.compactMap { d -> (Diagnostic, [TextEdit])? in
             guard d.span.file.path == file.path, let fix = d.fixIts.first(where: \.isSafe), !fix.edits.isEmpty,
                   fix.edits.allSatisfy({ $0.range.end <= file.bytes.count }) else { return nil }
-            if d.code == DiagnosticID.yaml11Ambiguity.code && (!known || d.pointer.map { elsewhere[$0.description] != nil } ?? true) { return nil }
+            if d.code == DiagnosticID.yaml11Ambiguity.code && (!known || d.pointer.map { elsewhere.contains($0.description) } ?? true) { return nil }
             let edits = fix.edits.map { TextEdit(range: withoutProperties($0.range, in: file), replacement: $0.replacement) }
             if edits.contains(where: { $0.range.start < $0.range.end && file.bytes[$0.range.start] == UInt8(ascii: "*") }) { return nil }
             return (d, edits)

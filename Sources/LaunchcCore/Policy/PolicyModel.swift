@@ -61,21 +61,20 @@ public struct Grant: Sendable, Equatable {
 extension PolicyReport {
     /// `--format json`: `{"principals": [...]}`.
     public var json: Node {
-        func text(_ s: String) -> Node { Node.made(.string(s)) }
-        func texts(_ list: [String]) -> Node { Node.made(.array(list.map(text))) }
+        func texts(_ list: [String]) -> Node { Node.made(.array(list.map(stringNode))) }
         var items: [Node] = []
         for principal in principals {
-            var members = [Member.made("cloud", text(principal.cloud.rawValue)), Member.made("principal", text(principal.id)),
-                           Member.made("title", text(principal.title))]
-            if let identity = principal.identity { members.append(Member.made("identity", text(identity))) }
+            var members = [Member.made("cloud", stringNode(principal.cloud.rawValue)), Member.made("principal", stringNode(principal.id)),
+                           Member.made("title", stringNode(principal.title))]
+            if let identity = principal.identity { members.append(Member.made("identity", stringNode(identity))) }
             switch principal.permissions {
             case .aws(let statements): members.append(Member.made("policy", Self.document(statements)))
             case .grants(let grants):
                 members.append(Member.made("grants", Node.made(.array(grants.map { grant in
                     var g: [Member] = []
-                    if let role = grant.role { g.append(Member.made("role", text(role))) }
-                    g += [Member.made("permissions", texts(grant.permissions)), Member.made("resource", text(grant.resource))]
-                    if let condition = grant.condition { g.append(Member.made("condition", text(condition))) }
+                    if let role = grant.role { g.append(Member.made("role", stringNode(role))) }
+                    g += [Member.made("permissions", texts(grant.permissions)), Member.made("resource", stringNode(grant.resource))]
+                    if let condition = grant.condition { g.append(Member.made("condition", stringNode(condition))) }
                     return Node.made(.object(g))
                 }))))
             }
@@ -87,10 +86,9 @@ extension PolicyReport {
 
     /// An IAM policy document, as IAM takes it: a lone action or resource as a string.
     static func document(_ statements: [AWSStatement]) -> Node {
-        func text(_ s: String) -> Node { Node.made(.string(s)) }
-        func oneOrMany(_ list: [String]) -> Node { list.count == 1 ? text(list[0]) : Node.made(.array(list.map(text))) }
+        func oneOrMany(_ list: [String]) -> Node { list.count == 1 ? stringNode(list[0]) : Node.made(.array(list.map(stringNode))) }
         let items = statements.map { s -> Node in
-            var m = [Member.made("Sid", text(s.sid)), Member.made("Effect", text("Allow")), Member.made("Action", oneOrMany(s.actions)),
+            var m = [Member.made("Sid", stringNode(s.sid)), Member.made("Effect", stringNode("Allow")), Member.made("Action", oneOrMany(s.actions)),
                      Member.made("Resource", oneOrMany(s.resources))]
             if !s.conditions.isEmpty {
                 var ops: [Member] = []
@@ -106,7 +104,7 @@ extension PolicyReport {
             }
             return Node.made(.object(m))
         }
-        return Node.made(.object([Member.made("Version", text("2012-10-17")), Member.made("Statement", Node.made(.array(items)))]))
+        return Node.made(.object([Member.made("Version", stringNode("2012-10-17")), Member.made("Statement", Node.made(.array(items)))]))
     }
 
     /// `--format text`: each principal under a `#` heading; AWS policies as JSON to paste into
@@ -132,3 +130,6 @@ extension PolicyReport {
         return out
     }
 }
+
+/// A string node launchc makes.
+private func stringNode(_ s: String) -> Node { Node.made(.string(s)) }

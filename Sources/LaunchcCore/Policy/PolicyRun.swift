@@ -154,11 +154,9 @@ struct PolicyRun {
     mutating func push(_ registry: CloudURI, value: PolicyValue, kaniko: Bool) {
         let cacheNote = kaniko ? "; kaniko runs with --cache=true, so it also pulls cached layers from it" : "; a push reads the repository's existing layers and manifests too"
         switch registry {
-        case .ecr(let account, let region, let repository, let hostPartition):
-            let partition = facts.awsPartition ?? hostPartition
+        case .ecr:
             // kaniko caches layers in the destination repository (`--cache=true`): it pulls from it too.
-            awsAgent.statements.add("PushBuiltImages", Self.pushActions + Self.pullActions,
-                                    "arn:\(partition):ecr:\(region):\(account):repository/\(repository)")
+            awsAgent.statements.add("PushBuiltImages", Self.pushActions + Self.pullActions, repositoryARN(registry) ?? "*")
             awsAgent.statements.add("ECRAuthorization", ["ecr:GetAuthorizationToken"], "*")
             awsAgent.note("PushBuiltImages: the builder pushes to '\(value.raw)' (\(value.place)) and first asks whether the tag exists (ecr:DescribeImages)\(cacheNote)")
             awsAgent.note("ECRAuthorization: ecr:GetAuthorizationToken takes no resource, so its Resource is '*'")
@@ -191,15 +189,14 @@ struct PolicyRun {
         if !parsed.isPinned { unpinned(store, "the kaniko build-context-store '\(store.raw)' is not fixed, so writing is allowed to every bucket it may name") }
         // The context goes to `<store without a trailing '/'>/<run id>.tgz` (kaniko_builder.py:130, 244).
         func under(_ prefix: String) -> String {
-            var p = prefix
-            while p.hasSuffix("/") { p.removeLast() }
+            let p = prefix.withoutTrailingSlashes
             return p.isEmpty ? "*.tgz" : p + "/*.tgz"
         }
         switch parsed {
         case .s3(let bucket, let key):
             awsAgent.statements.add("BuildContext", ["s3:GetObject", "s3:PutObject"], "arn:\(partition):s3:::\(bucket)/\(under(key))")
             awsAgent.list(bucket: bucket, partition: partition, prefix: "")
-            awsAgent.note("BuildContext: the agent uploads each build context as '\(store.raw.hasSuffix("/") ? String(store.raw.dropLast()) : store.raw)/<run id>.tgz' (\(store.place)) and checks the bucket first (s3:HeadBucket, which s3:ListBucket allows); the kaniko Job reads it back")
+            awsAgent.note("BuildContext: the agent uploads each build context as '\(store.raw.withoutTrailingSlashes)/<run id>.tgz' (\(store.place)) and checks the bucket first (s3:HeadBucket, which s3:ListBucket allows); the kaniko Job reads it back")
             awsAgent.note(store.widenedNote)
         case .gcs(let bucket, let prefix):
             let lookup = gcs(bucket: bucket, objects: nil)
@@ -332,8 +329,7 @@ struct PolicyRun {
         }
         // Output, checkpoints and TensorBoard: write (checkpoints are read back on a restart).
         func prefixPattern(_ key: String) -> String {
-            var k = key
-            while k.hasSuffix("/") { k.removeLast() }
+            let k = key.withoutTrailingSlashes
             return k.isEmpty || k == "*" ? "*" : k + "/*"
         }
         let writes: [(pointer: String, node: Node?, sid: String, read: Bool)] = [
@@ -346,11 +342,7 @@ struct PolicyRun {
             guard case .s3(let bucket, let key)? = CloudURI.storage(uri.text) else { unrecognized(uri, write.pointer); continue }
             _ = bucketPinned(bucket, uri, write.pointer)
             role.statements.add(write.sid, write.read ? ["s3:GetObject", "s3:PutObject"] : ["s3:PutObject"], "\(prefix):s3:::\(bucket)/\(prefixPattern(key))")
-            if write.read {
-                var listed = key
-                while listed.hasSuffix("/") { listed.removeLast() }
-                role.list(bucket: bucket, partition: partition, prefix: listed)
-            }
+            if write.read { role.list(bucket: bucket, partition: partition, prefix: key.withoutTrailingSlashes) }
             role.note("\(write.sid): SageMaker writes under \(write.pointer) '\(uri.raw)' (\(uri.place))")
             role.note(uri.widenedNote)
         }
@@ -361,18 +353,16 @@ struct PolicyRun {
         // The training image: a TrainingImage as written (macros are not filled in it), else the
         // image handed to the runner: the one the builder pushed, or the job's own.
         if let image = PolicyValue(config["AlgorithmSpecification"]?["TrainingImage"], in: file) {
-            if case .ecr(let imageAccount, let imageRegion, let repository, let hostPartition)? = CloudURI.registry(image.text) {
-                let imagePartition = facts.awsPartition ?? hostPartition
-                if !CloudURI.registry(image.text)!.isPinned {
+            if let parsed = CloudURI.registry(image.text), let repository = repositoryARN(parsed) {
+                if !parsed.isPinned {
                     unpinned(image, "TrainingImage '\(image.raw)' is not fixed, so pulling is allowed from every repository it may name")
                 }
-                pull(&role, "arn:\(imagePartition):ecr:\(imageRegion):\(imageAccount):repository/\(repository)",
+                pull(&role, repository,
                      note: "PullTrainingImage: the queue's TrainingImage '\(image.raw)' (\(image.place))")
                 role.note(image.widenedNote)
             }
-        } else if builds, let built = builtImage, case .ecr(let imageAccount, let imageRegion, let repository, let hostPartition) = built.parsed {
-            let imagePartition = facts.awsPartition ?? hostPartition
-            pull(&role, "arn:\(imagePartition):ecr:\(imageRegion):\(imageAccount):repository/\(repository)",
+        } else if builds, let built = builtImage, let repository = repositoryARN(built.parsed) {
+            pull(&role, repository,
                  note: "PullTrainingImage: the image the builder pushes to '\(built.uri.raw)' (\(built.uri.place)); a job made from an image (docker.docker_image) trains on that image instead: add its repository")
         } else {
             pull(&role, "\(prefix):ecr:\(region):\(account):repository/*", note: nil)
@@ -392,6 +382,12 @@ struct PolicyRun {
         if config["VpcConfig"] != nil {
             role.note("VpcConfig is set: SageMaker also needs the EC2 network-interface permissions (ec2:CreateNetworkInterface, ec2:CreateNetworkInterfacePermission, ec2:DeleteNetworkInterface, ec2:DeleteNetworkInterfacePermission, ec2:DescribeNetworkInterfaces, ec2:DescribeVpcs, ec2:DescribeDhcpOptions, ec2:DescribeSubnets, ec2:DescribeSecurityGroups), which this policy leaves out")
         }
+    }
+
+    /// An ECR repository's ARN (in `--aws-partition`, else the host's); nil for other registries.
+    func repositoryARN(_ uri: CloudURI) -> String? {
+        guard case .ecr(let account, let region, let repository, let hostPartition) = uri else { return nil }
+        return "arn:\(facts.awsPartition ?? hostPartition):ecr:\(region):\(account):repository/\(repository)"
     }
 
     mutating func pull(_ role: inout PrincipalDraft, _ repositoryARN: String, note: String?) {
@@ -465,9 +461,7 @@ struct PolicyRun {
         if let dir = PolicyValue(spec?["base_output_dir"], in: file) {
             output = (dir, dir.text)
         } else if let staging = PolicyValue(spec?["staging_bucket"], in: file) {
-            var base = staging.text
-            while base.hasSuffix("/") { base.removeLast() }
-            output = (staging, base + "/aiplatform-custom-job-*")
+            output = (staging, staging.text.withoutTrailingSlashes + "/aiplatform-custom-job-*")
         }
         if let (value, path) = output {
             if case .gcs(let bucket, let key)? = CloudURI.storage(path) {
@@ -525,5 +519,14 @@ struct PolicyRun {
             principals.append(draft.principal)
         }
         return PolicyReport(principals: principals, diagnostics: DiagnosticCollector.sorted(diagnostics))
+    }
+}
+
+extension String {
+    /// The text without the '/' it ends with, if any (`s3://b/out/` and `s3://b/out` name one prefix).
+    var withoutTrailingSlashes: String {
+        var text = Substring(self)
+        while text.hasSuffix("/") { text.removeLast() }
+        return String(text)
     }
 }
