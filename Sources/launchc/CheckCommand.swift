@@ -274,7 +274,7 @@ struct CheckSettings: Equatable {
         var options = CheckOptions(limits: common.limits, classifier: classifier)
         var schemaProblems: [Diagnostic] = []
         for path in schemas {
-            switch UserSchema.load(path: path) {
+            switch UserSchema.load(path: path, limits: common.limits) {
             case .success(let schema): options.schemas.append(schema)
             case .failure(let failure): schemaProblems += failure.diagnostics
             }
