@@ -23,10 +23,12 @@ let package = Package(
             pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"]), .brew(["jansson"])]
         ),
+        // The few C library calls Swift's Glibc module does not show (the stack's bounds).
+        .target(name: "CLaunchcSupport"),
         // All logic lives here; it never touches Foundation so that start-up stays cheap.
         .target(
             name: "LaunchcCore",
-            dependencies: ["CLibYAML", "CJansson"]
+            dependencies: ["CLibYAML", "CJansson", "CLaunchcSupport"]
         ),
         // The command line: parses arguments, calls the core, prints.
         .executableTarget(

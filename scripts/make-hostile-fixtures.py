@@ -182,4 +182,34 @@ with open(os.path.join(root, "unbounded.schema.json"), "w") as f:
     f.write('{"properties": {"greek": {"pattern": "^\\\\p{Script=Greek}+$"}}}\n')
 case("regex-launchc-cannot-bound.yaml", "# launchc: kind=data\ngreek: αβγ\n", ["--schema", os.path.join("fixtures", "hostile", "unbounded.schema.json")])
 
+# --- Schemas that reach themselves, and schemas nested past the limit -----------------------
+def schema_file(name, text):
+    with open(os.path.join(root, name), "w") as f:
+        f.write(text)
+    return os.path.join("fixtures", "hostile", name)
+
+
+case("schema-cycle-self.json", "{}\n", ["--kind", "data", "--schema", schema_file("self-ref.schema.json", '{"$ref": "#"}\n')])
+case("schema-cycle-through-allof.json", '{"name": "x"}\n', ["--kind", "data", "--schema", schema_file("allof-cycle.schema.json", """{
+  "$ref": "#/$defs/a",
+  "$defs": {
+    "a": {"$ref": "#/$defs/b"},
+    "b": {"allOf": [{"type": "object"}, {"$ref": "#/$defs/a"}]}
+  }
+}
+""")])
+case("schema-cycle-through-anchor.json", "1\n", ["--kind", "data", "--schema", schema_file("anchor-cycle.schema.json",
+     '{"$anchor": "me", "anyOf": [{"type": "string"}, {"not": {"$ref": "#me"}}]}\n')])
+case("schema-cycle-through-dynamic-scope.json", "[]\n", ["--kind", "data", "--schema", schema_file("dynamic-cycle.schema.json", """{
+  "$dynamicAnchor": "node",
+  "if": {"type": "array"},
+  "then": {"$dynamicRef": "#node"}
+}
+""")])
+case("schema-chain-past-the-limit.json", '{"a": 1}\n', ["--kind", "data", "--limit", "schema-depth=50", "--schema", schema_file("chain.schema.json",
+     '{"$ref": "#/$defs/d0", "$defs": {' + ", ".join(f'"d{i}": {{"$ref": "#/$defs/d{i + 1}"}}' for i in range(100))
+     + ', "d100": {"type": "object"}}}\n')])
+case("bundled-schema-past-the-limit.yaml", "# launchc: kind=queue-config resource=kubernetes\napiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers: [{name: main, image: busybox}]\n",
+     ["--limit", "schema-depth=6"])
+
 print(f"{len(written)} hostile fixtures in fixtures/hostile/")

@@ -41,8 +41,14 @@ struct Launchc: ParsableCommand {
         subcommands: [Check.self, Render.self, Policy.self, Parse.self, Schema.self, Explain.self]
     )
 
-    /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.
+    /// Runs the command on a thread with a large stack (`ThreadStack`), so that deep schemas
+    /// are limited by `--limit schema-depth`, not by the main thread's 8 MiB.
     static func main() {
+        ThreadStack.run { runCommand() }
+    }
+
+    /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.
+    static func runCommand() {
         do {
             if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) {
                 try fast.run()

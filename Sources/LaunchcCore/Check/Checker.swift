@@ -20,6 +20,10 @@ public struct FileReport: Sendable {
     public var strict: Bool?
     /// Findings an inline suppression or the project config silenced (shown only in SARIF).
     public var suppressed: [SuppressedFinding] = []
+    /// True when a `--schema` turned out to be unusable on this file (a cycle its dynamic scope
+    /// closes, LC2013): a problem with the invocation, so exit code 2, as for a schema that
+    /// does not compile.
+    public var invalidSchema = false
 
     public var documentCount: Int { kinds.count }
 
@@ -93,14 +97,19 @@ public enum Checker {
     /// The same, for a file its caller has already parsed (with `options.limits`).
     public static func check(_ file: SourceFile, parsed: ParseResult, options: CheckOptions = CheckOptions()) -> FileReport {
         var diagnostics = parsed.diagnostics
+        var invalidSchema = false
         let (kinds, classifyProblems) = options.classifier.classify(parsed)
         diagnostics += classifyProblems
         // Schemas apply only to documents that parsed without errors.
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
             let validators = options.schemas.map { $0.validator() }
             for (document, kind) in zip(parsed.documents, kinds) {
-                if let kind { diagnostics += validate(document.root, as: kind, file: file) }
-                for (schema, validator) in zip(options.schemas, validators) { diagnostics += schema.check(document, in: file, with: validator) }
+                if let kind { diagnostics += validate(document.root, as: kind, file: file, limits: options.limits) }
+                for (schema, validator) in zip(options.schemas, validators) {
+                    let found = schema.check(document, in: file, with: validator)
+                    if found.contains(where: { $0.id == .schemaCycle }) { invalidSchema = true }
+                    diagnostics += found
+                }
             }
         }
         // Text only: not in a file that is binary, not UTF-8 or not decodable.
@@ -128,27 +137,29 @@ public enum Checker {
         var report = FileReport(path: file.path, diagnostics: diagnostics, format: parsed.format, kinds: kinds)
         report.strict = options.strict
         report.suppressed = suppressed
+        report.invalidSchema = invalidSchema
         return report
     }
 
     /// validate: one document against its kind's schema, then the rules that go with the kind.
-    static func validate(_ root: Node, as kind: Classification, file: SourceFile) -> [Diagnostic] {
+    static func validate(_ root: Node, as kind: Classification, file: SourceFile, limits: Limits = .default) -> [Diagnostic] {
         let launch = LaunchSchemas.shared
         guard let schema = launch.schema(for: kind) else { return [] }
-        let failures = SchemaValidator(schema.set, defersPlaceholders: true).validate(root, against: schema.root)
-        let found = SchemaDiagnostics(set: schema.set, file: file, root: root).diagnose(failures)
+        let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true)
+        let failures = validator.validate(root, against: schema.root)
+        let found = SchemaDiagnostics(set: schema.set, file: file, root: root).diagnose(failures, stopped: validator.stopped)
         switch kind.kind {
         case .agent:
             return found + AgentRules.check(root, file: file)
         case .queue:
             // The config is checked filled with its template variables, once the definition is sound.
-            return failures.isEmpty ? found + QueueChecks.check(root, file: file, launch: launch) : found
+            return failures.isEmpty && validator.stopped == nil ? found + QueueChecks.check(root, file: file, launch: launch, limits: limits) : found
         case .queueConfig:
             guard let resource = kind.resource else { return found }
             return ResourceRules.apply(resource, to: root, file: file, pointer: .root, schemaFindings: found)
         case .launchSpec:
             guard case .object(let entries)? = root["resource_args"]?.value else { return found }
-            return found + resourceArgs(entries, file: file, launch: launch)
+            return found + resourceArgs(entries, file: file, launch: launch, limits: limits)
         case .launchcConfig:
             return found + ProjectConfig.rules(root, file: file)
         case .data:
@@ -174,14 +185,15 @@ public enum Checker {
 
     /// A launch spec's `resource_args.<resource>`, each against its resource's schema, as a
     /// partial config.
-    static func resourceArgs(_ entries: [Member], file: SourceFile, launch: LaunchSchemas) -> [Diagnostic] {
+    static func resourceArgs(_ entries: [Member], file: SourceFile, launch: LaunchSchemas, limits: Limits = .default) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for entry in entries {
             guard let resource = LaunchResource(name: entry.key), let schema = launch.schema(for: resource) else { continue }
             let prefix: JSONPointer = JSONPointer(tokens: ["resource_args", entry.key])
             // Deep-merged over the queue's config: what is missing here comes from there.
-            let failures = SchemaValidator(schema.set, defersPlaceholders: true, ignoresRequired: true).validate(entry.value, against: schema.root)
-            let found = SchemaDiagnostics(set: schema.set, file: file, root: entry.value, prefix: prefix).diagnose(failures)
+            let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true, ignoresRequired: true)
+            let failures = validator.validate(entry.value, against: schema.root)
+            let found = SchemaDiagnostics(set: schema.set, file: file, root: entry.value, prefix: prefix).diagnose(failures, stopped: validator.stopped)
             out += ResourceRules.apply(resource, to: entry.value, file: file, pointer: prefix, schemaFindings: found)
         }
         return out
@@ -295,7 +307,7 @@ public struct RunReport: Sendable {
     /// 2 when an input could not be read, 1 when a finding is at error level (or warning
     /// level with `--strict`), else 0.
     public var exitCode: Int32 {
-        if files.contains(where: \.unreadable) { return 2 }
+        if files.contains(where: { $0.unreadable || $0.invalidSchema }) { return 2 }
         return files.contains { file in file.diagnostics.contains { $0.severity >= failing(file) } } ? 1 : 0
     }
 }

@@ -31,6 +31,7 @@ public struct LaunchSchemas: Sendable {
     static func compile(_ names: [String]) -> [Compiled]? {
         var compiler = SchemaCompiler(loader: BundledSchemas.loader)
         compiler.deferPatterns = true
+        compiler.findsCycles = false
         var roots: [Int] = []
         for name in names {
             guard let entry = BundledSchemas.catalog.first(where: { $0.name == name }),

@@ -3,7 +3,7 @@
 /// default and options agree; and the config, filled with each default (and with each option of
 /// each variable), passes the resource's schema.
 enum QueueChecks {
-    static func check(_ root: Node, file: SourceFile, launch: LaunchSchemas) -> [Diagnostic] {
+    static func check(_ root: Node, file: SourceFile, launch: LaunchSchemas, limits: Limits = .default) -> [Diagnostic] {
         guard let config = root["config"] else { return [] }
         let templates = TemplateVariables(queue: root)
         var out = consistency(templates, config: config, file: file)
@@ -15,11 +15,11 @@ enum QueueChecks {
         for variable in templates.variables {
             if let value = variable.defaultValue ?? variable.options.first { base[variable.name] = value }
         }
-        let validator = SchemaValidator(schema.set, defersPlaceholders: true)
+        let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true)
         func findings(_ values: [String: Node]) -> [Diagnostic] {
             let filled = TemplateVariables.fill(config, with: values)
             let found = SchemaDiagnostics(set: schema.set, file: file, root: filled, prefix: "/config")
-                .diagnose(validator.validate(filled, against: schema.root))
+                .diagnose(validator.validate(filled, against: schema.root), stopped: validator.stopped)
             return ResourceRules.apply(resource, to: filled, file: file, pointer: "/config", schemaFindings: found)
                 .map { d in
                     // A filled value's problem lies in the variable, not in the placeholder the

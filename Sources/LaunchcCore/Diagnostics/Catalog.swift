@@ -38,7 +38,7 @@ extension DiagnosticID {
         suppressionWithoutReason, suppressionUnused, suppressionMalformed, configUnknownCode, configUnmatchedGlob,
         plaintextSecret,
         schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
-        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid, schemaPatternTooCostly,
+        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid, schemaPatternTooCostly, schemaCycle, schemaTooDeep,
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
@@ -598,6 +598,36 @@ extension DiagnosticID {
             """,
         bad: "{\"type\": \"strin\"}\n",
         good: "{\"type\": \"string\"}\n")
+
+    public static let schemaCycle = DiagnosticID(
+        code: "LC2013", name: "schema-cycle", severity: .error,
+        summary: "a schema reaches itself again without reading into the value, so evaluating it never ends",
+        explanation: """
+            A `$ref` (or `$dynamicRef`) leads, directly or through `allOf`, `anyOf`, `oneOf`, `not`, \
+            `if`/`then`/`else` or `dependentSchemas`, back to a subschema that is already being \
+            evaluated at the same place in the document. Nothing in between steps into a property or \
+            an item, so evaluation would repeat forever (JSON Schema leaves such schemas undefined). \
+            launchc refuses the schema when it is compiled; a cycle that only a `$dynamicRef`'s \
+            dynamic scope closes is found when a document reaches it. The note names every step of \
+            the cycle. The run exits with code 2. Make the recursion step into the value (under \
+            `properties`, `items`, ...) or remove the reference.
+            """,
+        bad: "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"allOf\": [{\"$ref\": \"#/$defs/a\"}]}}, \"$ref\": \"#/$defs/a\"}\n",
+        good: "{\"$defs\": {\"node\": {\"type\": \"object\", \"properties\": {\"children\": {\"items\": {\"$ref\": \"#/$defs/node\"}}}}}, \"$ref\": \"#/$defs/node\"}\n")
+
+    public static let schemaTooDeep = DiagnosticID(
+        code: "LC2014", name: "schema-too-deep", severity: .error,
+        summary: "evaluating a schema nested deeper than launchc's limit, so the document is not decided",
+        explanation: """
+            Each subschema a schema applies, and each reference it follows, nests one evaluation \
+            inside another. launchc stops at 100,000 levels (`--limit schema-depth=N`), or earlier \
+            when the stack it runs on has no room left, so that no schema can exhaust the stack. The \
+            document is then not decided by that schema, and the check fails. A real schema nests a \
+            few hundred levels at most; a long chain of references is usually generated: flatten it, \
+            or raise the limit.
+            """,
+        bad: "{\"$ref\": \"#/$defs/d0\", \"$defs\": {\"d0\": {\"$ref\": \"#/$defs/d1\"}, ... 200,000 links ...}}\n",
+        good: "{\"$ref\": \"#/$defs/d0\", \"$defs\": {\"d0\": {\"type\": \"object\"}}}\n")
 
     // MARK: LC31xx: the agent's configuration
 

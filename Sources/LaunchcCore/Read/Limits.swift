@@ -16,6 +16,9 @@ public struct Limits: Sendable, Equatable {
     public var maxDocuments: Int = 10_000
     /// Most steps one schema `pattern` may take on one value (LC2012).
     public var maxPatternSteps: Int = 1_000_000
+    /// Deepest nesting of schema evaluations, subschema within subschema and reference after
+    /// reference, on one document (LC2014).
+    public var maxSchemaDepth: Int = 100_000
 
     public init() {}
 
@@ -28,6 +31,7 @@ public struct Limits: Sendable, Equatable {
         ("scalar-size", "bytes in one string or key, with K, M or G (default 16M)"),
         ("documents", "documents in one YAML stream (default 10000)"),
         ("pattern-steps", "steps one schema pattern may take on one value, plus 16 per character of it (default 1000000)"),
+        ("schema-depth", "nesting of schema evaluations, subschema within subschema and reference after reference (default 100000)"),
         ("file-size", "bytes in one file, with K, M or G (default and at most 1G; same as --max-file-size)"),
     ]
 
@@ -41,6 +45,7 @@ public struct Limits: Sendable, Equatable {
         case "scalar-size": maxScalarBytes = value
         case "documents": maxDocuments = value
         case "pattern-steps": maxPatternSteps = value
+        case "schema-depth": maxSchemaDepth = value
         case "file-size":
             guard value <= Limits.default.maxFileBytes else { return false }
             maxFileBytes = value

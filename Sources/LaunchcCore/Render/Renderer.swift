@@ -286,8 +286,10 @@ public struct Renderer {
         }
         var diagnostics: [Diagnostic] = []
         for target in targets {
-            let failures = SchemaValidator(target.schema.set).validate(target.node, against: target.schema.root)
-            diagnostics += SchemaDiagnostics(set: target.schema.set, file: file, root: target.node, prefix: target.pointer).diagnose(failures)
+            let validator = SchemaValidator(target.schema.set)
+            let failures = validator.validate(target.node, against: target.schema.root)
+            diagnostics += SchemaDiagnostics(set: target.schema.set, file: file, root: target.node, prefix: target.pointer)
+                .diagnose(failures, stopped: validator.stopped)
         }
         let known = Set(reported.map { "\($0.id.code) \($0.message)" })
         return DiagnosticCollector.sorted(diagnostics.filter { !known.contains("\($0.id.code) \($0.message)") })

@@ -18,6 +18,11 @@ public struct SchemaCompiler {
     /// Parse `pattern`s on first use rather than now (for schemas known to compile).
     public var deferPatterns = false
 
+    /// Look for subschemas that reach themselves without reading into the value
+    /// (`SchemaCycles`) when finishing; off for the bundled schemas, which a test keeps free
+    /// of them, so that start-up does not pay for the search.
+    public var findsCycles = true
+
     public init(loader: @escaping (String) -> Node? = { _ in nil }) {
         self.loader = loader
     }
@@ -56,6 +61,9 @@ public struct SchemaCompiler {
             } else {
                 set.nodes[node].ref = target
             }
+        }
+        if findsCycles {
+            errors += SchemaCycles.find(in: set).map { SchemaCycles.error($0, in: set) }
         }
     }
 

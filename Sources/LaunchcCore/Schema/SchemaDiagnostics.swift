@@ -30,6 +30,43 @@ public struct SchemaDiagnostics {
         }
     }
 
+    /// The failures of a validation, or when it stopped before the end, why (the document is
+    /// then not decided, and that is the one finding).
+    public func diagnose(_ failures: [SchemaFailure], stopped: SchemaValidator.Stop?) -> [Diagnostic] {
+        guard let stopped else { return diagnose(failures) }
+        return [diagnostic(for: stopped, schema: nil)]
+    }
+
+    /// Why evaluation stopped, as a finding: a cycle at the reference that closes it, in the
+    /// schema's file when `schema` gives it (LC2013); evaluation too deep, at the document's
+    /// value (LC2014).
+    func diagnostic(for stop: SchemaValidator.Stop, schema: SchemaPlace?) -> Diagnostic {
+        switch stop {
+        case .cycle(let nodes, let pointer, let range):
+            let last = set.nodes[nodes[nodes.count - 1]]
+            let keyword = SchemaCycles.keyword(from: last, to: nodes[0])
+            var location = last.location
+            location.pointer = location.pointer.appending(keyword)
+            let home = schema?.uri ?? location.document
+            var notes = schema?.notes(for: location) ?? [Note("in \(schemaName ?? location.document)#\(location.pointer)")]
+            notes.append(Note("the cycle, through the dynamic scope: " + SchemaCycles.describe(nodes, in: set, home: home)))
+            notes.append(Note("the document's value where the schema reached itself", at: SourceSpan(file: file, range: range)))
+            let message = "'\(keyword)' leads back to a subschema under way at \(Self.place(pointer)) without reading into the value: evaluation would never end"
+            guard let schema, let span = schema.span(of: location) else {
+                return Diagnostic(.schemaCycle, message, at: SourceSpan(file: file, range: range), pointer: pointer, notes: notes)
+            }
+            return Diagnostic(.schemaCycle, message, at: span, pointer: location.pointer, notes: notes)
+        case .tooDeep(let node, let pointer, let range, let depth, let stack):
+            let limit = stack ? "as deep as the stack has room for (\(Limits.grouped(depth)) subschemas)" : "the limit of \(Limits.grouped(depth)) nested subschemas"
+            let location = set.nodes[node].location
+            return Diagnostic(.schemaTooDeep, "evaluating the schema reached \(limit) at \(Self.place(pointer)); not decided, so it fails",
+                              at: SourceSpan(file: file, range: range), pointer: pointer,
+                              notes: [Note("in \(schemaName ?? location.document)#\(location.pointer)")],
+                              fixIts: [FixIt(stack ? "flatten the chain of references, or run launchc on a thread with a larger stack"
+                                                   : "flatten the chain of references, or raise the limit with --limit schema-depth=N")])
+        }
+    }
+
     private func diagnose(_ failure: SchemaFailure, into out: inout [Diagnostic]) {
         // A schema that names its own finding for anyOf/oneOf has said what the problem is.
         let custom = set.nodes[failure.schema].launchc(failure.keyword)

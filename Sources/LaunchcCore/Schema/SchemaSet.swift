@@ -149,7 +149,24 @@ public final class SchemaNode: @unchecked Sendable {
 /// A schema that could not be compiled: a reference that leads nowhere, a keyword of the
 /// wrong type, a pattern that is not a regular expression.
 public struct SchemaError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// A keyword with a value of the wrong kind, a reference to nothing, a pattern launchc cannot run.
+        case invalid
+        /// A subschema that reaches itself again at the same instance location (`SchemaCycles`).
+        case cycle
+    }
+
     public var location: SchemaLocation
     public var message: String
+    public var kind: Kind
+    /// More to say, each with the place it is about when it has one (the steps of a cycle).
+    public var notes: [(message: String, location: SchemaLocation?)] = []
+
+    public init(location: SchemaLocation, message: String, kind: Kind = .invalid) {
+        self.location = location
+        self.message = message
+        self.kind = kind
+    }
+
     public var description: String { "\(location.document)#\(location.pointer): \(message)" }
 }

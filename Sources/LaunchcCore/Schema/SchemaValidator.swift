@@ -42,12 +42,45 @@ public final class SchemaValidator {
     /// pattern costs one budget per validator (one file), whatever the number of values.
     private var exhausted: Set<ObjectIdentifier> = []
 
+    /// How deeply evaluations may nest, subschema within subschema and reference after
+    /// reference (`Limits.maxSchemaDepth`).
+    public var maxDepth: Int
+    /// Why the last `validate` stopped before the end, if it did; its failures are then
+    /// empty, and the document is not decided by this schema.
+    public private(set) var stopped: Stop?
+
+    public enum Stop: Sendable {
+        /// A subschema reached itself again at the same instance location, so evaluation would
+        /// never end (through a `$dynamicRef`: the compiler refuses the other cycles). `nodes`
+        /// is the cycle in order, from the subschema entered twice.
+        case cycle(nodes: [Int], pointer: JSONPointer, range: SourceRange)
+        /// Evaluation nested `depth` deep, to `maxDepth` or, when `stack`, as deep as the
+        /// thread's stack has room for.
+        case tooDeep(node: Int, pointer: JSONPointer, range: SourceRange, depth: Int, stack: Bool)
+    }
+
+    /// The evaluations under way, outermost first: each subschema with the mark it replaced.
+    private var chain: [(node: Int32, previous: Int32)] = []
+    /// For each subschema, 1 + the instance depth (`path.count`) of its innermost evaluation
+    /// under way, or 0. Evaluations along `chain` never go up the instance, so a subschema
+    /// entered at the depth its mark holds is under way at this very value: a cycle.
+    private var marks: [Int32] = []
+    /// Below this address, the thread's stack has no room for a deeper evaluation.
+    private var stackFloor: UInt = 0
+
     public init(_ set: SchemaSet, defersPlaceholders: Bool = false, ignoresRequired: Bool = false,
-                patternSteps: Int = Limits.default.maxPatternSteps) {
+                patternSteps: Int = Limits.default.maxPatternSteps, maxDepth: Int = Limits.default.maxSchemaDepth) {
         self.set = set
         self.defersPlaceholders = defersPlaceholders
         self.ignoresRequired = ignoresRequired
         self.patternSteps = patternSteps
+        self.maxDepth = maxDepth
+    }
+
+    /// A validator with the pattern and depth limits of `limits`.
+    public convenience init(_ set: SchemaSet, limits: Limits, defersPlaceholders: Bool = false, ignoresRequired: Bool = false) {
+        self.init(set, defersPlaceholders: defersPlaceholders, ignoresRequired: ignoresRequired,
+                  patternSteps: limits.maxPatternSteps, maxDepth: limits.maxSchemaDepth)
     }
 
     private func isDeferred(_ value: Value) -> Bool {
@@ -60,10 +93,15 @@ public final class SchemaValidator {
         path = []
         dynamicScope = []
         undecided = []
-        return evaluate(root, instance).failures
+        stopped = nil
+        if marks.count != set.nodes.count { marks = [Int32](repeating: 0, count: set.nodes.count) }
+        stackFloor = ThreadStack.floor()
+        let failures = evaluate(root, instance).failures
+        return stopped == nil ? failures : []
     }
 
-    public func isValid(_ instance: Node, against root: Int) -> Bool { validate(instance, against: root).isEmpty }
+    /// Whether `instance` passes: no failure, and evaluation did not stop undecided.
+    public func isValid(_ instance: Node, against root: Int) -> Bool { validate(instance, against: root).isEmpty && stopped == nil }
 
     /// The outcome of one subschema on one instance: failures, and the annotations that
     /// `unevaluatedProperties`/`unevaluatedItems` need (only kept when valid).
@@ -101,6 +139,8 @@ public final class SchemaValidator {
             if !constant { result.failures.append(failure("false", "no value is allowed here", index, instance)) }
             return result
         }
+        guard enter(index, instance) else { return result }
+        defer { leave() }
         let entered = dynamicScope.last != node.resource
         if entered { dynamicScope.append(node.resource) }
         defer { if entered { dynamicScope.removeLast() } }
@@ -124,6 +164,37 @@ public final class SchemaValidator {
         default: break
         }
         return result
+    }
+
+    // MARK: Cycles and depth
+
+    /// Starts evaluating subschema `index`; false (and `stopped` set) when evaluation must not
+    /// go on: it has stopped already, the subschema is under way at this value, or it would
+    /// nest too deep.
+    @inline(__always)
+    private func enter(_ index: Int, _ instance: Node) -> Bool {
+        guard stopped == nil else { return false }
+        let mark = Int32(truncatingIfNeeded: path.count + 1)
+        let previous = marks[index]
+        if previous == mark {
+            let start = chain.lastIndex { $0.node == Int32(index) } ?? chain.endIndex
+            stopped = .cycle(nodes: chain[start...].map { Int($0.node) }, pointer: JSONPointer(tokens: path), range: instance.range)
+            return false
+        }
+        if chain.count >= maxDepth || ThreadStack.address() < stackFloor {
+            stopped = .tooDeep(node: index, pointer: JSONPointer(tokens: path), range: instance.range, depth: chain.count,
+                               stack: chain.count < maxDepth)
+            return false
+        }
+        chain.append((Int32(index), previous))
+        marks[index] = mark
+        return true
+    }
+
+    @inline(__always)
+    private func leave() {
+        let (node, previous) = chain.removeLast()
+        marks[Int(node)] = previous
     }
 
     // MARK: In-place applicators

@@ -44,26 +44,51 @@ public struct UserSchema: Sendable {
         let root = compiler.add(document, uri: uri)
         compiler.finish()
         guard compiler.errors.isEmpty else {
+            let place = SchemaPlace(file: file, document: document, uri: uri)
             return .failure(SchemaLoadFailure(diagnostics: DiagnosticCollector.sorted(compiler.errors.map { error in
-                let inThisFile = error.location.document == uri
-                let range = inThisFile ? document.resolve(error.location.pointer)?.range : nil
-                return Diagnostic(.schemaInvalid, error.message, at: SourceSpan(file: file, range: range),
-                                  pointer: inThisFile ? error.location.pointer : nil,
-                                  notes: inThisFile ? [] : [Note("in \(error.location.document)#\(error.location.pointer)")])
+                var notes = place.notes(for: error.location)
+                for note in error.notes {
+                    if let location = note.location, let span = place.span(of: location) {
+                        notes.append(Note(note.message, at: span))
+                    } else {
+                        notes.append(Note(note.message + (note.location.map { " (\($0.document)#\($0.pointer))" } ?? "")))
+                    }
+                }
+                return Diagnostic(error.kind == .cycle ? .schemaCycle : .schemaInvalid, error.message,
+                                  at: SourceSpan(file: file, range: place.span(of: error.location)?.range),
+                                  pointer: error.location.document == uri ? error.location.pointer : nil, notes: notes)
             })))
         }
-        return .success(UserSchema(name: name ?? path, set: compiler.set, root: root, patternSteps: limits.maxPatternSteps))
+        return .success(UserSchema(name: name ?? path, file: file, document: document, uri: uri, set: compiler.set, root: root, limits: limits))
     }
 
+    /// The schema's own file, parsed, for findings about the schema itself (a cycle that only
+    /// a document reveals).
+    let place: SchemaPlace
+
+    init(name: String, file: SourceFile, document: Node, uri: String, set: SchemaSet, root: Int, limits: Limits) {
+        self.name = name
+        self.set = set
+        self.root = root
+        self.patternSteps = limits.maxPatternSteps
+        self.maxDepth = limits.maxSchemaDepth
+        self.place = SchemaPlace(file: file, document: document, uri: uri)
+    }
+
+    /// How deeply evaluation may nest (`--limit schema-depth`).
+    public let maxDepth: Int
+
     /// A validator for this schema, to use for every document of one file.
-    public func validator() -> SchemaValidator { SchemaValidator(set, patternSteps: patternSteps) }
+    public func validator() -> SchemaValidator { SchemaValidator(set, patternSteps: patternSteps, maxDepth: maxDepth) }
 
     /// The findings of one document against this schema (with a validator from `validator()`,
     /// shared by the documents of one file).
     public func check(_ document: ParsedDocument, in file: SourceFile, with validator: SchemaValidator? = nil) -> [Diagnostic] {
         let validator = validator ?? self.validator()
         let failures = validator.validate(document.root, against: root)
-        var diagnostics = SchemaDiagnostics(set: set, file: file, root: document.root, schemaName: name).diagnose(failures)
+        let diagnose = SchemaDiagnostics(set: set, file: file, root: document.root, schemaName: name)
+        if let stop = validator.stopped { return [diagnose.diagnostic(for: stop, schema: place)] }
+        var diagnostics = diagnose.diagnose(failures)
         // A value the same pattern left undecided on several paths (anyOf branches) is told once.
         var told = Set<String>()
         for undecided in validator.undecided where told.insert("\(undecided.range.start):\(undecided.message)").inserted {
@@ -80,5 +105,24 @@ public struct UserSchema: Sendable {
         var buffer = [CChar](repeating: 0, count: 4096)
         let cwd = getcwd(&buffer, buffer.count).map { _ in buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } } ?? "."
         return "file://" + URIReference.removeDotSegments(cwd + "/" + path)
+    }
+}
+
+/// A schema's own file and parsed document: where a location in it is, for findings about the schema.
+struct SchemaPlace: Sendable {
+    let file: SourceFile
+    let document: Node
+    /// The URI the schema was compiled under; locations in other documents have no place here.
+    let uri: String
+
+    /// The place of a location in this file, or nil when it is in another document.
+    func span(of location: SchemaLocation) -> SourceSpan? {
+        guard location.document == uri else { return nil }
+        return SourceSpan(file: file, range: document.resolve(location.pointer)?.range)
+    }
+
+    /// A note naming a location in another document (none for this one's).
+    func notes(for location: SchemaLocation) -> [Note] {
+        location.document == uri ? [] : [Note("in \(location.document)#\(location.pointer)")]
     }
 }
