@@ -117,7 +117,8 @@ fuzz-all: deps
 	$(FUZZ_BUILD)
 	for t in yaml json check render policy; do scripts/fuzz.sh $(FUZZER) $$t $(FUZZ_SECONDS) || exit 1; done
 
-# The official JSON Schema Test Suite (draft 2020-12, required tests), fetched from PyPI.
+# The official JSON Schema Test Suite (draft 2020-12), vendored in third_party/: every required
+# test must pass; optional/ is reported.
 conformance: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-conformance
 	scripts/conformance.sh .build/release/launchc-conformance

@@ -1,8 +1,10 @@
-// launchc-conformance SUITE_DIR: runs the official JSON Schema Test Suite's required draft
-// 2020-12 tests (SUITE_DIR/tests/draft2020-12/*.json, not optional/) with launchc's engine.
-// Remote references to http://localhost:1234/ are served from SUITE_DIR/remotes, and the
-// 2020-12 metaschemas from launchc's bundled copies; nothing goes to the network.
-// Prints each failing test, a line per file, and "N passed, N failed"; exits 1 on a failure.
+// launchc-conformance SUITE_DIR [FILE_NAME...]: runs the official JSON Schema Test Suite's
+// draft 2020-12 tests (SUITE_DIR/tests/draft2020-12) with launchc's engine: the required tests
+// (`*.json`), which must all pass, then those of `optional/` and `optional/format/`, reported
+// but not required. Remote references to http://localhost:1234/ are served in-process from
+// SUITE_DIR/remotes, and the 2020-12 metaschemas from launchc's bundled copies; nothing goes to
+// the network. Prints each failing required test, a line per file, and a summary line per part;
+// exits 1 when a required test fails, 2 when the suite cannot be read.
 
 import LaunchcCore
 
@@ -40,39 +42,72 @@ func files(in directory: String) -> [String] {
     return names.sorted()
 }
 
-var passed = 0
-var failed = 0
-let directory = suite + "/tests/draft2020-12"
-for name in files(in: directory) where only.isEmpty || only.contains(name) {
-    guard case .array(let groups)? = load(directory + "/" + name)?.value else {
-        print("\(name): cannot read")
-        failed += 1
-        continue
-    }
-    var (filePassed, fileFailed) = (0, 0)
-    for group in groups {
-        guard let schema = group["schema"], case .array(let tests)? = group["tests"]?.value else { continue }
-        let description = group["description"].flatMap { if case .string(let s) = $0.value { s } else { nil } } ?? "?"
-        var compiler = SchemaCompiler(loader: remote)
-        let root = compiler.add(schema, uri: "https://launchc.test/\(name)/\(filePassed + fileFailed)")
-        compiler.finish()
-        let validator = SchemaValidator(compiler.set)
-        for test in tests {
-            guard let data = test["data"], case .bool(let expected)? = test["valid"]?.value else { continue }
-            let testDescription = test["description"].flatMap { if case .string(let s) = $0.value { s } else { nil } } ?? "?"
-            let actual = compiler.errors.isEmpty ? validator.isValid(data, against: root) : nil
-            if actual == expected {
-                filePassed += 1
-            } else {
+func text(_ node: Node?) -> String {
+    if case .string(let s)? = node?.value { return s }
+    return "?"
+}
+
+/// Runs every test of the files in `directory`; prints failures when `verbose`.
+func run(_ directory: String, label: String, verbose: Bool) -> (passed: Int, failed: Int) {
+    var passed = 0
+    var failed = 0
+    let names = files(in: directory).filter { only.isEmpty || only.contains($0) }
+    for name in names {
+        guard case .array(let groups)? = load(directory + "/" + name)?.value else {
+            print("\(label)\(name): cannot read")
+            failed += 1
+            continue
+        }
+        var (filePassed, fileFailed) = (0, 0)
+        for group in groups {
+            guard let schema = group["schema"], case .array(let tests)? = group["tests"]?.value else { continue }
+            var compiler = SchemaCompiler(loader: remote)
+            let root = compiler.add(schema, uri: "https://launchc.test/\(label)\(name)/\(filePassed + fileFailed)")
+            compiler.finish()
+            let validator = SchemaValidator(compiler.set)
+            for test in tests {
+                guard let data = test["data"], case .bool(let expected)? = test["valid"]?.value else { continue }
+                let actual = compiler.errors.isEmpty ? validator.isValid(data, against: root) : nil
+                if actual == expected {
+                    filePassed += 1
+                    continue
+                }
                 fileFailed += 1
-                let why = compiler.errors.isEmpty ? "expected \(expected ? "valid" : "invalid")" : "schema error: \(compiler.errors[0].message)"
-                print("  FAIL \(name) | \(description) | \(testDescription): \(why)")
+                guard verbose else { continue }
+                let why: String
+                if let error = compiler.errors.first {
+                    why = "schema error: \(error.message)"
+                } else if let stop = validator.stopped {
+                    why = "evaluation stopped: \(stop)"
+                } else {
+                    why = "expected \(expected ? "valid" : "invalid")"
+                }
+                print("  FAIL \(label)\(name) | \(text(group["description"])) | \(text(test["description"])): \(why)")
             }
         }
+        print("\(label)\(name): \(filePassed) passed, \(fileFailed) failed")
+        passed += filePassed
+        failed += fileFailed
     }
-    print("\(name): \(filePassed) passed, \(fileFailed) failed")
-    passed += filePassed
-    failed += fileFailed
+    return (passed, failed)
 }
-print("draft 2020-12 required tests: \(passed) passed, \(failed) failed")
-exit(failed == 0 ? 0 : 1)
+
+func percent(_ passed: Int, _ failed: Int) -> String {
+    let total = passed + failed
+    guard total > 0 else { return "no tests" }
+    let tenths = (passed * 1000) / total
+    return "\(tenths / 10).\(tenths % 10)%"
+}
+
+let directory = suite + "/tests/draft2020-12"
+guard !files(in: directory).isEmpty else {
+    print("launchc-conformance: no tests in \(directory)")
+    exit(2)
+}
+let required = run(directory, label: "", verbose: true)
+let optional = run(directory + "/optional", label: "optional/", verbose: false)
+let format = run(directory + "/optional/format", label: "optional/format/", verbose: false)
+print("draft 2020-12 required tests: \(required.passed) passed, \(required.failed) failed (\(percent(required.passed, required.failed)))")
+print("draft 2020-12 optional tests (reported, not required): \(optional.passed) passed, \(optional.failed) failed (\(percent(optional.passed, optional.failed)))")
+print("draft 2020-12 optional format assertions (launchc treats format as an annotation): \(format.passed) passed, \(format.failed) failed")
+exit(required.failed == 0 ? 0 : 1)
