@@ -14,7 +14,7 @@ STATIC_LIBS := $(CURDIR)/.build/static-libs
 RELEASE_FLAGS ?= --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker -L$(STATIC_LIBS)
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex install uninstall clean
+.PHONY: all deps build debug demo test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex generate-unicode install uninstall clean
 
 all: build
 
@@ -162,6 +162,14 @@ generate-kubernetes:
 	python3 -m pip download --quiet --no-deps kubernetes-validate==1.37.0 -d .build-generate
 	python3 scripts/gen-kubernetes-schema.py .build-generate/kubernetes_validate-*.whl
 	python3 scripts/embed-schemas.py
+
+# Regenerate Sources/LaunchcCore/Schema/UnicodeTables.generated.swift, the data of ECMARegex's \p{...}
+# that Swift's stdlib lacks (scripts, Emoji_Component, Extended_Pictographic, Regional_Indicator,
+# simple case folding), from the Unicode 17.0 data of ICU 78 in the icu4py wheel (PyPI), in a venv:
+# 17.0 is the Unicode version of Swift 6.3.1's stdlib. Not part of `make test`.
+generate-unicode:
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet icu4py==1.2.0
+	.venv-generate/bin/python scripts/gen-unicode-tables.py
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -193,7 +193,7 @@ import Testing
     @Test func schemaErrorsAreReported() {
         #expect(Harness("{type: strin}").errors.map(\.message) == ["'type' names an unknown type"])
         #expect(Harness("{minLength: -1}").errors.map(\.message) == ["'minLength' must be a non-negative integer"])
-        #expect(Harness("{pattern: '\\cJ'}").errors.map(\.message) == ["'pattern' is not a regular expression launchc can run: /\\cJ/"])
+        #expect(Harness("{pattern: '[z-a]'}").errors.map(\.message) == ["'pattern' is not a regular expression launchc can run: /[z-a]/"])
         #expect(Harness("{multipleOf: 0}").errors.map(\.message) == ["'multipleOf' must be greater than 0"])
     }
 

@@ -3,15 +3,29 @@
 /// (ASCII `\d \w`, ECMA's white space), anchors, `\b`, groups (capturing, named,
 /// non-capturing), backreferences, lookahead and lookbehind, alternation, and greedy or lazy
 /// quantifiers; a leading `(?i)`
-/// folds ASCII case. It matches on Unicode scalars. With `python`, `\w` and `$` mean what they
+/// folds ASCII case (of literals and ranges). It matches on Unicode scalars. With `python`, `\w` and `$` mean what they
 /// mean in Python's `re` (any Unicode letter or digit; the end, or before a final newline), for
 /// the patterns launchc copies from the W&B agent.
 ///
 /// Parsing a pattern costs microseconds where Swift's `Regex` costs milliseconds, which
-/// matters when a check uses a handful of a schema's hundreds of patterns once each. `\p{…}`
-/// and `\P{…}` take Unicode general categories (`L`, `Lu`, `N`, `Z`, ...). What it does not
-/// implement (scripts, `\u{…}`, `\cX`, other inline flags) throws
-/// `ECMARegex.Unsupported`, and the caller uses Swift's `Regex` for that pattern instead.
+/// matters when a check uses a handful of a schema's hundreds of patterns once each.
+///
+/// `\p{…}` and `\P{…}` are ECMA-262's Unicode property escapes (of `u` mode), in full: a
+/// General_Category value by any name or alias PropertyValueAliases.txt gives it (`L`, `Letter`,
+/// `LC`, `Cased_Letter`, `digit`, ...), alone or as `General_Category=`/`gc=`; `Script=`/`sc=` and
+/// `Script_Extensions=`/`scx=` with a script's long or short name; and every binary property of
+/// ECMA-262's table (`ASCII`, `Alphabetic`/`Alpha`, `Any`, ..., `XID_Start`/`XIDS`). Names are
+/// exact (no loose matching): any other name, or a property without its value, is a
+/// `SyntaxError`, and so is a property escape at either end of a class range. Swift's
+/// `Unicode.Scalar.Properties` answers the general category and most binary properties; the rest
+/// (scripts, Emoji_Component, Extended_Pictographic, Regional_Indicator, case folding) come from
+/// `UnicodeTables`, generated for the same Unicode version. Under `(?i)` a property escape
+/// matches as ECMA-262's `/iu` says: a character matches when some character that simple case
+/// folding makes equal to it is in the set (so `\p{Lu}` matches `a`, and `\P{Lu}` matches `A`).
+///
+/// `\u{…}` and `\cX` are read as in `u` mode. What it does not implement (other inline flags,
+/// legacy octal escapes) throws `ECMARegex.Unsupported`: a user's schema is then refused, and a
+/// bundled schema's pattern falls back to Swift's `Regex` (see `SchemaPattern`).
 /// A class, so that handing a compiled pattern around costs one reference count.
 final class ECMARegex: Sendable {
     /// A construct this engine leaves to Swift's `Regex`.
@@ -329,8 +343,8 @@ final class ECMARegex: Sendable {
         var ignoreCase = false
         /// `\w` as Python reads it: non-ASCII letters and digits too.
         var unicodeWord = false
-        /// `\p{…}` (and, negated, `\P{…}`) general categories, as bit sets of `categoryNames`' indexes.
-        var categories: [(bits: UInt32, negated: Bool)] = []
+        /// `\p{…}` (and, negated, `\P{…}`) property escapes.
+        var properties: [(property: Property, negated: Bool)] = []
 
         /// Membership of the ASCII scalars, bit c of (low, high), filled by `sealed()`.
         var asciiLow: UInt64 = 0
@@ -355,6 +369,16 @@ final class ECMARegex: Sendable {
             var found = has(c)
             if !found && ignoreCase {
                 if (0x41...0x5A).contains(c) { found = has(c + 0x20) } else if (0x61...0x7A).contains(c) { found = has(c - 0x20) }
+                // A property escape under /iu (ECMA-262's CharacterSetMatcher): the character
+                // matches when any character that folds to the same one has the property. `\P{…}`
+                // is the complement before folding, so `(?i)\P{Lu}` matches `A` (through `a`).
+                if !found && !properties.isEmpty {
+                    var other = UnicodeTables.nextInCaseOrbit(c)
+                    while other != c && !found {
+                        found = hasProperty(other)
+                        other = UnicodeTables.nextInCaseOrbit(other)
+                    }
+                }
             }
             return found != negated
         }
@@ -362,7 +386,11 @@ final class ECMARegex: Sendable {
         private func has(_ c: UInt32) -> Bool {
             ranges.contains { $0.contains(c) } || complements.contains { class_ in !class_.contains { $0.contains(c) } }
                 || (unicodeWord && c >= 0x80 && Self.isUnicodeWord(c))
-                || (!categories.isEmpty && categories.contains { ($0.bits & (1 << Self.category(c)) != 0) != $0.negated })
+                || (!properties.isEmpty && hasProperty(c))
+        }
+
+        private func hasProperty(_ c: UInt32) -> Bool {
+            properties.contains { $0.property.contains(c) != $0.negated }
         }
 
         /// The general category of a scalar, as its index in `categoryNames`.
@@ -403,19 +431,11 @@ final class ECMARegex: Sendable {
             }
         }
 
+        /// The general categories' short names, in the order of `category(_:)`'s indexes.
         static let categoryNames: [String] = [
             "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po",
             "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn",
         ]
-
-        /// The categories `\p{name}` stands for: one (`Lu`), or a group by its first letter (`L`).
-        static func categories(named name: String) -> UInt32? {
-            var bits: UInt32 = 0
-            for (index, category) in categoryNames.enumerated() where category == name || (name.count == 1 && category.hasPrefix(name)) {
-                bits |= 1 << index
-            }
-            return bits == 0 ? nil : bits
-        }
 
         static func isUnicodeWord(_ c: UInt32) -> Bool {
             guard let scalar = Unicode.Scalar(c) else { return false }
@@ -429,6 +449,243 @@ final class ECMARegex: Sendable {
         static let word: [ClosedRange<UInt32>] = [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A]
         static let space: [ClosedRange<UInt32>] = [0x09...0x0D, 0x20...0x20, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
                                                    0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000, 0xFEFF...0xFEFF]
+    }
+
+    // MARK: Unicode properties
+
+    /// What one `\p{…}` stands for (`\P{…}` is its complement).
+    enum Property: Sendable, Equatable {
+        /// General_Category values, as a bit set of `CharacterSet.categoryNames`' indexes.
+        case categories(UInt32)
+        /// Script, and Script_Extensions, equal to or containing a script (an index of `UnicodeTables.scriptNames`).
+        case script(UInt8)
+        case scriptExtensions(UInt8)
+        case binary(BinaryProperty)
+
+        func contains(_ c: UInt32) -> Bool {
+            switch self {
+            case .categories(let bits): return bits & (1 << CharacterSet.category(c)) != 0
+            case .script(let script): return UnicodeTables.script(of: c) == script
+            case .scriptExtensions(let script): return UnicodeTables.scriptExtensions(of: c, contain: script)
+            case .binary(let property): return property.contains(c)
+            }
+        }
+
+        /// The property of `\p{name}` or `\p{name=value}`, nil when ECMA-262 has no such one: a
+        /// lone name is a General_Category value or a binary property; `name=value` is one of
+        /// General_Category, Script or Script_Extensions (or gc, sc, scx) with one of its values.
+        /// Names are matched exactly, as ECMA-262 says (no loose matching of case, spaces or `-`).
+        static func named(_ name: String, value: String?) -> Property? {
+            guard let value else {
+                if let bits = generalCategories[name] { return .categories(bits) }
+                return BinaryProperty.named[name].map { .binary($0) }
+            }
+            switch name {
+            case "General_Category", "gc": return generalCategories[value].map { .categories($0) }
+            case "Script", "sc": return UnicodeTables.scriptIndexes[value].map { .script($0) }
+            case "Script_Extensions", "scx": return UnicodeTables.scriptIndexes[value].map { .scriptExtensions($0) }
+            default: return nil
+            }
+        }
+
+        /// Every General_Category value by each name PropertyValueAliases.txt gives it (short,
+        /// long, other aliases), as ECMA-262 takes them; a group (C, L, LC, M, N, P, S, Z) is the
+        /// union of its members.
+        static let generalCategories: [String: UInt32] = {
+            let values: [(names: [String], members: [String])] = [
+                (["C", "Other"], ["Cc", "Cf", "Cn", "Co", "Cs"]),
+                (["Cc", "Control", "cntrl"], ["Cc"]),
+                (["Cf", "Format"], ["Cf"]),
+                (["Cn", "Unassigned"], ["Cn"]),
+                (["Co", "Private_Use"], ["Co"]),
+                (["Cs", "Surrogate"], ["Cs"]),
+                (["L", "Letter"], ["Ll", "Lm", "Lo", "Lt", "Lu"]),
+                (["LC", "Cased_Letter"], ["Ll", "Lt", "Lu"]),
+                (["Ll", "Lowercase_Letter"], ["Ll"]),
+                (["Lm", "Modifier_Letter"], ["Lm"]),
+                (["Lo", "Other_Letter"], ["Lo"]),
+                (["Lt", "Titlecase_Letter"], ["Lt"]),
+                (["Lu", "Uppercase_Letter"], ["Lu"]),
+                (["M", "Mark", "Combining_Mark"], ["Mc", "Me", "Mn"]),
+                (["Mc", "Spacing_Mark"], ["Mc"]),
+                (["Me", "Enclosing_Mark"], ["Me"]),
+                (["Mn", "Nonspacing_Mark"], ["Mn"]),
+                (["N", "Number"], ["Nd", "Nl", "No"]),
+                (["Nd", "Decimal_Number", "digit"], ["Nd"]),
+                (["Nl", "Letter_Number"], ["Nl"]),
+                (["No", "Other_Number"], ["No"]),
+                (["P", "Punctuation", "punct"], ["Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps"]),
+                (["Pc", "Connector_Punctuation"], ["Pc"]),
+                (["Pd", "Dash_Punctuation"], ["Pd"]),
+                (["Pe", "Close_Punctuation"], ["Pe"]),
+                (["Pf", "Final_Punctuation"], ["Pf"]),
+                (["Pi", "Initial_Punctuation"], ["Pi"]),
+                (["Po", "Other_Punctuation"], ["Po"]),
+                (["Ps", "Open_Punctuation"], ["Ps"]),
+                (["S", "Symbol"], ["Sc", "Sk", "Sm", "So"]),
+                (["Sc", "Currency_Symbol"], ["Sc"]),
+                (["Sk", "Modifier_Symbol"], ["Sk"]),
+                (["Sm", "Math_Symbol"], ["Sm"]),
+                (["So", "Other_Symbol"], ["So"]),
+                (["Z", "Separator"], ["Zl", "Zp", "Zs"]),
+                (["Zl", "Line_Separator"], ["Zl"]),
+                (["Zp", "Paragraph_Separator"], ["Zp"]),
+                (["Zs", "Space_Separator"], ["Zs"]),
+            ]
+            var table: [String: UInt32] = [:]
+            for (names, members) in values {
+                let bits = members.reduce(UInt32(0)) { $0 | 1 << CharacterSet.categoryNames.firstIndex(of: $1)! }
+                for name in names { table[name] = bits }
+            }
+            return table
+        }()
+    }
+
+    /// The binary Unicode properties of ECMA-262's table, each by its name and the alias the
+    /// table gives it (`ASCII_Hex_Digit`, `AHex`). Swift's `Unicode.Scalar.Properties` answers
+    /// all but four: ASCII and Any need no data; Emoji_Component, Extended_Pictographic and
+    /// Regional_Indicator come from `UnicodeTables`.
+    enum BinaryProperty: CaseIterable, Sendable {
+        case ascii, asciiHexDigit, alphabetic, any, assigned, bidiControl, bidiMirrored, caseIgnorable, cased
+        case changesWhenCasefolded, changesWhenCasemapped, changesWhenLowercased, changesWhenNFKCCasefolded
+        case changesWhenTitlecased, changesWhenUppercased, dash, defaultIgnorableCodePoint, deprecated, diacritic
+        case emoji, emojiComponent, emojiModifier, emojiModifierBase, emojiPresentation, extendedPictographic
+        case extender, graphemeBase, graphemeExtend, hexDigit, idsBinaryOperator, idsTrinaryOperator
+        case idContinue, idStart, ideographic, joinControl, logicalOrderException, lowercase, math
+        case noncharacterCodePoint, patternSyntax, patternWhiteSpace, quotationMark, radical, regionalIndicator
+        case sentenceTerminal, softDotted, terminalPunctuation, unifiedIdeograph, uppercase, variationSelector
+        case whiteSpace, xidContinue, xidStart
+
+        /// Its names in ECMA-262's table: the property's, then its alias where it has one.
+        var names: [String] {
+            switch self {
+            case .ascii: return ["ASCII"]
+            case .asciiHexDigit: return ["ASCII_Hex_Digit", "AHex"]
+            case .alphabetic: return ["Alphabetic", "Alpha"]
+            case .any: return ["Any"]
+            case .assigned: return ["Assigned"]
+            case .bidiControl: return ["Bidi_Control", "Bidi_C"]
+            case .bidiMirrored: return ["Bidi_Mirrored", "Bidi_M"]
+            case .caseIgnorable: return ["Case_Ignorable", "CI"]
+            case .cased: return ["Cased"]
+            case .changesWhenCasefolded: return ["Changes_When_Casefolded", "CWCF"]
+            case .changesWhenCasemapped: return ["Changes_When_Casemapped", "CWCM"]
+            case .changesWhenLowercased: return ["Changes_When_Lowercased", "CWL"]
+            case .changesWhenNFKCCasefolded: return ["Changes_When_NFKC_Casefolded", "CWKCF"]
+            case .changesWhenTitlecased: return ["Changes_When_Titlecased", "CWT"]
+            case .changesWhenUppercased: return ["Changes_When_Uppercased", "CWU"]
+            case .dash: return ["Dash"]
+            case .defaultIgnorableCodePoint: return ["Default_Ignorable_Code_Point", "DI"]
+            case .deprecated: return ["Deprecated", "Dep"]
+            case .diacritic: return ["Diacritic", "Dia"]
+            case .emoji: return ["Emoji"]
+            case .emojiComponent: return ["Emoji_Component", "EComp"]
+            case .emojiModifier: return ["Emoji_Modifier", "EMod"]
+            case .emojiModifierBase: return ["Emoji_Modifier_Base", "EBase"]
+            case .emojiPresentation: return ["Emoji_Presentation", "EPres"]
+            case .extendedPictographic: return ["Extended_Pictographic", "ExtPict"]
+            case .extender: return ["Extender", "Ext"]
+            case .graphemeBase: return ["Grapheme_Base", "Gr_Base"]
+            case .graphemeExtend: return ["Grapheme_Extend", "Gr_Ext"]
+            case .hexDigit: return ["Hex_Digit", "Hex"]
+            case .idsBinaryOperator: return ["IDS_Binary_Operator", "IDSB"]
+            case .idsTrinaryOperator: return ["IDS_Trinary_Operator", "IDST"]
+            case .idContinue: return ["ID_Continue", "IDC"]
+            case .idStart: return ["ID_Start", "IDS"]
+            case .ideographic: return ["Ideographic", "Ideo"]
+            case .joinControl: return ["Join_Control", "Join_C"]
+            case .logicalOrderException: return ["Logical_Order_Exception", "LOE"]
+            case .lowercase: return ["Lowercase", "Lower"]
+            case .math: return ["Math"]
+            case .noncharacterCodePoint: return ["Noncharacter_Code_Point", "NChar"]
+            case .patternSyntax: return ["Pattern_Syntax", "Pat_Syn"]
+            case .patternWhiteSpace: return ["Pattern_White_Space", "Pat_WS"]
+            case .quotationMark: return ["Quotation_Mark", "QMark"]
+            case .radical: return ["Radical"]
+            case .regionalIndicator: return ["Regional_Indicator", "RI"]
+            case .sentenceTerminal: return ["Sentence_Terminal", "STerm"]
+            case .softDotted: return ["Soft_Dotted", "SD"]
+            case .terminalPunctuation: return ["Terminal_Punctuation", "Term"]
+            case .unifiedIdeograph: return ["Unified_Ideograph", "UIdeo"]
+            case .uppercase: return ["Uppercase", "Upper"]
+            case .variationSelector: return ["Variation_Selector", "VS"]
+            case .whiteSpace: return ["White_Space", "space"]
+            case .xidContinue: return ["XID_Continue", "XIDC"]
+            case .xidStart: return ["XID_Start", "XIDS"]
+            }
+        }
+
+        /// Every property by each of its names.
+        static let named: [String: BinaryProperty] = {
+            var table: [String: BinaryProperty] = [:]
+            for property in allCases { for name in property.names { table[name] = property } }
+            return table
+        }()
+
+        func contains(_ c: UInt32) -> Bool {
+            switch self {
+            case .ascii: return c < 0x80
+            case .any: return true
+            case .emojiComponent: return UnicodeTables.contains(UnicodeTables.emojiComponent, c)
+            case .extendedPictographic: return UnicodeTables.contains(UnicodeTables.extendedPictographic, c)
+            case .regionalIndicator: return UnicodeTables.contains(UnicodeTables.regionalIndicator, c)
+            default: break
+            }
+            // A surrogate (no scalar) is assigned (Cs) and has none of the other properties.
+            guard let scalar = Unicode.Scalar(c) else { return self == .assigned }
+            let p = scalar.properties
+            switch self {
+            case .ascii, .any, .emojiComponent, .extendedPictographic, .regionalIndicator: return false  // above
+            case .asciiHexDigit: return p.isASCIIHexDigit
+            case .alphabetic: return p.isAlphabetic
+            case .assigned: return p.generalCategory != .unassigned
+            case .bidiControl: return p.isBidiControl
+            case .bidiMirrored: return p.isBidiMirrored
+            case .caseIgnorable: return p.isCaseIgnorable
+            case .cased: return p.isCased
+            case .changesWhenCasefolded: return p.changesWhenCaseFolded
+            case .changesWhenCasemapped: return p.changesWhenCaseMapped
+            case .changesWhenLowercased: return p.changesWhenLowercased
+            case .changesWhenNFKCCasefolded: return p.changesWhenNFKCCaseFolded
+            case .changesWhenTitlecased: return p.changesWhenTitlecased
+            case .changesWhenUppercased: return p.changesWhenUppercased
+            case .dash: return p.isDash
+            case .defaultIgnorableCodePoint: return p.isDefaultIgnorableCodePoint
+            case .deprecated: return p.isDeprecated
+            case .diacritic: return p.isDiacritic
+            case .emoji: return p.isEmoji
+            case .emojiModifier: return p.isEmojiModifier
+            case .emojiModifierBase: return p.isEmojiModifierBase
+            case .emojiPresentation: return p.isEmojiPresentation
+            case .extender: return p.isExtender
+            case .graphemeBase: return p.isGraphemeBase
+            case .graphemeExtend: return p.isGraphemeExtend
+            case .hexDigit: return p.isHexDigit
+            case .idsBinaryOperator: return p.isIDSBinaryOperator
+            case .idsTrinaryOperator: return p.isIDSTrinaryOperator
+            case .idContinue: return p.isIDContinue
+            case .idStart: return p.isIDStart
+            case .ideographic: return p.isIdeographic
+            case .joinControl: return p.isJoinControl
+            case .logicalOrderException: return p.isLogicalOrderException
+            case .lowercase: return p.isLowercase
+            case .math: return p.isMath
+            case .noncharacterCodePoint: return p.isNoncharacterCodePoint
+            case .patternSyntax: return p.isPatternSyntax
+            case .patternWhiteSpace: return p.isPatternWhitespace
+            case .quotationMark: return p.isQuotationMark
+            case .radical: return p.isRadical
+            case .sentenceTerminal: return p.isSentenceTerminal
+            case .softDotted: return p.isSoftDotted
+            case .terminalPunctuation: return p.isTerminalPunctuation
+            case .unifiedIdeograph: return p.isUnifiedIdeograph
+            case .uppercase: return p.isUppercase
+            case .variationSelector: return p.isVariationSelector
+            case .whiteSpace: return p.isWhitespace
+            case .xidContinue: return p.isXIDContinue
+            case .xidStart: return p.isXIDStart
+            }
+        }
     }
 
     // MARK: Parsing
@@ -629,7 +886,7 @@ final class ECMARegex: Sendable {
             case 0x42: return .boundary(false)
             case 0x70, 0x50:
                 var set = CharacterSet()
-                set.categories.append((try property(), c == 0x50))
+                set.properties.append((try property(), c == 0x50))
                 return .set(set)
             case 0x31...0x39:
                 // A group number (checked against the groups once the whole pattern is read).
@@ -671,7 +928,20 @@ final class ECMARegex: Sendable {
                 throw SyntaxError()  // escape() reads backreferences before this
             case 0x78: return try hex(2)
             case 0x75:
-                if peek == 0x7B { throw Unsupported() }
+                if peek == 0x7B {
+                    // `\u{…}` (u mode): one to six hex digits naming a scalar up to U+10FFFF.
+                    index += 1
+                    var value: UInt32 = 0
+                    var digits = 0
+                    while let d = peek, let v = Self.hexValue(d) {
+                        index += 1
+                        digits += 1
+                        value = value &* 16 &+ v
+                        guard value <= 0x10FFFF else { throw SyntaxError() }
+                    }
+                    guard digits > 0, eat("}") else { throw SyntaxError() }
+                    return value
+                }
                 let unit = try hex(4)
                 // A surrogate pair written as two escapes is one scalar.
                 if (0xD800...0xDBFF).contains(unit), source[index...].starts(with: [0x5C, 0x75]) {
@@ -683,7 +953,11 @@ final class ECMARegex: Sendable {
                     index = save
                 }
                 return unit
-            case 0x63: throw Unsupported()  // \cX
+            case 0x63:
+                // `\cX`: the control character of an ASCII letter (its code modulo 32).
+                guard let letter = peek, (0x41...0x5A).contains(letter) || (0x61...0x7A).contains(letter) else { throw SyntaxError() }
+                index += 1
+                return letter % 32
             case 0x6B: throw SyntaxError()  // \k without <name>
             default:
                 // An identity escape: the character itself (letters and digits are not, in ECMA).
@@ -692,31 +966,44 @@ final class ECMARegex: Sendable {
             }
         }
 
-        /// The `{Name}` after `\p` or `\P`: a general category or a group of them.
-        private mutating func property() throws -> UInt32 {
+        /// The `{…}` after `\p` or `\P`: ECMA-262's UnicodePropertyValueExpression, `{name}` or
+        /// `{name=value}` of letters, digits and `_`. A name ECMA-262 does not list is a syntax
+        /// error (`\p` without braces stays unsupported: outside `u` mode it is a `p`).
+        private mutating func property() throws -> Property {
             guard eat("{") else { throw Unsupported() }
             var name = ""
-            while let c = peek, c != 0x7D, let scalar = Unicode.Scalar(c) { name.unicodeScalars.append(scalar); index += 1 }
-            guard eat("}"), let categories = CharacterSet.categories(named: name) else { throw Unsupported() }
-            return categories
+            var value: String?
+            while true {
+                guard let c = peek else { throw SyntaxError() }
+                index += 1
+                if c == 0x7D { break }
+                if c == 0x3D && value == nil { value = ""; continue }
+                guard (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c == 0x5F else { throw SyntaxError() }
+                let scalar = Unicode.Scalar(UInt8(c))
+                if value == nil { name.unicodeScalars.append(scalar) } else { value!.unicodeScalars.append(scalar) }
+            }
+            guard let property = Property.named(name, value: value) else { throw SyntaxError() }
+            return property
         }
 
         private mutating func hex(_ count: Int) throws -> UInt32 {
             guard index + count <= source.count else { throw SyntaxError() }
             var value: UInt32 = 0
             for _ in 0..<count {
-                let c = source[index]
-                let digit: UInt32
-                switch c {
-                case 0x30...0x39: digit = c - 0x30
-                case 0x41...0x46: digit = c - 0x41 + 10
-                case 0x61...0x66: digit = c - 0x61 + 10
-                default: throw SyntaxError()
-                }
+                guard let digit = Self.hexValue(source[index]) else { throw SyntaxError() }
                 value = value * 16 + digit
                 index += 1
             }
             return value
+        }
+
+        static func hexValue(_ c: UInt32) -> UInt32? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x41...0x46: return c - 0x41 + 10
+            case 0x61...0x66: return c - 0x61 + 10
+            default: return nil
+            }
         }
 
         private mutating func characterClass() throws -> CharacterSet {
@@ -743,7 +1030,10 @@ final class ECMARegex: Sendable {
                         continue
                     case 0x70, 0x50:
                         index += 1
-                        set.categories.append((try property(), e == 0x50))
+                        set.properties.append((try property(), e == 0x50))
+                        // A property escape cannot start a range: `u` mode has no Annex B reading
+                        // of `[\p{L}-z]` (nor of `[a-\p{L}]`, below).
+                        if peek == 0x2D, index + 1 < source.count, source[index + 1] != 0x5D { throw SyntaxError() }
                         continue
                     case 0x2D: index += 1; low = 0x2D
                     default: low = try characterEscape(inClass: true)
@@ -759,7 +1049,8 @@ final class ECMARegex: Sendable {
                     var high = source[index]
                     if high == 0x5C {
                         index += 1
-                        if let e = peek, [0x64, 0x77, 0x73, 0x44, 0x57, 0x53, 0x70, 0x50].contains(e) { index = save; set.ranges.append(low...low); continue }
+                        if let e = peek, e == 0x70 || e == 0x50 { throw SyntaxError() }
+                        if let e = peek, [0x64, 0x77, 0x73, 0x44, 0x57, 0x53].contains(e) { index = save; set.ranges.append(low...low); continue }
                         high = try characterEscape(inClass: true)
                     } else {
                         index += 1
@@ -909,5 +1200,66 @@ final class ECMARegex: Sendable {
             case .repetition(let inner, let min, _, _): return min == 0 || canMatchEmpty(inner)
             }
         }
+    }
+}
+
+/// Unicode data that Swift's standard library does not give, for ECMARegex's property escapes:
+/// Script, Script_Extensions, three binary properties and simple case folding, as sorted runs
+/// and ranges in `UnicodeTables.generated.swift` (scripts/gen-unicode-tables.py, `make
+/// generate-unicode`), of the Unicode version of the standard library's own properties. Each
+/// lookup is a binary search.
+enum UnicodeTables {
+    /// Each name of each script (long, short, other aliases), to its index in `scriptNames`.
+    static let scriptIndexes: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for (index, names) in scriptNames.enumerated() {
+            for name in [names.long, names.short] + names.aliases { table[name] = UInt8(index) }
+        }
+        return table
+    }()
+
+    /// The index of the last of `starts` (ascending, the first 0) at or below `c`.
+    @inline(__always)
+    static func run(_ starts: [UInt32], _ c: UInt32) -> Int {
+        var low = 0
+        var high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= c { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    /// The Script of a code point, as an index of `scriptNames`.
+    static func script(of c: UInt32) -> UInt8 {
+        scriptValues[run(scriptStarts, c)]
+    }
+
+    /// Whether a code point's Script_Extensions hold a script.
+    static func scriptExtensions(of c: UInt32, contain script: UInt8) -> Bool {
+        let set = Int(extensionValues[run(extensionStarts, c)])
+        if set == 0 { return self.script(of: c) == script }
+        return extensionMembers[Int(extensionOffsets[set - 1])..<Int(extensionOffsets[set])].contains(script)
+    }
+
+    /// Whether `c` is in ranges given as ascending (first, last) pairs.
+    static func contains(_ ranges: [UInt32], _ c: UInt32) -> Bool {
+        var low = 0
+        var high = ranges.count / 2
+        while low < high {
+            let middle = (low + high) / 2
+            if c < ranges[2 * middle] { high = middle } else if c > ranges[2 * middle + 1] { low = middle + 1 } else { return true }
+        }
+        return false
+    }
+
+    /// The next code point after `c` in the cycle of those that simple case folding makes equal
+    /// to it (`K`, `k`, U+212A KELVIN SIGN, then `K` again); `c` itself when it folds alone.
+    static func nextInCaseOrbit(_ c: UInt32) -> UInt32 {
+        guard c >= caseOrbitFirst[0] else { return c }
+        let i = run(caseOrbitFirst, c)
+        guard c <= caseOrbitLast[i] else { return c }
+        let delta = (c - caseOrbitFirst[i]) % 2 == 0 ? caseOrbitEven[i] : caseOrbitOdd[i]
+        return UInt32(Int64(c) + Int64(delta))
     }
 }

@@ -3,8 +3,9 @@
 /// JSON Schema patterns are ECMA-262 regular expressions, matched on Unicode scalars and not
 /// anchored. launchc runs them with its own small engine (`ECMARegex`), which parses a pattern
 /// in microseconds and gives each match a step budget (`--limit pattern-steps`). What that
-/// engine leaves out (scripts in `\p{…}`, `\u{…}`, `\cX`) makes a user's schema fail to
-/// compile: a pattern launchc cannot stop is a pattern it does not run. The bundled schemas'
+/// engine leaves out (legacy octal escapes, inline flags other than a leading `(?i)`, a
+/// backreference inside a lookbehind) makes a user's schema fail to compile: a pattern launchc
+/// cannot stop is a pattern it does not run. The bundled schemas'
 /// patterns may also fall back to Swift's `Regex` (tests compile and run every one of them).
 ///
 /// The bundled schemas' patterns are compiled on their first match; a user's are compiled with
