@@ -78,11 +78,11 @@ enum KubernetesRules {
                                           at: SourceSpan(file: file, range: range ?? member.keyRange), pointer: here,
                                           notes: [Note("the agent fails the job with \"Unsafe resource_args.kubernetes option '\(member.key)' is not allowed\"")]))
                 }
-                if let refusal = refusals.first(where: { $0.key == member.key }) {
+                if let refusal = refusals.first(where: { $0.key.hasSameScalars(as: member.key) }) {
                     if refusal.applies(to: member.value) { refuse(refusal.reason) }
-                } else if member.key == "mountPropagation", case .string(let mode) = member.value.value, mode == "Bidirectional" {
+                } else if member.key.hasSameScalars(as: "mountPropagation"), case .string(let mode) = member.value.value, mode.hasSameScalars(as: "Bidirectional") {
                     refuse("bidirectional mount propagation is refused", at: member.value.range)
-                } else if member.key == "annotations", case .object(let annotations) = member.value.value {
+                } else if member.key.hasSameScalars(as: "annotations"), case .object(let annotations) = member.value.value {
                     for annotation in annotations {
                         let key = annotation.key.lowercased()
                         if (key.contains("apparmor") || key.contains("seccomp")),

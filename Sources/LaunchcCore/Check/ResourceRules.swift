@@ -95,9 +95,9 @@ enum ResourceRules {
         guard case .object(let members) = config.value else { return ([], []) }
         var out: [Diagnostic] = []
         var reported = Set<SourceRange>()
-        for member in members where !dockerFlags.contains(member.key) {
+        for member in members where !dockerFlags.containsExactly(member.key) {
             let flag = normalizedDockerFlag(member.key)
-            guard dockerFlags.contains(flag) else { continue }
+            guard dockerFlags.containsExactly(flag) else { continue }
             let emitted = (member.key.count == 1 ? "-" : "--") + member.key
             reported.insert(member.keyRange)
             out.append(Diagnostic(

@@ -117,10 +117,10 @@ public enum Secrets {
         case .object(let members):
             // {name: WANDB_API_KEY, value: ...}: the value is named by its sibling.
             var pairName: String?
-            if case .string(let name)? = members.first(where: { $0.key == "name" })?.value.value { pairName = name }
+            if case .string(let name)? = members.first(key: "name")?.value.value { pairName = name }
             for member in members where member.value.value.isContainerOrString {
                 path.append(member.key)
-                scan(member.value, path: &path, key: member.key == "value" ? (pairName ?? member.key) : member.key, into: &findings)
+                scan(member.value, path: &path, key: member.key.hasSameScalars(as: "value") ? (pairName ?? member.key) : member.key, into: &findings)
                 path.removeLast()
             }
         default:
@@ -135,7 +135,7 @@ public enum Secrets {
             k.utf8.count <= 32 && [0x79, 0x59, 0x6E, 0x4E].contains(k.utf8.last ?? 0) ? normalized(k) : nil
         } ?? ""
         // Most strings hold nothing like a secret: decide that without copying them.
-        guard secretKeys.contains(name) || mayHoldSecret(text) else { return [] }
+        guard secretKeys.containsExactly(name) || mayHoldSecret(text) else { return [] }
         var found: [(String, String)] = []
         let bytes = Array(text.utf8)
         if let block = privateKey(in: bytes, from: 0) { found.append(("a private key", String(decoding: bytes[block], as: UTF8.self))) }

@@ -185,15 +185,15 @@ public struct Classifier: Sendable {
 
     // MARK: Inference
 
-    static let foldedAgentKeys = Set(agentKeys.map(SchemaDiagnostics.fold))
+    static let foldedAgentKeys = Set(agentKeys.map { SchemaDiagnostics.fold($0.string) })
 
-    static let agentKeys: Set<String> = [
+    static let agentKeys: Set<ScalarKey> = [
         "queues", "entity", "max_jobs", "max_schedulers", "secure_mode", "verbosity", "stopped_run_timeout",
         "registry", "environment", "builder", "queue",
     ]
-    static let agentSignals: Set<String> = ["queues", "queue", "max_jobs", "max_schedulers", "builder", "registry", "environment", "secure_mode"]
-    static let specSignals: Set<String> = ["overrides", "resource_args", "job", "docker", "uri", "run_id"]
-    static let sageMakerKeys: Set<String> = [
+    static let agentSignals: Set<ScalarKey> = ["queues", "queue", "max_jobs", "max_schedulers", "builder", "registry", "environment", "secure_mode"]
+    static let specSignals: Set<ScalarKey> = ["overrides", "resource_args", "job", "docker", "uri", "run_id"]
+    static let sageMakerKeys: Set<ScalarKey> = [
         "RoleArn", "ResourceConfig", "AlgorithmSpecification", "OutputDataConfig", "StoppingCondition",
         "TrainingJobName", "HyperParameters", "InputDataConfig", "VpcConfig", "Environment",
     ]
@@ -201,7 +201,7 @@ public struct Classifier: Sendable {
     /// Every kind the keys suggest; more than one is ambiguous.
     static func infer(_ root: Node) -> [Classification] {
         guard case .object(let members) = root.value else { return [] }
-        let keys = Set(members.map(\.key))
+        let keys = Set(members.map { ScalarKey($0.key) })
         var found: [Classification] = []
         if keys.contains("resource") && keys.contains("config") {
             let resource = root["resource"].flatMap { if case .string(let s) = $0.value { LaunchResource(name: s) } else { nil } }
@@ -210,7 +210,7 @@ public struct Classifier: Sendable {
         // Typos must not hide a file from the checks that would catch them: agent keys count
         // up to case, '_' and '-', and two of them suffice.
         let agentSignal = !keys.isDisjoint(with: agentSignals)
-        func agentLike() -> Int { keys.lazy.filter { Self.foldedAgentKeys.contains(SchemaDiagnostics.fold($0)) }.count }
+        func agentLike() -> Int { keys.lazy.filter { Self.foldedAgentKeys.contains(SchemaDiagnostics.fold($0.string)) }.count }
         if !keys.contains("config") && !keys.contains("resource")
             && ((agentSignal && keys.isSubset(of: agentKeys)) || agentLike() >= 2) {
             found.append(Classification(kind: .agent, origin: "its keys"))
@@ -227,7 +227,7 @@ public struct Classifier: Sendable {
     /// The resource a bare queue config is for, from its shape.
     static func inferResource(_ root: Node) -> LaunchResource? {
         guard case .object(let members) = root.value else { return nil }
-        let keys = Set(members.map(\.key))
+        let keys = Set(members.map { ScalarKey($0.key) })
         if !keys.isDisjoint(with: sageMakerKeys) { return .sagemaker }
         if root["spec"]?["worker_pool_specs"] != nil || root["spec"]?["workerPoolSpecs"] != nil { return .gcpVertex }
         if keys.contains("apiVersion") || root["spec"]?["template"] != nil { return .kubernetes }

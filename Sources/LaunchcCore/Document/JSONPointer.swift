@@ -22,6 +22,16 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Expressi
 
     public static let root = JSONPointer()
 
+    /// Tokens compare scalar by scalar, as the keys they name do (`ScalarKey`).
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens.count == rhs.tokens.count && zip(lhs.tokens, rhs.tokens).allSatisfy { $0.hasSameScalars(as: $1) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tokens.count)
+        for token in tokens { hasher.combine(ScalarKey(token)) }
+    }
+
     public func appending(_ key: String) -> JSONPointer { JSONPointer(tokens: tokens + [key]) }
     public func appending(_ index: Int) -> JSONPointer { JSONPointer(tokens: tokens + [String(index)]) }
 

@@ -39,13 +39,21 @@ public enum Value: Sendable, Equatable {
         // Value equality in the JSON Schema sense: 1 and 1.0 are the same number.
         case let (.number(a), .number(b)): return a == b || (a.isNaN && b.isNaN)
         case let (.integer(a), .number(b)), let (.number(b), .integer(a)): return Double(exactly: a) == b
-        case let (.string(a), .string(b)): return a == b
+        // Scalar by scalar, as JSON compares strings (not Swift's canonical equivalence).
+        case let (.string(a), .string(b)): return a.hasSameScalars(as: b)
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):
             // Key order does not matter for equality; keys are unique by construction.
             guard a.count == b.count else { return false }
+            if a.count > 8 {
+                // Long objects by hash, so that comparing two of them stays linear.
+                var table: [ScalarKey: Node] = [:]
+                table.reserveCapacity(b.count)
+                for member in b { table[ScalarKey(member.key)] = member.value }
+                return a.allSatisfy { table[ScalarKey($0.key)] == $0.value }
+            }
             for member in a {
-                guard let other = b.first(where: { $0.key == member.key }), other.value == member.value else {
+                guard let other = b.first(key: member.key), other.value == member.value else {
                     return false
                 }
             }
@@ -97,7 +105,7 @@ extension Node {
     /// The member under `key`, to tell a key set to null from an absent one.
     func member(_ key: String) -> Member? {
         guard case .object(let members) = value else { return nil }
-        return members.first { $0.key == key }
+        return members.first(key: key)
     }
 
     /// The value under `key` when this node is an object.
@@ -115,7 +123,7 @@ extension Node {
         for token in pointer.tokens {
             switch node.value {
             case .object(let members):
-                guard let member = members.first(where: { $0.key == token }) else { return nil }
+                guard let member = members.first(key: token) else { return nil }
                 node = member.value
             case .array(let items):
                 guard let index = JSONPointer.arrayIndex(token), index < items.count else { return nil }

@@ -11,7 +11,7 @@ indirect enum MJSON: Equatable, Sendable {
         case .array(let items): self = .array(items.map(MJSON.init), node.range)
         case .object(let members):
             var object = MObject(members.map { ($0.key, MJSON($0.value)) }, range: node.range)
-            for member in members { object.keyRanges[member.key] = member.keyRange }
+            for member in members { object.keyRanges[ScalarKey(member.key)] = member.keyRange }
             self = .object(object)
         default: self = .scalar(node.value, node.range)
         }
@@ -49,7 +49,7 @@ indirect enum MJSON: Equatable, Sendable {
         switch self {
         case .scalar(let v, let r): return Node(v, range: r)
         case .array(let items, let r): return Node(.array(items.map(\.node)), range: r)
-        case .object(let o): return Node(.object(o.entries.map { Member(key: $0.0, keyRange: o.keyRanges[$0.0] ?? .made, value: $0.1.node) }), range: o.range)
+        case .object(let o): return Node(.object(o.entries.map { Member(key: $0.0, keyRange: o.keyRanges[ScalarKey($0.0)] ?? .made, value: $0.1.node) }), range: o.range)
         }
     }
 
@@ -85,7 +85,7 @@ struct MObject: Equatable, Sendable {
     var entries: [(String, MJSON)]
     var range: SourceRange
     /// Where the keys read from a document were written.
-    var keyRanges: [String: SourceRange] = [:]
+    var keyRanges: [ScalarKey: SourceRange] = [:]
 
     init(_ entries: [(String, MJSON)] = [], range: SourceRange = .made) {
         self.entries = entries
@@ -93,13 +93,13 @@ struct MObject: Equatable, Sendable {
     }
 
     static func == (a: MObject, b: MObject) -> Bool {
-        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.0.hasSameScalars(as: $1.0) && $0.1 == $1.1 }
     }
 
     subscript(key: String) -> MJSON? {
-        get { entries.first { $0.0 == key }?.1 }
+        get { entries.first { $0.0.hasSameScalars(as: key) }?.1 }
         set {
-            if let i = entries.firstIndex(where: { $0.0 == key }) {
+            if let i = entries.firstIndex(where: { $0.0.hasSameScalars(as: key) }) {
                 if let newValue { entries[i].1 = newValue } else { entries.remove(at: i) }
             } else if let newValue {
                 entries.append((key, newValue))
@@ -107,13 +107,13 @@ struct MObject: Equatable, Sendable {
         }
     }
 
-    func has(_ key: String) -> Bool { entries.contains { $0.0 == key } }
+    func has(_ key: String) -> Bool { entries.contains { $0.0.hasSameScalars(as: key) } }
 
     /// `dict.update(other)`.
     mutating func update(_ other: MObject) {
         for (key, value) in other.entries {
             self[key] = value
-            if let range = other.keyRanges[key] { keyRanges[key] = range }
+            if let range = other.keyRanges[ScalarKey(key)] { keyRanges[ScalarKey(key)] = range }
         }
     }
 }

@@ -154,17 +154,17 @@ struct OrderedMembers {
 
     init(_ members: [Member] = []) { self.members = members }
 
-    subscript(key: String) -> Node? { members.first { $0.key == key }?.value }
+    subscript(key: String) -> Node? { members.first(key: key)?.value }
 
     mutating func set(_ key: String, _ value: Node) {
-        if let i = members.firstIndex(where: { $0.key == key }) {
+        if let i = members.firstIndex(where: { $0.key.hasSameScalars(as: key) }) {
             members[i].value = value
         } else {
             members.append(Member(key: key, keyRange: value.range, value: value))
         }
     }
 
-    mutating func remove(_ key: String) { members.removeAll { $0.key == key } }
+    mutating func remove(_ key: String) { members.removeAll { $0.key.hasSameScalars(as: key) } }
 
     var node: Node { Node(.object(members), range: .made) }
 }

@@ -88,7 +88,7 @@ public enum DeepMerge {
         }
         var members = baseMembers
         for member in overrideMembers {
-            if let i = members.firstIndex(where: { $0.key == member.key }) {
+            if let i = members.firstIndex(where: { $0.key.hasSameScalars(as: member.key) }) {
                 members[i].value = merge(members[i].value, member.value)
             } else {
                 members.append(member)

@@ -73,7 +73,7 @@ public struct Resolver {
             }
         }
         if case .object(var members) = config.value {
-            members.removeAll { $0.key == "builder" }
+            members.removeAll { $0.key.hasSameScalars(as: "builder") }
             config = Node(.object(members), range: config.range)
         }
         return .success(Resolved(resource: resource, config: config, values: values, diagnostics: diagnostics, provenance: provenance))

@@ -75,7 +75,7 @@ public struct SchemaCompiler {
         let uri = URIReference(metaURI).withoutFragment.description
         guard let meta = documents.first(where: { $0.uri == uri })?.root ?? loader(uri) else { return true }
         guard case .object(let vocabularies)? = meta["$vocabulary"]?.value else { return true }
-        return vocabularies.contains { $0.key == Self.validationVocabulary }
+        return vocabularies.contains(key: Self.validationVocabulary)
     }
 
     // MARK: Resolution
@@ -266,7 +266,7 @@ public struct SchemaCompiler {
             case "properties":
                 n.properties = named("properties", v)
                 if n.properties.count > 8 {
-                    n.propertyTable = Dictionary(n.properties, uniquingKeysWith: { first, _ in first })
+                    n.propertyTable = Dictionary(n.properties.map { (ScalarKey($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
                 }
             case "patternProperties": n.patternProperties = named("patternProperties", v)
             case "dependentSchemas": n.dependentSchemas = named("dependentSchemas", v)
@@ -284,6 +284,7 @@ public struct SchemaCompiler {
             case "enum":
                 guard case .array(let items) = v.value else { fail("enum", "must be an array"); continue }
                 n.enumValues = items.map(\.value)
+                if items.count > 16 { n.enumTable = Set(items.map { HashedValue($0.value) }) }
             case "const":
                 n.constValue = v.value
             case "multipleOf":

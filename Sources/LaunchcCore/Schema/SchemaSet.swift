@@ -90,7 +90,7 @@ public final class SchemaNode: @unchecked Sendable {
     var contains: Int?
     var properties: [(String, Int)] = []
     /// For long `properties` lists: name → subschema, so that a key is found by one hash.
-    var propertyTable: [String: Int]?
+    var propertyTable: [ScalarKey: Int]?
     var patternProperties: [(String, Int)] = []
     /// Each of `patternProperties`' patterns, compiled (nil when it could not be).
     var patternPropertyMatchers: [SchemaPattern?] = []
@@ -102,6 +102,8 @@ public final class SchemaNode: @unchecked Sendable {
     // Validation
     var types: TypeSet?
     var enumValues: [Value]?
+    /// For long `enum` lists: the values as a set, so that a value is found by one hash.
+    var enumTable: Set<HashedValue>?
     var constValue: Value?
     var multipleOf: Value?
     var maximum: Value?

@@ -107,7 +107,7 @@ public final class SchemaValidator {
     /// `unevaluatedProperties`/`unevaluatedItems` need (only kept when valid).
     struct Evaluation {
         var failures: [SchemaFailure] = []
-        var properties: Set<String> = []
+        var properties: Set<ScalarKey> = []
         var items = 0
         var allItems = false
         var containsItems: Set<Int> = []
@@ -261,7 +261,7 @@ public final class SchemaValidator {
             result.failures.append(failure("type", "expected \(types.description), found \(Self.describe(value))", index, instance))
         }
         if isDeferred(value) { return }
-        if let options = node.enumValues, !options.contains(value) {
+        if let options = node.enumValues, !(node.enumTable.map { $0.contains(HashedValue(value)) } ?? options.contains(value)) {
             let shown = options.prefix(8).map { CanonicalJSON.string(Node($0, range: .at(0)), indent: nil) }
             result.failures.append(failure("enum", "\(Self.show(value)) is not one of \(shown.joined(separator: ", "))\(options.count > 8 ? ", ..." : "")", index, instance))
         }
@@ -319,14 +319,14 @@ public final class SchemaValidator {
 
     private func objectKeywords(_ node: SchemaNode, _ index: Int, _ instance: Node, _ members: [Member], _ result: inout Evaluation) {
         if node.validation {
-            for name in node.required where !ignoresRequired && !members.contains(where: { $0.key == name }) {
+            for name in node.required where !ignoresRequired && !members.contains(key: name) {
                 var f = failure("required", "missing required key '\(name)'", index, instance)
                 f.key = name
                 result.failures.append(f)
             }
             for (trigger, names) in node.dependentRequired {
-                guard let member = members.first(where: { $0.key == trigger }) else { continue }
-                for name in names where !members.contains(where: { $0.key == name }) {
+                guard let member = members.first(key: trigger) else { continue }
+                for name in names where !members.contains(key: name) {
                     var f = failure("dependentRequired", "'\(trigger)' needs '\(name)' beside it", index, instance)
                     f.key = name
                     f.range = member.keyRange
@@ -340,7 +340,7 @@ public final class SchemaValidator {
                 result.failures.append(failure("minProperties", "fewer than \(min) key\(min == 1 ? "" : "s")", index, instance))
             }
         }
-        for (name, sub) in node.dependentSchemas where members.contains(where: { $0.key == name }) {
+        for (name, sub) in node.dependentSchemas where members.contains(key: name) {
             result.absorb(evaluate(sub, instance))
         }
         let hasObjectApplicators = !node.properties.isEmpty || !node.patternProperties.isEmpty
@@ -350,7 +350,7 @@ public final class SchemaValidator {
                 path.append(member.key)
                 defer { path.removeLast() }
                 var matched = false
-                if let sub = node.propertyTable.map({ $0[member.key] }) ?? node.properties.first(where: { $0.0 == member.key })?.1 {
+                if let sub = node.propertyTable.map({ $0[ScalarKey(member.key)] }) ?? node.properties.first(where: { $0.0.hasSameScalars(as: member.key) })?.1 {
                     matched = true
                     result.absorbProperty(member.key, evaluate(sub, member.value), collect: set.collectsEvaluatedProperties)
                 }
@@ -384,7 +384,7 @@ public final class SchemaValidator {
             }
         }
         if let unevaluated = node.unevaluatedProperties {
-            for member in members where !result.properties.contains(member.key) {
+            for member in members where !result.properties.contains(ScalarKey(member.key)) {
                 path.append(member.key)
                 defer { path.removeLast() }
                 let e = evaluate(unevaluated, member.value)
@@ -538,9 +538,13 @@ public final class SchemaValidator {
         return abs(q - q.rounded()) <= 1e-9 * max(1, abs(q))
     }
 
+    /// The first item that repeats an earlier one, and that earlier one (by hash: linear).
     static func firstDuplicate(_ items: [Node]) -> (Int, Int)? {
-        for i in items.indices {
-            for j in (i + 1)..<max(i + 1, items.count) where items[i].value == items[j].value { return (i, j) }
+        var seen: [HashedValue: Int] = [:]
+        seen.reserveCapacity(items.count)
+        for (j, item) in items.enumerated() {
+            if let i = seen[HashedValue(item.value)] { return (i, j) }
+            seen[HashedValue(item.value)] = j
         }
         return nil
     }
@@ -565,6 +569,6 @@ extension SchemaValidator.Evaluation {
     /// `unevaluatedProperties` that may ask).
     mutating func absorbProperty(_ name: String, _ other: SchemaValidator.Evaluation, collect: Bool) {
         failures += other.failures
-        if collect && other.valid { properties.insert(name) }
+        if collect && other.valid { properties.insert(ScalarKey(name)) }
     }
 }

@@ -42,7 +42,7 @@ private struct YAMLComposer {
         var merges: [(at: Int, members: [Member])] = []
         var key: KeySlot?
         /// Key → member index, kept once a mapping is large enough for linear search to cost.
-        var keyIndex: [String: Int] = [:]
+        var keyIndex: [ScalarKey: Int] = [:]
         /// Nodes in this subtree so far, aliases counted at their expanded size.
         var size = 1
     }
@@ -248,9 +248,9 @@ private struct YAMLComposer {
         stack[top].members.append(member)
         let count = stack[top].members.count
         if count == Self.indexThreshold {
-            for (i, m) in stack[top].members.enumerated() { stack[top].keyIndex[m.key] = i }
+            for (i, m) in stack[top].members.enumerated() { stack[top].keyIndex[ScalarKey(m.key)] = i }
         } else if count > Self.indexThreshold {
-            stack[top].keyIndex[member.key] = count - 1
+            stack[top].keyIndex[ScalarKey(member.key)] = count - 1
         }
     }
 
@@ -278,8 +278,8 @@ private struct YAMLComposer {
 
     func indexOfKey(_ key: String) -> Int? {
         let top = depth - 1
-        if stack[top].members.count >= Self.indexThreshold { return stack[top].keyIndex[key] }
-        return stack[top].members.firstIndex { $0.key == key }
+        if stack[top].members.count >= Self.indexThreshold { return stack[top].keyIndex[ScalarKey(key)] }
+        return stack[top].members.firstIndex { $0.key.hasSameScalars(as: key) }
     }
 
     // MARK: Merge keys
@@ -310,9 +310,9 @@ private struct YAMLComposer {
         }
         // Earlier mappings in a list win over later ones.
         var merged: [Member] = []
-        var seen = Set<String>()
+        var seen = Set<ScalarKey>()
         for source in sources {
-            for member in source where seen.insert(member.key).inserted {
+            for member in source where seen.insert(ScalarKey(member.key)).inserted {
                 merged.append(member)
             }
         }
@@ -329,12 +329,12 @@ private struct YAMLComposer {
     /// The mapping's members with merged ones in place of their `<<`; explicit keys win.
     func mergedMembers(_ frame: Frame) -> [Member] {
         guard !frame.merges.isEmpty else { return frame.members }
-        var seen = Set(frame.members.map(\.key))
+        var seen = Set(frame.members.map { ScalarKey($0.key) })
         var result: [Member] = []
         var next = 0
         for index in 0...frame.members.count {
             while next < frame.merges.count && frame.merges[next].at == index {
-                for member in frame.merges[next].members where seen.insert(member.key).inserted {
+                for member in frame.merges[next].members where seen.insert(ScalarKey(member.key)).inserted {
                     result.append(member)
                 }
                 next += 1
