@@ -32,11 +32,11 @@ enum Suppressions {
         let file = parsed.file
         let candidates = Self.candidates(in: file.bytes)
         guard !candidates.isEmpty else { return (diagnostics, []) }
-        let scalars = Self.scalarRanges(parsed.documents)
+        let scalars = ScalarCover(Self.scalarRanges(parsed.documents))
         let lines = SourceLocationConverter(file: file)
         var problems: [Diagnostic] = []
         var entries: [Entry] = []
-        for hash in candidates where !scalars.contains(where: { $0.start <= hash && hash < $0.end }) {
+        for hash in candidates where !scalars.covers(hash) {
             switch parse(comment: hash, in: file, lines: lines) {
             case .entry(let entry, let unknown):
                 if !entry.codes.isEmpty { entries.append(entry) }
@@ -49,6 +49,8 @@ enum Suppressions {
         }
         var kept: [Diagnostic] = []
         var suppressed: [SuppressedFinding] = []
+        var entriesByLine: [Int: [Int]] = [:]
+        for e in entries.indices { entriesByLine[entries[e].line, default: []].append(e) }
         for diagnostic in diagnostics {
             guard diagnostic.span.file === file, let range = diagnostic.span.range, range.start <= file.bytes.count else {
                 kept.append(diagnostic)
@@ -56,7 +58,7 @@ enum Suppressions {
             }
             let line = lines.lineIndex(of: range.start)
             var silencer: Entry?
-            for e in entries.indices where entries[e].line == line {
+            for e in entriesByLine[line] ?? [] {
                 for c in entries[e].codes.indices where entries[e].codes[c].id == diagnostic.id {
                     entries[e].used[c] = true
                     silencer = silencer ?? entries[e]
@@ -110,6 +112,32 @@ enum Suppressions {
             if hash == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[hash - 1]) { found.append(hash) }
         }
         return found
+    }
+
+    /// Whether an offset lies inside any of a set of ranges, by binary search: the ranges
+    /// sorted by start, with the furthest end reached so far.
+    struct ScalarCover {
+        private var starts: [Int] = []
+        private var furthest: [Int] = []
+
+        init(_ ranges: [SourceRange]) {
+            var end = Int.min
+            for range in ranges.sorted(by: { $0.start < $1.start }) {
+                end = max(end, range.end)
+                starts.append(range.start)
+                furthest.append(end)
+            }
+        }
+
+        func covers(_ offset: Int) -> Bool {
+            var lo = 0
+            var hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && furthest[lo - 1] > offset
+        }
     }
 
     /// The ranges of string scalars and keys, inside which a '#' is text, not a comment.

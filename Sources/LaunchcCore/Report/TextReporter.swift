@@ -13,12 +13,29 @@ public struct TextReporter: Reporter {
     public init(style: ReportStyle = ReportStyle()) { self.style = style }
 
     public func render(_ report: RunReport) -> String {
-        let shown = report.shown(style)
-        var out = renderDiagnostics(shown)
-        if !style.quiet && !shown.isEmpty {
+        var out = ""
+        var cache = ConverterCache()
+        var any = false
+        for file in report.files {
+            let shown = report.shown(file, style)
+            any = any || !shown.isEmpty
+            for diagnostic in shown.prefix(style.maxPerFile) { render(diagnostic, into: &out, cache: &cache) }
+            if shown.count > style.maxPerFile { out += omitted(shown.dropFirst(style.maxPerFile), in: file.path) }
+        }
+        if !style.quiet && any {
             out += summary(report)
         }
         return out
+    }
+
+    /// The line that stands for the findings of a file past `maxPerFile`: how many, by code.
+    private func omitted(_ rest: ArraySlice<Diagnostic>, in path: String) -> String {
+        var counts: [String: (severity: Severity, count: Int)] = [:]
+        for d in rest { counts[d.code, default: (d.severity, 0)].count += 1 }
+        let parts = counts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+            .map { "\(Limits.grouped($0.value.count)) \($0.value.severity.rawValue)[\($0.key)]" }
+        let color = Palette(enabled: style.color)
+        return "\(color.bold(path + ":")) and \(Limits.grouped(rest.count)) more finding\(rest.count == 1 ? "" : "s") (\(parts.joined(separator: ", "))); --format json lists them all\n\n"
     }
 
     /// The findings alone, without a summary line.
@@ -80,9 +97,7 @@ public struct TextReporter: Reporter {
         guard let range = span.range, !span.file.bytes.isEmpty else { return }
         let converter = cache.converter(for: span.file)
         let lineIndex = converter.lineIndex(of: range.start)
-        let content = converter.contentRange(ofLine: lineIndex)
-        let excerpt = Excerpt(line: span.file.bytes[content], lineStart: content.lowerBound,
-                              highlight: range.start..<max(range.end, range.start))
+        let excerpt = Excerpt(cache.cells(ofLine: lineIndex, in: span.file), highlight: range.start..<max(range.end, range.start))
         let number = String(lineIndex + 1)
         let blank = String(repeating: " ", count: gutter)
         out += " \(String(repeating: " ", count: gutter - number.count))\(color.gutter(number + " |")) \(excerpt.text)\n"
@@ -103,6 +118,72 @@ public struct TextReporter: Reporter {
     }
 }
 
+/// One source line as display cells, made once per line however many findings it has: each
+/// scalar's byte offset and first cell (a tab is `Excerpt.tabWidth` cells, a control character
+/// one U+FFFD).
+struct LineCells {
+    var scalars: [Unicode.Scalar] = []
+    /// The byte offset in the file of each scalar, and one past the last.
+    var offsets: [Int] = []
+    /// The first cell of each scalar, and the number of cells.
+    var cellStarts: [Int] = []
+
+    init(line: ArraySlice<UInt8>, lineStart: Int) {
+        var offset = lineStart
+        var cell = 0
+        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            cellStarts.append(cell)
+            cell += scalar.value == 0x09 ? Excerpt.tabWidth : 1
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        cellStarts.append(cell)
+    }
+
+    var cellCount: Int { cellStarts[cellStarts.count - 1] }
+    var end: Int { offsets[offsets.count - 1] }
+
+    /// The first cell of the scalar that starts at byte `offset`, if one does.
+    func cell(at offset: Int) -> Int? {
+        var lo = 0
+        var hi = scalars.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < scalars.count && offsets[lo] == offset ? cellStarts[lo] : nil
+    }
+
+    /// The text of cells `first..<last` (part of a tab when the window cuts one).
+    func text(cells first: Int, _ last: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(last - first)
+        var i = 0
+        var lo = 0
+        var hi = scalars.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cellStarts[mid + 1] <= first { lo = mid + 1 } else { hi = mid }
+        }
+        i = lo
+        while i < scalars.count && cellStarts[i] < last {
+            let scalar = scalars[i]
+            switch scalar.value {
+            case 0x09:
+                let shown = min(cellStarts[i + 1], last) - max(cellStarts[i], first)
+                out.append(contentsOf: repeatElement(0x20, count: shown))
+            case 0..<0x20, 0x7F, 0x80..<0xA0: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+            case 0..<0x80: out.append(UInt8(scalar.value))
+            default: out.append(contentsOf: UTF8.encode(scalar)!)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 /// One source line prepared for display: tabs expanded, control characters made visible,
 /// very long lines cut to a window around the highlight, and where the marker goes.
 struct Excerpt {
@@ -114,40 +195,29 @@ struct Excerpt {
     var markerWidth: Int
 
     init(line: ArraySlice<UInt8>, lineStart: Int, highlight: Range<Int>) {
-        // Display cells for each Unicode scalar of the line, and where the highlight falls.
-        var cells: [String] = []
-        var highlightStart: Int?
-        var highlightEnd: Int?
-        var offset = lineStart
-        let decoded = String(decoding: line, as: UTF8.self)
-        for scalar in decoded.unicodeScalars {
-            if offset == highlight.lowerBound { highlightStart = cells.count }
-            if offset == highlight.upperBound { highlightEnd = cells.count }
-            switch scalar.value {
-            case 0x09: cells.append(contentsOf: repeatElement(" ", count: Self.tabWidth))
-            case 0..<0x20, 0x7F, 0x80..<0xA0: cells.append("\u{FFFD}")
-            default: cells.append(String(scalar))
-            }
-            // A scalar is one or more cells; the highlight boundaries above are at its first.
-            offset += String(scalar).utf8.count
-        }
-        let start = highlightStart ?? cells.count
+        self.init(LineCells(line: line, lineStart: lineStart), highlight: highlight)
+    }
+
+    init(_ cells: LineCells, highlight: Range<Int>) {
+        // A highlight boundary inside a scalar counts as the end of the line, as before.
+        let total = cells.cellCount
+        let start = cells.cell(at: highlight.lowerBound) ?? total
         // A highlight that reaches the end of the line (or runs past it) ends at its last cell.
-        let end = highlight.upperBound >= offset ? cells.count : (highlightEnd ?? start)
+        let end = highlight.upperBound >= cells.end ? total : (cells.cell(at: highlight.upperBound) ?? start)
         var width = max(end - start, 1)
         var first = 0
-        var last = cells.count
+        var last = total
         var prefix = ""
         var suffix = ""
-        if cells.count > Self.maxWidth {
+        if total > Self.maxWidth {
             // Keep the highlight in view with some context before it.
-            first = max(0, min(start - 40, cells.count - Self.maxWidth))
-            last = min(cells.count, first + Self.maxWidth)
+            first = max(0, min(start - 40, total - Self.maxWidth))
+            last = min(total, first + Self.maxWidth)
             if first > 0 { prefix = "…" }
-            if last < cells.count { suffix = "…" }
+            if last < total { suffix = "…" }
             width = max(1, min(width, last - start))
         }
-        text = prefix + cells[first..<last].joined() + suffix
+        text = prefix + cells.text(cells: first, last) + suffix
         markerColumn = start - first + (prefix.isEmpty ? 0 : 1)
         markerWidth = width
     }

@@ -10,6 +10,14 @@ public struct SchemaDiagnostics {
     public let schemaName: String?
     /// Where `root` sits in its document (`/config` for a queue definition's config).
     public let prefix: JSONPointer
+    /// `root`'s nodes by pointer, so that many findings in one mapping cost one look-up each.
+    let index: NodeIndex
+    /// What is worth computing once per run rather than once per finding.
+    let cache = Cache()
+
+    final class Cache {
+        var suggestions: [Int: Suggestions] = [:]
+    }
 
     public init(set: SchemaSet, file: SourceFile, root: Node, schemaName: String? = nil, prefix: JSONPointer = .root) {
         self.set = set
@@ -17,6 +25,7 @@ public struct SchemaDiagnostics {
         self.root = root
         self.schemaName = schemaName
         self.prefix = prefix
+        self.index = NodeIndex(root)
     }
 
     public func diagnose(_ failures: [SchemaFailure]) -> [Diagnostic] {
@@ -103,12 +112,12 @@ public struct SchemaDiagnostics {
     /// one with fewest problems, when exactly one has fewest, else the problems all of them share.
     /// Nil when no branch stands out.
     func chooseBranch(_ failure: SchemaFailure) -> Choice? {
-        guard let instance = root.resolve(failure.pointer) else { return nil }
+        guard let instance = index.node(at: failure.pointer) else { return nil }
         if case .object(let members) = instance.value {
             for member in members {
                 // The values each branch allows for this key, when every branch fixes them.
                 let allowed = failure.branches.map { branch -> [Value]? in
-                    guard let (_, sub) = set.nodes[branch.schema].properties.first(where: { $0.0 == member.key }) else { return nil }
+                    guard let (_, sub) = set.nodes[branch.schema].properties.first(where: { $0.0.hasSameScalars(as: member.key) }) else { return nil }
                     if let value = set.nodes[sub].constValue { return [value] }
                     return set.nodes[sub].enumValues
                 }
@@ -145,17 +154,12 @@ public struct SchemaDiagnostics {
         switch failure.keyword {
         case "additionalProperties", "unevaluatedProperties":
             let key = failure.pointer.tokens.last ?? ""
-            let siblings: Set<String>
-            if case .object(let members)? = root.resolve(JSONPointer(tokens: Array(failure.pointer.tokens.dropLast())))?.value {
-                siblings = Set(members.map(\.key))
-            } else {
-                siblings = []
-            }
+            let parent = JSONPointer(tokens: Array(failure.pointer.tokens.dropLast()))
             // A suggestion the mapping already has would only make a duplicate.
             // Only a near match is safe to apply: an alias is a guess at what was meant.
             let alias = node.aliases[key]
-            if let suggestion = alias ?? Self.nearest(key, among: knownKeys(failure.schema)),
-               !siblings.contains(suggestion) {
+            if let suggestion = alias ?? suggestions(forKeysOf: failure.schema).nearest(key),
+               index.member(suggestion, at: parent) == nil {
                 message = "unknown key '\(key)'; did you mean '\(suggestion)'?"
                 if suggestion.contains(" ") {
                     // An alias written as advice rather than as a key.
@@ -173,7 +177,7 @@ public struct SchemaDiagnostics {
             range = at ?? range
             message = "\(place) is \(message)"
         case "enum":
-            if case .string(let text)? = root.resolve(failure.pointer)?.value,
+            if case .string(let text)? = index.node(at: failure.pointer)?.value,
                let options = node.enumValues?.compactMap({ v -> String? in if case .string(let s) = v { s } else { nil } }),
                let suggestion = Self.nearest(text, among: options) {
                 message += "; did you mean '\(suggestion)'?"
@@ -190,7 +194,7 @@ public struct SchemaDiagnostics {
             guard !failure.branches.isEmpty else { break }
             let types = Set(failure.branches.compactMap { branch in set.nodes[branch.schema].types?.description })
             if failure.branches.allSatisfy({ b in b.failures.contains { $0.keyword == "type" && $0.pointer == failure.pointer } }),
-               let instance = root.resolve(failure.pointer) {
+               let instance = index.node(at: failure.pointer) {
                 id = .schemaType
                 message = "expected \(types.sorted().joined(separator: " or ")), found \(SchemaValidator.describe(instance.value))"
             } else if node.launchc(failure.keyword).message == nil {
@@ -205,13 +209,13 @@ public struct SchemaDiagnostics {
         }
         // A finding about a whole mapping or list is shown at the key that names it.
         if failure.keyword != "required" && failure.keyword != "uniqueItems",
-           let instance = root.resolve(failure.pointer), instance.range == failure.range {
+           let instance = index.node(at: failure.pointer), instance.range == failure.range {
             switch instance.value {
             case .object, .array: range = anchor(failure.pointer).range ?? range
             default: break
             }
         }
-        if case .string(let text)? = root.resolve(failure.pointer)?.value, Self.isPlaceholder(text) {
+        if case .string(let text)? = index.node(at: failure.pointer)?.value, Self.isPlaceholder(text) {
             notes.append(Note("'\(text)' looks like a placeholder left from an example; fill in the real value"))
         }
         let (code, custom) = node.launchc(failure.keyword)
@@ -273,7 +277,7 @@ public struct SchemaDiagnostics {
     /// "the document").
     func anchor(_ pointer: JSONPointer) -> (range: SourceRange?, place: String) {
         if let key = keyRange(of: pointer) { return (key, Self.place(pointer)) }
-        if case .object(let members)? = root.resolve(pointer)?.value, let first = members.first {
+        if case .object(let members)? = index.node(at: pointer)?.value, let first = members.first {
             return (first.keyRange, Self.place(pointer))
         }
         return (nil, Self.place(pointer))
@@ -282,8 +286,15 @@ public struct SchemaDiagnostics {
     /// The range of the key under which the node at `pointer` sits, when its parent is a mapping.
     func keyRange(of pointer: JSONPointer) -> SourceRange? {
         guard let last = pointer.tokens.last else { return nil }
-        guard case .object(let members)? = root.resolve(JSONPointer(tokens: Array(pointer.tokens.dropLast())))?.value else { return nil }
-        return members.first { $0.key == last }?.keyRange
+        return index.member(last, at: JSONPointer(tokens: Array(pointer.tokens.dropLast())))?.keyRange
+    }
+
+    /// The suggestions for unknown keys of subschema `index`, prepared once per subschema.
+    func suggestions(forKeysOf index: Int) -> Suggestions {
+        if let known = cache.suggestions[index] { return known }
+        let made = Suggestions(knownKeys(index))
+        cache.suggestions[index] = made
+        return made
     }
 
     /// Property names a schema knows, including through `$ref` and the `allOf`/`anyOf`/`oneOf`
@@ -303,17 +314,7 @@ public struct SchemaDiagnostics {
     /// The nearest key: the same up to case, `_` and `-` first; else within a small edit distance,
     /// and only when one candidate is nearest.
     static func nearest(_ key: String, among candidates: [String]) -> String? {
-        let unique = Array(Set(candidates)).sorted()
-        let folded = fold(key)
-        let same = unique.filter { fold($0) == folded }
-        if same.count == 1 { return same[0] }
-        // One edit in three characters; keys of one or two letters get no distance-based guess.
-        let limit = key.count / 3
-        guard limit > 0 else { return nil }
-        let scored = unique.map { ($0, distance(key.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
-        guard let best = scored.map(\.1).min() else { return nil }
-        let winners = scored.filter { $0.1 == best }
-        return winners.count == 1 ? winners[0].0 : nil
+        Suggestions(candidates).nearest(key)
     }
 
     /// Lowercased, without `_` and `-`: `workerPoolSpecs`, `worker_pool_specs` and `Worker-Pool-Specs` agree.
@@ -328,19 +329,7 @@ public struct SchemaDiagnostics {
 
     /// Levenshtein distance over Unicode scalars.
     static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
+        Suggestions.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: Int.max)
     }
 
     /// The replacement text for a key, keeping its quoting style.
@@ -354,5 +343,111 @@ public struct SchemaDiagnostics {
 extension String {
     fileprivate func replacingPlaceholder(_ placeholder: String, with value: String) -> String {
         split(separator: placeholder, omittingEmptySubsequences: false).joined(separator: value)
+    }
+}
+
+/// "Did you mean" for one set of candidates (a schema's keys, an enum's values), prepared once:
+/// the candidates sorted and unique, by folded form, and lowercased as scalars, so that each
+/// query costs a hash and, at most, a distance bounded by its limit per candidate of a fitting
+/// length.
+struct Suggestions {
+    private let candidates: [String]
+    private var byFold: [ScalarKey: [String]] = [:]
+    private let lowered: [[UInt32]]
+    /// Each candidate's scalars counted into 32 buckets, for a cheap lower bound on the distance.
+    private let histograms: [Histogram]
+    private let longest: Int
+
+    init(_ candidates: [String]) {
+        self.candidates = Array(Set(candidates.map { ScalarKey($0) })).map(\.string).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for candidate in self.candidates { byFold[ScalarKey(SchemaDiagnostics.fold(candidate)), default: []].append(candidate) }
+        lowered = self.candidates.map { candidate in candidate.lowercased().unicodeScalars.map { $0.value } }
+        histograms = lowered.map(Histogram.init)
+        longest = lowered.reduce(0) { max($0, $1.count) }
+    }
+
+    /// Scalars counted by bucket (value modulo 32, each count saturating at 255). An edit
+    /// changes at most one count up and one down, so the larger of the two one-sided
+    /// differences bounds the edit distance from below (saturation only makes differences
+    /// smaller): a candidate whose bound exceeds the best distance so far needs no table.
+    struct Histogram {
+        var counts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(_ scalars: [UInt32]) {
+            withUnsafeMutableBytes(of: &counts) { raw in
+                for s in scalars where raw[Int(s & 31)] < 255 { raw[Int(s & 31)] += 1 }
+            }
+        }
+
+        func bound(_ other: Histogram) -> Int {
+            withUnsafeBytes(of: counts) { a in
+                withUnsafeBytes(of: other.counts) { b in
+                    var more = 0
+                    var fewer = 0
+                    for i in 0..<32 {
+                        let d = Int(a[i]) - Int(b[i])
+                        if d > 0 { more += d } else { fewer -= d }
+                    }
+                    return max(more, fewer)
+                }
+            }
+        }
+    }
+
+    /// The same key up to case, `_` and `-` first; else the one candidate within one edit per
+    /// three characters that is nearer than all others; else nil.
+    func nearest(_ key: String) -> String? {
+        if let same = byFold[ScalarKey(SchemaDiagnostics.fold(key))], same.count == 1 { return same[0] }
+        // One edit in three characters; keys of one or two letters get no distance-based guess.
+        let limit = key.count / 3
+        guard limit > 0 else { return nil }
+        let wanted = key.lowercased().unicodeScalars.map { $0.value }
+        var best = limit + 1
+        var winner: String?
+        var tied = false
+        // Two rows, made once for all candidates.
+        var rows = [Int](repeating: 0, count: 2 * longest + 2)
+        let histogram = Histogram(wanted)
+        for (i, candidate) in lowered.enumerated() where abs(candidate.count - wanted.count) <= min(limit, best) {
+            guard histogram.bound(histograms[i]) <= best else { continue }
+            let d = Self.distance(wanted, candidate, limit: best, rows: &rows)
+            if d < best {
+                (best, winner, tied) = (d, candidates[i], false)
+            } else if d == best {
+                tied = true
+            }
+        }
+        return tied ? nil : winner
+    }
+
+    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
+        var rows = [Int](repeating: 0, count: 2 * y.count + 2)
+        return distance(x.map(\.value), y.map(\.value), limit: limit, rows: &rows)
+    }
+
+    /// Levenshtein distance over scalar values, or any value above `limit` once it is certain
+    /// to exceed it; `rows` holds at least `2 * (y.count + 1)` cells of scratch.
+    static func distance(_ x: [UInt32], _ y: [UInt32], limit: Int, rows: inout [Int]) -> Int {
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        let width = y.count + 1
+        return rows.withUnsafeMutableBufferPointer { buffer -> Int in
+            var previous = buffer.baseAddress!
+            var current = previous + width
+            for j in 0...y.count { previous[j] = j }
+            for i in 1...x.count {
+                current[0] = i
+                var rowMinimum = i
+                let xi = x[i - 1]
+                for j in 1...y.count {
+                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (xi == y[j - 1] ? 0 : 1))
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return limit + 1 }
+                swap(&previous, &current)
+            }
+            return previous[y.count]
+        }
     }
 }

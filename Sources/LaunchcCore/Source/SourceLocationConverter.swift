@@ -9,6 +9,11 @@ public struct SourceLocationConverter: Sendable {
     public let file: SourceFile
     /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// For every `block` bytes, the number of Unicode scalars before that block, so that a
+    /// column on a long line (a minified JSON file is one line) costs at most one block's scan,
+    /// not the whole line's.
+    private let scalarsBefore: [Int]
+    private static let block = 512
 
     public init(file: SourceFile) {
         self.file = file
@@ -27,6 +32,35 @@ public struct SourceLocationConverter: Sendable {
             i += 1
         }
         lineStarts = starts
+        var counts: [Int] = []
+        if n > Self.block {
+            counts.reserveCapacity(n / Self.block + 1)
+            var scalars = 0
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in stride(from: 0, to: n, by: Self.block) {
+                    counts.append(scalars)
+                    for byte in buffer[start..<min(start + Self.block, n)] where byte & 0xC0 != 0x80 { scalars += 1 }
+                }
+            }
+            counts.append(scalars)
+        }
+        scalarsBefore = counts
+    }
+
+    /// The number of Unicode scalars (UTF-8 lead bytes) in `bytes[from..<to]`.
+    private func scalars(from: Int, to: Int) -> Int {
+        guard to > from else { return 0 }
+        let bytes = file.bytes
+        func scan(_ a: Int, _ b: Int) -> Int {
+            var count = 0
+            for i in a..<b where bytes[i] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        guard to - from > 2 * Self.block, !scalarsBefore.isEmpty else { return scan(from, to) }
+        // Whole blocks from the table, partial ones by scanning.
+        let firstBlock = (from + Self.block - 1) / Self.block
+        let lastBlock = to / Self.block
+        return scan(from, firstBlock * Self.block) + scalarsBefore[lastBlock] - scalarsBefore[firstBlock] + scan(lastBlock * Self.block, to)
     }
 
     /// The 0-based index of the line holding `offset`.
@@ -43,15 +77,10 @@ public struct SourceLocationConverter: Sendable {
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), file.bytes.count)
         let line = lineIndex(of: clamped)
-        var column = 1
-        var i = lineStarts[line]
+        var start = lineStarts[line]
         // A byte-order mark is not a column.
-        if line == 0 { i = min(file.byteOrderMarkLength, clamped) }
-        while i < clamped {
-            if file.bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return SourceLocation(line: line + 1, column: column, offset: clamped)
+        if line == 0 { start = min(file.byteOrderMarkLength, clamped) }
+        return SourceLocation(line: line + 1, column: 1 + scalars(from: start, to: clamped), offset: clamped)
     }
 
     /// The byte range of a line's content (without its line break), by 0-based index.
