@@ -80,12 +80,19 @@ bench: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh $(RELEASE) .build/release/launchc-bench
 
-# launchc's time and memory against file size (1 KB ... 50 MB) and file count (1 ... 10,000).
-.PHONY: bench-scaling
+# launchc's time and memory against file size (1 KB ... 50 MB), file count (1 ... 10,000) and
+# findings in one file (1,000 ... 100,000; text, JSON, SARIF; a key per line and minified).
+# `make bench-findings` runs the findings axis alone (about a minute).
+.PHONY: bench-scaling bench-findings
 bench-scaling: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
 	scripts/bench.sh --scaling $(RELEASE) .build/release/launchc-bench
+
+bench-findings: deps
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product launchc-bench
+	scripts/bench.sh --scaling --findings $(RELEASE) .build/release/launchc-bench
 
 # Sanitizer builds link with the toolchain's lld: gold prints a warning for each of the
 # sanitizer runtime's local symbols that Swift's -export-dynamic asks it to export.

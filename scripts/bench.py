@@ -9,7 +9,9 @@ randomness from the environment), checks that every tool accepts them, times eac
 with hyperfine (-N, no shell; medians) and measures peak memory with GNU time (%M; the
 median of a few runs), then prints one table and writes it to OUT/bench.md. hyperfine's JSON
 exports stay in OUT/hyperfine/. `scaling` prints launchc's time and memory against file size
-(1 KB ... 50 MB) and file count (1 ... 10,000) and writes OUT/scaling.md.
+(1 KB ... 50 MB), file count (1 ... 10,000) and findings in one file (1,000 ... 100,000, in text,
+JSON and SARIF, a key per line and minified), and writes OUT/scaling.md (`--axes findings`: that
+axis alone, in OUT/scaling-findings.md).
 
 The peers validate against the schemas launchc bundles (`launchc schema NAME`), so all
 tools check the same documents against the same rules. Only the Python standard library is
@@ -247,18 +249,19 @@ class Runner:
         os.makedirs(self.json_dir, exist_ok=True)
         self.count = 0
 
-    def time(self, argv, runs, warmup, with_peak=False):
+    def time(self, argv, runs, warmup, with_peak=False, findings=False):
         """Median wall seconds of `argv` over `runs` hyperfine runs (after `warmup`).
 
         with_peak: run it under GNU time inside hyperfine and also return the median peak
         memory (bytes) over those runs. GNU time adds about a millisecond per run, so this is
         only for commands that take a second or so, where it saves separate memory runs.
+        findings: the command reports findings, so it exits 1 (hyperfine would stop on that).
         """
         self.count += 1
         export = os.path.join(self.json_dir, f"{self.count:03d}.json")
         peaks = os.path.join(self.json_dir, f"{self.count:03d}.peak")
         command = (["/usr/bin/time", "-f", "%M", "-a", "-o", peaks, "--"] if with_peak else []) + argv
-        must(["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
+        must(["hyperfine", "-N", "--style", "none"] + (["-i"] if findings else []) + ["--warmup", str(warmup), "--runs", str(runs),
               "--export-json", export, shlex.join(command)], "hyperfine")
         with open(export) as f:
             seconds = json.load(f)["results"][0]["median"]
@@ -617,9 +620,69 @@ def count_lines(path):
 # scaling: launchc alone, against file size and file count
 # --------------------------------------------------------------------------------------------
 
+def findings_inputs(work, count):
+    """A SageMaker queue config with `count` unknown keys (one LC2003 each), as YAML with a key
+    per line and as minified JSON on one line."""
+    base = {"RoleArn": "arn:aws:iam::123456789012:role/train", "OutputDataConfig": {"S3OutputPath": "s3://bucket/out"},
+            "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+            "StoppingCondition": {"MaxRuntimeInSeconds": 3600}}
+    keys = {**base, **{f"UnknownSetting{i}": i for i in range(count)}}
+    many = os.path.join(work, f"findings-{count}.yaml")
+    write(many, "".join(f"{k}: {json.dumps(v)}\n" for k, v in keys.items()))
+    one = os.path.join(work, f"findings-{count}.json")
+    write(one, json.dumps(keys, separators=(",", ":")))
+    return {"many lines": many, "one line": one}
+
+
+def scaling_findings(launchc, work, timer, lines, md):
+    """Time per finding against the number of findings in one file: it must stay within 1.5x
+    of its best across 1,000 ... 100,000, in each layout and format. Per finding is the time
+    past that of the same file with no finding (start-up, schema, the clean config), so that a
+    fixed cost does not pass for a cost per finding."""
+    counts = [0, 1000, 10000, 20000, 100000]
+    formats = ["text", "json", "sarif"]
+    lines += ["", "launchc against the number of findings in one file: a SageMaker queue config with N unknown keys",
+              "(launchc check --kind queue-config --resource sagemaker --format F FILE), a key per line or minified JSON.", ""]
+    header = f"{'layout':<11}{'format':<7}{'0 (ms)':>8}" + "".join(f"{f'{n:,}':>10}" for n in counts[1:]) + f"{'20k ms':>8}{'worst/best':>12}{'met?':>6}"
+    lines += [header + "   (microseconds per finding past the clean file)", "-" * len(header)]
+    md += ["", "## Scaling: findings in one file", "", "Microseconds per finding, past the time of the same file with none; "
+           "target: within 1.5x of the best across the range, and 20,000 findings under a second.", "",
+           "| layout | format | no finding, ms | " + " | ".join(f"{n:,}" for n in counts[1:]) + " | 20,000 in ms | worst/best | met? |",
+           "|---|---|" + "---:|" * (len(counts) + 3)]
+    inputs = {n: findings_inputs(work, n) for n in counts}
+    for layout in ["many lines", "one line"]:
+        for fmt in formats:
+            per = []
+            twenty = clean = 0.0
+            for n in counts:
+                argv = [launchc, "check", "--no-config", "--kind", "queue-config", "--resource", "sagemaker", "--format", fmt, inputs[n][layout]]
+                result = run(argv)
+                if result.returncode != (1 if n else 0) or result.stdout.count("LC2003") < (min(n, 500) if fmt == "text" else n):
+                    raise SystemExit(f"bench: {layout} {fmt} {n}: unexpected result (exit {result.returncode})")
+                seconds = timer.time(argv, findings=n > 0, **(dict(runs=10, warmup=2) if n <= 20000 else dict(runs=5, warmup=1)))
+                if n == 0:
+                    clean = seconds
+                    continue
+                if n == 20000:
+                    twenty = seconds
+                per.append((seconds - clean) * 1e6 / n)
+            ratio = max(per) / min(per)
+            met = ratio <= 1.5 and twenty < 1.0
+            progress(f"  {layout} {fmt}: " + ", ".join(f"{p:.1f}" for p in per) + " us/finding")
+            lines.append(f"{layout:<11}{fmt:<7}{ms(clean):>8}" + "".join(f"{p:>10.1f}" for p in per) + f"{ms(twenty):>8}{ratio:>11.2f}x{'yes' if met else 'NO':>6}")
+            md.append(f"| {layout} | {fmt} | {ms(clean)} | " + " | ".join(f"{p:.1f}" for p in per) + f" | {ms(twenty)} | {ratio:.2f}x | {'yes' if met else '**no**'} |")
+
+
 def scaling(args):
     launchc, bench, work, out = args.launchc, args.bench, args.work, args.out
     timer = Runner(out)
+    if args.axes == "findings":
+        lines, md = [], []
+        scaling_findings(launchc, work, timer, lines, md)
+        print("\n".join(lines))
+        write(os.path.join(out, "scaling-findings.md"), "\n".join(md) + "\n")
+        print(f"\n(written to {os.path.join(out, 'scaling-findings.md')})")
+        return
     schemas = export_schemas(launchc, work)
     jobs_schema = os.path.join(schemas, "jobs.json")
     sizes = [("1 KB", 1 << 10), ("10 KB", 10 << 10), ("100 KB", 100 << 10), ("1 MB", MIB), ("10 MB", 10 * MIB),
@@ -667,6 +730,7 @@ def scaling(args):
         progress(f"  {count} files: {ms(seconds)} ms")
         lines.append(f"{cells[0]:>7}{cells[1]:>12}{cells[2]:>9}{cells[3]:>9}")
         md.append("| " + " | ".join(cells) + " |")
+    scaling_findings(launchc, work, timer, lines, md)
     text = "\n".join(lines)
     print(text)
     write(os.path.join(out, "scaling.md"), "\n".join(md) + "\n")
@@ -683,6 +747,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--full", action="store_true", help="run check-jsonschema on the large files themselves")
+    parser.add_argument("--axes", choices=["all", "findings"], default="all", help="scaling: every axis, or the findings axis alone")
     args = parser.parse_args()
     if args.mode == "scaling":
         scaling(args)

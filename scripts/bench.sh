@@ -4,7 +4,8 @@
 #
 #   scripts/bench.sh [--full] RELEASE_BINARY BENCH_BINARY      the comparison (a)-(f)
 #   scripts/bench.sh --scaling RELEASE_BINARY BENCH_BINARY     launchc's time and memory against
-#                                                              file size and file count
+#                                                              file size, file count and findings
+#   scripts/bench.sh --scaling --findings RELEASE BENCH        the findings axis alone
 #
 # The peers: check-jsonschema and sourcemeta's jsonschema, pinned below and installed from PyPI
 # into .venv-bench/ (git-ignored), and hyperfine and GNU time from Debian when missing. The
@@ -17,10 +18,12 @@ set -euo pipefail
 
 mode=compare
 full=()
+axes=()
 while [ $# -gt 0 ]; do
     case $1 in
         --scaling) mode=scaling; shift ;;
         --full) full=(--full); shift ;;
+        --findings) axes=(--axes findings); shift ;;
         *) break ;;
     esac
 done
@@ -67,7 +70,7 @@ unset GITHUB_ACTIONS
 export NO_COLOR=1
 
 if [ "$mode" = scaling ]; then
-    "$venv/bin/python" scripts/bench.py scaling --launchc "$bin" --bench "$bench" --work "$work" --out "$out"
+    "$venv/bin/python" scripts/bench.py scaling --launchc "$bin" --bench "$bench" --work "$work" --out "$out" "${axes[@]}"
     exit 0
 fi
 
