@@ -25,6 +25,13 @@ func load(_ path: String) -> Node? {
     return DocumentParser.parse(file, format: .json).documents.first?.root
 }
 
+/// Why a test file does not load: launchc's own finding about it.
+func whyUnreadable(_ path: String) -> String {
+    guard case .success(let file) = InputReader.read(path: path) else { return "cannot read" }
+    let problem = DocumentParser.parse(file, format: .json).diagnostics.first
+    return problem.map { "not loaded: \($0.code) \($0.message)" } ?? "cannot read"
+}
+
 func remote(_ uri: String) -> Node? {
     let prefix = "http://localhost:1234/"
     if uri.hasPrefix(prefix) { return load(suite + "/remotes/" + uri.dropFirst(prefix.count)) }
@@ -54,7 +61,7 @@ func run(_ directory: String, label: String, verbose: Bool) -> (passed: Int, fai
     let names = files(in: directory).filter { only.isEmpty || only.contains($0) }
     for name in names {
         guard case .array(let groups)? = load(directory + "/" + name)?.value else {
-            print("\(label)\(name): cannot read")
+            print("\(label)\(name): \(whyUnreadable(directory + "/" + name))")
             failed += 1
             continue
         }
@@ -82,7 +89,7 @@ func run(_ directory: String, label: String, verbose: Bool) -> (passed: Int, fai
                 } else {
                     why = "expected \(expected ? "valid" : "invalid")"
                 }
-                print("  FAIL \(label)\(name) | \(text(group["description"])) | \(text(test["description"])): \(why)")
+                print("  \(label.isEmpty ? "" : "optional ")FAIL \(label)\(name) | \(text(group["description"])) | \(text(test["description"])): \(why)")
             }
         }
         print("\(label)\(name): \(filePassed) passed, \(fileFailed) failed")
@@ -105,7 +112,7 @@ guard !files(in: directory).isEmpty else {
     exit(2)
 }
 let required = run(directory, label: "", verbose: true)
-let optional = run(directory + "/optional", label: "optional/", verbose: false)
+let optional = run(directory + "/optional", label: "optional/", verbose: true)
 let format = run(directory + "/optional/format", label: "optional/format/", verbose: false)
 print("draft 2020-12 required tests: \(required.passed) passed, \(required.failed) failed (\(percent(required.passed, required.failed)))")
 print("draft 2020-12 optional tests (reported, not required): \(optional.passed) passed, \(optional.failed) failed (\(percent(optional.passed, optional.failed)))")
