@@ -209,6 +209,12 @@ case("schema-cycle-through-dynamic-scope.json", "[]\n", ["--kind", "data", "--sc
 case("schema-chain-past-the-limit.json", '{"a": 1}\n', ["--kind", "data", "--limit", "schema-depth=50", "--schema", schema_file("chain.schema.json",
      '{"$ref": "#/$defs/d0", "$defs": {' + ", ".join(f'"d{i}": {{"$ref": "#/$defs/d{i + 1}"}}' for i in range(100))
      + ', "d100": {"type": "object"}}}\n')])
+levels = 40
+case("schema-exponential-alternatives.json", '{"a": 1}\n', ["--kind", "data", "--schema", schema_file("exponential.schema.json",
+     '{"$ref": "#/$defs/d0", "$defs": {' + ", ".join(f'"d{i}": {{"anyOf": [{{"$ref": "#/$defs/d{i + 1}"}}, {{"$ref": "#/$defs/d{i + 1}"}}]}}' for i in range(levels))
+     + f', "d{levels}": {{"type": "string"}}}}}}\n')])
+case("schema-exponential-alternatives-limited.json", '{"a": 1}\n', ["--kind", "data", "--limit", "schema-steps=5000", "--schema",
+     os.path.join("fixtures", "hostile", "exponential.schema.json")])
 case("bundled-schema-past-the-limit.yaml", "# launchc: kind=queue-config resource=kubernetes\napiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers: [{name: main, image: busybox}]\n",
      ["--limit", "schema-depth=6"])
 

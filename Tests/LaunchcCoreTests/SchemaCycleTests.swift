@@ -92,7 +92,9 @@ import Testing
         let root = compiler.add(DocumentParser.parse(SourceFile(path: "s.json", text: chain(links)), format: .json).documents[0].root,
                                 uri: "https://launchc.test/s.json")
         compiler.finish()
-        return (SchemaValidator(compiler.set, maxDepth: maxDepth), root)
+        var limits = Limits.default
+        limits.maxSchemaDepth = maxDepth
+        return (SchemaValidator(compiler.set, limits: limits), root)
     }
 
     /// 20,000 links validate on a thread with launchc's stack, to the end of the chain.
@@ -125,6 +127,31 @@ import Testing
             return
         }
         #expect(byStack && reached > 100 && reached < 100_000)
+    }
+
+    /// Alternatives that repeat the same references double the work at each level; the step
+    /// budget (plus 16 per byte of the document) stops them, and a normal schema is far below it.
+    @Test func exponentialAlternativesRunOutOfSteps() {
+        let levels = 40
+        let defs = (0..<levels).map { "\"d\($0)\": {\"anyOf\": [{\"$ref\": \"#/$defs/d\($0 + 1)\"}, {\"$ref\": \"#/$defs/d\($0 + 1)\"}]}" }
+        let json = "{\"$ref\": \"#/$defs/d0\", \"$defs\": {" + defs.joined(separator: ", ") + ", \"d\(levels)\": {\"type\": \"string\"}}}"
+        var compiler = SchemaCompiler()
+        let root = compiler.add(DocumentParser.parse(SourceFile(path: "s.json", text: json), format: .json).documents[0].root,
+                                uri: "https://launchc.test/s.json")
+        compiler.finish()
+        var limits = Limits.default
+        limits.maxSchemaSteps = 10_000
+        let validator = SchemaValidator(compiler.set, limits: limits)
+        let document = parseJSON("[1, 2]").documents[0].root
+        #expect(validator.validate(document, against: root).isEmpty)
+        guard case .tooCostly(_, _, _, let steps)? = validator.stopped else {
+            Issue.record("expected the budget to stop it, got \(String(describing: validator.stopped))")
+            return
+        }
+        #expect(steps == 10_000 + 16 * 6)
+        // Eight levels fit: 2^9 evaluations decide the value.
+        let shallow = SchemaEngineTests.Harness("{$defs: {a: {anyOf: [{$ref: '#/$defs/b'}, {type: integer}]}, b: {anyOf: [{type: string}, {type: 'null'}]}}, $ref: '#/$defs/a'}")
+        #expect(shallow.check("1.5") == ["anyOf : the value matches none of the allowed forms"])
     }
 
     /// The bundled schemas have no cycle (the compiler does not look for them at start-up).

@@ -38,7 +38,7 @@ extension DiagnosticID {
         suppressionWithoutReason, suppressionUnused, suppressionMalformed, configUnknownCode, configUnmatchedGlob,
         plaintextSecret,
         schemaType, schemaRequired, schemaUnknownKey, schemaValue, schemaRange, schemaString, schemaArray,
-        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid, schemaPatternTooCostly, schemaCycle, schemaTooDeep,
+        schemaObject, schemaNoForm, schemaForbidden, schemaInvalid, schemaPatternTooCostly, schemaCycle, schemaTooDeep, schemaTooCostly,
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
@@ -628,6 +628,21 @@ extension DiagnosticID {
             """,
         bad: "{\"$ref\": \"#/$defs/d0\", \"$defs\": {\"d0\": {\"$ref\": \"#/$defs/d1\"}, ... 200,000 links ...}}\n",
         good: "{\"$ref\": \"#/$defs/d0\", \"$defs\": {\"d0\": {\"type\": \"object\"}}}\n")
+
+    public static let schemaTooCostly = DiagnosticID(
+        code: "LC2015", name: "schema-too-costly", severity: .error,
+        summary: "evaluating a schema took more steps than launchc's budget, so the document is not decided",
+        explanation: """
+            A schema can ask for exponentially many evaluations without any cycle: an `anyOf` whose \
+            branches refer to the same definitions, each of which is again an `anyOf` of the next, \
+            doubles the work at every level. launchc counts the subschemas one validation evaluates \
+            and stops at 1,000,000 plus 16 for each byte of the document (`--limit schema-steps=N`), \
+            so that no schema can hang a check. The document is then not decided by that schema, and \
+            the check fails. Rewrite the schema so that branches do not repeat the same references, \
+            or raise the budget.
+            """,
+        bad: "{\"$defs\": {\"a\": {\"anyOf\": [{\"$ref\": \"#/$defs/b\"}, {\"$ref\": \"#/$defs/b\"}]}, \"b\": {\"anyOf\": [{\"$ref\": \"#/$defs/c\"}, {\"$ref\": \"#/$defs/c\"}]}, ... 40 levels ...}}\n",
+        good: "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"$ref\": \"#/$defs/c\"}, ...}}\n")
 
     // MARK: LC31xx: the agent's configuration
 

@@ -19,6 +19,9 @@ public struct Limits: Sendable, Equatable {
     /// Deepest nesting of schema evaluations, subschema within subschema and reference after
     /// reference, on one document (LC2014).
     public var maxSchemaDepth: Int = 100_000
+    /// Most subschemas one validation of one document may evaluate, plus 16 for each byte of
+    /// the document (LC2015).
+    public var maxSchemaSteps: Int = 1_000_000
 
     public init() {}
 
@@ -32,6 +35,7 @@ public struct Limits: Sendable, Equatable {
         ("documents", "documents in one YAML stream (default 10000)"),
         ("pattern-steps", "steps one schema pattern may take on one value, plus 16 per character of it (default 1000000)"),
         ("schema-depth", "nesting of schema evaluations, subschema within subschema and reference after reference (default 100000)"),
+        ("schema-steps", "subschemas one validation of a document may evaluate, plus 16 per byte of it (default 1000000)"),
         ("file-size", "bytes in one file, with K, M or G (default and at most 1G; same as --max-file-size)"),
     ]
 
@@ -46,6 +50,7 @@ public struct Limits: Sendable, Equatable {
         case "documents": maxDocuments = value
         case "pattern-steps": maxPatternSteps = value
         case "schema-depth": maxSchemaDepth = value
+        case "schema-steps": maxSchemaSteps = value
         case "file-size":
             guard value <= Limits.default.maxFileBytes else { return false }
             maxFileBytes = value

@@ -73,6 +73,13 @@ public struct SchemaDiagnostics {
                               notes: [Note("in \(schemaName ?? location.document)#\(location.pointer)")],
                               fixIts: [FixIt(stack ? "flatten the chain of references, or run launchc on a thread with a larger stack"
                                                    : "flatten the chain of references, or raise the limit with --limit schema-depth=N")])
+        case .tooCostly(let node, let pointer, let range, let steps):
+            let location = set.nodes[node].location
+            return Diagnostic(.schemaTooCostly,
+                              "evaluating the schema took more than \(Limits.grouped(steps)) subschema evaluations, reaching \(Self.place(pointer)); not decided, so it fails",
+                              at: SourceSpan(file: file, range: range), pointer: pointer,
+                              notes: [Note("in \(schemaName ?? location.document)#\(location.pointer)")],
+                              fixIts: [FixIt("avoid anyOf/oneOf branches that repeat the same references, or raise the limit with --limit schema-steps=N")])
         }
     }
 

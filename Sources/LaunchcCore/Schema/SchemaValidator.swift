@@ -45,6 +45,19 @@ public final class SchemaValidator {
     /// How deeply evaluations may nest, subschema within subschema and reference after
     /// reference (`Limits.maxSchemaDepth`).
     public var maxDepth: Int
+    /// How many subschemas one validation may evaluate, plus `stepsPerByte` for each byte of
+    /// the document's source (`Limits.maxSchemaSteps`): a schema of a few kilobytes can ask
+    /// for exponentially many (`anyOf` of `anyOf`s of the same references).
+    public var maxSteps: Int
+    static let stepsPerByte = 16
+    private var steps = 0
+    private var stepBudget = 0
+    /// How many `anyOf`/`oneOf` branches the evaluation is inside. Past `branchDetail` of them,
+    /// a failing branch keeps no failures of its own: the diagnostics only look a few levels
+    /// into branches, and a schema of nested alternatives would otherwise keep a tree of
+    /// failures as large as the (exponential) work.
+    private var branchDepth = 0
+    static let branchDetail = 8
     /// Why the last `validate` stopped before the end, if it did; its failures are then
     /// empty, and the document is not decided by this schema.
     public private(set) var stopped: Stop?
@@ -57,6 +70,8 @@ public final class SchemaValidator {
         /// Evaluation nested `depth` deep, to `maxDepth` or, when `stack`, as deep as the
         /// thread's stack has room for.
         case tooDeep(node: Int, pointer: JSONPointer, range: SourceRange, depth: Int, stack: Bool)
+        /// Evaluation used up its budget of `steps` subschemas.
+        case tooCostly(node: Int, pointer: JSONPointer, range: SourceRange, steps: Int)
     }
 
     /// The evaluations under way, outermost first: each subschema with the mark it replaced.
@@ -68,19 +83,14 @@ public final class SchemaValidator {
     /// Below this address, the thread's stack has no room for a deeper evaluation.
     private var stackFloor: UInt = 0
 
-    public init(_ set: SchemaSet, defersPlaceholders: Bool = false, ignoresRequired: Bool = false,
-                patternSteps: Int = Limits.default.maxPatternSteps, maxDepth: Int = Limits.default.maxSchemaDepth) {
+    /// A validator with the pattern, depth and step limits of `limits`.
+    public init(_ set: SchemaSet, limits: Limits = .default, defersPlaceholders: Bool = false, ignoresRequired: Bool = false) {
         self.set = set
         self.defersPlaceholders = defersPlaceholders
         self.ignoresRequired = ignoresRequired
-        self.patternSteps = patternSteps
-        self.maxDepth = maxDepth
-    }
-
-    /// A validator with the pattern and depth limits of `limits`.
-    public convenience init(_ set: SchemaSet, limits: Limits, defersPlaceholders: Bool = false, ignoresRequired: Bool = false) {
-        self.init(set, defersPlaceholders: defersPlaceholders, ignoresRequired: ignoresRequired,
-                  patternSteps: limits.maxPatternSteps, maxDepth: limits.maxSchemaDepth)
+        self.patternSteps = limits.maxPatternSteps
+        self.maxDepth = limits.maxSchemaDepth
+        self.maxSteps = limits.maxSchemaSteps
     }
 
     private func isDeferred(_ value: Value) -> Bool {
@@ -96,6 +106,10 @@ public final class SchemaValidator {
         stopped = nil
         if marks.count != set.nodes.count { marks = [Int32](repeating: 0, count: set.nodes.count) }
         stackFloor = ThreadStack.floor()
+        steps = 0
+        branchDepth = 0
+        let (bytes, overflow) = (instance.range.end - instance.range.start).multipliedReportingOverflow(by: Self.stepsPerByte)
+        stepBudget = overflow ? Int.max : maxSteps.addingReportingOverflow(bytes).overflow ? Int.max : maxSteps + bytes
         let failures = evaluate(root, instance).failures
         return stopped == nil ? failures : []
     }
@@ -186,6 +200,11 @@ public final class SchemaValidator {
                                stack: chain.count < maxDepth)
             return false
         }
+        steps += 1
+        if steps > stepBudget {
+            stopped = .tooCostly(node: index, pointer: JSONPointer(tokens: path), range: instance.range, steps: stepBudget)
+            return false
+        }
         chain.append((Int32(index), previous))
         marks[index] = mark
         return true
@@ -204,11 +223,13 @@ public final class SchemaValidator {
         if !node.anyOf.isEmpty {
             var branches: [(schema: Int, failures: [SchemaFailure])] = []
             var any = false
+            branchDepth += 1
             for sub in node.anyOf {
                 let e = evaluate(sub, instance)
                 if e.valid { any = true; result.absorbAnnotations(e) }
-                branches.append((sub, e.failures))
+                branches.append((sub, branchDepth > Self.branchDetail ? [] : e.failures))
             }
+            branchDepth -= 1
             if !any {
                 var f = failure("anyOf", "the value matches none of the allowed forms", index, instance)
                 f.branches = branches
@@ -218,11 +239,13 @@ public final class SchemaValidator {
         if !node.oneOf.isEmpty {
             var branches: [(schema: Int, failures: [SchemaFailure])] = []
             var passing: [Int] = []
+            branchDepth += 1
             for (i, sub) in node.oneOf.enumerated() {
                 let e = evaluate(sub, instance)
                 if e.valid { passing.append(i); result.absorbAnnotations(e) }
-                branches.append((sub, e.failures))
+                branches.append((sub, branchDepth > Self.branchDetail ? [] : e.failures))
             }
+            branchDepth -= 1
             if passing.isEmpty {
                 var f = failure("oneOf", "the value matches none of the allowed forms", index, instance)
                 f.branches = branches

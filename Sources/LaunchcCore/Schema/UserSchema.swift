@@ -18,8 +18,8 @@ public struct UserSchema: Sendable {
     public let name: String
     public let set: SchemaSet
     public let root: Int
-    /// Steps one `pattern` may take on one value (`--limit pattern-steps`).
-    public let patternSteps: Int
+    /// The limits its validators apply (`--limit pattern-steps`, `schema-depth`, `schema-steps`).
+    public let limits: Limits
 
     /// Reads and compiles a schema file (YAML or JSON). Relative `$ref`s load files beside it;
     /// the bundled schemas (the 2020-12 metaschemas among them) are served by their `$id`.
@@ -31,10 +31,16 @@ public struct UserSchema: Sendable {
         case .failure(let report): return .failure(SchemaLoadFailure(diagnostics: report.diagnostics))
         case .success(let read): file = SourceFile(path: name ?? path, bytes: read.bytes)
         }
+        return load(file, uri: fileURI(for: path), limits: limits)
+    }
+
+    /// Compiles a schema already in memory (an editor's buffer, a generated schema), named by
+    /// `file.path` and known by `uri`, against which its relative `$ref`s resolve (`file://`
+    /// ones are read from disk).
+    public static func load(_ file: SourceFile, uri: String, limits: Limits = .default) -> Result<UserSchema, SchemaLoadFailure> {
         let parsed = DocumentParser.parse(file, limits: limits)
         if parsed.diagnostics.contains(where: { $0.severity == .error }) { return .failure(SchemaLoadFailure(diagnostics: parsed.diagnostics)) }
         guard let document = parsed.documents.first?.root else { return .failure(SchemaLoadFailure(diagnostics: parsed.diagnostics)) }
-        let uri = fileURI(for: path)
         var compiler = SchemaCompiler(loader: { requested in
             if let bundled = BundledSchemas.document(id: requested) { return bundled }
             guard requested.hasPrefix("file://"),
@@ -59,7 +65,7 @@ public struct UserSchema: Sendable {
                                   pointer: error.location.document == uri ? error.location.pointer : nil, notes: notes)
             })))
         }
-        return .success(UserSchema(name: name ?? path, file: file, document: document, uri: uri, set: compiler.set, root: root, limits: limits))
+        return .success(UserSchema(name: file.path, file: file, document: document, uri: uri, set: compiler.set, root: root, limits: limits))
     }
 
     /// The schema's own file, parsed, for findings about the schema itself (a cycle that only
@@ -70,16 +76,12 @@ public struct UserSchema: Sendable {
         self.name = name
         self.set = set
         self.root = root
-        self.patternSteps = limits.maxPatternSteps
-        self.maxDepth = limits.maxSchemaDepth
+        self.limits = limits
         self.place = SchemaPlace(file: file, document: document, uri: uri)
     }
 
-    /// How deeply evaluation may nest (`--limit schema-depth`).
-    public let maxDepth: Int
-
     /// A validator for this schema, to use for every document of one file.
-    public func validator() -> SchemaValidator { SchemaValidator(set, patternSteps: patternSteps, maxDepth: maxDepth) }
+    public func validator() -> SchemaValidator { SchemaValidator(set, limits: limits) }
 
     /// The findings of one document against this schema (with a validator from `validator()`,
     /// shared by the documents of one file).
