@@ -42,7 +42,19 @@ case "$target" in
                 { cat "$agent"; printf '\n---spec\n'; cat "$queue"; } > "$seeds/$(echo "$agent$queue" | md5sum | cut -c1-16)"
             done
         done ;;
-    *) echo "fuzz.sh: unknown target '$target' (yaml, json, check, render, policy)" >&2; exit 2 ;;
+    user-schema)
+        # Generator seeds (the first byte's high bit clear), and every schema of the fixtures as
+        # text (high bit set) with each document beside it.
+        python3 -c 'import random, sys
+for i in range(64):
+    r = random.Random(i)
+    open(f"{sys.argv[1]}/generated-{i}", "wb").write(bytes(r.randrange(128) for _ in range(16 + 7 * i)))' "$seeds"
+        find "$root/fixtures" -type f -name '*schema*.json' -o -type f -path '*user-schema*' -name '*.yaml' | while read -r schema; do
+            for doc in "$root/fixtures/hostile/schema-cycle-self.json" "$root/fixtures/valid/sagemaker-queue.json"; do
+                { printf '\200'; cat "$schema"; printf '\n---document\n'; cat "$doc"; } > "$seeds/$(echo "$schema$doc" | md5sum | cut -c1-16)"
+            done
+        done ;;
+    *) echo "fuzz.sh: unknown target '$target' (yaml, json, check, render, policy, user-schema)" >&2; exit 2 ;;
 esac
 [ -d "$root/fixtures/fuzz/$target" ] && cp "$root/fixtures/fuzz/$target"/* "$seeds/" 2>/dev/null || true
 

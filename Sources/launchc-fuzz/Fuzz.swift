@@ -25,6 +25,12 @@ enum Target: String, CaseIterable {
     /// `policy` of an agent config (the input's first part) with a queue (after a line `---spec`),
     /// taken as a queue definition or as a queue config for each resource in turn.
     case policy
+    /// A user's schema and a document checked against it. With the first byte's high bit set,
+    /// the input is the schema's text and the document's (after a line `---document`); else the
+    /// bytes drive a generator of `$ref`, `$anchor`, `$dynamicAnchor`/`$dynamicRef` graphs
+    /// (cycles through every in-place applicator included) and of documents with thousands of
+    /// keys and items, so many findings, under small depth and step limits.
+    case userSchema = "user-schema"
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -36,7 +42,7 @@ enum Target: String, CaseIterable {
             let (classifier, rest) = Self.classifier(bytes)
             // Every input is also checked against a user schema whose patterns use what only a
             // user's schema reaches: backreferences, lookbehind, budgets run out.
-            let options = CheckOptions(limits: Self.limits, schemas: Self.userSchema.map { [$0] } ?? [], classifier: classifier)
+            let options = CheckOptions(limits: Self.limits, schemas: Self.hostileSchema.map { [$0] } ?? [], classifier: classifier)
             let report = Checker.check(SourceFile(path: "fuzz.yaml", bytes: rest), options: options)
             // Every reporter must cope with what the checker produced.
             let run = RunReport(files: [report], strict: false)
@@ -51,6 +57,8 @@ enum Target: String, CaseIterable {
             }
         case .policy:
             Self.policy(bytes)
+        case .userSchema:
+            Self.schemaAndDocument(bytes)
         case .render:
             let (queue, spec) = Self.split(bytes)
             let rendered = Renderer().render(queue: SourceFile(path: "queue.yaml", bytes: queue),
@@ -77,7 +85,7 @@ enum Target: String, CaseIterable {
     }()
 
     /// A user schema with hostile and unusual patterns, written to a temporary file once.
-    static let userSchema: UserSchema? = {
+    static let hostileSchema: UserSchema? = {
         let text = #"""
         {"$schema": "https://json-schema.org/draft/2020-12/schema",
          "properties": {"name": {"pattern": "^(a+)+$"}, "image": {"pattern": "^(?<r>[a-z]+)/\\k<r>(?<=\\w)$"},
@@ -132,13 +140,171 @@ enum Target: String, CaseIterable {
         _ = TextReporter(style: ReportStyle(color: true)).renderDiagnostics(report.diagnostics)
     }
 
-    static func split(_ bytes: [UInt8]) -> ([UInt8], [UInt8]?) {
-        let marker = Array("\n---spec\n".utf8)
+    /// Limits small enough that the depth and step budgets are reached, and fast.
+    static let schemaLimits: Limits = {
+        var limits = Limits.default
+        limits.maxPatternSteps = 20_000
+        limits.maxSchemaDepth = 2_000
+        limits.maxSchemaSteps = 50_000
+        return limits
+    }()
+
+    static func schemaAndDocument(_ bytes: [UInt8]) {
+        let schemaText: [UInt8]
+        let documentText: [UInt8]
+        if let first = bytes.first, first & 0x80 != 0 {
+            let (schema, document) = split(Array(bytes.dropFirst()), marker: "\n---document\n")
+            (schemaText, documentText) = (schema, document ?? Array("{}".utf8))
+        } else {
+            var generator = SchemaGenerator(bytes)
+            (schemaText, documentText) = (Array(generator.schema().utf8), Array(generator.document().utf8))
+        }
+        let limits = schemaLimits
+        let schemaFile = SourceFile(path: "fuzz.schema.json", bytes: schemaText)
+        // A schema that does not compile gets its findings rendered, as the command prints them.
+        guard case .success(let schema) = UserSchema.load(schemaFile, uri: "https://launchc.fuzz/schema.json", limits: limits) else {
+            if case .failure(let failure) = UserSchema.load(schemaFile, uri: "https://launchc.fuzz/schema.json", limits: limits) {
+                _ = TextReporter().renderDiagnostics(failure.diagnostics)
+            }
+            return
+        }
+        let options = CheckOptions(limits: limits, schemas: [schema], classifier: Classifier(kind: .data))
+        let file = SourceFile(path: "fuzz.json", bytes: documentText)
+        // Half on launchc's own large-stack thread, half on the fuzzer's (its stack guard).
+        let report = bytes.count % 2 == 0 ? ThreadStack.run { Checker.check(file, options: options) } : Checker.check(file, options: options)
+        let run = RunReport(files: [report], strict: false)
+        for reporter in [TextReporter(style: ReportStyle(color: true)), JSONReporter(), SARIFReporter(toolVersion: "fuzz")] as [any Reporter] {
+            _ = reporter.render(run)
+        }
+    }
+
+    static func split(_ bytes: [UInt8], marker text: String = "\n---spec\n") -> ([UInt8], [UInt8]?) {
+        let marker = Array(text.utf8)
         guard bytes.count >= marker.count else { return (bytes, nil) }
         for i in 0...(bytes.count - marker.count) where bytes[i] == marker[0] && Array(bytes[i..<i + marker.count]) == marker {
             return (Array(bytes[..<i]), Array(bytes[(i + marker.count)...]))
         }
         return (bytes, nil)
+    }
+}
+
+/// Schemas and documents from fuzz bytes: each byte read is a choice; past the end, zeros.
+/// References only name what the schema declares (pointers, anchors, embedded `$id`s, dynamic
+/// anchors), so that most schemas compile and the rest fail for cycles, not for typos.
+struct SchemaGenerator {
+    private let bytes: [UInt8]
+    private var at = 0
+    private var definitions = 1
+    private var ids: [Int] = []
+    private var dynamicAnchors: [Int] = []
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func next() -> Int {
+        defer { at += 1 }
+        return at < bytes.count ? Int(bytes[at]) : 0
+    }
+
+    private mutating func pick(_ count: Int) -> Int { next() % count }
+
+    /// A reference to one of the definitions: by pointer, by anchor, by the `$id` of an
+    /// embedded resource, or to the root.
+    /// Written relative to the root's `$id`, so that they mean the same inside an embedded resource.
+    private mutating func reference() -> String {
+        let k = pick(definitions)
+        switch pick(6) {
+        case 0: return (ids.contains(k) ? "r\(k)" : "schema.json") + "#a\(k)"
+        case 1 where !ids.isEmpty: return "r\(ids[pick(ids.count)])"
+        case 2: return "schema.json"
+        default: return "schema.json#/$defs/d\(k)"
+        }
+    }
+
+    private mutating func ref() -> String {
+        // Plain references half the time; else subschemas of their own that step into the value.
+        switch pick(4) {
+        case 0: return "{\"properties\": {\"p\(pick(8))\": {\"$ref\": \"\(reference())\"}}, \"items\": {\"$ref\": \"\(reference())\"}}"
+        case 1: return "{\"type\": \"" + ["object", "array", "string", "integer"][pick(4)] + "\"}"
+        case 2: return "{\"$ref\": \"\(reference())\"}"
+        default: return "{\"additionalProperties\": {\"$ref\": \"\(reference())\"}, \"required\": [\"p\(pick(8))\"]}"
+        }
+    }
+
+    private mutating func refs() -> String { "[" + (0...pick(3)).map { _ in ref() }.joined(separator: ", ") + "]" }
+
+    static let keywordCount = 21
+
+    /// Keyword `k` and its value (`k` < `keywordCount`; each definition uses each at most once).
+    private mutating func keyword(_ k: Int) -> String {
+        switch k {
+        case 0: return "\"$ref\": \"\(reference())\""
+        case 1:
+            guard !dynamicAnchors.isEmpty else { return "\"minProperties\": 0" }
+            let k = dynamicAnchors[pick(dynamicAnchors.count)]
+            return "\"$dynamicRef\": \"" + (ids.contains(k) ? "r\(k)" : "schema.json") + "#n\(k)\""
+        case 2: return "\"allOf\": \(refs())"
+        case 3: return "\"anyOf\": \(refs())"
+        case 4: return "\"oneOf\": \(refs())"
+        case 5: return "\"not\": \(ref())"
+        case 6: return "\"if\": \(ref()), \"then\": \(ref()), \"else\": \(ref())"
+        case 7: return "\"properties\": {\"p\(pick(8))\": \(ref()), \"q\": {\"type\": \"integer\"}}"
+        case 8: return "\"items\": \(ref())"
+        case 9: return "\"additionalProperties\": " + (pick(2) == 0 ? "false" : ref())
+        case 10: return "\"type\": \"" + ["object", "array", "string", "integer", "null"][pick(5)] + "\""
+        case 11: return "\"enum\": [1, \"p1\", null, {\"p0\": 1}]"
+        case 12: return "\"dependentSchemas\": {\"p\(pick(8))\": \(ref())}"
+        case 13: return "\"propertyNames\": {\"pattern\": \"" + ["^p[0-9]+$", "^\\\\p{L}+$", "^(p|q)+$", "(?<=p)1"][pick(4)] + "\"}"
+        case 14: return "\"unevaluatedProperties\": " + (pick(2) == 0 ? "false" : ref())
+        case 15: return "\"prefixItems\": \(refs()), \"unevaluatedItems\": false"
+        case 16: return "\"contains\": \(ref()), \"minContains\": \(pick(3))"
+        case 17: return "\"uniqueItems\": true, \"required\": [\"p\(pick(8))\"]"
+        case 18: return "\"patternProperties\": {\"^p[0-4]$\": \(ref())}"
+        case 19: return "\"dependentRequired\": {\"p\(pick(8))\": [\"q\"]}"
+        default: return "\"const\": \(pick(3))"
+        }
+    }
+
+    /// A schema: up to 12 definitions, each with an anchor, sometimes a dynamic anchor or an
+    /// `$id` of its own, and up to four keywords.
+    mutating func schema() -> String {
+        definitions = 1 + pick(12)
+        ids = (0..<definitions).filter { _ in pick(4) == 0 }
+        dynamicAnchors = (0..<definitions).filter { _ in pick(3) == 0 }
+        var parts: [String] = []
+        for i in 0..<definitions {
+            var members = ["\"$anchor\": \"a\(i)\""]
+            if dynamicAnchors.contains(i) { members.append("\"$dynamicAnchor\": \"n\(i)\"") }
+            if ids.contains(i) { members.append("\"$id\": \"r\(i)\"") }
+            var used = Set<Int>()
+            for _ in 0...pick(4) {
+                let k = pick(Self.keywordCount)
+                guard used.insert(k).inserted else { continue }
+                members.append(keyword(k))
+            }
+            parts.append("\"d\(i)\": {" + members.joined(separator: ", ") + "}")
+        }
+        let dynamic = pick(2) == 0 && !dynamicAnchors.isEmpty && !ids.contains(dynamicAnchors[0]) ? "\"$dynamicAnchor\": \"n\(dynamicAnchors[0])\", " : ""
+        return "{\"$id\": \"https://launchc.fuzz/schema.json\", \(dynamic)\"$ref\": \"#/$defs/d0\", \"$defs\": {" + parts.joined(separator: ", ") + "}}"
+    }
+
+    /// A document: an object or list of up to 8,000 members, some nested a few levels.
+    mutating func document() -> String {
+        let count = pick(4) == 0 ? next() * 32 : next()
+        return value(depth: 0, width: count)
+    }
+
+    private mutating func value(depth: Int, width: Int) -> String {
+        switch depth > 3 ? pick(4) : pick(7) {
+        case 0: return String(next())
+        case 1: return "\"p\(pick(10))\""
+        case 2: return "null"
+        case 3: return pick(2) == 0 ? "true" : "1.5"
+        case 4: return "[" + (0..<width).map { _ in value(depth: depth + 1, width: pick(6)) }.joined(separator: ",") + "]"
+        default:
+            // Keys repeat no more than JSON allows: a running number, with a few short ones first.
+            let members = (0..<width).map { i in "\"\(i < 10 ? "p\(i)" : "k\(i)")\":" + value(depth: depth + 1, width: pick(6)) }
+            return "{" + members.joined(separator: ",") + "}"
+        }
     }
 }
 

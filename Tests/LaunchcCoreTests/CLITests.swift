@@ -155,7 +155,7 @@ import Testing
     /// The fuzz targets' replayer (`launchc-fuzz TARGET FILE...`, built beside launchc) on every
     /// hostile fixture and every input fuzzing found (`fixtures/fuzz/TARGET/`): each target
     /// returns on each. Under `make sanitize` this runs with address or thread sanitizer.
-    @Test(arguments: ["yaml", "json", "check", "render", "policy"]) func fuzzTargetsSurviveTheHostileInputs(_ target: String) throws {
+    @Test(arguments: ["yaml", "json", "check", "render", "policy", "user-schema"]) func fuzzTargetsSurviveTheHostileInputs(_ target: String) throws {
         let replayer = URL(fileURLWithPath: Self.binary).deletingLastPathComponent().appendingPathComponent("launchc-fuzz").path
         guard FileManager.default.isExecutableFile(atPath: replayer) else {
             Issue.record("no launchc-fuzz beside \(Self.binary)")
