@@ -1,7 +1,7 @@
 import ArgumentParser
 import LaunchcCore
 
-struct Explain: ParsableCommand {
+struct Explain: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a diagnostic code, with an example of the problem and its fix.",
         discussion: """
@@ -17,17 +17,9 @@ struct Explain: ParsableCommand {
     @Argument(help: "A code such as LC1101, or its name such as duplicate-key.", completion: .list(DiagnosticID.all.map(\.code)))
     var code: String?
 
-    func validate() throws {
-        if let code, DiagnosticID.lookup(code) == nil {
-            throw ValidationError("unknown diagnostic code '\(code)'; 'launchc explain' lists them all")
-        }
-    }
+    func validate() throws { try usage(ExplainPipeline.problems(code: code)) }
 
-    func run() throws {
-        guard let code, let id = DiagnosticID.lookup(code) else {
-            Output.write(Explanation.list())
-            return
-        }
-        Output.write(Explanation.text(for: id))
-    }
+    func outcome(environment: RunEnvironment) -> Outcome { ExplainPipeline.run(code: code) }
+
+    var color: ColorMode { .auto }
 }

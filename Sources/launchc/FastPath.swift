@@ -1,3 +1,5 @@
+import LaunchcCore
+
 /// The command lines that run on every commit (`check`, `render`, `parse` with their usual
 /// options) parsed without ArgumentParser, whose reflection over every command's options costs
 /// several milliseconds at start-up, more than checking a file does.
@@ -8,30 +10,30 @@
 /// gives its usual help or error. `FastPathTests` holds the two parsers to the same settings.
 enum FastPath {
     /// What a command line (without the program name) runs, or nil for ArgumentParser to parse.
-    static func command(_ arguments: [String]) -> (any FastCommand)? {
+    static func command(_ arguments: [String], environment: RunEnvironment = RunEnvironment()) -> FastRequest? {
         guard let name = arguments.first else { return nil }
         let rest = Array(arguments.dropFirst())
         switch name {
         case "check":
-            guard let settings = parse(rest, into: CheckSettings(), options: checkOptions, positional: { $0.paths.append($1); return true }),
-                  (try? settings.validate()) != nil else { return nil }
-            return settings
+            guard let request = parse(rest, into: CheckRequest(), options: checkOptions, positional: { $0.paths.append($1); return true }),
+                  request.problems().isEmpty else { return nil }
+            return .check(request)
         case "render":
             var seenQueue = false
-            guard let settings = parse(rest, into: RenderSettings(), options: renderOptions, positional: { settings, value in
+            guard let request = parse(rest, into: RenderRequest(), options: renderOptions, positional: { request, value in
                       defer { seenQueue = true }
-                      settings.queue = value
+                      request.queue = value
                       return !seenQueue
-                  }), seenQueue, (try? settings.validate()) != nil else { return nil }
-            return settings
+                  }), seenQueue, request.problems(environment: environment).isEmpty else { return nil }
+            return .render(request)
         case "parse":
             var seenFile = false
-            guard let settings = parse(rest, into: ParseSettings(), options: parseOptions, positional: { settings, value in
+            guard let request = parse(rest, into: ParseRequest(), options: parseOptions, positional: { request, value in
                       defer { seenFile = true }
-                      settings.file = value
+                      request.file = value
                       return !seenFile
                   }), seenFile else { return nil }
-            return settings
+            return .parse(request)
         default:
             return nil
         }
@@ -95,7 +97,7 @@ enum FastPath {
         Option(names: names, takesValue: false, apply: { settings, _ in apply(&settings); return true })
     }
 
-    static func common<S>(_ path: WritableKeyPath<S, CommonSettings>) -> [Option<S>] {
+    static func common<S>(_ path: WritableKeyPath<S, InputOptions>) -> [Option<S>] {
         [
             value("--color") { s, v in
                 guard let mode = ColorMode(rawValue: v) else { return false }
@@ -105,18 +107,18 @@ enum FastPath {
             value("--stdin-name") { s, v in s[keyPath: path].stdinName = v; return true },
             value("--max-file-size") { s, v in
                 guard let size = FileSize(argument: v) else { return false }
-                s[keyPath: path].maxFileSize = size
+                // As for ArgumentParser (LimitSetting.limits), a --limit file-size wins wherever it is.
+                if s[keyPath: path].limits.maxFileBytes == Limits.default.maxFileBytes { s[keyPath: path].limits.maxFileBytes = size.bytes }
                 return true
             },
             value("--limit", repeats: true) { s, v in
                 guard let setting = LimitSetting(argument: v) else { return false }
-                s[keyPath: path].limitSettings.append(setting)
-                return true
+                return s[keyPath: path].limits.set(setting.name, to: setting.value)
             },
         ]
     }
 
-    static var checkOptions: [Option<CheckSettings>] {
+    static var checkOptions: [Option<CheckRequest>] {
         [
         value("--format", repeats: true) { s, v in
             guard let format = ReportFormat(rawValue: v) else { return false }
@@ -140,17 +142,17 @@ enum FastPath {
         flag("--no-config") { $0.noConfig = true },
         flag("--quiet", "-q") { $0.quiet = true },
         value("--schema", repeats: true) { s, v in s.schemas.append(v); return true },
-        value("--kind") { s, v in s.kind = v; return true },
-        value("--resource") { s, v in s.resource = v; return true },
-        ] + common(\.common)
+        value("--kind") { s, v in s.kind = DocumentKind(rawValue: v); return s.kind != nil },
+        value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
+        ] + common(\.input)
     }
 
-    static var renderOptions: [Option<RenderSettings>] {
+    static var renderOptions: [Option<RenderRequest>] {
         [
         value("--spec") { s, v in s.spec = v; return true },
         value("--set", repeats: true) { s, v in s.settings.append(v); return true },
-        value("--kind") { s, v in s.kind = v; return true },
-        value("--resource") { s, v in s.resource = v; return true },
+        value("--kind") { s, v in s.kind = DocumentKind(rawValue: v); return s.kind != nil },
+        value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
         value("--run-id") { s, v in s.runID = v; return true },
         value("--project") { s, v in s.project = v; return true },
         value("--entity") { s, v in s.entity = v; return true },
@@ -177,22 +179,36 @@ enum FastPath {
         flag("--compact") { $0.compact = true },
         flag("--explain") { $0.explain = true },
         flag("--agent-input") { $0.agentInput = true },
-        ] + common(\.common)
+        ] + common(\.input)
     }
 
-    static var parseOptions: [Option<ParseSettings>] {
+    static var parseOptions: [Option<ParseRequest>] {
         [
         flag("--all-documents") { $0.allDocuments = true },
         flag("--compact") { $0.compact = true },
-        ] + common(\.common)
+        ] + common(\.input)
     }
 }
 
-/// A command's settings that can run on their own.
-protocol FastCommand {
-    func run() throws
-}
+/// A request the fast path parsed, ready to run.
+enum FastRequest: Equatable, PipelineCommand {
+    case check(CheckRequest)
+    case render(RenderRequest)
+    case parse(ParseRequest)
 
-extension CheckSettings: FastCommand {}
-extension RenderSettings: FastCommand {}
-extension ParseSettings: FastCommand {}
+    func outcome(environment: RunEnvironment) -> Outcome {
+        switch self {
+        case .check(let request): return CheckPipeline.run(request, environment: environment)
+        case .render(let request): return RenderPipeline.run(request, environment: environment)
+        case .parse(let request): return ParsePipeline.run(request, environment: environment)
+        }
+    }
+
+    var color: ColorMode {
+        switch self {
+        case .check(let request): return request.input.color
+        case .render(let request): return request.input.color
+        case .parse(let request): return request.input.color
+        }
+    }
+}

@@ -1,5 +1,5 @@
-import ArgumentParser
-import LaunchcCore
+public import ArgumentParser
+public import LaunchcCore
 
 #if canImport(Glibc)
 import Glibc
@@ -9,10 +9,10 @@ import Musl
 import Darwin
 #endif
 
+/// The executable: it parses the command line into a request, runs the library's pipeline for
+/// it, and carries out the outcome (`Emitter`). All the rest is in LaunchcCore.
 @main
 struct Launchc: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "launchc",
         abstract: "Check and compile W&B Launch queue and agent configuration.",
@@ -37,39 +37,86 @@ struct Launchc: ParsableCommand {
               launchc --generate-completion-script zsh > "${fpath[1]}/_launchc"
               launchc --generate-completion-script fish > ~/.config/fish/completions/launchc.fish
             """,
-        version: version,
+        version: LaunchcVersion.current,
         subcommands: [Check.self, Render.self, Policy.self, Parse.self, Schema.self, Explain.self]
     )
 
     /// Runs the command on a thread with a large stack (`ThreadStack`), so that deep schemas
     /// are limited by `--limit schema-depth`, not by the main thread's 8 MiB.
     static func main() {
-        ThreadStack.run { runCommand() }
+        ThreadStack.run {
+            let environment = RunEnvironment.current
+            let (outcome, color) = outcome(of: Array(CommandLine.arguments.dropFirst()), environment: environment)
+            terminate(Emitter.perform(outcome, environment: environment, color: color))
+        }
     }
 
-    /// ArgumentParser exits with 64 for usage errors; launchc's contract is 2.
-    static func runCommand() {
+    /// What a command line (without the program name) comes to: the fast path for the common
+    /// ones, else ArgumentParser; then the command's pipeline, or ArgumentParser's help or
+    /// error (exit 2 where ArgumentParser says 64). The tests run command lines through this.
+    static func outcome(of arguments: [String], environment: RunEnvironment) -> (Outcome, ColorMode) {
+        if let fast = FastPath.command(arguments, environment: environment) { return (fast.outcome(environment: environment), fast.color) }
+        return $arguments.withValue(arguments) { parsed(arguments, environment: environment) }
+    }
+
+    /// The command line being parsed, for what ArgumentParser does not keep (the order of
+    /// `check`'s --format and --output).
+    @TaskLocal static var arguments: [String] = []
+
+    private static func parsed(_ arguments: [String], environment: RunEnvironment) -> (Outcome, ColorMode) {
         do {
-            if let fast = FastPath.command(Array(CommandLine.arguments.dropFirst())) {
-                try fast.run()
-            } else {
-                var command = try parseAsRoot()
-                try command.run()
-            }
-        } catch let code as ExitCode {
-            terminate(code.rawValue)
+            var command = try parseAsRoot(arguments)
+            if let pipeline = command as? any PipelineCommand { return (pipeline.outcome(environment: environment), pipeline.color) }
+            try command.run()
+            return (Outcome(), .auto)
         } catch {
+            var outcome = Outcome()
             if exitCode(for: error) == .success {
-                exit(withError: error)  // --help, --version
+                outcome.write(fullMessage(for: error) + "\n")  // --help, --version, completion scripts
+            } else {
+                outcome.write(fullMessage(for: error) + "\n", to: .standardError)
+                outcome.status = 2
             }
-            Output.write(fullMessage(for: error) + "\n", to: .standardError)
-            terminate(2)
+            return (outcome, .auto)
         }
     }
 }
 
+/// A command that runs a pipeline of the library.
+protocol PipelineCommand {
+    func outcome(environment: RunEnvironment) -> Outcome
+    /// The --color asked for (for messages about files that cannot be written).
+    var color: ColorMode { get }
+}
+
+func terminate(_ status: Int32) -> Never {
+    #if canImport(Darwin)
+    Darwin.exit(status)
+    #elseif canImport(Musl)
+    Musl.exit(status)
+    #else
+    Glibc.exit(status)
+    #endif
+}
+
+/// A request's usage problems (LC1901), as ArgumentParser reports them.
+func usage(_ problems: [Diagnostic]) throws {
+    if let problem = problems.first { throw ValidationError(problem.message) }
+}
+
+extension RunEnvironment {
+    /// This process's terminals and variables.
+    static var current: RunEnvironment {
+        var variables: [String: String] = [:]
+        for name in ["NO_COLOR", "GITHUB_ACTIONS", "WANDB_API_KEY"] {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
+        }
+        return RunEnvironment(standardOutputIsTerminal: isatty(1) == 1, standardErrorIsTerminal: isatty(2) == 1, variables: variables)
+    }
+}
+
 /// Options every command that reads files shares.
-struct CommonOptions: ParsableArguments {
+struct InputOptionGroup: ParsableArguments {
     @Option(help: "Colour findings: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorMode = .auto
 
@@ -85,24 +132,8 @@ struct CommonOptions: ParsableArguments {
         valueName: "name=value"))
     var limitSettings: [LimitSetting] = []
 
-    var settings: CommonSettings {
-        CommonSettings(color: color, stdinName: stdinName, maxFileSize: maxFileSize, limitSettings: limitSettings)
-    }
-}
-
-/// What `CommonOptions` ask for, however the command line was parsed.
-struct CommonSettings: Equatable {
-    var color: ColorMode = .auto
-    var stdinName = "<stdin>"
-    var maxFileSize: FileSize?
-    var limitSettings: [LimitSetting] = []
-
-    /// The limits these options ask for (a later `--limit` wins over an earlier one).
-    var limits: Limits {
-        var limits = Limits.default
-        if let maxFileSize { limits.maxFileBytes = maxFileSize.bytes }
-        for setting in limitSettings { _ = limits.set(setting.name, to: setting.value) }
-        return limits
+    var options: InputOptions {
+        InputOptions(color: color, stdinName: stdinName, limits: LimitSetting.limits(maxFileSize: maxFileSize, settings: limitSettings))
     }
 }
 
@@ -120,6 +151,14 @@ struct LimitSetting: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { Limits.names.map { $0.name + "=" } }
+
+    /// The limits these options ask for (a later `--limit` wins over an earlier one).
+    static func limits(maxFileSize: FileSize?, settings: [LimitSetting]) -> Limits {
+        var limits = Limits.default
+        if let maxFileSize { limits.maxFileBytes = maxFileSize.bytes }
+        for setting in settings { _ = limits.set(setting.name, to: setting.value) }
+        return limits
+    }
 }
 
 /// A byte count as given on the command line: digits with an optional K, M or G (powers of 1024).
@@ -127,94 +166,19 @@ struct FileSize: ExpressibleByArgument, Equatable {
     var bytes: Int
 
     init?(argument: String) {
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-        var digits = Substring(argument)
-        var unit = 1
-        if let last = digits.last?.uppercased().first, let scale = units[last] {
-            unit = scale
-            digits = digits.dropLast()
-        }
         // Offsets are 32-bit (SourceRange), so 1 GiB is the ceiling as well as the default.
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let count = Int(digits), count >= 0,
-              count <= Limits.default.maxFileBytes / unit else { return nil }
-        bytes = count * unit
+        guard argument.allSatisfy(\.isASCII), let bytes = Limits.size(argument), bytes <= Limits.default.maxFileBytes else { return nil }
+        self.bytes = bytes
     }
 }
 
-/// When to colour text output.
-enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
+extension ColorMode: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension RenderFormat: ExpressibleByArgument {}
+extension PolicyFormat: ExpressibleByArgument {}
+extension DocumentKind: ExpressibleByArgument {}
 
-    /// `auto` colours only a terminal, and never when `NO_COLOR` is set (no-color.org).
-    func enabled(for stream: Output.Stream) -> Bool {
-        switch self {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-            return isatty(stream == .standardOutput ? 1 : 2) == 1
-        }
-    }
-}
-
-/// An input read whole, or its report printed to standard error and the exit code it calls for.
-func readOrExit(_ input: Input, style: ReportStyle, limits: Limits) throws -> SourceFile {
-    switch Checker.read(input, limits: limits) {
-    case .failure(let report):
-        // 2 for a file that cannot be read; 1 for one launchc refuses to read (over a limit).
-        let run = RunReport(files: [report], strict: false)
-        Output.write(TextReporter(style: style).render(run), to: .standardError)
-        throw ExitCode(run.exitCode)
-    case .success(let file):
-        return file
-    }
-}
-
-func terminate(_ status: Int32) -> Never {
-    #if canImport(Darwin)
-    Darwin.exit(status)
-    #elseif canImport(Musl)
-    Musl.exit(status)
-    #else
-    Glibc.exit(status)
-    #endif
-}
-
-/// Unbuffered writes of whole texts to standard output and standard error: each call is one
-/// `write(2)` loop, so output is complete before any exit.
-enum Output {
-    enum Stream { case standardOutput, standardError }
-
-    static func write(_ text: String, to stream: Stream = .standardOutput) {
-        _ = writeAll(text, to: stream == .standardOutput ? 1 : 2)
-    }
-
-    /// Writes all of `text` to `fd`, retrying interrupted writes: 0, or the `errno` that stopped it.
-    static func writeAll(_ text: String, to fd: Int32) -> Int32 {
-        var text = text
-        return text.withUTF8 { buffer in
-            guard var pointer = buffer.baseAddress else { return 0 }
-            var left = buffer.count
-            while left > 0 {
-                let n = systemWrite(fd, pointer, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                pointer += n
-                left -= n
-            }
-            return 0
-        }
-    }
-
-    static func systemWrite(_ fd: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        return Darwin.write(fd, pointer, count)
-        #elseif canImport(Musl)
-        return Musl.write(fd, pointer, count)
-        #else
-        return Glibc.write(fd, pointer, count)
-        #endif
-    }
+extension LaunchResource: ExpressibleByArgument {
+    /// By name or alias (`vertex`, `docker`).
+    public init?(argument: String) { self.init(name: argument) }
 }

@@ -1,11 +1,7 @@
 import ArgumentParser
 import LaunchcCore
 
-enum PolicyFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
-struct Policy: ParsableCommand {
+struct Policy: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the least-privilege permissions an agent config and its queues need.",
         discussion: """
@@ -48,9 +44,8 @@ struct Policy: ParsableCommand {
     @Argument(help: "The queues: queue definitions, or queue configs (their resource inferred, or given with --resource); each document of a YAML stream is one.")
     var queues: [String] = []
 
-    @Option(help: ArgumentHelp("The resource of bare queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"),
-            completion: .list(LaunchResource.allCases.map(\.rawValue)))
-    var resource: String?
+    @Option(help: ArgumentHelp("The resource of bare queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    var resource: LaunchResource?
 
     @Option(name: .customLong("aws-account"), help: "The agent's AWS account, for SageMaker role names (default: the account of the queues' role ARNs).")
     var awsAccount: String?
@@ -73,106 +68,20 @@ struct Policy: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the permissions to this file (whole or not at all) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: InputOptionGroup
 
-    func validate() throws {
-        if let resource, LaunchResource(name: resource) == nil {
-            throw ValidationError("unknown --resource '\(resource)'; use " + LaunchResource.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let awsAccount, awsAccount.count != 12 || !awsAccount.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            throw ValidationError("--aws-account takes the 12-digit account id, not '\(awsAccount)'")
-        }
-        if let awsPartition, !["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"].contains(awsPartition) {
-            throw ValidationError("--aws-partition must be an AWS partition such as aws, aws-cn or aws-us-gov, not '\(awsPartition)'")
-        }
+    /// What the options ask for.
+    var request: PolicyRequest {
+        var r = PolicyRequest()
+        (r.agentConfig, r.queues, r.resource, r.awsAccount, r.awsPartition) = (agentConfig, queues, resource, awsAccount, awsPartition)
+        (r.gcpProject, r.format, r.compact, r.strict, r.output, r.input) = (gcpProject, format, compact, strict, output, input.options)
+        return r
     }
 
-    func run() throws {
-        let style = ReportStyle(color: common.settings.color.enabled(for: .standardError))
-        let limits = common.settings.limits
-        var diagnostics: [Diagnostic] = []
+    func validate() throws { try usage(request.problems()) }
 
-        /// The file's documents, and what each is; nil when it does not parse.
-        func load(_ path: String, classifier: Classifier) throws -> (file: SourceFile, documents: [(root: Node, kind: Classification?)])? {
-            let file = try readOrExit(path == "-" ? .standardInput(name: common.settings.stdinName) : .file(path), style: style, limits: limits)
-            let parsed = DocumentParser.parse(file, limits: limits)
-            // What stops reading the file is policy's business; warnings are check's.
-            diagnostics += parsed.diagnostics.filter { $0.severity == .error }
-            guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-            guard parsed.documents.contains(where: { $0.root.value != .null }) else {
-                Output.write("launchc: error: \(file.path) is empty\n", to: .standardError)
-                throw ExitCode(2)
-            }
-            let kinds = classifier.classify(parsed).classifications
-            // An empty document (a stream's trailing '---') is no queue.
-            return (file, parsed.documents.enumerated().filter { $0.element.root.value != .null }.map { ($1.root, $0 < kinds.count ? kinds[$0] : nil) })
-        }
+    func outcome(environment: RunEnvironment) -> Outcome { PolicyPipeline.run(request, environment: environment) }
 
-        let loadedAgent = try load(agentConfig, classifier: Classifier())
-        var agent: (file: SourceFile, root: Node)?
-        if let loadedAgent {
-            guard loadedAgent.documents.count == 1 else {
-                Output.write("launchc: error: \(loadedAgent.file.path) holds \(loadedAgent.documents.count) documents; the agent config is one\n", to: .standardError)
-                throw ExitCode(2)
-            }
-            guard let kind = loadedAgent.documents[0].kind, kind.kind == .agent else {
-                let what = loadedAgent.documents[0].kind.map { "reads as \($0.kind.title)" } ?? "does not read as one (say so with a '# launchc: kind=agent' comment)"
-                Output.write("launchc: error: \(loadedAgent.file.path) is not an agent config: it \(what); give the agent config first\n", to: .standardError)
-                throw ExitCode(2)
-            }
-            agent = (loadedAgent.file, loadedAgent.documents[0].root)
-        }
-        var loaded: [PolicyGenerator.Queue] = []
-        var unparsed = agent == nil
-        let queueClassifier = Classifier(resource: resource.flatMap(LaunchResource.init(name:)))
-        for path in queues {
-            guard let queues = try load(path, classifier: queueClassifier) else { unparsed = true; continue }
-            // Every document of a YAML stream is a queue.
-            for (n, document) in queues.documents.enumerated() {
-                let name = queues.documents.count == 1 ? queues.file.path : "\(queues.file.path) (document \(n + 1))"
-                switch (document.kind?.kind, document.kind?.resource) {
-                case (.queue?, _):
-                    guard case .string(let text)? = document.root["resource"]?.value, let resource = LaunchResource(name: text), let config = document.root["config"] else {
-                        Output.write("launchc: error: \(name): the queue definition needs a resource and a config\n", to: .standardError)
-                        throw ExitCode(2)
-                    }
-                    loaded.append(PolicyGenerator.Queue(file: queues.file, resource: resource, config: config, definition: document.root))
-                case (.queueConfig?, let resource?):
-                    loaded.append(PolicyGenerator.Queue(file: queues.file, resource: resource, config: document.root))
-                default:
-                    let what = document.kind.map { " (it reads as \($0.kind.title))" } ?? ""
-                    let hint = resource == nil ? "; for a bare queue config, say which resource with --resource" : ""
-                    Output.write("launchc: error: \(name) is not a queue definition or a queue config\(what)\(hint)\n", to: .standardError)
-                    throw ExitCode(2)
-                }
-            }
-        }
-
-        // Permissions from only some of the files would look complete: none are printed then.
-        var report = PolicyReport()
-        if let agent, !unparsed {
-            var facts = PolicyGenerator.Facts()
-            facts.awsAccount = awsAccount
-            facts.awsPartition = awsPartition
-            facts.gcpProject = gcpProject
-            report = PolicyGenerator(facts: facts).generate(agent: agent.root, agentFile: agent.file, queues: loaded)
-        }
-        diagnostics += report.diagnostics
-        if !diagnostics.isEmpty {
-            Output.write(TextReporter(style: style).renderDiagnostics(diagnostics), to: .standardError)
-        }
-        if !unparsed {
-            let text = format == .json ? CanonicalJSON.string(report.json, indent: compact ? nil : 2) + "\n" : report.text
-            if let output {
-                if let problem = AtomicFile.write(text, to: output) {
-                    Output.write("launchc: error: cannot write '\(output)': \(problem)\n", to: .standardError)
-                    throw ExitCode(2)
-                }
-            } else {
-                Output.write(text)
-            }
-        }
-        let failing: Severity = strict ? .warning : .error
-        if unparsed || diagnostics.contains(where: { $0.severity >= failing }) { throw ExitCode(1) }
-    }
+    var color: ColorMode { input.color }
 }
+

@@ -1,20 +1,7 @@
 import ArgumentParser
 import LaunchcCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Output formats for `render`.
-enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, yaml, shell
-}
-
-struct Render: ParsableCommand {
+struct Render: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the submission the W&B agent would make for one job.",
         discussion: """
@@ -69,11 +56,10 @@ struct Render: ParsableCommand {
     var settings: [String] = []
 
     @Option(help: ArgumentHelp("What the queue file is: queue or queue-config.", valueName: "kind"), completion: .list(["queue", "queue-config"]))
-    var kind: String?
+    var kind: DocumentKind?
 
-    @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"),
-            completion: .list(LaunchResource.allCases.map(\.rawValue)))
-    var resource: String?
+    @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    var resource: LaunchResource?
 
     @Option(name: .customLong("run-id"), help: "The run's id (default: the spec's run_id, else 'dryrun00').")
     var runID: String?
@@ -141,241 +127,23 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("agent-input"), help: "Print what the agent receives for the job instead of the submission: the launch spec with the resolved queue config as its resource_args, and what the agent knows besides (JSON).")
     var agentInput = false
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: InputOptionGroup
 
     /// What the options ask for.
-    func asked() -> RenderSettings {
-        RenderSettings(queue: queue, spec: spec, settings: settings, kind: kind, resource: resource, runID: runID, project: project,
-                       entity: entity, runName: runName, author: author, imageURI: imageURI, entryPoint: entryPoint, args: args,
-                       queueName: queueName, queueEntity: queueEntity, runQueueItemID: runQueueItemID, macros: macros,
-                       awsAccount: awsAccount, awsPartition: awsPartition, gcpProject: gcpProject, gcpRegion: gcpRegion,
-                       format: format, output: output, showSecrets: showSecrets, compact: compact, explain: explain,
-                       agentInput: agentInput, common: common.settings)
+    var request: RenderRequest {
+        var r = RenderRequest()
+        (r.queue, r.spec, r.settings, r.kind, r.resource, r.runID, r.project) = (queue, spec, settings, kind, resource, runID, project)
+        (r.entity, r.runName, r.author, r.imageURI, r.entryPoint, r.args) = (entity, runName, author, imageURI, entryPoint, args)
+        (r.queueName, r.queueEntity, r.runQueueItemID, r.macros) = (queueName, queueEntity, runQueueItemID, macros)
+        (r.awsAccount, r.awsPartition, r.gcpProject, r.gcpRegion) = (awsAccount, awsPartition, gcpProject, gcpRegion)
+        (r.format, r.output, r.showSecrets, r.compact, r.explain, r.agentInput) = (format, output, showSecrets, compact, explain, agentInput)
+        r.input = input.options
+        return r
     }
 
-    func validate() throws { try asked().validate() }
+    func validate() throws { try usage(request.problems()) }
 
-    func run() throws { try asked().run() }
-}
+    func outcome(environment: RunEnvironment) -> Outcome { RenderPipeline.run(request, environment: environment) }
 
-/// What a `render` run is asked to do, however its command line was parsed (`Render`, or `FastPath`).
-struct RenderSettings: Equatable {
-    var queue = ""
-    var spec: String?
-    /// `--set NAME=VALUE`
-    var settings: [String] = []
-    var kind: String?
-    var resource: String?
-    var runID: String?
-    var project: String?
-    var entity: String?
-    var runName: String?
-    var author: String?
-    var imageURI: String?
-    var entryPoint: String?
-    var args: String?
-    var queueName: String?
-    var queueEntity: String?
-    var runQueueItemID: String?
-    var macros: [String] = []
-    var awsAccount = "123456789012"
-    var awsPartition = "aws"
-    var gcpProject = "gcp-project"
-    var gcpRegion = "us-central1"
-    var format: RenderFormat?
-    var output: String?
-    var showSecrets = false
-    var compact = false
-    var explain = false
-    var agentInput = false
-    var common = CommonSettings()
-
-    func validate() throws {
-        if explain && agentInput { throw ValidationError("--explain and --agent-input each replace the body; give one of them") }
-        if let kind, kind != DocumentKind.queue.rawValue && kind != DocumentKind.queueConfig.rawValue {
-            throw ValidationError("--kind must be queue or queue-config for render, not '\(kind)'")
-        }
-        if let resource, LaunchResource(name: resource) == nil {
-            throw ValidationError("unknown --resource '\(resource)'; use " + LaunchResource.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        for setting in settings where Resolver.Setting(setting) == nil {
-            throw ValidationError("--set needs NAME=VALUE with exactly one '=', not '\(setting)'")
-        }
-        for macro in macros where Resolver.Setting(macro) == nil {
-            throw ValidationError("--macro needs NAME=VALUE with exactly one '=', not '\(macro)'")
-        }
-        if let entryPoint { _ = try Self.words(entryPoint, flag: "--entry-point") }
-        if let args { _ = try Self.words(args, flag: "--args") }
-        if showSecrets && getenv("WANDB_API_KEY") == nil {
-            throw ValidationError("--show-secrets renders the key from WANDB_API_KEY, which is not set")
-        }
-    }
-
-    func run() throws {
-        let errors = ReportStyle(color: common.color.enabled(for: .standardError))
-        let queueFile = try readOrExit(queue == "-" ? .standardInput(name: common.stdinName) : .file(queue), style: errors, limits: common.limits)
-        let specFile = try spec.map { try readOrExit(.file($0), style: errors, limits: common.limits) }
-
-        var facts = Renderer.Facts()
-        facts.entity = entity
-        facts.project = project
-        facts.runID = runID
-        facts.runName = runName
-        facts.author = author
-        facts.imageURI = imageURI
-        facts.entryPoint = try entryPoint.map { try Self.words($0, flag: "--entry-point") }
-        facts.args = try args.map { try Self.words($0, flag: "--args") }
-        facts.awsAccount = awsAccount
-        facts.awsPartition = awsPartition
-        facts.gcpProject = gcpProject
-        facts.gcpRegion = gcpRegion
-        facts.queueName = queueName
-        facts.queueEntity = queueEntity
-        facts.runQueueItemID = runQueueItemID
-        for macro in macros.compactMap(Resolver.Setting.init) { facts.macros[macro.name] = macro.value }
-        if showSecrets, let key = getenv("WANDB_API_KEY") { facts.apiKey = String(cString: key) }
-        var renderer = Renderer(classifier: Classifier(kind: kind.flatMap(DocumentKind.init(rawValue:)), resource: resource.flatMap(LaunchResource.init(name:))),
-                                settings: settings.compactMap(Resolver.Setting.init), facts: facts)
-        renderer.limits = common.limits
-        let rendered = renderer.render(queue: queueFile, spec: specFile)
-
-        if !rendered.diagnostics.isEmpty {
-            Output.write(TextReporter(style: errors).renderDiagnostics(rendered.diagnostics), to: .standardError)
-        }
-        if let failure = rendered.failure { Output.write("launchc: error: \(failure)\n", to: .standardError) }
-        var bodyProblems: [Diagnostic] = []
-        if agentInput {
-            guard let input = rendered.agentInput else { throw ExitCode(1) }
-            try emit(masked(CanonicalJSON.string(input, indent: compact ? nil : 2) + "\n", rendered))
-            if rendered.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-            return
-        }
-        if let body = rendered.body {
-            let text = masked(try self.text(of: body, resource: rendered.resource), rendered)
-            if let resource = rendered.resource, rendered.templatesResolved {
-                bodyProblems = RenderExplanation.annotate(
-                    Renderer.checkRendered(text, path: explain ? "<rendered>" : output ?? "<rendered>", resource: resource, reported: rendered.diagnostics), rendered)
-            }
-            try emit(explain ? masked(RenderExplanation.text(RenderExplanation.rows(rendered)), rendered) : text)
-        }
-        if !bodyProblems.isEmpty {
-            Output.write(TextReporter(style: errors).renderDiagnostics(bodyProblems), to: .standardError)
-        }
-        let findings = rendered.diagnostics + bodyProblems
-        if rendered.failure != nil || rendered.body == nil || findings.contains(where: { $0.severity == .error }) {
-            throw ExitCode(1)
-        }
-    }
-
-    /// Output with the credentials the queue or spec hold in plain text masked, unless
-    /// --show-secrets (LC1601 has reported them already).
-    func masked(_ text: String, _ rendered: Renderer.Rendered) -> String {
-        showSecrets ? text : Secrets.masking(rendered.secrets, in: text)
-    }
-
-    /// Writes to -o (whole or not at all), or to standard output.
-    func emit(_ text: String) throws {
-        guard let output else { return Output.write(text) }
-        if let problem = AtomicFile.write(text, to: output) {
-            Output.write("launchc: error: cannot write '\(output)': \(problem)\n", to: .standardError)
-            throw ExitCode(2)
-        }
-    }
-
-    func text(of body: Renderer.Body, resource: LaunchResource?) throws -> String {
-        // local-process's output is a command line (PRODUCT.md §6); the others default to JSON.
-        switch (body, format ?? (resource == .localProcess ? .shell : .json)) {
-        case (.json(let node), .json):
-            return CanonicalJSON.string(node, indent: compact ? nil : 2) + "\n"
-        case (.json(let node), .yaml):
-            guard resource == .kubernetes, case .array(let objects) = node.value else { return YAMLWriter.document(node) }
-            return YAMLWriter.stream(objects.map(Renderer.applyReady))
-        case (.json, .shell):
-            Output.write("launchc: error: --format shell applies to local-container and local-process only\n", to: .standardError)
-            throw ExitCode(2)
-        case (.command, .yaml):
-            Output.write("launchc: error: --format yaml applies to sagemaker and kubernetes; a command is json or shell\n", to: .standardError)
-            throw ExitCode(2)
-        case (.command(let argv, _, _), .json):
-            let words = Node(.array(argv.map { Node(.string($0), range: .at(0)) }), range: .at(0))
-            return CanonicalJSON.string(words, indent: compact ? nil : 2) + "\n"
-        case (.command(_, _, let line), .shell):
-            return line + "\n"
-        }
-    }
-
-    /// Words separated by white space, or a JSON array of strings (for words holding spaces).
-    static func words(_ text: String, flag: String) throws -> [String] {
-        guard text.first == "[" else {
-            return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-        }
-        let parsed = DocumentParser.parse(SourceFile(path: flag, bytes: Array(text.utf8)), format: .json)
-        var words: [String] = []
-        if !parsed.diagnostics.contains(where: { $0.severity == .error }), case .array(let items)? = parsed.documents.first?.root.value {
-            for item in items {
-                guard case .string(let word) = item.value else { words = []; break }
-                words.append(word)
-            }
-            if words.count == items.count { return words }
-        }
-        throw ValidationError("\(flag) takes words separated by spaces, or a JSON array of strings such as '[\"--name\", \"two words\"]'")
-    }
-}
-
-/// A file written whole or not at all: a temporary file beside the target, then `rename(2)`.
-/// On any failure the temporary file is removed and an existing target is left as it was.
-enum AtomicFile {
-    /// nil on success, else what went wrong. A regular file (or a new one) is replaced whole or
-    /// not at all: the text goes to a temporary file beside it, which is renamed over it once
-    /// written and synced; a file that existed keeps its permissions. A symbolic link keeps
-    /// pointing where it did: the file it leads to (even one not there yet) is what is written.
-    /// A device or a FIFO (`/dev/stdout`, `/dev/full`, a named pipe) is written in place, as a
-    /// shell's `>` would (a FIFO waits for its reader), since renaming over it would destroy it.
-    static func write(_ text: String, to requested: String) -> String? {
-        var path = requested
-        var info = stat()
-        var hops = 0
-        while lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-            hops += 1
-            guard hops <= 40 else { return String(cString: strerror(ELOOP)) }
-            var buffer = [CChar](repeating: 0, count: 4097)
-            let count = readlink(path, &buffer, 4096)
-            guard count >= 0 else { return String(cString: strerror(errno)) }
-            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let slash = path.lastIndex(of: "/")
-            path = target.hasPrefix("/") || slash == nil ? target : String(path[...slash!]) + target
-        }
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            if (info.st_mode & S_IFMT) == S_IFDIR { return "it is a directory" }
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
-            if fd < 0 { return String(cString: strerror(errno)) }
-            let written = Output.writeAll(text, to: fd)
-            let closed = close(fd) == 0 ? 0 : errno
-            if written != 0 { return String(cString: strerror(written)) }
-            if closed != 0 { return String(cString: strerror(closed)) }
-            return nil
-        }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array((directory + "." + name + ".launchc-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd < 0 { return String(cString: strerror(errno)) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: String?
-        let written = Output.writeAll(text, to: fd)
-        if written != 0 { failure = String(cString: strerror(written)) }
-        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        // mkstemp creates 0600: give the file the mode the one it replaces had, or the mode a
-        // plain create would (0666 less the umask), so that a private file stays private.
-        let mask = umask(0)
-        umask(mask)
-        var old = stat()
-        let mode = stat(path, &old) == 0 ? old.st_mode & 0o7777 : 0o666 & ~mask
-        if failure == nil, fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if failure != nil { unlink(temporary) }
-        return failure
-    }
+    var color: ColorMode { input.color }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LaunchcCore
 
-struct Schema: ParsableCommand {
+struct Schema: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a JSON Schema bundled with launchc, or list them.",
         discussion: """
@@ -24,23 +24,9 @@ struct Schema: ParsableCommand {
     @Argument(help: "A schema's name (from --list) or its $id.", completion: .list(BundledSchemas.catalog.map(\.name)))
     var name: String?
 
-    func validate() throws {
-        if list && name != nil { throw ValidationError("give a schema name or --list, not both") }
-        if !list && name == nil { throw ValidationError("give a schema name, or --list to see them") }
-        if let name, BundledSchemas.text(named: name) == nil {
-            throw ValidationError("no bundled schema is named '\(name)'; 'launchc schema --list' shows them")
-        }
-    }
+    func validate() throws { try usage(SchemaPipeline.problems(name: name, list: list)) }
 
-    func run() throws {
-        if list {
-            let catalog = BundledSchemas.catalog
-            let width = catalog.map(\.name.count).max() ?? 0
-            for entry in catalog {
-                Output.write(entry.name + String(repeating: " ", count: width - entry.name.count + 2) + entry.id + "\n")
-            }
-        } else if let name, let text = BundledSchemas.text(named: name) {
-            Output.write(text + "\n")
-        }
-    }
+    func outcome(environment: RunEnvironment) -> Outcome { SchemaPipeline.run(name: name, list: list) }
+
+    var color: ColorMode { .auto }
 }

@@ -75,12 +75,6 @@ import Testing
         Golden.assert("\(run.status)\n", matches: folder + "/status.txt")
     }
 
-    @Test(arguments: renderCases) func renderCase(_ name: String) throws { try runCase("render", name) }
-
-    /// `fixtures/policy/cases/NAME`: the seeds' scenarios (AWS with and without a build, with and
-    /// without KMS, GCP, Azure) and the inputs policy refuses, each with its exact output.
-    @Test(arguments: policyCases) func policyCase(_ name: String) throws { try runCase("policy", name) }
-
     /// `fixtures/fix/NAME.EXT`: files with findings `check --fix` mends; `NAME.fixed.EXT` is the
     /// file after `--fix`, byte for byte, and `NAME.EXT.diff` what `--diff` prints.
     static let fixCases: [String] = Package.fixtures(in: "fix").filter { !$0.contains(".fixed.") && !$0.hasSuffix(".diff") }
@@ -175,49 +169,8 @@ import Testing
         #expect(text == "launchc-fuzz: \(inputs.count) input(s) through \(target): ok\n")
     }
 
-    /// `--limit` on every command that reads files, and its errors.
-    @Test func limitsApplyToEveryCommand() throws {
-        let render = try launchc(["render", "--color", "never", "--limit", "depth=3", "fixtures/queue/sagemaker-gpu.yaml"])
-        #expect(render.status == 1)
-        #expect(render.stderr.hasPrefix("fixtures/queue/sagemaker-gpu.yaml:9:13: error[LC1104]: nesting is deeper than 3 levels\n"))
-        let parse = try launchc(["parse", "--color", "never", "--limit", "scalar-size=10", "fixtures/valid/kubernetes-queue.yaml"])
-        #expect(parse.status == 1)
-        #expect(parse.stderr.contains("error[LC1105]: a string of "))
-        for bad in ["depth", "depth=", "depth=0", "depth=x", "colour=3", "scalar-size=2Q", "file-size=2G"] {
-            let run = try launchc(["check", "--limit", bad, "fixtures/valid"])
-            #expect(run.status == 2, "\(bad)")
-            #expect(run.stderr.hasPrefix("Error: The value '\(bad)' is invalid for '--limit <name=value>'"), "\(bad)")
-        }
-    }
-
     @Test func hostileFixturesAreEnough() {
         #expect(Self.hostileCases.count >= 40)
-    }
-
-    /// The report formats: SARIF, GitHub workflow commands and JUnit XML, byte for byte.
-    @Test(arguments: checkCases) func checkCase(_ name: String) throws { try runCase("check", name) }
-
-    /// Several formats in one run, each where asked; in GitHub Actions the default adds annotations.
-    @Test func reportsGoWhereAsked() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let files = ["fixtures/syntax/duplicate-key.yaml", "fixtures/valid/kubernetes-queue.yaml"]
-        let sarif = directory.appendingPathComponent("out.sarif").path, junit = directory.appendingPathComponent("out.xml").path
-        let both = try launchc(["check", "--format", "sarif", "--output", sarif, "--format", "text", "--format=junit", "--output=" + junit] + files)
-        let text = try launchc(["check"] + files)
-        #expect(both.status == 1 && both.stdout == text.stdout && both.stderr.isEmpty)
-        #expect(try String(contentsOfFile: sarif, encoding: .utf8) == launchc(["check", "--format", "sarif"] + files).stdout)
-        #expect(try String(contentsOfFile: junit, encoding: .utf8) == launchc(["check", "--format", "junit"] + files).stdout)
-
-        let twice = try launchc(["check", "--format", "sarif", "--format", "text"] + files)
-        #expect(twice.status == 64 || twice.status == 2)
-        #expect(twice.stderr.contains("only one --format can go to standard output"))
-        let loose = try launchc(["check", "--output", sarif] + files)
-        #expect(loose.stderr.contains("each --output needs a --format before it"))
-
-        let actions = try launchc(["check"] + files, environment: ["GITHUB_ACTIONS": "true"])
-        let github = try launchc(["check", "--format", "github"] + files)
-        #expect(actions.stdout == text.stdout + github.stdout)
     }
 
     @Test func renderCasesExist() {
@@ -249,79 +202,6 @@ import Testing
         #expect(missing.stderr == "launchc: error: cannot write '\(directory.path)/no/such/job.json': No such file or directory\n")
     }
 
-    /// `--max-file-size`: a file over it is a finding (exit 1), as over the default 1 GiB; the
-    /// value takes K/M/G and cannot exceed 1G.
-    @Test func maxFileSizeRefusesLargerFiles() throws {
-        let file = "fixtures/queue/sagemaker-gpu.yaml"
-        let over = try launchc(["check", "--color", "never", "--max-file-size", "100", file])
-        #expect(over.status == 1)
-        #expect(over.stdout.hasPrefix("\(file): error[LC1006]: '\(file)' is larger than the 100 bytes launchc reads\n"))
-        #expect(try launchc(["check", "--max-file-size", "1k", file]).status == 0)
-        #expect(try launchc(["parse", "--max-file-size", "1G", file]).status == 0)
-        for bad in ["2G", "-1", "1T", "K", "١٠٠"] {
-            let run = try launchc(["check", "--max-file-size=" + bad, file])
-            #expect(run.status == 2, "\(bad)")
-            #expect(run.stderr.hasPrefix("Error: The value '\(bad)' is invalid for '--max-file-size <size>'"), "\(bad)")
-        }
-    }
-
-    @Test func checkingTheFixturesPrintsEveryExpectedFindingAndExitsOne() throws {
-        // Every fixture folder but the command-line, hostile and --fix cases, which pin their own output.
-        let folders = try FileManager.default.contentsOfDirectory(atPath: Package.path("fixtures"))
-            .filter { $0 != "check" && $0 != "hostile" && $0 != "fix" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "fixtures/" + $0 }
-        let run = try launchc(["check", "--color", "never"] + folders)
-        #expect(run.status == 1)
-        #expect(run.stderr.isEmpty)
-        // The expected output is the checked fixtures' goldens, in path order, without their
-        // one-file summary lines; valid fixtures and golden files add nothing.
-        var expected = ""
-        var (errors, warnings, notes, suppressed) = (0, 0, 0, 0)
-        for relative in GoldenTests.checkedFixtures {
-            let golden = try String(contentsOfFile: Package.path("\(relative).expected.txt"), encoding: .utf8)
-            if golden.isEmpty { continue }
-            var lines = golden.split(separator: "\n", omittingEmptySubsequences: false)
-            if let count = lines[lines.count - 2].firstMatch(of: /([0-9]+) suppressed/) { suppressed += Int(count.1)! }
-            lines.removeLast(2)  // "checked 1 file: ..." and the final empty string
-            errors += lines.filter { $0.contains(": error[LC") }.count
-            warnings += lines.filter { $0.contains(": warning[LC") }.count
-            notes += lines.filter { $0.contains(": note[LC") }.count
-            expected += lines.joined(separator: "\n") + "\n"
-        }
-        let files = Checker.inputs(for: folders.map(Package.path)).count
-        #expect(run.stdout == expected + "checked \(files) files: \(errors) errors, \(warnings) warnings, \(notes) notes, \(suppressed) suppressed\n")
-    }
-
-    @Test func validFixturesPrintNothing() throws {
-        let run = try launchc(["check", "fixtures/valid"])
-        #expect(run.status == 0)
-        #expect(run.stdout.isEmpty)
-        #expect(run.stderr.isEmpty)
-    }
-
-    @Test func parsePrintsTheCanonicalJSON() throws {
-        let run = try launchc(["parse", "fixtures/valid/kubernetes-queue.yaml"])
-        #expect(run.status == 0)
-        #expect(run.stdout == (try String(contentsOfFile: Package.path("fixtures/valid/kubernetes-queue.yaml.parse.json"), encoding: .utf8)))
-        let compact = try launchc(["parse", "--compact", "fixtures/valid/queue-definition.json"])
-        #expect(compact.stdout == #"{"resource":"local-container","config":{"env":["WANDB_DEBUG=true"],"gpus":"all"},"template_variables":{}}"# + "\n")
-    }
-
-    @Test func parseOfAStreamPrintsTheFirstDocumentAndSaysSo() throws {
-        let run = try launchc(["parse", "--compact", "fixtures/valid/stream.yaml"])
-        #expect(run.status == 0)
-        #expect(run.stdout == #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"wandb-api-key"}}"# + "\n")
-        #expect(run.stderr == "launchc: note: 'fixtures/valid/stream.yaml' holds 4 documents (at lines 3, 6, 10, 13); printing the first (--all-documents prints all)\n")
-        let all = try launchc(["parse", "--compact", "--all-documents", "fixtures/valid/stream.yaml"])
-        #expect(all.stdout.hasPrefix(#"[{"apiVersion":"v1""#) && all.stdout.hasSuffix(",null,null]\n"))
-    }
-
-    @Test func parseOfABadFilePrintsFindingsOnStandardErrorAndNothingElse() throws {
-        let run = try launchc(["parse", "--color", "never", "fixtures/syntax/duplicate-key.json"])
-        #expect(run.status == 1)
-        #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasPrefix("fixtures/syntax/duplicate-key.json:5:5: error[LC1101]: duplicate key 'InstanceType'\n"))
-    }
-
     @Test func parseWarnsAboutNonFiniteNumbers() throws {
         let run = try launchc(["parse", "--compact", "--color", "never", "-"], stdin: "a: .inf\n")
         #expect(run.status == 0)
@@ -349,12 +229,6 @@ import Testing
         }
     }
 
-    @Test func unreadableWinsOverFindings() throws {
-        let run = try launchc(["check", "--color", "never", "fixtures/syntax/nan.json", "missing.yaml"])
-        #expect(run.status == 2)
-        #expect(run.stdout.hasSuffix("checked 2 files: 2 errors\n"))
-    }
-
     @Test func usageErrorsExitTwo() throws {
         for arguments in [["check"], ["check", "--format", "xml", "a.yaml"], ["frobnicate"], ["explain", "LC9999"], ["parse"]] {
             let run = try launchc(arguments)
@@ -375,18 +249,6 @@ import Testing
         #expect(version.stdout == "0.1.0\n")
     }
 
-    @Test func strictAndQuiet() throws {
-        let warnings = "fixtures/syntax/yaml11-ambiguous.yaml"
-        #expect(try launchc(["check", warnings]).status == 0)
-        #expect(try launchc(["check", "--strict", warnings]).status == 1)
-        let quiet = try launchc(["check", "--quiet", warnings, "fixtures/syntax/nan.json"])
-        #expect(quiet.status == 1)
-        #expect(quiet.stdout.hasPrefix("fixtures/syntax/nan.json:1:47: error[LC1304]"))
-        #expect(!quiet.stdout.contains("warning") && !quiet.stdout.contains("checked"))
-        let strictQuiet = try launchc(["check", "--quiet", "--strict", warnings])
-        #expect(strictQuiet.stdout.contains("warning[LC1209]"))
-    }
-
     @Test func standardInputTakesItsNameAndFormat() throws {
         let yaml = try launchc(["check", "--color", "never", "--stdin-name", "queue.yaml", "-"], stdin: "a: 1\na: 2\n")
         #expect(yaml.status == 1)
@@ -404,104 +266,4 @@ import Testing
         #expect(!(try launchc(["check", "--color", "never", bad]).stdout.contains("\u{1B}[")))
     }
 
-    @Test func jsonFormatForARun() throws {
-        let run = try launchc(["check", "--format", "json", "fixtures/syntax/duplicate-key.json"])
-        #expect(run.status == 1)
-        #expect(run.stdout == (try String(contentsOfFile: Package.path("fixtures/syntax/duplicate-key.json.expected.json"), encoding: .utf8)))
-        let clean = try launchc(["check", "--format", "json", "fixtures/valid/launch-config.yaml"])
-        #expect(clean.status == 0)
-        #expect(clean.stdout.contains("\"diagnostics\": []"))
-    }
-
-    @Test func directoriesAreWalkedInNameOrderSkippingHiddenEntries() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let fm = FileManager.default
-        try fm.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: dir.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
-        for path in ["b.yml", "a.json", "sub/c.yaml", ".hidden/d.yaml", ".e.yaml", "notes.txt"] {
-            try Data("x: [\n".utf8).write(to: dir.appendingPathComponent(path))
-        }
-        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("sub/again").path, withDestinationPath: dir.path)
-        let run = try launchc(["check", "--format", "json", dir.path])
-        let paths = run.stdout.split(separator: "\n").filter { $0.contains("\"path\"") }.map {
-            String($0.split(separator: "\"")[3]).replacingOccurrences(of: dir.path + "/", with: "")
-        }
-        #expect(paths == ["a.json", "b.yml", "sub/c.yaml"])
-    }
-
-    @Test func explain() throws {
-        let run = try launchc(["explain", "LC1101"])
-        #expect(run.status == 0)
-        #expect(run.stdout == """
-            LC1101 duplicate-key (error)
-            a mapping has the same key twice
-
-            JSON and YAML both say keys must be unique, but most parsers silently keep the last
-            value (PyYAML, which the W&B agent uses, does), so the first value is lost without a
-            word. launchc points at both occurrences; delete or rename one of them.
-
-            With the problem:
-
-                resource: sagemaker
-                resource: kubernetes
-
-            Fixed:
-
-                resource: kubernetes
-
-            """)
-        let list = try launchc(["explain"])
-        let first = list.stdout.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(first.hasPrefix("LC1001  warning  empty-file ") && first.hasSuffix("  the file holds no document"))
-        // One column for every name: each summary starts right after the widest name and two spaces.
-        let column = 17 + DiagnosticID.all.map(\.name.count).max()! + 2
-        for (line, id) in zip(list.stdout.split(separator: "\n"), DiagnosticID.all) {
-            #expect(String(line.dropFirst(column)) == id.summary, "\(id.code)")
-        }
-        #expect(try launchc(["explain", "yaml-tab-indentation"]).stdout.hasPrefix("LC1202 yaml-tab-indentation (error)\n"))
-    }
-
-    @Test func schemaListsAndPrintsTheBundledSchemas() throws {
-        let list = try launchc(["schema", "--list"])
-        #expect(list.status == 0)
-        let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        #expect(rows.contains(["meta/draft2020-12/schema", "https://json-schema.org/draft/2020-12/schema"]))
-        #expect(rows.contains(["agent", "https://launchc.dev/schemas/agent.json"]))
-        #expect(rows.count == BundledSchemas.ids.count && rows.allSatisfy { $0.count == 2 })
-        let printed = try launchc(["schema", "meta/draft2020-12/validation"])
-        #expect(printed.stdout == (try String(contentsOfFile: Package.path("schemas/meta/draft2020-12/validation.json"), encoding: .utf8)))
-        let byID = try launchc(["schema", "https://json-schema.org/draft/2020-12/meta/core"])
-        #expect(byID.stdout == (try String(contentsOfFile: Package.path("schemas/meta/draft2020-12/core.json"), encoding: .utf8)))
-        let unknown = try launchc(["schema", "sagemakr"])
-        #expect(unknown.status == 2)
-        #expect(unknown.stderr.hasPrefix("Error: no bundled schema is named 'sagemakr'; 'launchc schema --list' shows them\n"))
-    }
-
-    @Test func userSchemas() throws {
-        let bad = try launchc(["check", "--color", "never", "--schema", "fixtures/user-schema/schema.yaml", "fixtures/user-schema/wrong-types.yaml"])
-        #expect(bad.status == 1)
-        #expect(bad.stdout == (try String(contentsOfFile: Package.path("fixtures/user-schema/wrong-types.yaml.expected.txt"), encoding: .utf8)))
-        let good = try launchc(["check", "--schema", "fixtures/user-schema/schema.yaml", "fixtures/user-schema/approved.yaml"])
-        #expect(good.status == 0 && good.stdout.isEmpty)
-        let refused = try launchc(["check", "--color", "never", "--schema", "fixtures/user-schema-invalid/schema.yaml", "fixtures/valid"])
-        #expect(refused.status == 2)
-        #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr == (try String(contentsOfFile: Package.path("fixtures/user-schema-invalid/schema.yaml.expected.txt"), encoding: .utf8)))
-        let missing = try launchc(["check", "--color", "never", "--schema", "no/policy.yaml", "fixtures/valid"])
-        #expect(missing.status == 2)
-        #expect(missing.stderr.hasPrefix("no/policy.yaml: error[LC1002]: cannot read 'no/policy.yaml': no such file or directory\n"))
-    }
-
-    @Test func everySchemaAndCodeIsServedByTheCLI() throws {
-        for entry in BundledSchemas.catalog {
-            let run = try launchc(["schema", entry.name])
-            #expect(run.status == 0, "\(entry.name)")
-            #expect(run.stdout == entry.text + "\n", "\(entry.name)")
-        }
-        for id in DiagnosticID.all {
-            let run = try launchc(["explain", id.code])
-            #expect(run.status == 0 && run.stdout.hasPrefix("\(id.code) \(id.name) (\(id.severity.rawValue))\n"), "\(id.code)")
-        }
-    }
 }

@@ -34,11 +34,11 @@ import Testing
         let full = try Launchc.parseAsRoot(arguments)
         switch full {
         case let check as Check:
-            #expect(fast as? CheckSettings == (try check.asked(arguments: Array(arguments.dropFirst()))))
+            #expect(fast == .check(try check.request(arguments: Array(arguments.dropFirst()))))
         case let render as Render:
-            #expect(fast as? RenderSettings == render.asked())
+            #expect(fast == .render(render.request))
         case let parse as Parse:
-            #expect(fast as? ParseSettings == parse.asked())
+            #expect(fast == .parse(parse.request))
         default:
             Issue.record("unexpected command \(type(of: full))")
         }

@@ -112,6 +112,7 @@ import Testing
             let text = Golden.readFile(Package.path("fixtures/\(command)/cases/\(name)/\(stream).txt")) ?? ""
             codes.formUnion(text.matches(of: /\[(LC[0-9]{4})\]/).map { String($0.1) })
         }
+        codes.formUnion(PipelineTests.caseCodes)
         for name in CLITests.hostileCases {
             let text = Golden.readFile(Package.path("fixtures/hostile/\(name).expected.txt")) ?? ""
             codes.formUnion(text.matches(of: /(?:\[|"code": ")(LC[0-9]{4})/).map { String($0.1) })

@@ -54,8 +54,20 @@ public struct SuppressedFinding: Sendable {
 public enum Input: Sendable, Equatable {
     case file(String)
     case standardInput(name: String)
+    /// A document already in memory (an editor's buffer), under its path.
+    case memory(SourceFile)
     /// A path that does not exist or cannot be listed.
     case missing(String, reason: String)
+
+    public static func == (lhs: Input, rhs: Input) -> Bool {
+        switch (lhs, rhs) {
+        case let (.file(a), .file(b)): return a == b
+        case let (.standardInput(a), .standardInput(b)): return a == b
+        case let (.memory(a), .memory(b)): return a.path == b.path && a.bytes == b.bytes
+        case let (.missing(a, x), .missing(b, y)): return a == b && x == y
+        default: return false
+        }
+    }
 }
 
 /// What a check applies beyond syntax.
@@ -173,6 +185,7 @@ public enum Checker {
         switch input {
         case .file(let path): read = InputReader.read(path: path, limits: limits)
         case .standardInput(let name): read = InputReader.readStandardInput(name: name, limits: limits)
+        case .memory(let file): read = InputReader.check(file, limits: limits)
         case .missing(let path, let reason):
             read = .failure(ReadFailure(path: path, id: .unreadableFile, message: "cannot read '\(path)': \(reason)"))
         }

@@ -27,6 +27,19 @@ public struct SourceSpan: Sendable {
     }
 }
 
+extension SourceFile {
+    /// Stands for the command line itself, for findings about the invocation rather than a
+    /// file (LC19xx): text output prints them as `launchc: error: ...`.
+    public static let invocation = SourceFile(path: "launchc", bytes: [])
+}
+
+extension SourceSpan {
+    /// A finding about the invocation (`SourceFile.invocation`).
+    public static var invocation: SourceSpan { SourceSpan(file: .invocation, range: nil) }
+
+    public var isInvocation: Bool { file === SourceFile.invocation }
+}
+
 /// Extra information attached to a diagnostic, with a place of its own when it has one
 /// ("first defined here").
 public struct Note: Sendable {

@@ -32,6 +32,11 @@ public enum InputReader {
         readAll(fd: 0, path: name, sizeHint: 0, limits: limits)
     }
 
+    /// A document already in memory, held to the same size limit as a file.
+    public static func check(_ file: SourceFile, limits: Limits = .default) -> Result<SourceFile, ReadFailure> {
+        file.bytes.count > limits.maxFileBytes ? .failure(tooLarge(file.path, limits)) : .success(file)
+    }
+
     static func readAll(fd: Int32, path: String, sizeHint: Int, limits: Limits) -> Result<SourceFile, ReadFailure> {
         // A regular file is read straight into an array of its size (one byte more, to notice
         // a file that grew); pipes and growing files continue in chunks.

@@ -54,8 +54,9 @@ public struct Renderer {
         public var body: Body?
         /// Findings on the queue, the spec and the flags, in that order.
         public var diagnostics: [Diagnostic]
-        /// Why there is no body when no finding says so (e.g. a value the agent itself refuses).
-        public var failure: String?
+        /// Why there is no body when no finding says so: the queue file is not a queue (LC1903),
+        /// or the agent itself refuses a value (LC1905). A finding about the invocation.
+        public var failure: Diagnostic?
         /// False when a template variable got no valid value: the body still holds its
         /// `{{placeholder}}`, which the agent never receives, so checking it would only repeat that.
         public var templatesResolved = true
@@ -107,11 +108,11 @@ public struct Renderer {
             // What the file holds is checked by `check`; here only why it cannot be rendered.
             let what = queueReport.kinds.first.flatMap { $0 }.map { " (it reads as \($0.kind.title))" } ?? ""
             return Rendered(resource: nil, body: nil, diagnostics: [],
-                            failure: "\(queue.path) is not a queue definition or a queue config\(what); say which with --kind queue, or --resource for a bare config")
+                            failure: Diagnostic(.unsuitableInput, "\(queue.path) is not a queue definition or a queue config\(what); say which with --kind queue, or --resource for a bare config", at: .invocation))
         }
         switch Resolver(settings: settings).resolve(queue: root, kind: kind, file: queue, spec: spec, specFile: specFile) {
         case .failure(let failure):
-            return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: failure.message)
+            return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: Diagnostic(.unsuitableInput, failure.message, at: .invocation))
         case .success(var resolved):
             diagnostics += resolved.diagnostics
             let job = launch(resolved, spec: spec, queue: kind.kind == .queue ? root : nil, provenance: &resolved.provenance)
@@ -119,7 +120,7 @@ public struct Renderer {
             if let macros { diagnostics += MacroQuirks(macros: macros, provenance: resolved.provenance, project: job.run.project).diagnostics(job.config, resource: resolved.resource) }
             let (body, refusal) = build(job, resource: resolved.resource)
             return Rendered(resource: resolved.resource, body: body, diagnostics: diagnostics,
-                            failure: refusal.map { "the agent refuses this config: " + $0 },
+                            failure: refusal.map { Diagnostic(.jobRefused, "the agent refuses this config: " + $0, at: .invocation) },
                             templatesResolved: !resolved.diagnostics.contains { $0.severity == .error },
                             agentInput: agentInput(job, resource: resolved.resource), provenance: resolved.provenance, macros: macros)
         }

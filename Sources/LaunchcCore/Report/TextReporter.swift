@@ -50,6 +50,12 @@ public struct TextReporter: Reporter {
 
     func render(_ diagnostic: Diagnostic, into out: inout String, cache: inout ConverterCache) {
         let color = Palette(enabled: style.color)
+        if diagnostic.span.isInvocation {
+            // About the command line, not a file: one line, as the tool's own messages read.
+            out += "\(color.bold("launchc:")) \(color.severity(diagnostic.severity.rawValue, diagnostic.severity.rawValue)): \(diagnostic.message)\n"
+            for fix in diagnostic.fixIts { out += "  = \(color.bold("help")): \(fix.message)\n" }
+            return
+        }
         header(diagnostic.span, severity: diagnostic.severity.rawValue, code: diagnostic.code, message: diagnostic.message,
                into: &out, cache: &cache, color: color)
         let gutter = gutterWidth(for: [diagnostic.span] + diagnostic.notes.compactMap(\.span), cache: &cache)
