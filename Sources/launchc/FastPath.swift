@@ -19,23 +19,23 @@ enum FastPath {
                   request.problems().isEmpty else { return nil }
             return .check(request)
         case "render":
-            var seenQueue = false
-            guard let request = parse(rest, into: RenderRequest(), options: renderOptions, positional: { request, value in
-                      defer { seenQueue = true }
-                      request.queue = value
-                      return !seenQueue
-                  }), seenQueue, request.problems(environment: environment).isEmpty else { return nil }
+            guard let request = parse(rest, into: RenderRequest(), options: renderOptions, positional: one(\.queue)),
+                  !request.queue.isEmpty, request.problems(environment: environment).isEmpty else { return nil }
             return .render(request)
         case "parse":
-            var seenFile = false
-            guard let request = parse(rest, into: ParseRequest(), options: parseOptions, positional: { request, value in
-                      defer { seenFile = true }
-                      request.file = value
-                      return !seenFile
-                  }), seenFile else { return nil }
+            guard let request = parse(rest, into: ParseRequest(), options: parseOptions, positional: one(\.file)), !request.file.isEmpty else { return nil }
             return .parse(request)
         default:
             return nil
+        }
+    }
+
+    /// The one positional argument, into `path`: false for a second one (or an empty one).
+    static func one<S>(_ path: WritableKeyPath<S, String>) -> (inout S, String) -> Bool {
+        { settings, value in
+            guard settings[keyPath: path].isEmpty, !value.isEmpty else { return false }
+            settings[keyPath: path] = value
+            return true
         }
     }
 
@@ -93,6 +93,16 @@ enum FastPath {
         Option(names: names, takesValue: true, repeats: repeats, apply: apply)
     }
 
+    /// An option whose value is set as it is, appended (repeatable), or read as an enum.
+    static func text<S>(_ name: String, _ path: WritableKeyPath<S, String?>) -> Option<S> { value(name) { $0[keyPath: path] = $1; return true } }
+    static func text<S>(_ name: String, _ path: WritableKeyPath<S, String>) -> Option<S> { value(name) { $0[keyPath: path] = $1; return true } }
+    static func list<S>(_ name: String, _ path: WritableKeyPath<S, [String]>) -> Option<S> {
+        value(name, repeats: true) { $0[keyPath: path].append($1); return true }
+    }
+    static func choice<S, E: RawRepresentable<String>>(_ name: String, _ path: WritableKeyPath<S, E?>) -> Option<S> {
+        value(name) { $0[keyPath: path] = E(rawValue: $1); return $0[keyPath: path] != nil }
+    }
+
     static func flag<S>(_ names: String..., apply: @escaping (inout S) -> Void) -> Option<S> {
         Option(names: names, takesValue: false, apply: { settings, _ in apply(&settings); return true })
     }
@@ -111,82 +121,48 @@ enum FastPath {
                 if s[keyPath: path].limits.maxFileBytes == Limits.default.maxFileBytes { s[keyPath: path].limits.maxFileBytes = size.bytes }
                 return true
             },
-            value("--limit", repeats: true) { s, v in
-                guard let setting = LimitSetting(argument: v) else { return false }
-                return s[keyPath: path].limits.set(setting.name, to: setting.value)
-            },
+            value("--limit", repeats: true) { s, v in LimitSetting(argument: v).map { s[keyPath: path].limits.set($0.name, to: $0.value) } ?? false },
         ]
     }
 
     static var checkOptions: [Option<CheckRequest>] {
         [
-        value("--format", repeats: true) { s, v in
-            guard let format = ReportFormat(rawValue: v) else { return false }
-            s.destinations.append(ReportDestination(format: format))
-            return true
-        },
-        value("--output", repeats: true) { s, v in
-            // An --output belongs to the --format just before it.
-            guard let last = s.destinations.indices.last, s.destinations[last].output == nil else { return false }
-            s.destinations[last].output = v
-            return true
-        },
-        flag("--strict") { $0.strict = true },
-        flag("--no-strict") { $0.strict = false },
-        value("--jobs") { s, v in
-            guard let jobs = Int(v) else { return false }
-            s.jobs = jobs
-            return true
-        },
-        value("--config") { s, v in s.config = v; return true },
-        flag("--no-config") { $0.noConfig = true },
-        flag("--quiet", "-q") { $0.quiet = true },
-        value("--schema", repeats: true) { s, v in s.schemas.append(v); return true },
-        value("--kind") { s, v in s.kind = DocumentKind(rawValue: v); return s.kind != nil },
-        value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
+            value("--format", repeats: true) { s, v in
+                guard let format = ReportFormat(rawValue: v) else { return false }
+                s.destinations.append(ReportDestination(format: format))
+                return true
+            },
+            value("--output", repeats: true) { s, v in
+                // An --output belongs to the --format just before it.
+                guard let last = s.destinations.indices.last, s.destinations[last].output == nil else { return false }
+                s.destinations[last].output = v
+                return true
+            },
+            flag("--strict") { $0.strict = true }, flag("--no-strict") { $0.strict = false },
+            value("--jobs") { s, v in s.jobs = Int(v); return s.jobs != nil },
+            text("--config", \.config), flag("--no-config") { $0.noConfig = true }, flag("--quiet", "-q") { $0.quiet = true },
+            list("--schema", \.schemas), choice("--kind", \.kind),
+            value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
         ] + common(\.input)
     }
 
     static var renderOptions: [Option<RenderRequest>] {
         [
-        value("--spec") { s, v in s.spec = v; return true },
-        value("--set", repeats: true) { s, v in s.settings.append(v); return true },
-        value("--kind") { s, v in s.kind = DocumentKind(rawValue: v); return s.kind != nil },
-        value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
-        value("--run-id") { s, v in s.runID = v; return true },
-        value("--project") { s, v in s.project = v; return true },
-        value("--entity") { s, v in s.entity = v; return true },
-        value("--run-name") { s, v in s.runName = v; return true },
-        value("--author") { s, v in s.author = v; return true },
-        value("--image-uri") { s, v in s.imageURI = v; return true },
-        value("--entry-point") { s, v in s.entryPoint = v; return true },
-        value("--args") { s, v in s.args = v; return true },
-        value("--queue") { s, v in s.queueName = v; return true },
-        value("--queue-entity") { s, v in s.queueEntity = v; return true },
-        value("--run-queue-item-id") { s, v in s.runQueueItemID = v; return true },
-        value("--macro", repeats: true) { s, v in s.macros.append(v); return true },
-        value("--aws-account") { s, v in s.awsAccount = v; return true },
-        value("--aws-partition") { s, v in s.awsPartition = v; return true },
-        value("--gcp-project") { s, v in s.gcpProject = v; return true },
-        value("--gcp-region") { s, v in s.gcpRegion = v; return true },
-        value("--format") { s, v in
-            guard let format = RenderFormat(rawValue: v) else { return false }
-            s.format = format
-            return true
-        },
-        value("--output", "-o") { s, v in s.output = v; return true },
-        flag("--show-secrets") { $0.showSecrets = true },
-        flag("--compact") { $0.compact = true },
-        flag("--explain") { $0.explain = true },
-        flag("--agent-input") { $0.agentInput = true },
+            text("--spec", \.spec), list("--set", \.settings), choice("--kind", \.kind),
+            value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
+            text("--run-id", \.runID), text("--project", \.project), text("--entity", \.entity), text("--run-name", \.runName),
+            text("--author", \.author), text("--image-uri", \.imageURI), text("--entry-point", \.entryPoint), text("--args", \.args),
+            text("--queue", \.queueName), text("--queue-entity", \.queueEntity), text("--run-queue-item-id", \.runQueueItemID),
+            list("--macro", \.macros), text("--aws-account", \.awsAccount), text("--aws-partition", \.awsPartition),
+            text("--gcp-project", \.gcpProject), text("--gcp-region", \.gcpRegion), choice("--format", \.format),
+            value("--output", "-o") { s, v in s.output = v; return true },
+            flag("--show-secrets") { $0.showSecrets = true }, flag("--compact") { $0.compact = true },
+            flag("--explain") { $0.explain = true }, flag("--agent-input") { $0.agentInput = true },
         ] + common(\.input)
     }
 
     static var parseOptions: [Option<ParseRequest>] {
-        [
-        flag("--all-documents") { $0.allDocuments = true },
-        flag("--compact") { $0.compact = true },
-        ] + common(\.input)
+        [flag("--all-documents") { $0.allDocuments = true }, flag("--compact") { $0.compact = true }] + common(\.input)
     }
 }
 
