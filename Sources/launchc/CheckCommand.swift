@@ -4,44 +4,7 @@ import LaunchcCore
 struct Check: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check YAML and JSON files and report findings.",
-        discussion: """
-            Directories are searched for *.yaml, *.yml and *.json files, skipping hidden files \
-            and folders and, inside a git work tree, whatever .gitignore ignores; files named on \
-            the command line are checked whatever their extension. '-' reads standard input. \
-            Files are checked on all cores; the report is in the same order whatever the scheduling.
-
-            A .launchc.yaml in a file's folder or above it (up to the top of the git work tree) \
-            can make warnings fail the run, ignore codes by glob, and say what files are by glob; \
-            'launchc schema launchc-config' prints its schema. In YAML, a comment \
-            '# launchc: ignore[LC2003] reason' silences that finding on its line (or, on a line \
-            of its own, on the next line).
-
-            Examples:
-              launchc check launch-config.yaml queues/
-              launchc check --strict --quiet .
-              launchc check --jobs 1 --config ci/.launchc.yaml queues/
-              cat queue.json | launchc check --stdin-name queue.json -
-              launchc check --format json queues/ | jq '.diagnostics[] | .code'
-              launchc check --format sarif --output launchc.sarif --format text .
-              launchc check --format junit --output launchc-junit.xml queues/
-              launchc check --schema policies/instance-types.yaml queues/
-              launchc check --diff queues/
-              launchc check --fix launch-config.yaml queues/
-
-            --fix applies the fixes that are safe and unambiguous, as exact edits that keep \
-            comments, order, quoting and indentation: a camelCase Vertex key to snake_case \
-            (LC3405), an unknown key to its single near match (LC2003, and the agent's own \
-            codes for ignored keys such as LC3102's builder key with underscores), a YAML \
-            1.1-ambiguous string quoted (LC1209, in a file of a known kind, where no other \
-            finding is at that value: a boolean written 'off' stays as it is), a docker flag to the spelling docker accepts \
-            (LC3701). Each file is rewritten whole or not at all, and only when something \
-            changed; the report then shows what is left, and standard error says what was \
-            fixed. Running it again changes nothing. --diff prints what --fix would change, as \
-            a unified diff on standard output, and changes nothing, even with --fix (the report, \
-            of the files as they are, goes to standard error). Suppressed findings are not \
-            fixed, and no fix that would make the syntax worse (two keys renamed to one) is \
-            made. Standard input takes --diff, not --fix.
-            """
+        discussion: CommandHelp.check
     )
 
     @Argument(help: "Files and directories to check ('-' for standard input).", completion: .file(extensions: ["yaml", "yml", "json"]))

@@ -4,14 +4,7 @@ import LaunchcCore
 struct Explain: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a diagnostic code, with an example of the problem and its fix.",
-        discussion: """
-            Without a code, lists every code launchc reports.
-
-            Examples:
-              launchc explain
-              launchc explain LC1101
-              launchc explain duplicate-key
-            """
+        discussion: CommandHelp.explain
     )
 
     @Argument(help: "A code such as LC1101, or its name such as duplicate-key.", completion: .list(DiagnosticID.all.map(\.code)))

@@ -16,27 +16,7 @@ struct Launchc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "launchc",
         abstract: "Check and compile W&B Launch queue and agent configuration.",
-        discussion: """
-            launchc reads the YAML and JSON files that define W&B Launch queues and agents and \
-            reports mistakes with their exact line and column, before the agent or a cloud API \
-            rejects a run.
-
-            Exit codes: 0 no error-level findings; 1 findings at error level (or at warning \
-            level with --strict); 2 a usage error or an input that cannot be read.
-
-            Examples:
-              launchc check launch-config.yaml queues/
-              launchc check --format json queues/ > findings.json
-              launchc render queues/sagemaker.yaml --spec launch-spec.yaml
-              launchc policy launch-config.yaml queues/sagemaker.yaml
-              launchc parse queues/train-gpu.yaml
-              launchc explain LC1101
-
-            Shell completion:
-              launchc --generate-completion-script bash > /etc/bash_completion.d/launchc
-              launchc --generate-completion-script zsh > "${fpath[1]}/_launchc"
-              launchc --generate-completion-script fish > ~/.config/fish/completions/launchc.fish
-            """,
+        discussion: CommandHelp.launchc,
         version: LaunchcVersion.current,
         subcommands: [Check.self, Render.self, Policy.self, Parse.self, Schema.self, Explain.self]
     )

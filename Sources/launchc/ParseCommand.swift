@@ -4,16 +4,7 @@ import LaunchcCore
 struct Parse: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a file's parsed document as canonical JSON.",
-        discussion: """
-            The output is what launchc sees: YAML 1.2 core-schema scalars resolved, aliases and \
-            merge keys expanded, keys in source order, numbers in their shortest exact form. \
-            Findings go to standard error; on an error nothing is printed and the exit code is 1.
-
-            Examples:
-              launchc parse queues/train-gpu.yaml
-              launchc parse --all-documents k8s/job.yaml
-              launchc parse --compact sagemaker.json | jq .ResourceConfig
-            """
+        discussion: CommandHelp.parse
     )
 
     @Argument(help: "The file to parse ('-' for standard input).")

@@ -4,38 +4,7 @@ import LaunchcCore
 struct Policy: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the least-privilege permissions an agent config and its queues need.",
-        discussion: """
-            For each principal: the agent's AWS role (SageMaker jobs, passing each execution role, \
-            a KMS grant for an encrypted volume, its logs, pushing the image the builder builds, \
-            kaniko's build context); each SageMaker execution role (the queue's S3 input channels, \
-            output and checkpoint paths, the training image, logs and metrics); the agent's GCP \
-            identity (Vertex custom jobs, acting as the job's service account, the kaniko context \
-            bucket, the Artifact Registry repository it pushes to); the service account Vertex jobs \
-            run as (their output directory and images); and Azure roles (ACR push, the blob build \
-            context). AWS permissions print as IAM policy documents; GCP and Azure ones as \
-            permissions (with the predefined role that holds them) on a resource.
-
-            Every resource is the one the configs name. A {{template variable}} or ${macro} can \
-            differ per run, so that segment becomes '*' and a note says so. What the configs do \
-            not pin is a finding on standard error: LC4001 (a resource chosen per run, or not named \
-            at all), LC4002 (no account, region or project; pass --aws-account or --gcp-project), \
-            LC4003 (a URI no IAM can name). The policy covers jobs as the queue configs define \
-            them; a launch spec's resource_args can override a queue's values per run. policy does \
-            not repeat check's findings: run launchc check on the same files.
-
-            Exit codes: 0 printed, with no error-level finding (nor a warning, with --strict); 1 findings \
-            at that level (the permissions are still printed), or an input that does not parse (then \
-            nothing is printed: permissions from the other files alone would look complete); \
-            2 a usage error, an unreadable input, a file that is not an agent config or a queue, or \
-            an output file that could not be written.
-
-            Examples:
-              launchc policy launch-config.yaml queues/sagemaker-gpu.yaml
-              launchc policy launch-config.yaml queues/*.yaml --aws-account 123456789012
-              launchc policy agent.yaml vertex-queue.yaml --gcp-project ml-platform --format json
-              launchc policy agent.yaml queue.json --format json | jq '.principals[0].policy' > agent-policy.json
-              launchc policy agent.yaml --resource sagemaker queue-config.yaml
-            """
+        discussion: CommandHelp.policy
     )
 
     @Argument(help: "The agent config (launch-config.yaml).")

@@ -4,46 +4,7 @@ import LaunchcCore
 struct Render: ParsableCommand, PipelineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the submission the W&B agent would make for one job.",
-        discussion: """
-            The queue (a queue definition, or a bare queue config with --resource) and the launch \
-            spec are checked first; their findings go to standard error. The body is then built \
-            as wandb 0.31.0 builds it: template variables filled (--set, then the spec, then \
-            defaults), the spec's resource_args merged in, the builder key removed, macros filled.
-
-            Outputs: sagemaker, the CreateTrainingJob request; gcp-vertex, the CustomJob as the \
-            Vertex AI REST API takes it; kubernetes, the API-key Secret and the Job (or the \
-            custom resource) as a JSON list, or with --format yaml as documents for kubectl apply \
-            (the Secret then gets its apiVersion, v1); local-container, the docker argv (--format \
-            shell: the command line); local-process, the command line (--format json: its words). \
-            The SageMaker request, the Vertex CustomJob and Kubernetes Jobs are then checked \
-            against the API's schema; those findings point at lines of the printed body \
-            ('<rendered>', or the -o file), with a note saying where the value came from. --explain \
-            prints, instead of the body, every field with its value and that origin: a line of the \
-            queue or the launch spec, a template variable, a flag, launchc's placeholder, or the \
-            agent. Macro quirks that change the job (an unknown ${NAME} kept, a macro in a key, \
-            ${run_name} or ${author} filled as 'None', ${project_name} lower-cased, a value not \
-            filled again) are warnings at the line that holds the macro.
-
-            What is not given renders as a fixed placeholder: entity 'entity', project \
-            'project', run id 'dryrun00', image 'launchc-dry-run:latest', the API key as \
-            '<WANDB_API_KEY>' unless --show-secrets (which reads WANDB_API_KEY), and what the SDK \
-            would take from the clock (a Vertex job's default display name and output \
-            directory) as '<timestamp>'.
-
-            Exit codes: 0 rendered with no error-level finding; 1 findings at error level or a \
-            config the agent refuses (the body is still printed when it can be built); 2 a usage \
-            error, an unreadable input, or an output file that could not be written.
-
-            Examples:
-              launchc render queues/sagemaker.yaml --spec launch-spec.yaml --run-id 8x2k1q
-              launchc render queue.yaml --set gpus=4 --project resnet -o rendered/job.json
-              launchc render k8s-queue.yaml --format yaml | kubectl apply --dry-run=server -f -
-              launchc render vertex-queue.yaml --spec launch-spec.yaml --format yaml
-              launchc render queue.yaml --spec launch-spec.yaml --agent-input
-              launchc render queue.yaml --spec launch-spec.yaml --set gpus=4 --explain
-              launchc render --resource local-container docker.yaml --format shell \\
-                  --entry-point 'python train.py' --args='--lr 0.1'
-            """
+        discussion: CommandHelp.render
     )
 
     @Argument(help: "The queue definition or queue config ('-' for standard input).")
