@@ -19,3 +19,7 @@ uintptr_t launchc_stack_bottom(void) {
     return 0;
 #endif
 }
+
+__attribute__((noinline)) uintptr_t launchc_stack_pointer(void) {
+    return (uintptr_t)__builtin_frame_address(0);
+}

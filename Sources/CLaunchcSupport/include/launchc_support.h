@@ -8,4 +8,9 @@
 /// the system does not say. Found with pthread_getattr_np, which needs _GNU_SOURCE.
 uintptr_t launchc_stack_bottom(void);
 
+/// Where the calling thread's stack is now: the frame address of this (never inlined)
+/// function. Not the address of a local, which address sanitizer may move to a heap
+/// "fake stack" (detect_stack_use_after_return), far from the real one.
+uintptr_t launchc_stack_pointer(void);
+
 #endif

@@ -77,12 +77,9 @@ public enum ThreadStack {
         return nil
     }
 
-    /// The address of a local of the caller's frame: where the stack is now.
+    /// Where the calling thread's stack is now.
     @inline(__always)
-    static func address() -> UInt {
-        var local: UInt8 = 0
-        return withUnsafeMutablePointer(to: &local) { UInt(bitPattern: $0) }
-    }
+    static func address() -> UInt { UInt(launchc_stack_pointer()) }
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
