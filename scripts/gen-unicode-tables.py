@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/LaunchcCore/Schema/UnicodeTables.generated.swift: the Unicode data that ECMARegex's
+"""Writes Sources/ECMARegex/UnicodeTables.generated.swift: the Unicode data that ECMARegex's
 property escapes (`\\p{…}`, `\\P{…}`) need and Swift's standard library does not give.
 
 Swift's `Unicode.Scalar.Properties` gives the general category and most binary properties; it has
@@ -37,7 +37,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generated import ROOT, write_if_changed  # noqa: E402
 
-OUT = os.path.join(ROOT, "Sources/LaunchcCore/Schema/UnicodeTables.generated.swift")
+OUT = os.path.join(ROOT, "Sources/ECMARegex/UnicodeTables.generated.swift")
 # The Unicode version of Swift 6.3.1's standard library; ICU must have the same.
 UNICODE_VERSION = (17, 0, 0)
 ICU_PACKAGE = "icu4py==1.2.0"

@@ -146,7 +146,8 @@ print(f"schemas: $ids, $refs and $defs, titles and descriptions of properties, e
 # ---------------------------------------------------------------------------------------------
 # 2. The fixtures.
 
-catalog = open(os.path.join(ROOT, "Sources/LaunchcCore/Diagnostics/Catalog.swift"), encoding="utf-8").read()
+catalog = "".join(open(path, encoding="utf-8").read()
+                  for path in sorted(glob.glob(os.path.join(ROOT, "Sources/LaunchcCore/Diagnostics/Catalog/*.swift"))))
 codes_by_name = dict(re.findall(r'static let (\w+) = DiagnosticID\(\s*code: "(LC\d+)"', catalog))
 # The schema engine's codes: its own findings (LC2001-LC2010), and those the bundled schemas name
 # with x-launchc-code. The rules' codes: every code that the Swift rules of the check stage emit,
@@ -158,8 +159,8 @@ for schema in schemas.values():
             value = sub["x-launchc-code"]
             schema_codes |= set(value.values()) if isinstance(value, dict) else {value}
 rule_codes = set()
-for path in glob.glob(os.path.join(ROOT, "Sources/LaunchcCore/Check/*.swift")):
-    if os.path.basename(path) in ("LaunchSchemas.swift", "Checker.swift"):
+for path in glob.glob(os.path.join(ROOT, "Sources/LaunchcCore/Validate/Rules/*.swift")):
+    if os.path.basename(path) == "LaunchSchemas.swift":
         continue
     text = open(path, encoding="utf-8").read()
     rule_codes |= {codes_by_name[n] for n in re.findall(r"\.(\w+)\b", text) if n in codes_by_name}

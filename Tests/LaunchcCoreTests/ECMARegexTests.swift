@@ -1,3 +1,4 @@
+@testable import ECMARegex
 @testable import LaunchcCore
 import Testing
 

@@ -1,4 +1,4 @@
-/// What a document is (PRODUCT.md §1).
+/// What a document is.
 public enum DocumentKind: String, Sendable, CaseIterable {
     /// The agent's `launch-config.yaml`.
     case agent

@@ -1,4 +1,4 @@
-/// classify: what each document is, first match wins (PRODUCT.md §1): command-line flags; a
+/// classify: what each document is, first match wins: command-line flags; a
 /// `# launchc: kind=… resource=…` modeline; the file's name, for `.launchc.yaml`; a `files` glob
 /// of the project config; a `# yaml-language-server: $schema=…` modeline or a `$schema` key
 /// naming one of launchc's schemas; then the document's keys. When the keys fit more than one

@@ -1,4 +1,4 @@
-/// policy (PRODUCT.md §2): the least-privilege permissions an agent config and its queues need,
+/// policy: the least-privilege permissions an agent config and its queues need,
 /// per principal, from the calls wandb 0.31.0 makes (file and line in each note):
 ///
 /// - the agent's AWS role: SageMaker `create_training_job`, `describe_training_job` and

@@ -1,23 +1,3 @@
-/// Python's `shlex.quote`, which the agent uses for every word of the commands it runs: a word
-/// of only `[A-Za-z0-9_@%+=:,./-]` stays as it is; anything else is single-quoted, with each
-/// `'` written as `'"'"'`; the empty word is `''`.
-public enum ShellQuote {
-    public static func quote(_ word: String) -> String {
-        if word.isEmpty { return "''" }
-        let safe = word.unicodeScalars.allSatisfy { c in
-            (c.value < 0x80 && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_")) || "@%+=:,./-".unicodeScalars.contains(c)
-        }
-        if safe { return word }
-        // By bytes, not characters: a quote followed by a combining mark is one `Character`
-        // ("'\u{301}"), and splitting by characters would leave that quote unescaped.
-        var quoted: [UInt8] = [UInt8(ascii: "'")]
-        for byte in word.utf8 {
-            if byte == UInt8(ascii: "'") { quoted += Array("'\"'\"'".utf8) } else { quoted.append(byte) }
-        }
-        quoted.append(UInt8(ascii: "'"))
-        return String(decoding: quoted, as: UTF8.self)
-    }
-}
 
 /// A value as Python's `str()` writes it, for command words.
 enum PythonText {
@@ -45,8 +25,8 @@ extension String {
     }
 }
 
-/// The `docker run` command the local-container runner builds (reference §2.4, step 6;
-/// `get_docker_command`): each word both as docker receives it and as the agent writes it.
+/// The `docker run` command the local-container runner builds
+/// (`get_docker_command`): each word both as docker receives it and as the agent writes it.
 public struct DockerCommand: Sendable {
     public struct Failure: Error, Sendable {
         public var flag: String
@@ -148,7 +128,7 @@ public struct DockerCommand: Sendable {
     }
 }
 
-/// The local-process runner's command line (reference §2.5): every W&B variable as
+/// The local-process runner's command line: every W&B variable as
 /// `KEY=VALUE` (each side quoted), then the entry point and the override args, quoted.
 public enum ProcessCommand {
     public static func commandLine(environment: [(name: String, value: String)], entryPoint: [String], args: [String]) -> String {

@@ -1,5 +1,5 @@
 /// The Job the W&B agent creates from a Kubernetes queue config on the Job path (wandb 0.31.0
-/// `KubernetesRunner._inject_defaults` and its helpers; reference §2.3.1), key for key, in the
+/// `KubernetesRunner._inject_defaults` and its helpers), key for key, in the
 /// agent's order. Not covered yet: the code mount of base-image jobs and the image-pull secret
 /// of the deprecated `registry` block.
 public enum KubernetesJob {
@@ -173,7 +173,7 @@ extension String {
 }
 
 /// The custom resource the agent creates when the apiVersion is not batch/v1 or batch/v1beta1
-/// (wandb 0.31.0 `KubernetesRunner.run`, custom-resource branch; reference §2.3.2): W&B's
+/// (wandb 0.31.0 `KubernetesRunner.run`, custom-resource branch): W&B's
 /// variables on every container (the run id on the first only, the API key in plain text),
 /// monitor and agent labels, the override command and args on every pod's containers, and the
 /// forced securityContext. Not covered yet: base-image code mounts.
@@ -270,7 +270,7 @@ public enum KubernetesCustomResource {
 }
 
 /// The `Secret` the agent creates for the API key before it submits a Job (wandb 0.31.0
-/// `ensure_api_key_secret`; reference §2.3): the key base64-encoded under `password`, type
+/// `ensure_api_key_secret`): the key base64-encoded under `password`, type
 /// `kubernetes.io/basic-auth`, labelled as the agent's. This is the body exactly as the agent's
 /// client sends it, in the client's key order; it has no `apiVersion` because the typed
 /// endpoint supplies `v1`. A `kubectl apply` stream needs `apiVersion: v1` added in front.

@@ -1,4 +1,4 @@
-/// render (PRODUCT.md §2, §6): one job's submission from a queue, an optional launch spec and
+/// render: one job's submission from a queue, an optional launch spec and
 /// the facts the agent would know at run time. Both files are checked first; their findings
 /// come back with the body, which is rendered whenever the files parse and resolve, so a job
 /// the cloud API would reject is still shown as the agent would send it.

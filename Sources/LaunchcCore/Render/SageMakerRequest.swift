@@ -1,6 +1,6 @@
 /// The `CreateTrainingJob` request the W&B agent builds from a SageMaker queue config (wandb
 /// 0.31.0 `SageMakerRunner.run`, `build_sagemaker_args`, `get_role_arn`,
-/// `merge_image_uri_with_algorithm_specification`; reference §2.1), key for key and in the same
+/// `merge_image_uri_with_algorithm_specification`), key for key and in the same
 /// order, which follows Python's dict semantics: a key set again keeps its first position.
 public enum SageMakerRequest {
     /// What the agent would raise instead of submitting, with its message.

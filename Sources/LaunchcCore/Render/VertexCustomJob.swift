@@ -1,6 +1,6 @@
 /// The Vertex AI `CustomJob` the W&B agent creates from a queue config (wandb 0.31.0
 /// `VertexRunner.run` and `launch_vertex_job`, then google-cloud-aiplatform 2.7.0
-/// `CustomJob.__init__` and `CustomJob.submit`; reference §2.2), as the REST API's JSON
+/// `CustomJob.__init__` and `CustomJob.submit`), as the REST API's JSON
 /// (`projects.locations.customJobs.create`): camelCase names, fields in field-number order, int64
 /// as strings, defaults left out.
 public enum VertexCustomJob {

@@ -76,8 +76,8 @@ public struct JobLaunch: Sendable {
     }
 }
 
-/// The W&B variables the agent injects into every job, in its order (reference §6;
-/// `LaunchProject.get_env_vars_dict`), with the JSON-valued ones cut into `_0`, `_1`, ... slices
+/// The W&B variables the agent injects into every job, in its order
+/// (`LaunchProject.get_env_vars_dict`), with the JSON-valued ones cut into `_0`, `_1`, ... slices
 /// when they exceed the runner's limit: 512 characters for SageMaker, 32670 for the others.
 public enum JobEnvironment {
     public static let sageMakerLimit = 512

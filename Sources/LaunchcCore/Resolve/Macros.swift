@@ -1,5 +1,5 @@
 /// The agent's macros (`${run_id}`, ...), filled exactly as wandb 0.31.0 fills them
-/// (`utils.macro_sub`, `recursive_macro_sub`; reference §3): names are word characters, one pass
+/// (`utils.macro_sub`, `recursive_macro_sub`): names are word characters, one pass
 /// from left to right with no look at what was substituted, unknown names kept as written,
 /// string values only (never keys), and a missing value printed as Python prints `None`.
 public struct MacroTable: Sendable {
@@ -82,7 +82,7 @@ public struct MacroTable: Sendable {
     }
 }
 
-/// The warnings PRODUCT.md §5.3 asks for: each of the agent's macro quirks that changes what a
+/// The warnings for each of the agent's macro quirks that changes what a
 /// job gets, at the place in the queue or the launch spec that holds the macro (LC3608-LC3612).
 struct MacroQuirks {
     var macros: MacroTable
@@ -150,68 +150,6 @@ struct MacroQuirks {
     static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.filter { seen.insert($0).inserted }
-    }
-}
-
-/// Python's `int()` and `float()` on a string, as `--set-var` coerces template values
-/// (reference §4): surrounding whitespace, a sign, and `_` between digits are accepted.
-public enum PythonNumber {
-    public static func int(_ text: String) -> Int64? {
-        var s = Substring(text.trimmingPythonWhitespace())
-        var negative = false
-        if let first = s.first, first == "+" || first == "-" { negative = first == "-"; s = s.dropFirst() }
-        guard let digits = underscoredDigits(s) else { return nil }
-        return Int64((negative ? "-" : "") + digits)
-    }
-
-    public static func float(_ text: String) -> Double? {
-        let s = text.trimmingPythonWhitespace()
-        var body = Substring(s)
-        var sign = ""
-        if let first = body.first, first == "+" || first == "-" { sign = first == "-" ? "-" : ""; body = body.dropFirst() }
-        switch body.lowercased() {
-        case "inf", "infinity": return sign == "-" ? -.infinity : .infinity
-        case "nan": return .nan
-        default: break
-        }
-        // Digits with single underscores between them, in the mantissa and the exponent.
-        var mantissa = body
-        var exponent: Substring = ""
-        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = body[..<e]
-            exponent = body[body.index(after: e)...]
-            var expDigits = exponent
-            var expSign = ""
-            if let first = expDigits.first, first == "+" || first == "-" { expSign = String(first); expDigits = expDigits.dropFirst() }
-            guard let clean = underscoredDigits(expDigits) else { return nil }
-            exponent = Substring("e" + expSign + clean)
-        }
-        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return nil }
-        let whole = parts[0].isEmpty ? "" : underscoredDigits(parts[0])
-        let fraction = parts.count == 2 ? (parts[1].isEmpty ? "" : underscoredDigits(parts[1])) : ""
-        guard let whole, let fraction, !(whole.isEmpty && fraction.isEmpty) else { return nil }
-        return Double(sign + (whole.isEmpty ? "0" : whole) + (parts.count == 2 ? "." + (fraction.isEmpty ? "0" : fraction) : "") + exponent)
-    }
-
-    /// `1_000` → "1000"; nil unless decimal digits (any script's, as Python takes them) with
-    /// single underscores between them.
-    static func underscoredDigits(_ s: Substring) -> String? {
-        guard let first = s.first, let last = s.last, first != "_", last != "_" else { return nil }
-        var out = ""
-        var previousUnderscore = false
-        for c in s {
-            if c == "_" {
-                if previousUnderscore { return nil }
-                previousUnderscore = true
-            } else if let digit = c.wholeNumberValue, digit < 10, c.isWholeNumber, c.unicodeScalars.count == 1 {
-                out += String(digit)
-                previousUnderscore = false
-            } else {
-                return nil
-            }
-        }
-        return out
     }
 }
 

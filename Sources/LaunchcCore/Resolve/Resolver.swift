@@ -1,4 +1,4 @@
-/// resolve (PRODUCT.md §5): a queue's config with its template variables filled, a launch
+/// resolve: a queue's config with its template variables filled, a launch
 /// spec's `resource_args.<resource>` deep-merged over it, and the `builder` key removed, ready
 /// for macros and a renderer.
 public struct Resolver {
@@ -168,13 +168,4 @@ public struct Resolver {
 /// Why a queue cannot be resolved at all.
 public struct ResolveFailure: Error, Sendable, Equatable {
     public var message: String
-}
-
-extension Value {
-    var isNumber: Bool {
-        switch self {
-        case .integer, .number: return true
-        default: return false
-        }
-    }
 }

@@ -1,5 +1,5 @@
-/// A queue definition's template variables (`{{name}}` in its config) and their filling, as
-/// PRODUCT.md §5.1 defines it: a placeholder that is a whole string takes the variable's typed
+/// A queue definition's template variables (`{{name}}` in its config) and their filling:
+/// a placeholder that is a whole string takes the variable's typed
 /// value; one inside a longer string is replaced by its text. Values are data: they are never
 /// parsed again or searched for placeholders.
 public struct TemplateVariables: Sendable {
@@ -113,15 +113,6 @@ public struct TemplateVariables: Sendable {
     static func text(of value: Node) -> String {
         if case .string(let s) = value.value { return s }
         return CanonicalJSON.string(value, indent: nil)
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
-        while s.last == " " || s.last == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }
 

@@ -1,3 +1,5 @@
+internal import LaunchcSchemaTexts
+
 /// The schemas compiled into launchc (see `schemas/`, embedded by `make schemas`).
 ///
 /// Each of launchc's own schemas is embedded twice: as written, with the titles, descriptions
@@ -5,6 +7,8 @@
 /// validation copy without the annotations the validator never reads, which is what checks parse
 /// and compile (`document(id:)`). scripts/embed-schemas.py says exactly what the copy leaves out.
 public enum BundledSchemas {
+    static var documents: [(path: String, id: String, text: String, validation: String?)] { SchemaTexts.documents }
+
     /// A bundled schema's parsed root for validation, by `$id` (without fragment).
     public static func document(id: String) -> Node? {
         guard let entry = documents.first(where: { $0.id == id }) else { return nil }

@@ -1,4 +1,4 @@
-/// What launchc checks in a queue definition beyond its own schema (PRODUCT.md §4, last point):
+/// What launchc checks in a queue definition beyond its own schema:
 /// every `{{name}}` is declared and every declared variable used; each variable's type, bounds,
 /// default and options agree; and the config, filled with each default (and with each option of
 /// each variable), passes the resource's schema.

@@ -1,5 +1,5 @@
 /// The keys the W&B agent refuses anywhere in a Kubernetes queue config (wandb 0.31.0,
-/// `validate_kubernetes_resource_args`, utils.py:370-559; reference §2.3.3), and the
+/// `validate_kubernetes_resource_args`, utils.py:370-559), and the
 /// apiVersion forms it cannot handle. The refusal is recursive, so it is code, not schema.
 enum KubernetesRules {
     /// A key the agent refuses: when (present at all, truthy, or non-blank), why (launchc's

@@ -1,3 +1,5 @@
+internal import ECMARegex
+
 /// The agent config's rules that a schema cannot express: image destinations, read the way
 /// wandb 0.31.0's `validate_registry_uri` reads them (agent/config.py, utils.py), and their
 /// region against the environment's.

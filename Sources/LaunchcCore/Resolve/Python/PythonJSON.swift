@@ -1,5 +1,5 @@
 /// JSON text exactly as Python's `json.dumps` writes it with its defaults, which is how the
-/// agent writes `WANDB_CONFIG` and the other JSON-valued variables (reference §6): `", "` and
+/// agent writes `WANDB_CONFIG` and the other JSON-valued variables: `", "` and
 /// `": "` separators, keys in order, non-ASCII escaped as `\uXXXX` (so characters are bytes),
 /// floats as `repr` writes them, and `NaN`/`Infinity` for non-finite numbers.
 public enum PythonJSON {
@@ -78,8 +78,8 @@ public enum PythonJSON {
     }
 }
 
-/// How a launch spec's `resource_args.<resource>` combines with the queue config (PRODUCT.md
-/// §5.2): mappings merge key by key, the override winning; anything else, lists included, is
+/// How a launch spec's `resource_args.<resource>` combines with the queue config:
+/// mappings merge key by key, the override winning; anything else, lists included, is
 /// replaced. Keys keep the queue's order; new keys follow in the override's order.
 public enum DeepMerge {
     public static func merge(_ base: Node, _ override: Node) -> Node {

@@ -1,3 +1,5 @@
+internal import ECMARegex
+
 /// `pattern` and `patternProperties` regular expressions, compiled once, with the schema set.
 ///
 /// JSON Schema patterns are ECMA-262 regular expressions, matched on Unicode scalars and not
