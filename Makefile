@@ -14,7 +14,7 @@ STATIC_LIBS := $(CURDIR)/.build/static-libs
 RELEASE_FLAGS ?= --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker -L$(STATIC_LIBS)
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex generate-unicode install uninstall clean
+.PHONY: all deps build debug demo check format test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex generate-unicode install uninstall clean
 
 all: build
 
@@ -28,6 +28,18 @@ build: deps
 
 debug: deps
 	$(SWIFT) build
+
+# The inner loop, for every edit: a debug build and the whole Swift Testing suite (goldens,
+# parsers, pipelines, the CLI's exit codes); about 2 minutes warm on 2 cores. `make test` is
+# the full gate that CI runs.
+check: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Format the Swift sources in place with the toolchain's swift-format and .swift-format;
+# generated files (*.generated.swift) are left as their generators write them.
+format:
+	$(SWIFT) format --in-place --parallel Package.swift $$(find Sources Tests -name '*.swift' ! -name '*.generated.swift')
 
 # Build, then run launchc on the fixtures to show what it reports.
 demo: build
@@ -97,6 +109,9 @@ bench-findings: deps
 # Sanitizer builds link with the toolchain's lld: gold prints a warning for each of the
 # sanitizer runtime's local symbols that Swift's -export-dynamic asks it to export.
 SANITIZER_LINK := -Xswiftc -use-ld=lld
+# A sanitized suite takes 1-4 minutes here; one that hangs (a sanitizer report in a
+# multi-threaded process can) fails after 20 minutes instead of running out CI's clock.
+TIMEOUT := timeout --kill-after=30 1200
 
 # The whole Swift test suite under address sanitizer, then under thread sanitizer (the CLI tests
 # run the sanitized launchc binary, with --jobs threads). swiftc has no undefined-behaviour
@@ -104,9 +119,9 @@ SANITIZER_LINK := -Xswiftc -use-ld=lld
 .PHONY: sanitize
 sanitize: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address $(SANITIZER_LINK)
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(TIMEOUT) $(SWIFT) test --skip-build --scratch-path .build-asan
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread $(SANITIZER_LINK)
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(TIMEOUT) $(SWIFT) test --skip-build --scratch-path .build-tsan
 
 # libFuzzer (with address sanitizer) on one target for a while: make fuzz TARGET=yaml SECONDS=600.
 # Targets: yaml, json, check, render, policy, user-schema. `make fuzz-all` runs each for
@@ -147,7 +162,7 @@ parity: build
 	.venv-parity/bin/pip install --quiet $(PARITY_PACKAGES)
 	.venv-parity/bin/python -W ignore scripts/parity.py $(RELEASE)
 
-# Re-embed schemas/ into the binary (Sources/LaunchcCore/Schema/BundledSchemas.generated.swift).
+# Re-embed schemas/ into the binary (Sources/LaunchcSchemaTexts/BundledSchemas.generated.swift).
 schemas:
 	python3 scripts/embed-schemas.py
 
@@ -178,7 +193,7 @@ generate-kubernetes:
 	python3 scripts/gen-kubernetes-schema.py .build-generate/kubernetes_validate-*.whl
 	python3 scripts/embed-schemas.py
 
-# Regenerate Sources/LaunchcCore/Schema/UnicodeTables.generated.swift, the data of ECMARegex's \p{...}
+# Regenerate Sources/ECMARegex/UnicodeTables.generated.swift, the data of ECMARegex's \p{...}
 # that Swift's stdlib lacks (scripts, Emoji_Component, Extended_Pictographic, Regional_Indicator,
 # simple case folding), from the Unicode 17.0 data of ICU 78 in the icu4py wheel (PyPI), in a venv:
 # 17.0 is the Unicode version of Swift 6.3.1's stdlib. Not part of `make test`.
@@ -193,5 +208,8 @@ install: build
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/launchc
 
+# Every build folder (.build, and the sanitizer, fuzzing and docs builds .build-*) and every
+# virtual environment (.venv-tools, .venv-bench, .venv-parity, .venv-generate) make made,
+# and the benchmark's output; the fuzzing corpus in .fuzz/ stays (rm -rf .fuzz to drop it).
 clean:
-	rm -rf .build
+	rm -rf .build .build-* .venv .venv-* bench-out
