@@ -37,8 +37,11 @@ struct Check: ParsableCommand, PipelineCommand {
     @Option(help: ArgumentHelp("What every file is: agent, queue, queue-config, launch-spec, launchc-config, or data (only --schema applies).", valueName: "kind"))
     var kind: DocumentKind?
 
-    @Option(help: ArgumentHelp("The resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))
+    @Option(help: ArgumentHelp("The resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process; alone, every file is a queue config of it.", valueName: "resource"))
     var resource: LaunchResource?
+
+    @Flag(help: "A document launchc does not recognise as a W&B Launch document is an error (LC1404), not a note.")
+    var requireKind = false
 
     @Flag(help: "Apply the safe fixes to the files (see below), then report what is left.")
     var fix = false
@@ -55,6 +58,7 @@ struct Check: ParsableCommand, PipelineCommand {
         (request.paths, request.destinations, request.strict, request.jobs) = (paths, try Self.destinations(arguments), strict, jobs)
         (request.config, request.noConfig, request.quiet, request.schemas) = (config, noConfig, quiet, schemas)
         (request.kind, request.resource, request.fix, request.diff, request.input) = (kind, resource, fix, diff, input.options)
+        request.requireKind = requireKind
         return request
     }
 

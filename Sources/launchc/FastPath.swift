@@ -138,7 +138,7 @@ enum FastPath {
                 s.destinations[last].output = v
                 return true
             },
-            flag("--strict") { $0.strict = true }, flag("--no-strict") { $0.strict = false },
+            flag("--strict") { $0.strict = true }, flag("--no-strict") { $0.strict = false }, flag("--require-kind") { $0.requireKind = true },
             value("--jobs") { s, v in s.jobs = Int(v); return s.jobs != nil },
             text("--config", \.config), flag("--no-config") { $0.noConfig = true }, flag("--quiet", "-q") { $0.quiet = true },
             list("--schema", \.schemas), choice("--kind", \.kind),

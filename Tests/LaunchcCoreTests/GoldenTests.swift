@@ -6,6 +6,20 @@ import Testing
     /// The folders whose fixtures are checked as `launchc check FILE` checks them, without flags.
     static let checkedFolders = ["agent", "classify", "gcp-vertex", "launch-spec", "kubernetes", "local-container", "local-process", "queue", "sagemaker", "suppress", "syntax"]
 
+    /// What `launchc check FILE` applies: a note on each document of no kind launchc knows.
+    static var options: CheckOptions {
+        var options = CheckOptions()
+        options.classifier.unrecognised = .note
+        return options
+    }
+
+    /// What `launchc check` prints: a summary line even for a clean file.
+    static var style: ReportStyle {
+        var style = ReportStyle()
+        style.summarisesCleanRuns = true
+        return style
+    }
+
     static var checkedFixtures: [String] {
         // In byte order of path, as `launchc check fixtures/` walks them.
         checkedFolders.flatMap { folder in Package.fixtures(in: folder).map { "fixtures/\(folder)/\($0)" } }
@@ -14,9 +28,9 @@ import Testing
 
     @Test(arguments: checkedFixtures)
     func fixtureReports(_ relative: String) throws {
-        let report = RunReport(files: [Checker.check(try Package.source(relative))], strict: false)
+        let report = RunReport(files: [Checker.check(try Package.source(relative), options: Self.options)], strict: false)
         if relative.hasPrefix("fixtures/syntax/") { #expect(!report.diagnostics.isEmpty, "a syntax fixture must have findings") }
-        Golden.assert(TextReporter().render(report), matches: relative + ".expected.txt")
+        Golden.assert(TextReporter(style: Self.style).render(report), matches: relative + ".expected.txt")
         Golden.assert(JSONReporter().render(report), matches: relative + ".expected.json")
     }
 
@@ -92,7 +106,7 @@ import Testing
     @Test func everyCodeHasAFixture() throws {
         var codes = Set<String>()
         for relative in Self.checkedFixtures {
-            codes.formUnion(Checker.check(try Package.source(relative)).diagnostics.map(\.code))
+            codes.formUnion(Checker.check(try Package.source(relative), options: Self.options).diagnostics.map(\.code))
         }
         let options = CheckOptions(schemas: [try Self.userSchema()])
         for name in Package.fixtures(in: "user-schema") where name != "schema.yaml" {

@@ -150,20 +150,77 @@ import Glibc
             var lines = golden.split(separator: "\n", omittingEmptySubsequences: false)
             if let count = lines[lines.count - 2].firstMatch(of: /([0-9]+) suppressed/) { suppressed += Int(count.1)! }
             lines.removeLast(2)  // "checked 1 file: ..." and the final empty string
+            if lines.isEmpty { continue }  // a clean file: its golden is the summary alone
             errors += lines.filter { $0.contains(": error[LC") }.count
             warnings += lines.filter { $0.contains(": warning[LC") }.count
             notes += lines.filter { $0.contains(": note[LC") }.count
             expected += lines.joined(separator: "\n") + "\n"
         }
         let files = Checker.inputs(for: folders.map(Package.path)).count
-        #expect(run.stdout == expected + "checked \(files) files: \(errors) errors, \(warnings) warnings, \(notes) notes, \(suppressed) suppressed\n")
+        // The folders without goldens of their own (valid/, render/, policy/, ...) add only the
+        // note that a data file is not a Launch document (LC1404); set those aside.
+        let checked = Set(GoldenTests.checkedFixtures)
+        var blocks = run.stdout.split(separator: "\n\n", omittingEmptySubsequences: false).map(String.init)
+        let summary = blocks.removeLast()
+        let asides = blocks.filter { block in
+            !checked.contains(String(block.prefix { $0 != ":" })) && block.contains(": note[LC1404]: ")
+        }
+        blocks.removeAll { asides.contains($0) }
+        #expect(blocks.map { $0 + "\n\n" }.joined() == expected)
+        #expect(summary == "checked \(files) files: \(errors) errors, \(warnings) warnings, \(notes + asides.count) notes, \(suppressed) suppressed\n")
     }
 
-    @Test func validFixturesPrintNothing() throws {
+    /// The valid fixtures have no findings but the note (LC1404) on each document that is not
+    /// a Launch document, and the run still says what it checked.
+    @Test func validFixturesHaveNoFindingsButTheirVerdict() throws {
         let run = try inProcess(["check", "fixtures/valid"])
         #expect(run.status == 0)
-        #expect(run.stdout.isEmpty)
         #expect(run.stderr.isEmpty)
+        let headers = run.stdout.split(separator: "\n").filter { $0.hasPrefix("fixtures/") }
+        #expect(headers.allSatisfy { $0.contains(": note[LC1404]: not recognised as a W&B Launch document") })
+        let noted = Set(headers.map { String($0.prefix { $0 != ":" }) })
+        let launch = ["kubernetes-queue.yaml", "launch-config.yaml", "queue-definition.json", "sagemaker-queue.json", "vertex-queue.yaml"]
+        #expect(noted.isDisjoint(with: launch.map { "fixtures/valid/" + $0 }))
+        #expect(noted.contains("fixtures/valid/scalars.yaml") && noted.contains("fixtures/valid/unicode.json"))
+        let files = Checker.inputs(for: [Package.path("fixtures/valid")]).count
+        #expect(run.stdout.hasSuffix("checked \(files) files: \(headers.count) notes\n"))
+        let quiet = try inProcess(["check", "-q", "fixtures/valid"])
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty)
+        let data = try inProcess(["check", "--kind", "data", "fixtures/valid"])
+        #expect(data.stdout == "checked \(files) files: no findings\n")
+    }
+
+    /// --require-kind: a document launchc does not recognise fails the run (exit 1).
+    @Test func requireKindMakesUnrecognisedDocumentsErrors() throws {
+        let run = try inProcess(["check", "--color", "never", "--require-kind", "fixtures/valid/scalars.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("fixtures/valid/scalars.yaml:2:1: error[LC1404]: not recognised as a W&B Launch document, so only its syntax was checked\n"))
+        #expect(run.stdout.hasSuffix("checked 1 file: 1 error\n"))
+        let launch = try inProcess(["check", "--require-kind", "fixtures/valid/launch-config.yaml"])
+        #expect(launch.status == 0 && launch.stdout == "checked 1 file: no findings\n")
+    }
+
+    /// --resource alone: every file is a queue config of that resource, so a docker queue
+    /// config with a key the agent's allow-list refuses fails (it passed silently before).
+    @Test func resourceAloneMeansAQueueConfig() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("d.yaml").path
+        try "gpus: all\nvolume: /a:/b\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try inProcess(["check", "--color", "never", "--resource", "local-container", file])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\(file):2:1: error[") && !run.stdout.contains("LC1404"))
+        let unsaid = try inProcess(["check", "--color", "never", file])
+        #expect(unsaid.status == 0 && unsaid.stdout.contains("note[LC1404]"))
+
+        // render takes --resource alone the same way (it used to ask for --resource when given it).
+        let bare = directory.appendingPathComponent("gpu.yaml").path
+        try "gpus: all\n".write(toFile: bare, atomically: true, encoding: .utf8)
+        let rendered = try inProcess(["render", "--resource", "local-container", bare])
+        #expect(rendered.status == 0 && rendered.stderr.isEmpty)
+        #expect(rendered.stdout.hasPrefix("[\n  \"docker\",\n  \"run\",") && rendered.stdout.contains("  \"--gpus\",\n  \"all\",\n"))
+        let refused = try inProcess(["render", bare])
+        #expect(refused.status == 1 && refused.stderr.contains("or --resource RESOURCE (a bare queue config)"))
     }
 
     @Test func parsePrintsTheCanonicalJSON() throws {
@@ -287,7 +344,7 @@ import Glibc
         #expect(bad.status == 1)
         #expect(bad.stdout == (try String(contentsOfFile: Package.path("fixtures/user-schema/wrong-types.yaml.expected.txt"), encoding: .utf8)))
         let good = try inProcess(["check", "--schema", "fixtures/user-schema/schema.yaml", "fixtures/user-schema/approved.yaml"])
-        #expect(good.status == 0 && good.stdout.isEmpty)
+        #expect(good.status == 0 && good.stdout == "checked 1 file: no findings\n")
         let refused = try inProcess(["check", "--color", "never", "--schema", "fixtures/user-schema-invalid/schema.yaml", "fixtures/valid"])
         #expect(refused.status == 2)
         #expect(refused.stdout.isEmpty)

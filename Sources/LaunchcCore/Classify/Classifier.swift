@@ -6,6 +6,13 @@
 public struct Classifier: Sendable {
     public var kind: DocumentKind?
     public var resource: LaunchResource?
+    /// Whether `resource` without `kind` says the document is a queue config of that resource
+    /// (`check` and `render`), rather than only completing a kind found otherwise (`policy`,
+    /// where queue definitions and bare configs come together).
+    public var resourceMeansQueueConfig = false
+    /// The severity of the finding (LC1404) on a document of no kind launchc knows: a note, an
+    /// error (`--require-kind`), or none (only syntax was asked for, or users' schemas apply).
+    public var unrecognised: Severity?
     /// What the project config's `files` says the file is, and which glob said so.
     public var layout: Layout?
 
@@ -22,10 +29,11 @@ public struct Classifier: Sendable {
         }
     }
 
-    public init(kind: DocumentKind? = nil, resource: LaunchResource? = nil, layout: Layout? = nil) {
+    public init(kind: DocumentKind? = nil, resource: LaunchResource? = nil, layout: Layout? = nil, resourceMeansQueueConfig: Bool = false) {
         self.kind = kind
         self.resource = resource
         self.layout = layout
+        self.resourceMeansQueueConfig = resourceMeansQueueConfig
     }
 
     /// The names launchc's project config goes by.
@@ -55,6 +63,8 @@ public struct Classifier: Sendable {
             result.append(classification)
             diagnostics += problems
         }
+        // A file that did not parse has its verdict already: its syntax errors.
+        if parsed.diagnostics.contains(where: { $0.severity == .error }) { diagnostics.removeAll { $0.id == .classifyUnknown } }
         return (result, diagnostics)
     }
 
@@ -63,6 +73,8 @@ public struct Classifier: Sendable {
         var classification: Classification?
         if let kind {
             classification = Classification(kind: kind, resource: resource, origin: "the --kind flag")
+        } else if resourceMeansQueueConfig, let resource {
+            classification = Classification(kind: .queueConfig, resource: resource, origin: "the --resource flag")
         } else if let kind = modeline.kind {
             classification = Classification(kind: kind, resource: modeline.resource, origin: "the modeline on line \(modeline.line)")
         } else if Self.isProjectConfig(file.path) {
@@ -88,7 +100,12 @@ public struct Classifier: Sendable {
         let candidates = Self.infer(root)
         switch candidates.count {
         case 0:
-            return (nil, [])
+            // An empty document, or a file that did not parse, has its verdict already.
+            guard let unrecognised, root.value != .null else { return (nil, []) }
+            return (nil, [Diagnostic(
+                .classifyUnknown, severity: unrecognised, "not recognised as a W&B Launch document, so only its syntax was checked",
+                at: Self.span(root, file),
+                fixIts: [FixIt("say what it is: '# launchc: kind=queue-config resource=sagemaker' at the top, --kind/--resource, or a files glob in .launchc.yaml ('kind=data' if it is not a Launch document)")])])
         case 1:
             var inferred = candidates[0]
             if inferred.resource == nil { inferred.resource = resource ?? modeline.resource ?? layout?.resource }

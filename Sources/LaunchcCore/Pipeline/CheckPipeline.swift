@@ -15,6 +15,8 @@ public struct CheckRequest: Sendable, Equatable {
     public var schemas: [String] = []
     public var kind: DocumentKind?
     public var resource: LaunchResource?
+    /// `--require-kind`: a document launchc does not recognise is an error, not a note.
+    public var requireKind = false
     /// `--fix`: rewrite the files with their safe fixes; `--diff`: print them instead.
     public var fix = false
     public var diff = false
@@ -63,7 +65,8 @@ public enum CheckPipeline {
             outcome.fail(problem, style: errors)
             return outcome
         }
-        let classifier = Classifier(kind: request.kind, resource: request.resource)
+        var classifier = Classifier(kind: request.kind, resource: request.resource, resourceMeansQueueConfig: true)
+        if request.schemas.isEmpty { classifier.unrecognised = request.requireKind ? .error : .note }
         var options = CheckOptions(limits: request.input.limits, classifier: classifier)
         var schemaProblems: [Diagnostic] = []
         for path in request.schemas {
@@ -99,7 +102,9 @@ public enum CheckPipeline {
             switch destination.format {
             case .text:
                 let color = destination.output == nil && environment.colors(reportStream, mode: request.input.color)
-                text = TextReporter(style: ReportStyle(color: color, quiet: request.quiet)).render(report)
+                var style = ReportStyle(color: color, quiet: request.quiet)
+                style.summarisesCleanRuns = true
+                text = TextReporter(style: style).render(report)
             case .json: text = JSONReporter().render(report)
             case .sarif: text = SARIFReporter(toolVersion: LaunchcVersion.current).render(report)
             case .github: text = GitHubReporter().render(report)

@@ -101,7 +101,7 @@ public enum RenderPipeline {
             specFile = file
         }
 
-        var renderer = Renderer(classifier: Classifier(kind: request.kind, resource: request.resource),
+        var renderer = Renderer(classifier: Classifier(kind: request.kind, resource: request.resource, resourceMeansQueueConfig: true),
                                 settings: request.settings.compactMap(Resolver.Setting.init), facts: facts(request, environment: environment))
         renderer.limits = limits
         let rendered = renderer.render(queue: queueFile, spec: specFile)

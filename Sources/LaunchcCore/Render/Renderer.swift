@@ -108,7 +108,7 @@ public struct Renderer {
             // What the file holds is checked by `check`; here only why it cannot be rendered.
             let what = queueReport.kinds.first.flatMap { $0 }.map { " (it reads as \($0.kind.title))" } ?? ""
             return Rendered(resource: nil, body: nil, diagnostics: [],
-                            failure: Diagnostic(.unsuitableInput, "\(queue.path) is not a queue definition or a queue config\(what); say which with --kind queue, or --resource for a bare config", at: .invocation))
+                            failure: Diagnostic(.unsuitableInput, "\(queue.path) is not a queue definition or a queue config\(what); say which with --kind queue (a queue definition), or --resource RESOURCE (a bare queue config)", at: .invocation))
         }
         switch Resolver(settings: settings).resolve(queue: root, kind: kind, file: queue, spec: spec, specFile: specFile) {
         case .failure(let failure):

@@ -13,6 +13,9 @@ public struct ReportStyle: Sendable {
     /// Text output shows at most this many findings of one file, then counts the rest by code
     /// (the machine formats always list every one).
     public var maxPerFile: Int
+    /// A summary line even when nothing was found (`check`: every run says what it checked, so
+    /// a clean run and a run that understood nothing never look alike).
+    public var summarisesCleanRuns = false
 
     public static let defaultMaxPerFile = 500
 

@@ -22,7 +22,7 @@ public struct TextReporter: Reporter {
             for diagnostic in shown.prefix(style.maxPerFile) { render(diagnostic, into: &out, cache: &cache) }
             if shown.count > style.maxPerFile { out += omitted(shown.dropFirst(style.maxPerFile), in: file.path) }
         }
-        if !style.quiet && any {
+        if !style.quiet && (any || (style.summarisesCleanRuns && !report.files.isEmpty)) {
             out += summary(report)
         }
         return out
@@ -120,7 +120,7 @@ public struct TextReporter: Reporter {
         let suppressed = report.suppressedCount
         if suppressed > 0 { parts.append("\(suppressed) suppressed") }
         let files = report.files.count
-        return "checked \(files) file\(files == 1 ? "" : "s"): \(parts.joined(separator: ", "))\n"
+        return "checked \(files) file\(files == 1 ? "" : "s"): \(parts.isEmpty ? "no findings" : parts.joined(separator: ", "))\n"
     }
 }
 

@@ -33,4 +33,19 @@ extension DiagnosticID {
             """,
         bad: "# launchc: kind=queues\n",
         good: "# launchc: kind=queue\n")
+
+    public static let classifyUnknown = DiagnosticID(
+        code: "LC1404", name: "not-a-launch-document", severity: .note,
+        summary: "a document launchc does not recognise as a W&B Launch document",
+        explanation: """
+            Nothing says what this document is (no --kind or --resource, modeline, `files` glob of \
+            `.launchc.yaml` or `$schema`), and its keys are not those of an agent config, a queue \
+            definition, a queue config or a launch spec, so only its syntax was checked. If it is a \
+            Launch document, say which: a modeline such as `# launchc: kind=queue-config \
+            resource=local-container` at the top, `--kind`/`--resource`, or a `files` glob in \
+            `.launchc.yaml`; `kind=data` says it is not one. `--require-kind` makes this an error, so a \
+            file that launchc does not understand can never pass a check silently.
+            """,
+        bad: "env: [DEBUG=1]\nvolume: /mnt/datasets:/mnt/datasets\n",
+        good: "# launchc: kind=queue-config resource=local-container\nenv: [DEBUG=1]\nvolume: /mnt/datasets:/mnt/datasets\n")
 }

@@ -34,7 +34,7 @@ extension DiagnosticID {
         yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
         yamlNonFiniteNumber, yamlTooManyDocuments,
         jsonSyntax, jsonComment, jsonTrailingComma, jsonNonFiniteNumber, jsonSingleQuotes, jsonTrailingContent,
-        classifyAmbiguous, classifyNoResource, classifyModeline,
+        classifyAmbiguous, classifyNoResource, classifyModeline, classifyUnknown,
         suppressionWithoutReason, suppressionUnused, suppressionMalformed, configUnknownCode, configUnmatchedGlob,
         plaintextSecret,
         usageError, outputUnwritable, unsuitableInput, noInputs, jobRefused,
