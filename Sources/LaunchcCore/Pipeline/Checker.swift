@@ -111,6 +111,14 @@ public enum Checker {
 
     /// validate: one document against its kind's schema, then the rules that go with the kind.
     static func validate(_ root: Node, as kind: Classification, file: SourceFile, limits: Limits = .default) -> [Diagnostic] {
+        let found = validateKind(root, as: kind, file: file, limits: limits)
+        switch kind.kind {
+        case .agent, .queue, .queueConfig, .launchSpec: return Placeholders.check(root, file: file, schemaFindings: found)
+        case .launchcConfig, .data: return found
+        }
+    }
+
+    static func validateKind(_ root: Node, as kind: Classification, file: SourceFile, limits: Limits) -> [Diagnostic] {
         let launch = LaunchSchemas.shared
         guard let schema = launch.schema(for: kind) else { return [] }
         let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true)

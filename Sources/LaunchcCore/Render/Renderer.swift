@@ -293,7 +293,15 @@ public struct Renderer {
                 .diagnose(failures, stopped: validator.stopped)
         }
         let known = Set(reported.map { "\($0.id.code) \($0.message)" })
-        return DiagnosticCollector.sorted(diagnostics.filter { !known.contains("\($0.id.code) \($0.message)") })
+        // A placeholder (LC1107) is reported where it was written, not again where it lands.
+        let placeholders = Set(reported.filter { $0.id == .placeholderValue }.compactMap { $0.message.split(separator: "'").first.map(String.init) })
+        let index = NodeIndex(root)
+        return DiagnosticCollector.sorted(diagnostics.filter { finding in
+            if known.contains("\(finding.id.code) \(finding.message)") { return false }
+            guard !placeholders.isEmpty, let pointer = finding.pointer, case .string(let text)? = index.node(at: pointer)?.value,
+                  let placeholder = Placeholders.placeholder(in: text) else { return true }
+            return !placeholders.contains(String(placeholder))
+        })
     }
 
     /// An object as `kubectl apply` needs it: the API-key Secret, sent by the agent to a typed

@@ -66,4 +66,17 @@ extension DiagnosticID {
             """,
         bad: "user: \"\u{202E}nimda\u{202C}\"   # shows as 'admin'\n",
         good: "user: admin\n")
+
+    public static let placeholderValue = DiagnosticID(
+        code: "LC1107", name: "placeholder-value", severity: .error,
+        summary: "a placeholder copied from an example, never filled in",
+        explanation: """
+            Documentation examples mark what to fill in as `<queue-name>`, `<your-region>`, \
+            `your-bucket` or `YOUR_PROJECT_ID`. The agent and the cloud APIs take such a value as \
+            written: the agent polls a queue named `<queue-name>`, SageMaker is asked for region \
+            `<your-region>`. Replace each with the real value (template variables are written \
+            `{{name}}`, and are not placeholders).
+            """,
+        bad: "queues: [<queue-name>]\nenvironment:\n  type: aws\n  region: <your-region>\n",
+        good: "queues: [gpu-training]\nenvironment:\n  type: aws\n  region: us-east-1\n")
 }

@@ -29,7 +29,7 @@ extension DiagnosticID {
     /// Every code launchc can report, in code order.
     public static let all: [DiagnosticID] = [
         emptyFile, unreadableFile, binaryFile, invalidUTF8, unsupportedEncoding, fileTooLarge,
-        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep, scalarTooLong, bidiControl,
+        duplicateKey, integerOutOfRange, numberOutOfRange, nestingTooDeep, scalarTooLong, bidiControl, placeholderValue,
         yamlSyntax, yamlTabIndentation, yamlUnknownTag, yamlTagMismatch, yamlNonStringKey,
         yamlUndefinedAlias, yamlRecursiveAlias, yamlInvalidMerge, yaml11Ambiguity, yamlAliasExpansion,
         yamlNonFiniteNumber, yamlTooManyDocuments,
