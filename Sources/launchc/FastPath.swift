@@ -45,6 +45,8 @@ enum FastPath {
         var names: [String]
         var takesValue: Bool
         var repeats = false
+        /// Whether the value may start with '-' (`--args "--lr 0.1"`), as ArgumentParser's `.unconditional`.
+        var takesDashValues = false
         var apply: (inout Settings, String) -> Bool
     }
 
@@ -77,7 +79,7 @@ enum FastPath {
                 if let inline {
                     value = inline
                 } else {
-                    guard index < tokens.count, !tokens[index].hasPrefix("-") || tokens[index] == "-" else { return nil }
+                    guard index < tokens.count, option.takesDashValues || !tokens[index].hasPrefix("-") || tokens[index] == "-" else { return nil }
                     value = tokens[index]
                     index += 1
                 }
@@ -96,6 +98,7 @@ enum FastPath {
     /// An option whose value is set as it is, appended (repeatable), or read as an enum.
     static func text<S>(_ name: String, _ path: WritableKeyPath<S, String?>) -> Option<S> { value(name) { $0[keyPath: path] = $1; return true } }
     static func text<S>(_ name: String, _ path: WritableKeyPath<S, String>) -> Option<S> { value(name) { $0[keyPath: path] = $1; return true } }
+    static func words<S>(_ name: String, _ path: WritableKeyPath<S, String?>) -> Option<S> { var o = text(name, path); o.takesDashValues = true; return o }
     static func list<S>(_ name: String, _ path: WritableKeyPath<S, [String]>) -> Option<S> {
         value(name, repeats: true) { $0[keyPath: path].append($1); return true }
     }
@@ -151,7 +154,7 @@ enum FastPath {
             text("--spec", \.spec), list("--set", \.settings), choice("--kind", \.kind),
             value("--resource") { s, v in s.resource = LaunchResource(name: v); return s.resource != nil },
             text("--run-id", \.runID), text("--project", \.project), text("--entity", \.entity), text("--run-name", \.runName),
-            text("--author", \.author), text("--image-uri", \.imageURI), text("--entry-point", \.entryPoint), text("--args", \.args),
+            text("--author", \.author), text("--image-uri", \.imageURI), words("--entry-point", \.entryPoint), words("--args", \.args),
             text("--queue", \.queueName), text("--queue-entity", \.queueEntity), text("--run-queue-item-id", \.runQueueItemID),
             list("--macro", \.macros), text("--aws-account", \.awsAccount), text("--aws-partition", \.awsPartition),
             text("--gcp-project", \.gcpProject), text("--gcp-region", \.gcpRegion), choice("--format", \.format),

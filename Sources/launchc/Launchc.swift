@@ -36,6 +36,7 @@ struct Launchc: ParsableCommand {
     /// error (exit 2 where ArgumentParser says 64). The tests run command lines through this.
     static func outcome(of arguments: [String], environment: RunEnvironment) -> (Outcome, ColorMode) {
         if let fast = FastPath.command(arguments, environment: environment) { return (fast.outcome(environment: environment), fast.color) }
+        if let unknown = CommandHelp.unknownCommand(arguments, color: .auto, environment: environment) { return (unknown, .auto) }
         return $arguments.withValue(arguments) { parsed(arguments, environment: environment) }
     }
 

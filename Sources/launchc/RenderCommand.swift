@@ -40,10 +40,10 @@ struct Render: ParsableCommand, PipelineCommand {
     @Option(name: .customLong("image-uri"), help: "The image handed to the runner (default: the spec's docker.docker_image).")
     var imageURI: String?
 
-    @Option(name: .customLong("entry-point"), help: ArgumentHelp("The job's own entry point: words separated by spaces, or a JSON array of strings.", valueName: "command"))
+    @Option(name: .customLong("entry-point"), parsing: .unconditional, help: ArgumentHelp("The job's own entry point: words separated by spaces, or a JSON array of strings.", valueName: "command"))
     var entryPoint: String?
 
-    @Option(help: ArgumentHelp("The run's args: words separated by spaces, or a JSON array of strings (default: the spec's overrides.args).", valueName: "args"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The run's args: words separated by spaces, or a JSON array of strings (default: the spec's overrides.args).", valueName: "args"))
     var args: String?
 
     @Option(name: .customLong("queue"), help: "The queue the run came from (WANDB_LAUNCH_QUEUE_NAME; default: a queue definition's name).")

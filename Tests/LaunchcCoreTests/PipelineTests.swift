@@ -190,6 +190,30 @@ import Glibc
         #expect(data.stdout == "checked \(files) files: no findings\n")
     }
 
+    /// A misspelt command names the one meant (LC1901, exit 2); `--args` takes words that start
+    /// with dashes, through the fast path and through ArgumentParser alike.
+    @Test func misspeltCommandsAndDashedArgs() throws {
+        let typo = try inProcess(["chek", "fixtures/valid/scalars.yaml"])
+        #expect(typo.status == 2 && typo.stdout.isEmpty)
+        #expect(typo.stderr == "launchc: error: unknown command 'chek'; did you mean 'check'?\n  = help: the commands are check, render, policy, parse, schema, explain; see 'launchc --help'\n")
+        let far = try inProcess(["frobnicate"])
+        #expect(far.status == 2 && far.stderr.hasPrefix("launchc: error: unknown command 'frobnicate'\n"))
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let queue = directory.appendingPathComponent("gpu.yaml").path
+        try "gpus: all\n".write(toFile: queue, atomically: true, encoding: .utf8)
+        for arguments in [["--args", "--lr 0.1"], ["--args=--lr 0.1"], ["--args", "--lr 0.1", "--help-me"]] {
+            let run = try inProcess(["render", "--resource", "local-container", "--format", "shell", queue] + arguments)
+            if arguments.last == "--help-me" {
+                #expect(run.status == 2)  // an unknown option is still refused (by ArgumentParser)
+            } else {
+                #expect(run.status == 0 && run.stdout.hasSuffix(" launchc-dry-run:latest --lr 0.1\n"), "\(arguments)")
+            }
+        }
+        let slow = try inProcess(["render", "--resource", "local-container", "--format", "shell", "--show-secrets", "--explain", queue, "--entry-point", "-m train"])
+        #expect(slow.status == 0)
+    }
+
     /// --require-kind: a document launchc does not recognise fails the run (exit 1).
     @Test func requireKindMakesUnrecognisedDocumentsErrors() throws {
         let run = try inProcess(["check", "--color", "never", "--require-kind", "fixtures/valid/scalars.yaml"])

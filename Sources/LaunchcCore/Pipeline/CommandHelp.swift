@@ -168,4 +168,20 @@ public enum CommandHelp {
           launchc explain LC1101
           launchc explain duplicate-key
         """
+
+    /// launchc's commands, for suggestions.
+    public static let commands = ["check", "render", "policy", "parse", "schema", "explain", "help"]
+
+    /// An unknown command (`launchc chek`): a usage error (LC1901) naming the nearest command,
+    /// when one is close enough to be meant; nil for an argument that is a command or an option.
+    public static func unknownCommand(_ arguments: [String], color: ColorMode, environment: RunEnvironment) -> Outcome? {
+        guard let name = arguments.first, !name.hasPrefix("-"), !commands.contains(name) else { return nil }
+        let nearest = commands.map { ($0, SchemaDiagnostics.distance(name.lowercased(), $0)) }.min { $0.1 < $1.1 }
+        var message = "unknown command '\(name)'"
+        if let (command, distance) = nearest, distance <= max(1, command.count / 3) { message += "; did you mean '\(command)'?" }
+        var outcome = Outcome()
+        outcome.fail(Diagnostic(.usageError, message, at: .invocation, fixIts: [FixIt("the commands are " + commands.dropLast().joined(separator: ", ") + "; see 'launchc --help'")]),
+                     style: environment.style(.standardError, mode: color))
+        return outcome
+    }
 }
