@@ -364,6 +364,8 @@ struct Suggestions {
     /// Each candidate's scalars counted into 32 buckets, for a cheap lower bound on the distance.
     private let histograms: [Histogram]
     private let longest: Int
+    /// Each candidate's words (split at `_`, `-`, `.`, `/`), lowercased.
+    private let tokens: [[Substring]]
 
     init(_ candidates: [String]) {
         self.candidates = Array(Set(candidates.map { ScalarKey($0) })).map(\.string).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -371,6 +373,27 @@ struct Suggestions {
         lowered = self.candidates.map { candidate in candidate.lowercased().unicodeScalars.map { $0.value } }
         histograms = lowered.map(Histogram.init)
         longest = lowered.reduce(0) { max($0, $1.count) }
+        tokens = self.candidates.map(Self.words)
+    }
+
+    static func words(_ text: String) -> [Substring] {
+        Substring(text.lowercased()).split { $0 == "_" || $0 == "-" || $0 == "." || $0 == "/" }
+    }
+
+    /// The one candidate that holds all of the key's words, in order, and more (`NVIDIA_T4`:
+    /// `NVIDIA_TESLA_T4`, never the nearer `NVIDIA_L4`; `p3.2xlarge`: `ml.p3.2xlarge`).
+    func containing(_ key: String) -> String? {
+        let wanted = Self.words(key)
+        guard wanted.count >= 2 else { return nil }
+        var found: String?
+        for (i, words) in tokens.enumerated() where words.count > wanted.count {
+            var next = wanted.startIndex
+            for word in words where next < wanted.endIndex && word == wanted[next] { next += 1 }
+            guard next == wanted.endIndex else { continue }
+            if found != nil { return nil }
+            found = candidates[i]
+        }
+        return found
     }
 
     /// Scalars counted by bucket (value modulo 32, each count saturating at 255). An edit
@@ -401,10 +424,12 @@ struct Suggestions {
         }
     }
 
-    /// The same key up to case, `_` and `-` first; else the one candidate within one edit per
-    /// three characters that is nearer than all others; else nil.
+    /// The same key up to case, `_` and `-` first; then the one candidate that holds all its
+    /// words; else the one candidate within one edit per three characters that is nearer than
+    /// all others; else nil.
     func nearest(_ key: String) -> String? {
         if let same = byFold[ScalarKey(SchemaDiagnostics.fold(key))], same.count == 1 { return same[0] }
+        if let containing = containing(key) { return containing }
         // One edit in three characters; keys of one or two letters get no distance-based guess.
         let limit = key.count / 3
         guard limit > 0 else { return nil }
