@@ -56,4 +56,16 @@ extension DiagnosticID {
         explanation: "SageMaker training jobs pull their image only from Amazon ECR; an image on Docker Hub or another registry is refused.",
         bad: "AlgorithmSpecification:\n  TrainingImage: python:3.12\n  TrainingInputMode: File\n",
         good: "AlgorithmSpecification:\n  TrainingImage: 123456789012.dkr.ecr.us-east-1.amazonaws.com/train:v3\n  TrainingInputMode: File\n")
+
+    public static let sageMakerSpotWait = DiagnosticID(
+        code: "LC3307", name: "sagemaker-spot-without-max-wait", severity: .error,
+        summary: "managed spot training without a MaxWaitTimeInSeconds at least MaxRuntimeInSeconds",
+        explanation: """
+            With `EnableManagedSpotTraining: true`, CreateTrainingJob requires \
+            `StoppingCondition.MaxWaitTimeInSeconds` (how long to wait for spot capacity and train, in \
+            all), and it must be at least `MaxRuntimeInSeconds`; otherwise AWS refuses the job with a \
+            ValidationException when the agent submits it.
+            """,
+        bad: "EnableManagedSpotTraining: true\nStoppingCondition:\n  MaxRuntimeInSeconds: 86400\n",
+        good: "EnableManagedSpotTraining: true\nStoppingCondition:\n  MaxRuntimeInSeconds: 86400\n  MaxWaitTimeInSeconds: 172800\n")
 }

@@ -43,7 +43,7 @@ extension DiagnosticID {
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
-        sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage,
+        sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage, sageMakerSpotWait,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored, dockerFlagInjection,

@@ -53,7 +53,37 @@ enum ResourceRules {
                                       fixIts: [FixIt("push the image to ECR and write <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>")]))
             }
         }
+        out += spotWait(config, file: file, pointer: pointer)
         return out
+    }
+
+    /// CreateTrainingJob's rule for managed spot training: a MaxWaitTimeInSeconds, at least the
+    /// MaxRuntimeInSeconds (the API's own default for that is one day). Values still holding a
+    /// template variable or macro are decided when filled.
+    static func spotWait(_ config: Node, file: SourceFile, pointer: JSONPointer) -> [Diagnostic] {
+        guard let spot = config["EnableManagedSpotTraining"], spot.value == .bool(true) else { return [] }
+        let at = { (path: [String]) in JSONPointer(tokens: pointer.tokens + path) }
+        let runtime = config.resolve(JSONPointer(tokens: ["StoppingCondition", "MaxRuntimeInSeconds"]))
+        guard let wait = config.resolve(JSONPointer(tokens: ["StoppingCondition", "MaxWaitTimeInSeconds"])) else {
+            // A StoppingCondition that is not a mapping (a template variable) is decided when filled.
+            if let stopping = config["StoppingCondition"], case .object = stopping.value {} else if config["StoppingCondition"] != nil { return [] }
+            var least = " (86400 when it is not set)"
+            if case .integer(let seconds)? = runtime?.value { least = " (\(seconds))" }
+            return [Diagnostic(.sageMakerSpotWait, "EnableManagedSpotTraining is true but StoppingCondition has no MaxWaitTimeInSeconds; AWS refuses the job",
+                               at: SourceSpan(file: file, range: config.member("EnableManagedSpotTraining")?.keyRange ?? spot.range), pointer: at(["EnableManagedSpotTraining"]),
+                               fixIts: [FixIt("add StoppingCondition.MaxWaitTimeInSeconds, at least MaxRuntimeInSeconds" + least)])]
+        }
+        guard case .integer(let waitSeconds) = wait.value else { return [] }
+        let runtimeSeconds: Int64
+        switch runtime?.value {
+        case nil: runtimeSeconds = 86_400
+        case .integer(let seconds)?: runtimeSeconds = seconds
+        default: return []
+        }
+        guard waitSeconds < runtimeSeconds else { return [] }
+        return [Diagnostic(.sageMakerSpotWait, "MaxWaitTimeInSeconds \(waitSeconds) is less than MaxRuntimeInSeconds \(runtimeSeconds); AWS refuses the job",
+                           at: SourceSpan(file: file, range: wait.range), pointer: at(["StoppingCondition", "MaxWaitTimeInSeconds"]),
+                           fixIts: [FixIt("make MaxWaitTimeInSeconds at least \(runtimeSeconds)")])]
     }
 
     /// The Vertex SDK builds its protos from snake_case field names and fails on camelCase ones
