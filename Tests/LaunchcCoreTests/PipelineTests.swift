@@ -224,6 +224,26 @@ import Glibc
         #expect(launch.status == 0 && launch.stdout == "checked 1 file: no findings\n")
     }
 
+    /// `.launchc.yaml`'s `require-kind`: `true`, or the globs of the files it covers.
+    @Test func projectConfigRequiresKindByPath() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for folder in ["queues", "other"] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try "name: x\n".write(to: directory.appendingPathComponent("\(folder)/a.yaml"), atomically: true, encoding: .utf8)
+        }
+        let config = directory.appendingPathComponent(".launchc.yaml")
+        try "require-kind: [queues/**]\n".write(to: config, atomically: true, encoding: .utf8)
+        let root = directory.path
+        let byPath = try inProcess(["check", "--color", "never", root + "/queues/a.yaml", root + "/other/a.yaml"])
+        #expect(byPath.status == 1)
+        #expect(byPath.stdout.contains("\(root)/queues/a.yaml:1:1: error[LC1404]") && byPath.stdout.contains("\(root)/other/a.yaml:1:1: note[LC1404]"))
+        try "require-kind: true\n".write(to: config, atomically: true, encoding: .utf8)
+        let everywhere = try inProcess(["check", "--color", "never", root])
+        #expect(everywhere.status == 1 && !everywhere.stdout.contains("note[LC1404]"))
+        #expect(everywhere.stdout.hasSuffix("checked 3 files: 2 errors\n"))
+    }
+
     /// --resource alone: every file is a queue config of that resource, so a docker queue
     /// config with a key the agent's allow-list refuses fails (it passed silently before).
     @Test func resourceAloneMeansAQueueConfig() throws {

@@ -21,6 +21,9 @@ public struct ProjectConfig: Sendable {
     /// What checking the file found.
     public internal(set) var report: FileReport
     public internal(set) var strict: Bool?
+    /// `require-kind`: the globs of the files where an unrecognised document is an error
+    /// (`**` for `true`).
+    var requireKind: [Glob] = []
     /// The file as read (nil when it could not be).
     var file: SourceFile?
     var rules: [FileRule] = []
@@ -59,6 +62,10 @@ public struct ProjectConfig: Sendable {
         var config = ProjectConfig(path: path, directory: directory, report: Checker.check(file, parsed: parsed, options: options), file: file)
         guard config.isUsable, let root = parsed.documents.first?.root else { return config }
         if case .bool(let strict)? = root["strict"]?.value { config.strict = strict }
+        switch root["require-kind"]?.value {
+        case .bool(true)?: config.requireKind = [Glob("**")]
+        default: config.requireKind = strings(root["require-kind"]).map(Glob.init)
+        }
         if case .object(let members)? = root["files"]?.value {
             for member in members {
                 config.rules.append(FileRule(
@@ -129,6 +136,12 @@ public struct ProjectConfig: Sendable {
         guard let relative, let (index, rule) = rule(for: relative) else { return (nil, ignored, nil) }
         let layout = Classifier.Layout(kind: rule.kind, resource: rule.resource, origin: "the glob '\(rule.glob)' of \(path)")
         return (layout, ignored, index)
+    }
+
+    /// Whether `require-kind` covers the file: an unrecognised document in it is an error.
+    public func requiresKind(_ absolute: String) -> Bool {
+        guard isUsable, !requireKind.isEmpty, let relative = relativePath(absolute) else { return false }
+        return requireKind.contains { $0.matchesFileOrFolder(relative) }
     }
 
     /// Notes for the `files` globs that matched none of the files a run checked (given by rule index).

@@ -142,6 +142,7 @@ public enum CheckPipeline {
                 fileOptions.classifier.layout = settings.layout
                 fileOptions.ignoredCodes = settings.ignored
                 if request.strict == nil && project.isUsable { fileOptions.strict = project.strict }
+                if fileOptions.classifier.unrecognised == .note && project.requiresKind(absolute) { fileOptions.classifier.unrecognised = .error }
                 if let rule = settings.rule { matched[index, default: []].insert(rule) }
             }
             perFile.append((input, fileOptions))
