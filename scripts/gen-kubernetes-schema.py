@@ -4,7 +4,7 @@
 Input: the strict batch/v1 Job schema for one Kubernetes version from the kubernetes-validate
 wheel on PyPI (KUBERNETES_VERSION below; the wheel's version is recorded in the output), reduced
 to the definitions a Job reaches, and the W&B agent's reading of the queue config (wandb 0.31.0,
-sdk/launch/runner/kubernetes_runner.py; ../shared/reference §2.3):
+sdk/launch/runner/kubernetes_runner.py):
 
 - the agent fills spec.template, the pod's containers and each container's name, so the Job
   schema's `required` for those is dropped;
@@ -67,7 +67,7 @@ def property_markdown(text):
     return body + "".join(f" [More info]({url})" for url in links)
 
 
-# What the W&B agent does with a key of the Job (wandb 0.31.0, kubernetes_runner.py; reference §1.4, §2.3),
+# What the W&B agent does with a key of the Job (wandb 0.31.0, kubernetes_runner.py),
 # by definition and property; REFUSED applies to the key wherever it is.
 AGENT = {
     ("JobSpec", "backoffLimit"): "The W&B agent sets `0` unless the queue config gives one.",

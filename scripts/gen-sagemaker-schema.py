@@ -6,7 +6,7 @@ request it renders against. The request schema refers to the shapes in sagemaker
 
 Input: the CreateTrainingJob request shape of the AWS service model shipped in botocore (the
 version installed, recorded in the output), and the W&B agent's own reading of the top level
-(wandb 0.31.0, sdk/launch/runner/sagemaker_runner.py; ../shared/reference §2.1):
+(wandb 0.31.0, sdk/launch/runner/sagemaker_runner.py):
 
 - top-level snake_case keys are camel-cased with Python's str.title() per '_'-piece, so
   `resource_config` is `ResourceConfig`; except `output_data_config` (not recognised: the agent
@@ -85,8 +85,7 @@ def summary(spec):
     return {"structure": "An object.", "list": "A list.", "map": "A map."}.get(shape["type"], f"A {shape['type']}.")
 
 
-# Where the W&B agent treats a member in its own way (wandb 0.31.0, sdk/launch/runner/sagemaker_runner.py;
-# ../shared/reference §2.1), said after AWS's own text: (plain, Markdown).
+# Where the W&B agent treats a member in its own way (wandb 0.31.0, sdk/launch/runner/sagemaker_runner.py), said after AWS's own text: (plain, Markdown).
 AGENT = {
     ("CreateTrainingJob", "TrainingJobName"): (
         "The agent uses the run id when it is absent, and fills macros such as ${run_id} in it.",

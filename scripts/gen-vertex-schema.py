@@ -8,8 +8,7 @@ queue's snake_case worker pools the way the aiplatform SDK does).
 Input: the CustomJob worker-pool messages of the Vertex AI protos in the google-cloud-aiplatform
 package (aiplatform_v1 types, introspected through proto-plus; the version is recorded in the
 output), with snake_case field names and the real enums (accelerator types, ...), and the W&B
-agent's reading of `spec` and `run` (wandb 0.31.0, sdk/launch/runner/vertex_runner.py;
-../shared/reference §2.2): at least one worker pool, each with a container_spec; a staging
+agent's reading of `spec` and `run` (wandb 0.31.0, sdk/launch/runner/vertex_runner.py): at least one worker pool, each with a container_spec; a staging
 bucket; only base_output_dir, encryption_spec_key_name and labels read from spec besides; the
 eight keys of CustomJob.submit read from run, experiment and tensorboard not together; everything else ignored.
 
@@ -133,7 +132,7 @@ EXAMPLES = {
     ("DiskSpec", "boot_disk_type"): ["pd-ssd"],
     ("DiskSpec", "boot_disk_size_gb"): [100],
 }
-# What the W&B agent does with a worker-pool field (wandb 0.31.0, vertex_runner.py; reference §2.2).
+# What the W&B agent does with a worker-pool field (wandb 0.31.0, vertex_runner.py).
 AGENT = {
     ("WorkerPoolSpec", "container_spec"): "The W&B agent requires one in every worker pool.",
     ("ContainerSpec", "image_uri"): "The W&B agent does not fill the image in: write `${image_uri}` for the image W&B builds or names.",
