@@ -18,4 +18,8 @@ run render fixtures/local-container/gpu.yaml --format shell --run-id abc123 --en
 run render fixtures/render/cases/sagemaker-explain-templates/queue.yaml --spec fixtures/render/cases/sagemaker-explain-templates/spec.yaml --set instance_count=4 --run-id abc123 --explain
 run policy fixtures/policy/aws-build-agent.yaml fixtures/policy/sagemaker-encrypted.yaml
 run explain LC1209
+
+# Where the binary is, and how to run it as `launchc`.
+printf '\n%slaunchc is built: %s%s\n' "$bold" "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$plain"
+printf 'Put it on PATH with:  make install PREFIX=~/.local   (then, if needed: export PATH="$HOME/.local/bin:$PATH")\n'
 exit 0
