@@ -41,6 +41,11 @@ check: deps
 format:
 	$(SWIFT) format --in-place --parallel Package.swift $$(find Sources Tests -name '*.swift' ! -name '*.generated.swift')
 
+# The ```console examples of README.md, CONTRIBUTING.md and docs/, run against the release binary.
+.PHONY: docs-check
+docs-check: build
+	scripts/docs-examples.py $(RELEASE)
+
 # Build, then run launchc on the fixtures to show what it reports.
 demo: build
 	@scripts/demo.sh $(RELEASE)
@@ -62,6 +67,7 @@ test: deps
 	scripts/schemas-check.sh $(RELEASE)
 	scripts/policy-check.sh $(RELEASE)
 	scripts/hostile.sh $(RELEASE)
+	scripts/docs-examples.py $(RELEASE)
 	scripts/output-safety.sh $(RELEASE)
 	scripts/no-side-effects.sh $(RELEASE)
 	$(MAKE) --no-print-directory sanitize
