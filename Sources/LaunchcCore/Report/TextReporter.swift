@@ -134,7 +134,17 @@ struct LineCells {
     /// The first cell of each scalar, and the number of cells.
     var cellStarts: [Int] = []
 
+    /// A line of printable ASCII without tabs, where each byte is one cell: kept as its bytes
+    /// alone, so that a 10 MB line of minified JSON costs no tables (nil for any other line).
+    var ascii: ArraySlice<UInt8>?
+    var asciiStart = 0
+
     init(line: ArraySlice<UInt8>, lineStart: Int) {
+        if line.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            ascii = line
+            asciiStart = lineStart
+            return
+        }
         var offset = lineStart
         var cell = 0
         for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
@@ -148,11 +158,12 @@ struct LineCells {
         cellStarts.append(cell)
     }
 
-    var cellCount: Int { cellStarts[cellStarts.count - 1] }
-    var end: Int { offsets[offsets.count - 1] }
+    var cellCount: Int { ascii?.count ?? cellStarts[cellStarts.count - 1] }
+    var end: Int { ascii.map { asciiStart + $0.count } ?? offsets[offsets.count - 1] }
 
     /// The first cell of the scalar that starts at byte `offset`, if one does.
     func cell(at offset: Int) -> Int? {
+        if let ascii { return offset >= asciiStart && offset < asciiStart + ascii.count ? offset - asciiStart : nil }
         var lo = 0
         var hi = scalars.count
         while lo < hi {
@@ -164,6 +175,10 @@ struct LineCells {
 
     /// The text of cells `first..<last` (part of a tab when the window cuts one).
     func text(cells first: Int, _ last: Int) -> String {
+        if let ascii {
+            let from = ascii.startIndex + max(0, first), to = ascii.startIndex + min(ascii.count, last)
+            return from < to ? String(decoding: ascii[from..<to], as: UTF8.self) : ""
+        }
         var out: [UInt8] = []
         out.reserveCapacity(last - first)
         var i = 0
