@@ -142,9 +142,14 @@ public struct SchemaDiagnostics {
         let fewest = fitting.map(\.failures.count).min()!
         let best = fitting.filter { $0.failures.count == fewest }
         if best.count == 1 { return .branch(best[0].failures) }
-        // Problems every form has are the ones to fix, whichever form was meant.
+        // Problems every form has are the ones to fix, whichever form was meant: looked up by
+        // place and message in a set per form, so that forms with thousands of failures each
+        // (one per item of a long list) cost linear time.
+        struct Problem: Hashable { let pointer: JSONPointer; let message: ScalarKey }
+        let others = fitting.dropFirst().map { Set($0.failures.map { Problem(pointer: $0.pointer, message: ScalarKey($0.message)) }) }
         let common = fitting[0].failures.filter { f in
-            fitting.allSatisfy { $0.failures.contains { $0.pointer == f.pointer && $0.message == f.message } }
+            let problem = Problem(pointer: f.pointer, message: ScalarKey(f.message))
+            return others.allSatisfy { $0.contains(problem) }
         }
         return common.isEmpty ? nil : .branch(common)
     }
