@@ -159,6 +159,13 @@ enum Target: String, CaseIterable {
             var generator = SchemaGenerator(bytes)
             (schemaText, documentText) = (Array(generator.schema().utf8), Array(generator.document().utf8))
         }
+        // LAUNCHC_FUZZ_DUMP=PREFIX writes what was generated (PREFIX.schema.json, PREFIX.json), to
+        // replay a finding through the command line.
+        if let prefix = getenv("LAUNCHC_FUZZ_DUMP").map({ String(cString: $0) }) {
+            for (suffix, text) in [(".schema.json", schemaText), (".json", documentText)] {
+                if let out = fopen(prefix + suffix, "w") { _ = fwrite(text, 1, text.count, out); fclose(out) }
+            }
+        }
         let limits = schemaLimits
         let schemaFile = SourceFile(path: "fuzz.schema.json", bytes: schemaText)
         // A schema that does not compile gets its findings rendered, as the command prints them.
