@@ -7,7 +7,10 @@
 #   1. a valid queue config commits;
 #   2. an agent config with findings is refused, and pre-commit's output holds launchc's
 #      findings as the fixture's golden file has them (LC2003 on line 1 among them);
-#   3. the same file outside the `files:` pattern the config narrows to commits unchecked.
+#   3. the same file outside the `files:` pattern the config narrows to commits unchecked;
+#   4. the snippet docs/ci-and-pre-commit.md tells users to paste: pre-commit accepts it as
+#      written, and, with this checkout for its URL, HEAD for `rev` and `launchc-system` for the
+#      `launchc` hook (which would build for minutes), a valid queue commits through it.
 # pre-commit's cache goes to a temporary directory, and git reads no global or system config.
 # The `launchc` hook (language: swift, built from source) is not run here: it builds the
 # package, which takes minutes.
@@ -113,6 +116,44 @@ if [ "$status" -eq 0 ] && [ "$(commits)" -eq 2 ] && grep -q '^launchc (installed
     pass "narrowed files: docs/typos.yaml outside ^(queues|agents)/ committed unchecked"
 else
     fail "narrowed files (git commit exit $status, $(commits) commits)"; show
+fi
+
+# 4. The documented snippet: the ```yaml block of docs/ci-and-pre-commit.md that names the repo.
+doc="$root/docs/ci-and-pre-commit.md"
+url=https://github.com/launchc/launchc
+snippet="$work/documented.yaml"
+awk -v url="repo: $url" '/^```yaml$/ { inside = 1; block = ""; next }
+    /^```$/ { if (inside && index(block, url)) printf "%s", block; inside = 0; next }
+    inside { block = block $0 "\n" }' "$doc" > "$snippet"
+if ! grep -q "^  - repo: $url\$" "$snippet" || ! grep -Eq '^    rev: main( |$)' "$snippet"; then
+    fail "documented snippet: no block with '- repo: $url' and 'rev: main' in docs/ci-and-pre-commit.md"
+    sed 's/^/      /' "$snippet"
+elif ! pre-commit validate-config "$snippet" > "$out" 2>&1; then
+    fail "documented snippet: pre-commit validate-config refuses it as written"; show
+else
+    docs_repo="$work/docs-repo"
+    git init -q "$docs_repo"
+    cd "$docs_repo"
+    git config user.name "launchc test"
+    git config user.email "test@launchc.invalid"
+    git config commit.gpgsign false
+    sed -e "s|repo: $url\$|repo: '$root'|" -e "s|^\(    rev: \)main|\1$rev|" \
+        -e 's/^\(      - id: \)launchc\( \|$\)/\1launchc-system\2/' "$snippet" > .pre-commit-config.yaml
+    mkdir -p queues
+    cp "$root/fixtures/valid/sagemaker-queue.json" queues/sagemaker.json
+    if ! pre-commit install > "$work/install.log" 2>&1; then
+        fail "documented snippet: pre-commit install"; sed 's/^/      /' "$work/install.log"
+    else
+        git add .pre-commit-config.yaml queues/sagemaker.json
+        commit "the documented config"
+        if [ "$status" -eq 0 ] && [ "$(commits)" -eq 1 ] && grep -q '^launchc (installed binary)\.*Passed$' "$out"; then
+            pass "documented snippet: valid as written; with this checkout at HEAD, queues/sagemaker.json commits through it"
+        else
+            fail "documented snippet (git commit exit $status, $(commits) commits)"; show
+            sed 's/^/      config:  /' .pre-commit-config.yaml
+        fi
+    fi
+    cd "$repo"
 fi
 
 finish
