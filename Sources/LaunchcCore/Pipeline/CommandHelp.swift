@@ -152,7 +152,7 @@ public enum CommandHelp {
         them exactly, with the titles, descriptions and examples editors show, for editors \
         (VS Code, yaml-language-server) and for other validators. Their $ids are not served: \
         write them to files, and name those in a yaml-language-server modeline or in the \
-        editor's settings (the README's "Editors" section shows how).
+        editor's settings (docs/editors.md shows how).
 
         Examples:
           launchc schema --list

@@ -1,5 +1,5 @@
 /// The machine-readable report (`--format json`), version 1. The shape is documented in the
-/// README ("JSON output") and pinned by a golden test; fields are only ever added.
+/// docs/commands.md ("JSON output") and pinned by a golden test; fields are only ever added.
 public struct JSONReporter: Reporter {
     public static let version = 1
 
