@@ -126,7 +126,13 @@ public enum Checker {
         let found = SchemaDiagnostics(set: schema.set, file: file, root: root).diagnose(failures, stopped: validator.stopped)
         switch kind.kind {
         case .agent:
-            return found + AgentRules.check(root, file: file)
+            // A job-time error replaces the warning given at the same place ("not read", "not recognised").
+            let jobFindings = AgentJobRules.check(root, file: file)
+            let replaced = Set(jobFindings.compactMap { $0.span.range?.start })
+            let superseded: Set = [DiagnosticID.agentIgnoredRegistryKey.code, DiagnosticID.registryUnrecognized.code]
+            return (found + AgentRules.check(root, file: file)).filter { d in
+                !(superseded.contains(d.code) && d.span.range.map { replaced.contains($0.start) } == true)
+            } + jobFindings
         case .queue:
             // The config is checked filled with its template variables, once the definition is sound.
             return failures.isEmpty && validator.stopped == nil ? found + QueueChecks.check(root, file: file, launch: launch, limits: limits) : found

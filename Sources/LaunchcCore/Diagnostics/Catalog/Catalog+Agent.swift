@@ -116,4 +116,63 @@ extension DiagnosticID {
             """,
         bad: "environment: {type: aws, region: us-east-1}\nbuilder:\n  destination: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/launch\n",
         good: "environment: {type: aws, region: us-east-1}\nbuilder:\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let registryKeyRefused = DiagnosticID(
+        code: "LC3112", name: "registry-key-refused", severity: .error,
+        summary: "a registry key the ECR or Artifact Registry registry refuses when a job runs",
+        explanation: """
+            For every job the agent builds its registry from the `registry` block, and the ECR and \
+            Artifact Registry registries accept only their own keys (ECR: `uri`, `type`, `account_id`, \
+            `region`, `repo_name`; Artifact Registry: `uri`, `type`, `repository`, `image-name`, `region`, \
+            `project`). Any other key fails the job, though the agent starts. W&B's own EKS template writes \
+            `repository` for ECR, and GKE examples write `image_name` for `image-name`.
+            """,
+        bad: "registry:\n  type: gcr\n  repository: launch\n  image_name: train\n  region: us-central1\n",
+        good: "registry:\n  type: gcr\n  repository: launch\n  image-name: train\n  region: us-central1\n")
+
+    public static let registryBlockInvalid = DiagnosticID(
+        code: "LC3113", name: "registry-block-invalid", severity: .error,
+        summary: "a registry block its registry cannot be built from when a job runs",
+        explanation: """
+            The ECR registry works only from `uri`: it reads the repository from a `repository` key that it \
+            also refuses, so `account_id`, `region` and `repo_name` never name one, and giving them with \
+            `uri` is refused. The Artifact Registry registry takes either `uri` or `region`, `repository` \
+            and `image-name` (and `project`), not both. The Azure registry needs `uri`. A `uri` of another \
+            registry's shape is refused too. Each of these fails every job, though the agent starts.
+            """,
+        bad: "registry:\n  type: ecr\n  account_id: \"123456789012\"\n  region: us-east-1\n  repo_name: launch\n",
+        good: "registry:\n  type: ecr\n  uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let registryWithoutType = DiagnosticID(
+        code: "LC3114", name: "registry-without-type", severity: .warning,
+        summary: "a registry block without a type, which the agent ignores",
+        explanation: """
+            A `registry` block without `type` gives the local registry: the agent prints its deprecation \
+            warning and pushes nowhere, whatever `uri` says. Say which registry it is, or write the \
+            repository as `builder.destination`.
+            """,
+        bad: "registry:\n  uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n",
+        good: "registry:\n  type: ecr\n  uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let builderWithoutType = DiagnosticID(
+        code: "LC3115", name: "builder-without-type", severity: .error,
+        summary: "a builder block without a type",
+        explanation: """
+            An empty or absent `builder` gives the default builder (docker when the agent finds it), but a \
+            non-empty one without `type` fails every job with "Builder type not specified".
+            """,
+        bad: "builder:\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n",
+        good: "builder:\n  type: docker\n  destination: 123456789012.dkr.ecr.us-east-1.amazonaws.com/launch\n")
+
+    public static let kanikoWithoutDestination = DiagnosticID(
+        code: "LC3116", name: "kaniko-without-destination", severity: .error,
+        summary: "a kaniko builder with nowhere to push",
+        explanation: """
+            Kaniko pushes each image it builds to the repository named by `builder.destination`, or else by \
+            a typed `registry` block. With neither, the image is named `:<hash>` (the local registry's empty \
+            URI, then the tag) and every build fails. The W&B docs' GCP example writes the repository as the \
+            builder's `uri`, which the agent ignores.
+            """,
+        bad: "builder:\n  type: kaniko\n  build-context-store: gs://ml-builds/context\n",
+        good: "builder:\n  type: kaniko\n  build-context-store: gs://ml-builds/context\n  destination: us-central1-docker.pkg.dev/ml-platform/launch/train\n")
 }

@@ -42,6 +42,7 @@ extension DiagnosticID {
         schemaObject, schemaNoForm, schemaForbidden, schemaInvalid, schemaPatternTooCostly, schemaCycle, schemaTooDeep, schemaTooCostly,
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
+        registryKeyRefused, registryBlockInvalid, registryWithoutType, builderWithoutType, kanikoWithoutDestination,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage, sageMakerSpotWait,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,
