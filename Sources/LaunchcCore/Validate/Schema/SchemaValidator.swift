@@ -98,6 +98,17 @@ public final class SchemaValidator {
         return s.hasTemplateOpening
     }
 
+    /// Whether a value is, or holds, a deferred placeholder (walked only when forms disagree).
+    private func holdsDeferred(_ node: Node) -> Bool {
+        guard defersPlaceholders else { return false }
+        switch node.value {
+        case .string: return isDeferred(node.value)
+        case .array(let items): return items.contains(where: holdsDeferred)
+        case .object(let members): return members.contains { holdsDeferred($0.value) }
+        default: return false
+        }
+    }
+
     /// The failures of `instance` against the schema at `root` (empty when it is valid).
     public func validate(_ instance: Node, against root: Int) -> [SchemaFailure] {
         path = []
@@ -250,7 +261,8 @@ public final class SchemaValidator {
                 var f = failure("oneOf", "the value matches none of the allowed forms", index, instance)
                 f.branches = branches
                 result.failures.append(f)
-            } else if passing.count > 1 {
+            } else if passing.count > 1, !holdsDeferred(instance) {
+                // A placeholder passes every form it may take; which one it takes is decided when filled.
                 result.failures.append(failure("oneOf", "the value matches more than one of the exclusive forms (\(passing.map { String($0 + 1) }.joined(separator: ", ")))", index, instance))
             }
         }
