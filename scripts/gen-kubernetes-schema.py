@@ -201,6 +201,10 @@ properties["apiVersion"] = annotated({
             "value (`kubeflow.org/v1`, …) takes its custom-resource path: the config is created as written, with "
             "`group` and `version` from the apiVersion and `kind` from `kind`, and this schema does not apply.",
    examples=["batch/v1", "kubeflow.org/v1"])
+# A batch/v1 config is created through the Jobs endpoint, which refuses another kind ("Job in
+# version v1 cannot be handled as a CronJob"); other kinds need their own apiVersion.
+properties["kind"] = {**properties.get("kind", {}), "x-launchc-message": {
+    "enum": "with apiVersion batch/v1 (the default) the agent creates a Job, and the Jobs endpoint refuses any other kind"}}
 leak = "is read by the runner but also stays in the Job body, where the Kubernetes API does not expect it"
 properties["namespace"] = annotated(
     {"not": {}, "x-launchc-code": "LC3502", "x-launchc-message": f"top-level 'namespace' {leak}; set metadata.namespace instead"},
