@@ -306,8 +306,9 @@ role_md = ("The IAM role the training job runs as: its ARN, or a role name, whic
 top["RoleArn"] = annotated({
     "description": "the execution role: an ARN, or a role name that the agent turns into arn:<partition>:iam::<account>:role/<name>",
     "type": "string",
-    "pattern": "^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|[a-zA-Z_0-9+=,.@\\-]{1,64})$",
-    "x-launchc-message": {"pattern": "'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name"},
+    # A name may carry the role's IAM path (service-role/<name>): the agent puts it after 'role/'.
+    "pattern": "^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+|(?:[a-zA-Z_0-9+=,.@\\-]+/)*[a-zA-Z_0-9+=,.@\\-]{1,64})$",
+    "x-launchc-message": {"pattern": "'RoleArn' must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name, with its path if it has one (service-role/<name>)"},
 }, title="CreateTrainingJob.RoleArn", markdown=role_md,
    examples=["arn:aws:iam::123456789012:role/SageMakerExecutionRole", "SageMakerExecutionRole"])
 top["role_arn"] = annotated(dict(top["RoleArn"]), title="role_arn (read as RoleArn)")
