@@ -202,6 +202,28 @@ import Testing
         #expect(Resolver.Setting("a=b=c") == nil && Resolver.Setting("=x") == nil && Resolver.Setting("a=") != nil)
     }
 
+    /// The docs' workflow: a bare config whose variables are declared in the W&B UI, given values
+    /// with --set, each typed by its text.
+    @Test func bareQueueConfigTakesSetForItsPlaceholders() throws {
+        let text = "metadata: {labels: {zone: \"{{zone}}\"}}\nspec: {template: {spec: {containers: [{resources: {limits: {nvidia.com/gpu: \"{{gpus}}\"}}}]}}}\n"
+        let file = SourceFile(path: "config.yaml", text: text)
+        let config = try #require(DocumentParser.parse(file).root)
+        let kind = Classification(kind: .queueConfig, resource: .kubernetes, origin: "test")
+        func resolve(_ settings: [String]) throws -> Resolver.Resolved {
+            try Resolver(settings: settings.compactMap(Resolver.Setting.init)).resolve(queue: config, kind: kind, file: file).get()
+        }
+        let filled = try resolve(["gpus=2", "zone=us-east1-b"])
+        #expect(filled.diagnostics.isEmpty, "\(filled.diagnostics.map(\.message))")
+        #expect(CanonicalJSON.string(filled.config, indent: nil)
+                == #"{"metadata":{"labels":{"zone":"us-east1-b"}},"spec":{"template":{"spec":{"containers":[{"resources":{"limits":{"nvidia.com/gpu":2}}}]}}}}"#)
+        let missing = try resolve(["gpu=2", "zone=a"])
+        #expect(missing.diagnostics.map(\.code) == ["LC3607", "LC3604"])
+        #expect(missing.diagnostics[0].message == "the queue config has no '{{gpu}}'; --set gpu does nothing")
+        #expect(missing.diagnostics[0].fixIts.first?.message == "did you mean 'gpus'?")
+        #expect(missing.diagnostics[1].message == "'{{gpus}}' has no value: a bare queue config's template variables are declared in the W&B UI")
+        #expect(missing.diagnostics[1].span.range.map { file.text(in: $0) } == "\"{{gpus}}\"")
+    }
+
     @Test func resourceArgsAreMergedAndBuilderRemoved() throws {
         let resolved = try resolve(["zone=a"], spec: "resource_args:\n  kubernetes:\n    metadata: {namespace: research}\n  sagemaker: {x: 1}\n")
         #expect(resolved.config["builder"] == nil)

@@ -57,11 +57,9 @@ public struct Resolver {
         case .queueConfig:
             guard let r = kind.resource else { return .failure(ResolveFailure(message: "say which resource the queue config is for (--resource)")) }
             resource = r
-            config = queue
-            for setting in settings {
-                diagnostics.append(Diagnostic(.templateSetUndeclared, "a bare queue config has no template variables; --set \(setting.name) does nothing",
-                                              at: Self.flagSpan("--set", "\(setting.name)=\(setting.value)")))
-            }
+            let sources: [String: Provenance.Origin]
+            (values, sources, diagnostics) = bareValues(queue, file: file)
+            config = provenance.markTemplates(original: queue, filled: TemplateVariables.fill(queue, with: values), sources: sources)
         default:
             return .failure(ResolveFailure(message: "render takes a queue definition or a queue config, not \(kind.kind.title)"))
         }
@@ -77,6 +75,41 @@ public struct Resolver {
             config = Node(.object(members), range: config.range)
         }
         return .success(Resolved(resource: resource, config: config, values: values, diagnostics: diagnostics, provenance: provenance))
+    }
+
+    /// A bare queue config's `{{name}}` values: its variables are declared in the W&B UI, so each
+    /// comes from `--set`, typed by its text (an integer, a number, or else text).
+    func bareValues(_ config: Node, file: SourceFile) -> ([String: Node], [String: Provenance.Origin], [Diagnostic]) {
+        var values: [String: Node] = [:]
+        var sources: [String: Provenance.Origin] = [:]
+        var out: [Diagnostic] = []
+        var used: [String] = []
+        var firstUse: [String: Node] = [:]
+        for use in TemplateVariables.uses(in: config) {
+            for placeholder in use.placeholders where firstUse[placeholder.name] == nil {
+                used.append(placeholder.name)
+                firstUse[placeholder.name] = use.node
+            }
+        }
+        for setting in settings {
+            let text = "\(setting.name)=\(setting.value)"
+            guard firstUse[setting.name] != nil else {
+                out.append(Diagnostic(.templateSetUndeclared, "the queue config has no '{{\(setting.name)}}'; --set \(setting.name) does nothing",
+                                      at: Self.flagSpan("--set", text, highlight: setting.name),
+                                      fixIts: SchemaDiagnostics.nearest(setting.name, among: used).map { [FixIt("did you mean '\($0)'?")] } ?? []))
+                continue
+            }
+            let value = PythonNumber.int(setting.value).map { Value.integer($0) }
+                ?? PythonNumber.float(setting.value).map { Value.number($0) } ?? .string(setting.value)
+            values[setting.name] = Node(value, range: .at(0))
+            sources[setting.name] = Provenance.Origin(span: nil, detail: "template variable '\(setting.name)' (set by --set \(text))")
+        }
+        for name in used where values[name] == nil {
+            out.append(Diagnostic(.templateMissingValue, "'{{\(name)}}' has no value: a bare queue config's template variables are declared in the W&B UI",
+                                  at: SourceSpan(file: file, range: firstUse[name]!.range),
+                                  fixIts: [FixIt("pass --set \(name)=VALUE, the value a job on this queue would have")]))
+        }
+        return (values, sources, out)
     }
 
     /// Each variable's value (`--set`, then the launch spec's `template_variables`, then the
