@@ -192,6 +192,26 @@ defs["io.k8s.api.core.v1.PodTemplateSpec"]["x-launchc-aliases"] = {
     wrong: f"it belongs in the Job's spec, one level up, as '{right}'" for wrong, right in job_spec_keys.items()}
 defs["io.k8s.api.batch.v1.JobSpec"]["x-launchc-aliases"] = {"backOffLimit": "backoffLimit"}
 
+# What the API server checks that the OpenAPI schema leaves out: the grammar of a quantity
+# (apimachinery resource.ParseQuantity) and the names it validates (DNS-1123). kubernetes-validate
+# writes a quantity as oneOf(string|null, number|null), which null matches twice.
+QUANTITY = (r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+            r"(?:[KMGTPE]i|[mkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$")
+defs["io.k8s.apimachinery.pkg.api.resource.Quantity"] = {
+    "type": ["string", "number", "null"],
+    "pattern": QUANTITY,
+    "x-launchc-message": {"pattern": "'{key}' is not a Kubernetes quantity (as 4, 500m, 1.5, 12Gi or 1e3): the API refuses it"},
+}
+DNS_LABEL = r"^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$"
+DNS_SUBDOMAIN = r"^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$"
+for container in ("io.k8s.api.core.v1.Container", "io.k8s.api.core.v1.EphemeralContainer"):
+    if container in defs:
+        defs[container]["properties"]["name"].update({
+            "pattern": DNS_LABEL, "maxLength": 63,
+            "x-launchc-message": {
+                "pattern": "a container name is a DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit",
+                "maxLength": "a container name has at most 63 characters"}})
+
 properties = root.get("properties", {})
 properties["apiVersion"] = annotated({
     "description": "batch/v1 (the default) or batch/v1beta1 take the Job path; other values the custom-resource path",
@@ -229,6 +249,12 @@ properties["context"] = annotated(
     description="makes every job fail: the agent raises \"Specified context … was not found\" whatever its value",
     markdown="Makes every job fail: wandb 0.31.0 raises *Specified context … was not found* whatever the value, "
              "because the raise is not inside an `else` branch.")
+# A Job's name is a DNS subdomain, and at most 63 characters: it becomes the job-name label.
+properties["metadata"]["properties"] = {"name": {
+    "pattern": DNS_SUBDOMAIN, "maxLength": 63,
+    "x-launchc-message": {
+        "pattern": "a Job's name is a DNS subdomain: lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit",
+        "maxLength": "a Job's name has at most 63 characters (it is also the pods' job-name label)"}}}
 root["properties"] = properties
 root.pop("required", None)
 

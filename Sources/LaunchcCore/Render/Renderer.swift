@@ -286,6 +286,9 @@ public struct Renderer {
             break
         }
         var diagnostics: [Diagnostic] = []
+        if resource == .kubernetes {
+            for target in targets { diagnostics += KubernetesRules.images(target.node, file: file, pointer: target.pointer, agentFills: false) }
+        }
         for target in targets {
             let validator = SchemaValidator(target.schema.set)
             let failures = validator.validate(target.node, against: target.schema.root)

@@ -44,4 +44,15 @@ extension DiagnosticID {
             """,
         bad: "apiVersion: v1\nkind: Pod\n",
         good: "apiVersion: batch/v1\nkind: Job\n")
+
+    public static let kubernetesContainerImage = DiagnosticID(
+        code: "LC3505", name: "kubernetes-container-image", severity: .error,
+        summary: "a container without an image",
+        explanation: """
+            The Kubernetes API refuses a container without an image. The agent fills in only the first \
+            container's image: always for a job that runs an image, and for other jobs only when no container \
+            names one. Any other container, and every init container, needs its own.
+            """,
+        bad: "spec:\n  template:\n    spec:\n      containers:\n        - name: main\n        - name: sidecar\n",
+        good: "spec:\n  template:\n    spec:\n      containers:\n        - name: main\n        - name: sidecar\n          image: busybox:1.36\n")
 }

@@ -46,7 +46,7 @@ extension DiagnosticID {
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage, sageMakerSpotWait,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,
-        kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion,
+        kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion, kubernetesContainerImage,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored, dockerFlagInjection,
         templateUndeclared, templateUnused, templateValue,
         templateMissingValue, templateSetType, templateOutOfBounds, templateSetUndeclared,

@@ -63,6 +63,39 @@ enum KubernetesRules {
                                   fixIts: [FixIt("write group/version, such as batch/v1 or kubeflow.org/v1")]))
         }
         walk(config, pointer, file: file, into: &out)
+        return out + images(config, file: file, pointer: pointer, agentFills: true)
+    }
+
+    /// Containers the API would refuse for want of an image, in a Job (`_inject_defaults`,
+    /// kubernetes_runner.py:444-459): with `agentFills`, the first container's image is the
+    /// agent's to fill, surely when no container names one and for image jobs otherwise.
+    static func images(_ job: Node, file: SourceFile, pointer: JSONPointer, agentFills: Bool) -> [Diagnostic] {
+        if case .string(let apiVersion)? = job["apiVersion"]?.value, !["batch/v1", "batch/v1beta1"].contains(apiVersion) { return [] }
+        guard let podSpec = job["spec"]?["template"]?["spec"] else { return [] }
+        let podPointer = pointer.appending("spec").appending("template").appending("spec")
+        var out: [Diagnostic] = []
+        for key in ["containers", "initContainers"] {
+            guard case .array(let containers)? = podSpec[key]?.value else { continue }
+            let named = containers.contains { $0.member("image") != nil }
+            for (i, container) in containers.enumerated() where container.member("image") == nil {
+                guard case .object = container.value else { continue }
+                var severity: Severity?
+                var why = "the API refuses a container without one"
+                if key == "containers", i == 0, agentFills {
+                    guard named else { continue }
+                    severity = .warning
+                    why = "another container names one, so the agent fills this one only for a job that runs an image"
+                } else if key == "containers", agentFills {
+                    why = "the agent fills only the first container's image, and the API refuses a container without one"
+                }
+                let name: String
+                if case .string(let given)? = container["name"]?.value { name = "'\(given)'" } else { name = "\(i + 1)" }
+                let what = key == "containers" ? "container" : "init container"
+                out.append(Diagnostic(.kubernetesContainerImage, severity: severity, "\(what) \(name) has no image: \(why)",
+                                      at: SourceSpan(file: file, range: container.range), pointer: podPointer.appending(key).appending(i),
+                                      fixIts: [FixIt("give it an image")]))
+            }
+        }
         return out
     }
 
