@@ -138,7 +138,8 @@ public enum Checker {
             return failures.isEmpty && validator.stopped == nil ? found + QueueChecks.check(root, file: file, launch: launch, limits: limits) : found
         case .queueConfig:
             guard let resource = kind.resource else { return found }
-            return ResourceRules.apply(resource, to: root, file: file, pointer: .root, schemaFindings: found)
+            let rules = ResourceRules.apply(resource, to: root, file: file, pointer: .root, schemaFindings: found)
+            return rules + MacroRules.check(root, at: .root, schema: schema, file: file, limits: limits, reported: rules)
         case .launchSpec:
             guard case .object(let entries)? = root["resource_args"]?.value else { return found }
             return found + resourceArgs(entries, file: file, launch: launch, limits: limits)

@@ -8,6 +8,9 @@ public struct MacroTable: Sendable {
 
     public init(_ values: [String: String?] = [:]) { self.values = values }
 
+    /// The macros the agent fills from the run itself, whatever its environment.
+    public static let agentMacros: Set<String> = ["project_name", "entity_name", "run_id", "run_name", "image_uri", "author"]
+
     /// The agent's built-in macros, then its process environment, which overrides them.
     public init(project: String, entity: String, runID: String, runName: String?, imageURI: String, author: String?,
                 environment: [String: String] = [:]) {

@@ -111,4 +111,16 @@ extension DiagnosticID {
             """,
         bad: "TrainingJobName: ${project_name}-${run_id}   (project ResNet)",
         good: "TrainingJobName: resnet-${run_id}")
+
+    public static let macroAPIKey = DiagnosticID(
+        code: "LC3613", name: "macro-api-key", severity: .warning,
+        summary: "${WANDB_API_KEY} in a queue config",
+        explanation: """
+            The agent fills `${NAME}` from its own environment, so `${WANDB_API_KEY}` becomes the agent's API \
+            key, written in plain text into the Job, training job or container it submits, where anyone who \
+            can read the job can read the key. The agent already gives every job `WANDB_API_KEY` (on \
+            Kubernetes from a Secret); remove the value.
+            """,
+        bad: "spec:\n  template:\n    spec:\n      containers:\n        - env: [{name: WANDB_API_KEY, value: \"${WANDB_API_KEY}\"}]\n",
+        good: "spec:\n  template:\n    spec:\n      containers:\n        - env: [{name: NCCL_DEBUG, value: INFO}]\n")
 }

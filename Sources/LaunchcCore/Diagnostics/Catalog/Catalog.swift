@@ -50,7 +50,7 @@ extension DiagnosticID {
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored, dockerFlagInjection,
         templateUndeclared, templateUnused, templateValue,
         templateMissingValue, templateSetType, templateOutOfBounds, templateSetUndeclared,
-        macroUnknown, macroInKey, macroNone, macroSinglePass, macroLowercased,
+        macroUnknown, macroInKey, macroNone, macroSinglePass, macroLowercased, macroAPIKey,
         policyUnpinned, policyUnknownScope, policyUnrecognized,
     ]
 

@@ -33,6 +33,7 @@ enum QueueChecks {
         var seen = Set<String>()
         func key(_ d: Diagnostic) -> String { "\(d.code) \(d.span.range?.start ?? -1) \(d.message)" }
         for d in findings(base) where seen.insert(key(d)).inserted { out.append(d) }
+        out += MacroRules.check(TemplateVariables.fill(config, with: base), at: "/config", schema: schema, file: file, limits: limits, reported: out)
         // Each option of each variable, the others at their defaults.
         for variable in templates.variables where variable.options.count > 1 {
             for option in variable.options where option != base[variable.name] {

@@ -29,6 +29,10 @@ public final class SchemaValidator {
     /// agent or the W&B server); when set, their pattern, length and enum checks wait for that.
     public var defersPlaceholders = false
 
+    /// With `defersPlaceholders`: a `${NAME}` that is not one of the agent's own macros counts as
+    /// written (the agent sends it so unless its environment sets NAME); `{{…}}` still waits.
+    public var literalUnknownMacros = false
+
     /// For partial documents that something else completes (a launch spec's `resource_args`,
     /// deep-merged over the queue's config): `required` is not checked.
     public var ignoresRequired = false
@@ -94,8 +98,9 @@ public final class SchemaValidator {
     }
 
     private func isDeferred(_ value: Value) -> Bool {
-        guard defersPlaceholders, case .string(let s) = value else { return false }
-        return s.hasTemplateOpening
+        guard defersPlaceholders, case .string(let s) = value, s.hasTemplateOpening else { return false }
+        guard literalUnknownMacros else { return true }
+        return s.contains("{{") || MacroTable.names(in: s).contains(where: MacroTable.agentMacros.contains)
     }
 
     /// Whether a value is, or holds, a deferred placeholder (walked only when forms disagree).
