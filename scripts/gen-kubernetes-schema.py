@@ -204,6 +204,15 @@ defs["io.k8s.apimachinery.pkg.api.resource.Quantity"] = {
 }
 DNS_LABEL = r"^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$"
 DNS_SUBDOMAIN = r"^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$"
+# Label keys ([prefix/]name) and values, as the API server validates them.
+LABEL_NAME = r"[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?"
+labels = defs["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]["properties"]["labels"]
+labels["propertyNames"] = {
+    "pattern": rf"^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*/)?{LABEL_NAME}$",
+    "x-launchc-message": {"pattern": "'{key}' is not a label key: an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"}}
+labels["additionalProperties"] = {
+    **labels["additionalProperties"], "pattern": rf"^(?:{LABEL_NAME})?$",
+    "x-launchc-message": {"pattern": "label '{key}' has a value the API refuses: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"}}
 for container in ("io.k8s.api.core.v1.Container", "io.k8s.api.core.v1.EphemeralContainer"):
     if container in defs:
         defs[container]["properties"]["name"].update({
