@@ -195,3 +195,26 @@ import Testing
         #expect(d.notes.first?.span?.range?.start == m["ctx"] + 3)
     }
 }
+
+/// An agent config's plain values as PyYAML (YAML 1.1) types them, positions kept.
+@Suite struct PyYAMLReadingTests {
+    @Test func agentValuesTakePyYAMLsReading() throws {
+        let file = SourceFile(path: "launch-config.yaml", text: "max_jobs: 010\nqueues: ['010']\nverbosity: 1e3\nsecure_mode: on\n")
+        let parsed = DocumentParser.parse(file)
+        #expect(parsed.codes == ["LC1209", "LC1209", "LC1209"])
+        let root = try #require(parsed.root)
+        let retyped = PyYAMLReading.retype(root, with: PyYAMLReading.values(for: parsed.diagnostics, in: file))
+        #expect(retyped["max_jobs"]?.value == .integer(8))
+        #expect(retyped["max_jobs"]?.range == root["max_jobs"]?.range)
+        #expect(retyped["queues"]?[0]?.value == .string("010"))
+        #expect(retyped["verbosity"]?.value == .string("1e3"))
+        #expect(retyped["secure_mode"]?.value == .bool(true))
+        let finding = PyYAMLReading.agentFinding(parsed.diagnostics[0], file: file)
+        #expect(finding.message == "'010' is the integer 8 to the agent, which reads YAML 1.1 (PyYAML), but the integer 10 in YAML 1.2")
+        #expect(finding.fixIts.first?.edits.map(\.replacement) == ["8"])
+        #expect(finding.fixIts.first?.isSafe == true)
+        // Another kind keeps YAML 1.2, and the help keeps its meaning there.
+        let queueConfig = Checker.check(SourceFile(path: "c.yaml", text: "MaxRuntime: 010\n"), options: CheckOptions(classifier: Classifier(kind: .data)))
+        #expect(queueConfig.diagnostics.first?.fixIts.first?.message == "write 10, which every YAML version reads the same")
+    }
+}

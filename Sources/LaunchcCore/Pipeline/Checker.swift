@@ -64,9 +64,10 @@ public enum Checker {
 
     /// The same, for a file its caller has already parsed (with `options.limits`).
     public static func check(_ file: SourceFile, parsed: ParseResult, options: CheckOptions = CheckOptions()) -> FileReport {
+        let (kinds, classifyProblems) = options.classifier.classify(parsed)
+        let parsed = readAsConsumers(parsed, kinds: kinds)
         var diagnostics = parsed.diagnostics
         var invalidSchema = false
-        let (kinds, classifyProblems) = options.classifier.classify(parsed)
         diagnostics += classifyProblems
         // Schemas apply only to documents that parsed without errors.
         if !parsed.diagnostics.contains(where: { $0.severity == .error }) {
@@ -107,6 +108,26 @@ public enum Checker {
         report.suppressed = suppressed
         report.invalidSchema = invalidSchema
         return report
+    }
+
+    /// Each document as the program that consumes it reads it: an agent config's plain values as
+    /// PyYAML types them (see `PyYAMLReading`), with the findings saying so. Other kinds keep YAML 1.2.
+    static func readAsConsumers(_ parsed: ParseResult, kinds: [Classification?]) -> ParseResult {
+        guard parsed.format == .yaml, kinds.contains(where: { $0?.kind == .agent }),
+              parsed.diagnostics.contains(where: { $0.id == .yaml11Ambiguity }) else { return parsed }
+        var result = parsed
+        let values = PyYAMLReading.values(for: parsed.diagnostics, in: parsed.file)
+        var agentStarts: [(start: Int, end: Int)] = []
+        for (i, kind) in kinds.enumerated() where kind?.kind == .agent && i < parsed.documents.count {
+            result.documents[i].root = PyYAMLReading.retype(parsed.documents[i].root, with: values)
+            let end = i + 1 < parsed.documents.count ? parsed.documents[i + 1].start : Int.max
+            agentStarts.append((parsed.documents[i].start, end))
+        }
+        result.diagnostics = parsed.diagnostics.map { d in
+            guard d.id == .yaml11Ambiguity, let at = d.span.range?.start, agentStarts.contains(where: { $0.start <= at && at < $0.end }) else { return d }
+            return PyYAMLReading.agentFinding(d, file: parsed.file)
+        }
+        return result
     }
 
     /// validate: one document against its kind's schema, then the rules that go with the kind.

@@ -90,7 +90,9 @@ extension DiagnosticID {
             launchc reads YAML 1.2, where `yes`, `no`, `on` and `off` are strings, `010` is ten and \
             `1:20` is text. PyYAML, the W&B UI and many other tools read YAML 1.1, where the same words are \
             booleans, `010` is eight and `1:20` is eighty. Quote the value so that every reader agrees, \
-            or write the form both versions share (`true`, `false`).
+            or write the form both versions share (`true`, `false`). An agent config is the exception: the \
+            agent loads it with PyYAML, so launchc checks its values as PyYAML reads them, and the fix writes \
+            that reading in a form every version shares.
             """,
         bad: "enable_web_access: yes\ntimeout: 1:30\n",
         good: "enable_web_access: true\ntimeout: \"1:30\"\n")
