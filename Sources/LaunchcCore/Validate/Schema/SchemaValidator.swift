@@ -281,7 +281,11 @@ public final class SchemaValidator {
             if matched { result.failures.append(failure("not", "the value matches a form that is not allowed", index, instance)) }
         }
         if let condition = node.ifSchema {
+            // A condition picks a branch: a partial document's missing key must not pick one.
+            let relaxed = ignoresRequired
+            ignoresRequired = false
             let e = evaluate(condition, instance)
+            ignoresRequired = relaxed
             if e.valid {
                 result.absorbAnnotations(e)
                 if let then = node.thenSchema { result.absorb(evaluate(then, instance)) }
