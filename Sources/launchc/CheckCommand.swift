@@ -34,7 +34,7 @@ struct Check: ParsableCommand, PipelineCommand {
     @Option(name: .customLong("schema"), help: ArgumentHelp("Also validate every document against this JSON Schema 2020-12 file (YAML or JSON); repeatable.", valueName: "file"))
     var schemas: [String] = []
 
-    @Option(help: ArgumentHelp("What every file is: agent, queue, queue-config, launch-spec, launchc-config, or data (only --schema applies).", valueName: "kind"))
+    @Option(help: ArgumentHelp("What every file is: agent, queue, queue-config, launch-spec, resource-args, launchc-config, or data (only --schema applies).", valueName: "kind"))
     var kind: DocumentKind?
 
     @Option(help: ArgumentHelp("The resource of queue configs: sagemaker, gcp-vertex, kubernetes, local-container, local-process; alone, every file is a queue config of it.", valueName: "resource"))

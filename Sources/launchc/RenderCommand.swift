@@ -16,7 +16,7 @@ struct Render: ParsableCommand, PipelineCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("A template variable's value; repeatable.", valueName: "name=value"))
     var settings: [String] = []
 
-    @Option(help: ArgumentHelp("What the queue file is: queue or queue-config.", valueName: "kind"), completion: .list(["queue", "queue-config"]))
+    @Option(help: ArgumentHelp("What the queue file is: queue, queue-config or resource-args.", valueName: "kind"), completion: .list(["queue", "queue-config", "resource-args"]))
     var kind: DocumentKind?
 
     @Option(help: ArgumentHelp("The resource of a bare queue config: sagemaker, gcp-vertex, kubernetes, local-container, local-process.", valueName: "resource"))

@@ -8,6 +8,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case queueConfig = "queue-config"
     /// One job to submit, as `wandb launch -c` takes it.
     case launchSpec = "launch-spec"
+    /// Resource configs wrapped by resource, as `wandb launch --resource-args` takes them:
+    /// `{"kubernetes": {...}}`.
+    case resourceArgs = "resource-args"
     /// launchc's own project config, `.launchc.yaml`.
     case launchcConfig = "launchc-config"
     /// Any value, checked only against the user's `--schema`.
@@ -20,6 +23,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .queue: return "a queue definition"
         case .queueConfig: return "a queue config"
         case .launchSpec: return "a launch spec"
+        case .resourceArgs: return "resource args"
         case .launchcConfig: return "a launchc project config"
         case .data: return "plain data"
         }

@@ -74,7 +74,9 @@ public struct Classifier: Sendable {
         if let kind {
             classification = Classification(kind: kind, resource: resource, origin: "the --kind flag")
         } else if resourceMeansQueueConfig, let resource {
-            classification = Classification(kind: .queueConfig, resource: resource, origin: "the --resource flag")
+            // The wrapped form names its resource itself; a bare config never has such a key.
+            let wrapped = Self.isResourceArgs(root)
+            classification = Classification(kind: wrapped ? .resourceArgs : .queueConfig, resource: resource, origin: wrapped ? "its keys" : "the --resource flag")
         } else if let kind = modeline.kind {
             classification = Classification(kind: kind, resource: modeline.resource, origin: "the modeline on line \(modeline.line)")
         } else if Self.isProjectConfig(file.path) {
@@ -193,6 +195,7 @@ public struct Classifier: Sendable {
         case "agent": return (.agent, nil)
         case "queue": return (.queue, nil)
         case "launch-spec": return (.launchSpec, nil)
+        case "resource-args": return (.resourceArgs, nil)
         case "launchc-config": return (.launchcConfig, nil)
         default:
             if let resource = LaunchResource(name: stem) { return (.queueConfig, resource) }
@@ -238,7 +241,20 @@ public struct Classifier: Sendable {
         if let resource = inferResource(root) {
             found.append(Classification(kind: .queueConfig, resource: resource, origin: "its keys"))
         }
+        if isResourceArgs(root) {
+            found.append(Classification(kind: .resourceArgs, origin: "its keys"))
+        }
         return found
+    }
+
+    /// Whether every key names a resource, each with a mapping: `{"kubernetes": {...}}`.
+    static func isResourceArgs(_ root: Node) -> Bool {
+        guard case .object(let members) = root.value, !members.isEmpty else { return false }
+        return members.allSatisfy { member in
+            guard LaunchResource(name: member.key) != nil else { return false }
+            if case .object = member.value.value { return true }
+            return member.value.value == .null
+        }
     }
 
     /// The resource a bare queue config is for, from its shape.

@@ -134,13 +134,16 @@ public enum Checker {
     static func validate(_ root: Node, as kind: Classification, file: SourceFile, limits: Limits = .default) -> [Diagnostic] {
         let found = validateKind(root, as: kind, file: file, limits: limits)
         switch kind.kind {
-        case .agent, .queue, .queueConfig, .launchSpec: return Placeholders.check(root, file: file, schemaFindings: found)
+        case .agent, .queue, .queueConfig, .launchSpec, .resourceArgs: return Placeholders.check(root, file: file, schemaFindings: found)
         case .launchcConfig, .data: return found
         }
     }
 
     static func validateKind(_ root: Node, as kind: Classification, file: SourceFile, limits: Limits) -> [Diagnostic] {
         let launch = LaunchSchemas.shared
+        if kind.kind == .resourceArgs, case .object(let entries) = root.value {
+            return resourceArgs(entries, at: .root, file: file, launch: launch, limits: limits)
+        }
         guard let schema = launch.schema(for: kind) else { return [] }
         let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true)
         let failures = validator.validate(root, against: schema.root)
@@ -163,10 +166,10 @@ public enum Checker {
             return rules + MacroRules.check(root, at: .root, schema: schema, file: file, limits: limits, reported: rules)
         case .launchSpec:
             guard case .object(let entries)? = root["resource_args"]?.value else { return found }
-            return found + resourceArgs(entries, file: file, launch: launch, limits: limits)
+            return found + resourceArgs(entries, at: JSONPointer(tokens: ["resource_args"]), file: file, launch: launch, limits: limits)
         case .launchcConfig:
             return found + ProjectConfig.rules(root, file: file)
-        case .data:
+        case .data, .resourceArgs:
             return found
         }
     }
@@ -188,13 +191,13 @@ public enum Checker {
         }
     }
 
-    /// A launch spec's `resource_args.<resource>`, each against its resource's schema, as a
-    /// partial config.
-    static func resourceArgs(_ entries: [Member], file: SourceFile, launch: LaunchSchemas, limits: Limits = .default) -> [Diagnostic] {
+    /// Resource args (a launch spec's `resource_args`, at `pointer`, or the wrapped form on its
+    /// own): each `<resource>` against its resource's schema, as a partial config.
+    static func resourceArgs(_ entries: [Member], at pointer: JSONPointer, file: SourceFile, launch: LaunchSchemas, limits: Limits = .default) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for entry in entries {
             guard let resource = LaunchResource(name: entry.key), let schema = launch.schema(for: resource) else { continue }
-            let prefix: JSONPointer = JSONPointer(tokens: ["resource_args", entry.key])
+            let prefix = pointer.appending(entry.key)
             // Deep-merged over the queue's config: what is missing here comes from there.
             let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true, ignoresRequired: true)
             let failures = validator.validate(entry.value, against: schema.root)

@@ -40,8 +40,8 @@ public struct RenderRequest: Sendable, Equatable {
     public func problems(environment: RunEnvironment? = nil) -> [Diagnostic] {
         var out: [String] = []
         if explain && agentInput { out.append("--explain and --agent-input each replace the body; give one of them") }
-        if let kind, kind != .queue && kind != .queueConfig {
-            out.append("--kind must be queue or queue-config for render, not '\(kind.rawValue)'")
+        if let kind, ![.queue, .queueConfig, .resourceArgs].contains(kind) {
+            out.append("--kind must be queue, queue-config or resource-args for render, not '\(kind.rawValue)'")
         }
         for setting in settings where Resolver.Setting(setting) == nil {
             out.append("--set needs NAME=VALUE with exactly one '=', not '\(setting)'")

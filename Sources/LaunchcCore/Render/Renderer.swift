@@ -104,7 +104,7 @@ public struct Renderer {
             return Rendered(resource: nil, body: nil, diagnostics: diagnostics)
         }
         guard let root = parsed.documents.first?.root, let kind = queueReport.kinds.first ?? nil,
-              kind.kind == .queue || kind.kind == .queueConfig else {
+              [.queue, .queueConfig, .resourceArgs].contains(kind.kind) else {
             // What the file holds is checked by `check`; here only why it cannot be rendered.
             let what = queueReport.kinds.first.flatMap { $0 }.map { " (it reads as \($0.kind.title))" } ?? ""
             return Rendered(resource: nil, body: nil, diagnostics: [],

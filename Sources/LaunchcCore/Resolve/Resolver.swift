@@ -54,12 +54,26 @@ public struct Resolver {
             let sources: [String: Provenance.Origin]
             (values, sources, diagnostics) = templateValues(templates, spec: spec, file: file, specFile: specFile)
             config = provenance.markTemplates(original: c, filled: TemplateVariables.fill(c, with: values), sources: sources)
-        case .queueConfig:
-            guard let r = kind.resource else { return .failure(ResolveFailure(message: "say which resource the queue config is for (--resource)")) }
-            resource = r
+        case .queueConfig, .resourceArgs:
+            var bare = queue
+            if kind.kind == .resourceArgs {
+                // The wrapped form: the entry of the resource asked for, or its only entry.
+                guard case .object(let entries) = queue.value else { return .failure(ResolveFailure(message: "resource args are a mapping by resource")) }
+                let chosen = kind.resource.map { r in entries.filter { LaunchResource(name: $0.key) == r } } ?? entries
+                guard chosen.count == 1, let only = chosen.first, let r = LaunchResource(name: only.key) else {
+                    let names = entries.map(\.key).joined(separator: ", ")
+                    return .failure(ResolveFailure(message: kind.resource == nil ? "the resource args hold \(names): say which to render with --resource"
+                                                                                : "the resource args hold no \(kind.resource!.rawValue) entry (they hold \(names))"))
+                }
+                bare = only.value
+                resource = r
+            } else {
+                guard let r = kind.resource else { return .failure(ResolveFailure(message: "say which resource the queue config is for (--resource)")) }
+                resource = r
+            }
             let sources: [String: Provenance.Origin]
-            (values, sources, diagnostics) = bareValues(queue, file: file)
-            config = provenance.markTemplates(original: queue, filled: TemplateVariables.fill(queue, with: values), sources: sources)
+            (values, sources, diagnostics) = bareValues(bare, file: file)
+            config = provenance.markTemplates(original: bare, filled: TemplateVariables.fill(bare, with: values), sources: sources)
         default:
             return .failure(ResolveFailure(message: "render takes a queue definition or a queue config, not \(kind.kind.title)"))
         }

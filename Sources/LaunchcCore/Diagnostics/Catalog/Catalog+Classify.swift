@@ -27,7 +27,7 @@ extension DiagnosticID {
         summary: "a launchc modeline launchc does not understand",
         explanation: """
             A comment starting `# launchc:` among the comments that open a file sets `kind=` \
-            (agent, queue, queue-config, launch-spec, data) and `resource=` (sagemaker, gcp-vertex, \
+            (agent, queue, queue-config, launch-spec, resource-args, data) and `resource=` (sagemaker, gcp-vertex, \
             kubernetes, local-container, local-process; `vertex` and `docker` are aliases). Anything else \
             in it is reported and ignored.
             """,

@@ -51,7 +51,7 @@ public struct LaunchSchemas: Sendable {
         case .queue: return Self.queue
         case .launchSpec: return Self.launchSpec
         case .launchcConfig: return Self.launchcConfig
-        case .data: return nil
+        case .data, .resourceArgs: return nil
         case .queueConfig:
             switch classification.resource {
             case .sagemaker?: return Self.sagemaker
