@@ -14,7 +14,7 @@ STATIC_LIBS := $(CURDIR)/.build/static-libs
 RELEASE_FLAGS ?= --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker -L$(STATIC_LIBS)
 DEBUG   := .build/debug/launchc
 
-.PHONY: all deps build debug demo check format test bench conformance parity schemas generate-sagemaker generate-kubernetes generate-vertex generate-unicode install uninstall clean
+.PHONY: all deps build debug demo check format test bench conformance parity schemas generate-cloud generate-sagemaker generate-kubernetes generate-vertex generate-unicode install uninstall clean
 
 all: build
 
@@ -180,6 +180,12 @@ schemas-check: build
 	scripts/schemas-check.sh $(RELEASE)
 
 # Regenerate schemas/sagemaker.json from the AWS service model in botocore (PyPI), in a venv.
+# Regenerate the cloud region tables: AWS from botocore's endpoint data (PyPI, in a venv), GCP
+# from data/gcp-regions.txt (copied from Google's documentation, with its source).
+generate-cloud:
+	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore==1.43.11
+	.venv-generate/bin/python scripts/gen-cloud-regions.py
+
 generate-sagemaker:
 	python3 -m venv .venv-generate && .venv-generate/bin/pip install --quiet botocore==1.43.11
 	.venv-generate/bin/python scripts/gen-sagemaker-schema.py

@@ -19,4 +19,13 @@ import Testing
         // One word is not enough to prefer a longer candidate.
         #expect(Self.accelerators.nearest("T4") == nil)
     }
+
+    /// Ties are no single suggestion, but can be offered together; nothing beyond the limit.
+    @Test func tiesAreListedNotGuessed() {
+        let regions = Suggestions(["us-east-1", "us-west-1", "eu-west-1", "us-east-2"])
+        #expect(regions.nearest("us-est-1") == nil)
+        #expect(regions.closest("us-est-1") == ["us-east-1", "us-west-1"])
+        #expect(regions.closest("eu-wst-1") == ["eu-west-1"])
+        #expect(Suggestions(["scheduling", "template"]).closest("schedule") == [])
+    }
 }

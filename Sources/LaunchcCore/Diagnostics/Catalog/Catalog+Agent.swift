@@ -175,4 +175,26 @@ extension DiagnosticID {
             """,
         bad: "builder:\n  type: kaniko\n  build-context-store: gs://ml-builds/context\n",
         good: "builder:\n  type: kaniko\n  build-context-store: gs://ml-builds/context\n  destination: us-central1-docker.pkg.dev/ml-platform/launch/train\n")
+
+    public static let awsRegionUnknown = DiagnosticID(
+        code: "LC3117", name: "aws-region-unknown", severity: .error,
+        summary: "not an AWS region",
+        explanation: """
+            The region of an `aws` environment, and the region in an ECR image URI, must be one of AWS's \
+            regions (launchc's table is botocore's endpoint data, every partition). The agent's AWS calls \
+            fail against a region that does not exist.
+            """,
+        bad: "environment:\n  type: aws\n  region: us-est-1\n",
+        good: "environment:\n  type: aws\n  region: us-east-1\n")
+
+    public static let gcpRegionUnknown = DiagnosticID(
+        code: "LC3118", name: "gcp-region-unknown", severity: .warning,
+        summary: "not a Google Cloud region launchc knows",
+        explanation: """
+            The region of a `gcp` environment is where the agent creates Vertex AI jobs: a region such as \
+            `us-central1`, not a zone (`us-central1-a`) or another cloud's region. launchc's table comes from \
+            Google's documentation; a region newer than it is a warning, never an error.
+            """,
+        bad: "environment:\n  type: gcp\n  region: us-central1-a\n",
+        good: "environment:\n  type: gcp\n  region: us-central1\n")
 }

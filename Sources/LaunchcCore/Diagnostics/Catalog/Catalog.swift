@@ -43,6 +43,7 @@ extension DiagnosticID {
         agentIgnoredRegistryKey, agentIgnoredBuilderKey, agentLegacyQueue, agentEnvironmentRegion, agentKanikoContext,
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         registryKeyRefused, registryBlockInvalid, registryWithoutType, builderWithoutType, kanikoWithoutDestination,
+        awsRegionUnknown, gcpRegionUnknown,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage, sageMakerSpotWait,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,

@@ -40,7 +40,7 @@ enum AgentRules {
     }
 
     static func check(_ root: Node, file: SourceFile) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var out: [Diagnostic] = region(root["environment"], file: file)
         let environmentRegion: Node? = root["environment"]?["region"]
         for path in [["builder", "destination"], ["registry", "uri"]] {
             guard let node = root.resolve(JSONPointer(tokens: path)), case .string(let uri) = node.value else { continue }
@@ -88,6 +88,11 @@ enum AgentRules {
                                       fixIts: [FixIt("write <account>.dkr.ecr.<region>.amazonaws.com/<repository>")]))
             }
             region = r
+            if !r.isEmpty, !r.hasTemplateOpening, !CloudRegions.aws.contains(r) {
+                let near = Suggestions(CloudRegions.aws.sorted()).nearest(r)
+                out.append(Diagnostic(.awsRegionUnknown, "\(name) '\(uri)' names the region '\(r)', which is not an AWS region", at: span, pointer: pointer,
+                                      fixIts: near.map { [FixIt("did you mean '\($0)'?")] } ?? []))
+            }
         case .unrecognized:
             if let arn = ecrARN(uri) {
                 return [Diagnostic(.registryARN, "\(name) '\(uri)' is an ECR repository ARN, not an image URI; the agent cannot push to it",
@@ -105,14 +110,51 @@ enum AgentRules {
                                at: span, pointer: pointer, notes: notes,
                                fixIts: [FixIt("the agent pushes there anyway, with a warning; make sure it can")])]
         }
+        // Regions that do not exist have their own findings; comparing them says nothing more.
         if let region, let envNode = environmentRegion, case .string(let envRegion) = envNode.value,
-           !envRegion.isEmpty, !region.isEmpty, region.lowercased() != envRegion.lowercased() {
+           !envRegion.isEmpty, !region.isEmpty, region.lowercased() != envRegion.lowercased(),
+           CloudRegions.aws.contains(region) || CloudRegions.gcp.contains(region),
+           CloudRegions.aws.contains(envRegion) || CloudRegions.gcp.contains(envRegion) {
             out.append(Diagnostic(.registryRegion, "\(name) is in region '\(region)' but the environment's region is '\(envRegion)'",
                                   at: span, pointer: pointer,
                                   notes: [Note("the environment's region", at: SourceSpan(file: file, range: envNode.range))],
                                   fixIts: [FixIt("push to a repository in the agent's region, or correct the environment's region")]))
         }
         return out
+    }
+
+    /// The environment's region against its cloud's regions (`CloudRegions`).
+    static func region(_ environment: Node?, file: SourceFile) -> [Diagnostic] {
+        guard let environment, case .string(let cloud)? = environment["type"]?.value, let node = environment["region"],
+              case .string(let region) = node.value, !region.isEmpty, !region.hasTemplateOpening else { return [] }
+        let span = SourceSpan(file: file, range: node.range)
+        let pointer = JSONPointer(tokens: ["environment", "region"])
+        func fixIts(_ known: Set<String>) -> [FixIt] {
+            let suggestions = Suggestions(known.sorted())
+            if let near = suggestions.nearest(region) {
+                return [FixIt("did you mean '\(near)'?", edits: [TextEdit(range: node.range, replacement: SchemaDiagnostics.renamed(file.text(in: node.range), to: near))])]
+            }
+            let tied = suggestions.closest(region).prefix(3).map { "'\($0)'" }
+            return tied.isEmpty ? [] : [FixIt("did you mean \(tied.dropLast().joined(separator: ", ")) or \(tied.last!)?")]
+        }
+        switch cloud {
+        case "aws" where !CloudRegions.aws.contains(region):
+            var notes: [Note] = []
+            if CloudRegions.gcp.contains(region) { notes.append(Note("'\(region)' is a Google Cloud region")) }
+            return [Diagnostic(.awsRegionUnknown, "'\(region)' is not an AWS region", at: span, pointer: pointer, notes: notes, fixIts: fixIts(CloudRegions.aws))]
+        case "gcp" where !CloudRegions.gcp.contains(region):
+            // A zone is its region and a letter: us-central1-a.
+            if let dash = region.lastIndex(of: "-"), CloudRegions.gcp.contains(String(region[..<dash])), region.distance(from: dash, to: region.endIndex) == 2 {
+                let zoneRegion = String(region[..<dash])
+                return [Diagnostic(.gcpRegionUnknown, "'\(region)' is a zone; the agent needs its region, '\(zoneRegion)'", at: span, pointer: pointer,
+                                   fixIts: [FixIt("write '\(zoneRegion)'", edits: [TextEdit(range: node.range, replacement: SchemaDiagnostics.renamed(file.text(in: node.range), to: zoneRegion))])])]
+            }
+            var notes: [Note] = []
+            if CloudRegions.aws.contains(region) { notes.append(Note("'\(region)' is an AWS region")) }
+            return [Diagnostic(.gcpRegionUnknown, "'\(region)' is not a Google Cloud region launchc knows", at: span, pointer: pointer, notes: notes, fixIts: fixIts(CloudRegions.gcp))]
+        default:
+            return []
+        }
     }
 
     /// `arn:aws:ecr:<region>:<account>:repository/<name>` as the repository's image URI.

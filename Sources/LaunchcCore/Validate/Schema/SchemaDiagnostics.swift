@@ -435,13 +435,19 @@ struct Suggestions {
     func nearest(_ key: String) -> String? {
         if let same = byFold[ScalarKey(SchemaDiagnostics.fold(key))], same.count == 1 { return same[0] }
         if let containing = containing(key) { return containing }
+        let closest = self.closest(key)
+        return closest.count == 1 ? closest[0] : nil
+    }
+
+    /// The candidates within one edit per three characters that are nearest, in order (several
+    /// when they tie: `us-est-1` is one edit from both `us-east-1` and `us-west-1`).
+    func closest(_ key: String) -> [String] {
         // One edit in three characters; keys of one or two letters get no distance-based guess.
         let limit = key.count / 3
-        guard limit > 0 else { return nil }
+        guard limit > 0 else { return [] }
         let wanted = key.lowercased().unicodeScalars.map { $0.value }
         var best = limit + 1
-        var winner: String?
-        var tied = false
+        var winners: [String] = []
         // Two rows, made once for all candidates.
         var rows = [Int](repeating: 0, count: 2 * longest + 2)
         let histogram = Histogram(wanted)
@@ -449,12 +455,12 @@ struct Suggestions {
             guard histogram.bound(histograms[i]) <= best else { continue }
             let d = Self.distance(wanted, candidate, limit: best, rows: &rows)
             if d < best {
-                (best, winner, tied) = (d, candidates[i], false)
-            } else if d == best {
-                tied = true
+                (best, winners) = (d, [candidates[i]])
+            } else if d == best && d <= limit {
+                winners.append(candidates[i])
             }
         }
-        return tied ? nil : winner
+        return best <= limit ? winners : []
     }
 
     static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
