@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""make generate-cloud: the cloud region tables launchc checks agent configs against.
+"""make generate-cloud: the cloud tables launchc checks configs against.
 
 AWS regions come from botocore's endpoint data (every partition's regions; botocore 1.43.11,
-the version the SageMaker schema is generated from); GCP regions from data/gcp-regions.txt,
-copied from Google's documentation with its source and date. Writes
-Sources/LaunchcCore/Validate/Rules/CloudRegions.generated.swift.
+the version the SageMaker schema is generated from); GCP regions and Vertex AI machine types
+from data/gcp-regions.txt and data/vertex-machine-types.txt, copied from Google's documentation
+with their sources and dates. Writes Sources/LaunchcCore/Validate/Rules/CloudRegions.generated.swift.
 """
 import json, os, sys
 
@@ -21,6 +21,20 @@ gcp_lines = open(os.path.join(ROOT, "data", "gcp-regions.txt")).read().splitline
 gcp = sorted(line.strip() for line in gcp_lines if line.strip() and not line.startswith("#"))
 
 
+machines = []
+for line in open(os.path.join(ROOT, "data", "vertex-machine-types.txt")).read().splitlines():
+    if not line.strip() or line.startswith("#"):
+        continue
+    name, *accelerators = line.split()
+    options = []
+    for accelerator in accelerators:
+        if accelerator == "-":
+            continue
+        kind, _, count = accelerator.partition("*")
+        options.append((kind, int(count) if count else None))
+    machines.append((name, options))
+
+
 def swift_list(names):
     return "[\n" + "".join(f'        "{name}",\n' for name in names) + "    ]"
 
@@ -35,6 +49,12 @@ enum CloudRegions {{
 
     /// Google Cloud's regions, from its documentation.
     static let gcp: Set<String> = {swift_list(gcp)}
-}}
+
+    /// Vertex AI's machine types for custom training, each with the accelerators it takes (a
+    /// count where the machine has a fixed number; none for a machine without accelerators).
+    static let vertexMachines: [String: [(type: String, count: Int?)]] = [
+""" + "".join(f'        "{name}": [' + ", ".join(f'("{kind}", {count if count is not None else "nil"})' for kind, count in options) + "],\n"
+              for name, options in machines) + """    ]
+}
 """
-write_if_changed(OUT, text, f"wrote {os.path.relpath(OUT, ROOT)} ({len(aws)} AWS regions from botocore {botocore.__version__}, {len(gcp)} GCP regions)")
+write_if_changed(OUT, text, f"wrote {os.path.relpath(OUT, ROOT)} ({len(aws)} AWS regions from botocore {botocore.__version__}, {len(gcp)} GCP regions, {len(machines)} Vertex machine types)")

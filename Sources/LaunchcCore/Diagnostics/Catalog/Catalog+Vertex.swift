@@ -53,4 +53,27 @@ extension DiagnosticID {
             """,
         bad: "run:\n  experiment: resnet-sweep\n  tensorboard: projects/123/locations/us-central1/tensorboards/456\n",
         good: "run:\n  experiment: resnet-sweep\n")
+
+    public static let vertexMachineUnknown = DiagnosticID(
+        code: "LC3407", name: "vertex-machine-type-unknown", severity: .warning,
+        summary: "a machine type Vertex AI does not train on, as far as launchc knows",
+        explanation: """
+            A worker pool's `machine_spec.machine_type` must be one of the machine types Vertex AI custom \
+            training offers (`n1-standard-4`, `a2-highgpu-1g`, `g2-standard-8`, ...). launchc's table comes \
+            from Google's documentation (`data/vertex-machine-types.txt`); a type newer than it is a warning.
+            """,
+        bad: "spec:\n  worker_pool_specs:\n    - machine_spec: {machine_type: n1-standrd-4}\n",
+        good: "spec:\n  worker_pool_specs:\n    - machine_spec: {machine_type: n1-standard-4}\n")
+
+    public static let vertexAccelerator = DiagnosticID(
+        code: "LC3408", name: "vertex-accelerator", severity: .warning,
+        summary: "an accelerator, or a count of them, the machine type does not take",
+        explanation: """
+            Accelerator-optimized machine types come with their GPUs: `a2-highgpu-2g` has two \
+            `NVIDIA_TESLA_A100`, `g2-standard-8` one `NVIDIA_L4`, `a3-highgpu-8g` eight `NVIDIA_H100_80GB`, \
+            and `accelerator_count` must say so. `n1` machines take the older GPUs (T4, V100, P100, P4) in \
+            1, 2, 4 or 8; `e2`, `n2`, `c2` and `m1` take none. Vertex AI refuses the job otherwise.
+            """,
+        bad: "spec:\n  worker_pool_specs:\n    - machine_spec: {machine_type: a2-highgpu-2g, accelerator_type: NVIDIA_TESLA_A100, accelerator_count: 1}\n",
+        good: "spec:\n  worker_pool_specs:\n    - machine_spec: {machine_type: a2-highgpu-2g, accelerator_type: NVIDIA_TESLA_A100, accelerator_count: 2}\n")
 }

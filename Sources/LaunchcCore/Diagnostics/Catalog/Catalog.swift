@@ -46,7 +46,7 @@ extension DiagnosticID {
         awsRegionUnknown, gcpRegionUnknown,
         specIgnoredKey, specResourceArgsDropped, specJobSource,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage, sageMakerSpotWait,
-        vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard,
+        vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard, vertexMachineUnknown, vertexAccelerator,
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion, kubernetesContainerImage,
         dockerRawFlag, dockerUnsupportedFlag, dockerFlagValue, localProcessIgnored, dockerFlagInjection,
         templateUndeclared, templateUnused, templateValue,

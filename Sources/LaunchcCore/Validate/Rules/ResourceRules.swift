@@ -19,7 +19,7 @@ enum ResourceRules {
             return findings.filter { d in
                 guard d.code == "LC3401" || d.code == "LC2002", let pointer = d.pointer else { return true }
                 return !camel.contains { $0.tokens.dropLast() == pointer.tokens[...] && d.message.contains("spec.\($0.tokens.last!)") }
-            }
+            } + VertexMachines.check(config, file: file, pointer: pointer)
         case .kubernetes:
             let rules = KubernetesRules.check(config, file: file, pointer: pointer)
             // What lies inside a refused key goes with it; its own problems are noise.
