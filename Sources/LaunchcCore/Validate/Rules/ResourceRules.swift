@@ -66,7 +66,9 @@ enum ResourceRules {
         let runtime = config.resolve(JSONPointer(tokens: ["StoppingCondition", "MaxRuntimeInSeconds"]))
         guard let wait = config.resolve(JSONPointer(tokens: ["StoppingCondition", "MaxWaitTimeInSeconds"])) else {
             // A StoppingCondition that is not a mapping (a template variable) is decided when filled.
-            if let stopping = config["StoppingCondition"], case .object = stopping.value {} else if config["StoppingCondition"] != nil { return [] }
+            if let stopping = config["StoppingCondition"] {
+                guard case .object = stopping.value else { return [] }
+            }
             var least = " (86400 when it is not set)"
             if case .integer(let seconds)? = runtime?.value { least = " (\(seconds))" }
             return [Diagnostic(.sageMakerSpotWait, "EnableManagedSpotTraining is true but StoppingCondition has no MaxWaitTimeInSeconds; AWS refuses the job",
