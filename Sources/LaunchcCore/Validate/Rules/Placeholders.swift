@@ -48,15 +48,11 @@ enum Placeholders {
                         return Substring(scalars[index...end])
                     }
                 }
-            } else if c == "y" || c == "Y", !(previous.map(isWordCharacter) ?? false) {
-                let rest = scalars[index...]
-                let prefix = String(String.UnicodeScalarView(rest.prefix(5))).lowercased()
-                if prefix == "your-" || prefix == "your_" {
-                    var end = scalars.index(index, offsetBy: 5)
-                    if end < scalars.endIndex, isWordCharacter(scalars[end]) {
-                        while end < scalars.endIndex, isWordCharacter(scalars[end]) || scalars[end] == "-" || scalars[end] == "_" { end = scalars.index(after: end) }
-                        return Substring(scalars[index..<end])
-                    }
+            } else if c == "y" || c == "Y", !(previous.map(isWordCharacter) ?? false), hasYourPrefix(scalars[index...]) {
+                var end = scalars.index(index, offsetBy: 5)
+                if end < scalars.endIndex, isWordCharacter(scalars[end]) {
+                    while end < scalars.endIndex, isWordCharacter(scalars[end]) || scalars[end] == "-" || scalars[end] == "_" { end = scalars.index(after: end) }
+                    return Substring(scalars[index..<end])
                 }
             }
             previous = c
@@ -81,6 +77,17 @@ enum Placeholders {
         if inner.lowercased().hasPrefix("your-") || inner.lowercased().hasPrefix("your_") { inner = inner.dropFirst(5) }
         let words = inner.split { $0 == "-" || $0 == "_" || $0 == " " || $0 == "." }
         return words.map { $0.lowercased() }.joined(separator: " ")
+    }
+
+    /// Whether the text starts `your-` or `your_`, in any case, compared in place.
+    private static func hasYourPrefix(_ rest: Substring.UnicodeScalarView) -> Bool {
+        var i = rest.startIndex
+        for expected in "your".unicodeScalars {
+            // ASCII letters compare case-blind with their 0x20 bit set.
+            guard i < rest.endIndex, rest[i].value | 0x20 == expected.value else { return false }
+            i = rest.index(after: i)
+        }
+        return i < rest.endIndex && (rest[i] == "-" || rest[i] == "_")
     }
 
     private static func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
