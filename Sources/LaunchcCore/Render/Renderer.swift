@@ -297,7 +297,9 @@ public struct Renderer {
         }
         let known = Set(reported.map { "\($0.id.code) \($0.message)" })
         // A placeholder (LC1107) is reported where it was written, not again where it lands.
-        let placeholders = Set(reported.filter { $0.id == .placeholderValue }.compactMap { $0.message.split(separator: "'").first.map(String.init) })
+        let placeholders = Set(reported.filter { $0.id == .placeholderValue }.compactMap { d in
+            d.span.range.flatMap { Placeholders.placeholder(in: d.span.file.text(in: $0)) }.map(String.init)
+        })
         let index = NodeIndex(root)
         return DiagnosticCollector.sorted(diagnostics.filter { finding in
             if known.contains("\(finding.id.code) \(finding.message)") { return false }
