@@ -58,13 +58,14 @@ public struct Classifier: Sendable {
         let modeline = parsed.format == .yaml ? Self.modeline(parsed.file) : Modeline()
         var diagnostics = modeline.diagnostics
         var result: [Classification?] = []
+        // A file that did not parse has its verdict already, its syntax errors: no LC1404 for it.
+        var classifier = self
+        if parsed.diagnostics.contains(where: { $0.severity == .error }) { classifier.unrecognised = nil }
         for document in parsed.documents {
-            let (classification, problems) = classify(document, file: parsed.file, modeline: modeline)
+            let (classification, problems) = classifier.classify(document, file: parsed.file, modeline: modeline)
             result.append(classification)
             diagnostics += problems
         }
-        // A file that did not parse has its verdict already: its syntax errors.
-        if parsed.diagnostics.contains(where: { $0.severity == .error }) { diagnostics.removeAll { $0.id == .classifyUnknown } }
         return (result, diagnostics)
     }
 
