@@ -7,18 +7,10 @@ import Testing
     static let checkedFolders = ["agent", "classify", "gcp-vertex", "launch-spec", "kubernetes", "local-container", "local-process", "queue", "sagemaker", "suppress", "syntax"]
 
     /// What `launchc check FILE` applies: a note on each document of no kind launchc knows.
-    static var options: CheckOptions {
-        var options = CheckOptions()
-        options.classifier.unrecognised = .note
-        return options
-    }
+    static var options: CheckOptions { CheckPipeline.checkOptions(CheckRequest()) }
 
     /// What `launchc check` prints: a summary line even for a clean file.
-    static var style: ReportStyle {
-        var style = ReportStyle()
-        style.summarisesCleanRuns = true
-        return style
-    }
+    static var style: ReportStyle { CheckPipeline.textStyle(color: false, quiet: false) }
 
     static var checkedFixtures: [String] {
         // In byte order of path, as `launchc check fixtures/` walks them.

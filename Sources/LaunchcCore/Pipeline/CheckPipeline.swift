@@ -58,6 +58,22 @@ public struct ReportDestination: Sendable, Equatable {
 
 /// `check`: read → parse → classify → validate → report (and fix), for every input.
 public enum CheckPipeline {
+    /// What a request applies to each file before the project config's settings: its kind and
+    /// resource (`--resource` alone meaning a queue config), and LC1404 as a note, or an error
+    /// with `--require-kind`, on a document of no known kind unless `--schema` says what it is.
+    public static func checkOptions(_ request: CheckRequest) -> CheckOptions {
+        var classifier = Classifier(kind: request.kind, resource: request.resource, resourceMeansQueueConfig: true)
+        if request.schemas.isEmpty { classifier.unrecognised = request.requireKind ? .error : .note }
+        return CheckOptions(limits: request.input.limits, classifier: classifier)
+    }
+
+    /// The text report's style: a summary line even for a clean run.
+    public static func textStyle(color: Bool, quiet: Bool) -> ReportStyle {
+        var style = ReportStyle(color: color, quiet: quiet)
+        style.summarisesCleanRuns = true
+        return style
+    }
+
     public static func run(_ request: CheckRequest, environment: RunEnvironment) -> Outcome {
         var outcome = Outcome()
         let errors = environment.style(.standardError, mode: request.input.color)
@@ -65,9 +81,7 @@ public enum CheckPipeline {
             outcome.fail(problem, style: errors)
             return outcome
         }
-        var classifier = Classifier(kind: request.kind, resource: request.resource, resourceMeansQueueConfig: true)
-        if request.schemas.isEmpty { classifier.unrecognised = request.requireKind ? .error : .note }
-        var options = CheckOptions(limits: request.input.limits, classifier: classifier)
+        var options = checkOptions(request)
         var schemaProblems: [Diagnostic] = []
         for path in request.schemas {
             switch UserSchema.load(path: path, limits: request.input.limits) {
@@ -102,9 +116,7 @@ public enum CheckPipeline {
             switch destination.format {
             case .text:
                 let color = destination.output == nil && environment.colors(reportStream, mode: request.input.color)
-                var style = ReportStyle(color: color, quiet: request.quiet)
-                style.summarisesCleanRuns = true
-                text = TextReporter(style: style).render(report)
+                text = TextReporter(style: textStyle(color: color, quiet: request.quiet)).render(report)
             case .json: text = JSONReporter().render(report)
             case .sarif: text = SARIFReporter(toolVersion: LaunchcVersion.current).render(report)
             case .github: text = GitHubReporter().render(report)
