@@ -75,6 +75,23 @@ import Testing
         #expect(excerpt.markerWidth == 6)
     }
 
+    /// Markers line up in a terminal: wide characters take two cells, combining marks none.
+    @Test func excerptsAlignByDisplayWidth() {
+        let text = "k: 日本語 é́ 🚀 x"
+        let line = Array(text.utf8)
+        func excerpt(_ word: String) -> Excerpt {
+            let start = line.firstRange(of: Array(word.utf8))!.lowerBound
+            return Excerpt(line: line[...], lineStart: 0, highlight: start..<(start + word.utf8.count))
+        }
+        #expect(excerpt("日本語").markerColumn == 3)
+        #expect(excerpt("日本語").markerWidth == 6)
+        #expect(excerpt("é́").markerColumn == 10)
+        #expect(excerpt("é́").markerWidth == 1)
+        #expect(excerpt("🚀").markerColumn == 12)
+        #expect(excerpt("🚀").markerWidth == 2)
+        #expect(excerpt("x").markerColumn == 15)
+    }
+
     @Test func filesOverTheSizeLimitAreRefusedUnread() throws {
         var limits = Limits()
         limits.maxFileBytes = 100

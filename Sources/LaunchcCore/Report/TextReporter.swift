@@ -151,12 +151,41 @@ struct LineCells {
             scalars.append(scalar)
             offsets.append(offset)
             cellStarts.append(cell)
-            cell += scalar.value == 0x09 ? Excerpt.tabWidth : 1
+            cell += Self.width(of: scalar)
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
         cellStarts.append(cell)
     }
+
+    /// The terminal cells a scalar takes: a tab its stop, East Asian wide and fullwidth
+    /// characters and emoji two, combining marks and zero-width formats none, others one.
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v == 0x09 { return Excerpt.tabWidth }
+        if v < 0x300 || isDirectionControl(v) { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return 0
+        case .format where v != 0xAD: return 0
+        default: break
+        }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return wideRanges.contains { $0.contains(v) } ? 2 : 1
+    }
+
+    /// The invisible text-direction controls (LC1106), shown as U+FFFD: printed as they are,
+    /// they would reorder the excerpt itself in the terminal.
+    static func isDirectionControl(_ v: UInt32) -> Bool {
+        (0x200E...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x061C
+    }
+
+    /// The East Asian Wide and Fullwidth blocks (UAX #11): Hangul Jamo, CJK, kana, Hangul
+    /// syllables, compatibility ideographs, fullwidth forms and the supplementary ideographs.
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60,
+        0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
 
     var cellCount: Int { ascii?.count ?? cellStarts[cellStarts.count - 1] }
     var end: Int { ascii.map { asciiStart + $0.count } ?? offsets[offsets.count - 1] }
@@ -196,6 +225,7 @@ struct LineCells {
                 let shown = min(cellStarts[i + 1], last) - max(cellStarts[i], first)
                 out.append(contentsOf: repeatElement(0x20, count: shown))
             case 0..<0x20, 0x7F, 0x80..<0xA0: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+            case _ where Self.isDirectionControl(scalar.value): out.append(contentsOf: [0xEF, 0xBF, 0xBD])
             case 0..<0x80: out.append(UInt8(scalar.value))
             default: out.append(contentsOf: UTF8.encode(scalar)!)
             }
