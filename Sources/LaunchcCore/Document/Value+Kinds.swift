@@ -6,3 +6,13 @@ extension Value {
         }
     }
 }
+
+extension Value {
+    /// A number or a boolean: a scalar that is not text.
+    var isNumberOrBoolean: Bool {
+        switch self {
+        case .integer, .number, .bool: return true
+        default: return false
+        }
+    }
+}

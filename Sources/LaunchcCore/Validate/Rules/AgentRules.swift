@@ -97,7 +97,7 @@ enum AgentRules {
             if let arn = ecrARN(uri) {
                 return [Diagnostic(.registryARN, "\(name) '\(uri)' is an ECR repository ARN, not an image URI; the agent cannot push to it",
                                    at: span, pointer: pointer,
-                                   fixIts: [FixIt("write the repository's URI, '\(arn)'", edits: [TextEdit(range: node.range, replacement: arn)])])]
+                                   fixIts: [FixIt("write the repository's URI, '\(arn)'", edits: [TextEdit(range: node.range, replacement: arn)], safe: true)])]
             }
             var notes: [Note] = []
             if uri.contains(".ecr.") && !uri.contains(".dkr.ecr.") {
@@ -132,7 +132,8 @@ enum AgentRules {
         func fixIts(_ known: Set<String>) -> [FixIt] {
             let suggestions = Suggestions(known.sorted())
             if let near = suggestions.nearest(region) {
-                return [FixIt("did you mean '\(near)'?", edits: [TextEdit(range: node.range, replacement: SchemaDiagnostics.renamed(file.text(in: node.range), to: near))])]
+                return [FixIt("did you mean '\(near)'?", edits: [TextEdit(range: node.range, replacement: SchemaDiagnostics.renamed(file.text(in: node.range), to: near))],
+                              safe: true)]
             }
             let tied = suggestions.closest(region).prefix(3).map { "'\($0)'" }
             return tied.isEmpty ? [] : [FixIt("did you mean \(tied.dropLast().joined(separator: ", ")) or \(tied.last!)?")]
@@ -147,7 +148,8 @@ enum AgentRules {
             if let dash = region.lastIndex(of: "-"), CloudRegions.gcp.contains(String(region[..<dash])), region.distance(from: dash, to: region.endIndex) == 2 {
                 let zoneRegion = String(region[..<dash])
                 return [Diagnostic(.gcpRegionUnknown, "'\(region)' is a zone; the agent needs its region, '\(zoneRegion)'", at: span, pointer: pointer,
-                                   fixIts: [FixIt("write '\(zoneRegion)'", edits: [TextEdit(range: node.range, replacement: SchemaDiagnostics.renamed(file.text(in: node.range), to: zoneRegion))])])]
+                                   fixIts: [FixIt("write '\(zoneRegion)'", edits: [TextEdit(range: node.range, replacement: SchemaDiagnostics.renamed(file.text(in: node.range), to: zoneRegion))],
+                                                  safe: true)])]
             }
             var notes: [Note] = []
             if CloudRegions.aws.contains(region) { notes.append(Note("'\(region)' is an AWS region")) }

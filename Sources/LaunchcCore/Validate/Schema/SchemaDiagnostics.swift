@@ -193,7 +193,17 @@ public struct SchemaDiagnostics {
                let options = node.enumValues?.compactMap({ v -> String? in if case .string(let s) = v { s } else { nil } }),
                let suggestion = Self.nearest(text, among: options) {
                 message += "; did you mean '\(suggestion)'?"
-                fixIts.append(FixIt("write '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))]))
+                // The one option near enough is safe to write (`p3.2xlarge`: `ml.p3.2xlarge`).
+                fixIts.append(FixIt("write '\(suggestion)'", edits: [TextEdit(range: range, replacement: Self.renamed(file.text(in: range), to: suggestion))],
+                                    safe: true))
+            }
+        case "type":
+            // A number or boolean where only text goes (SageMaker's HyperParameters, an env
+            // value) means its text: quoting it is the one fix.
+            if node.types == .string, let instance = index.node(at: failure.pointer), instance.range == failure.range, !failure.range.isEmpty,
+               instance.value.isNumberOrBoolean {
+                let written = file.text(in: failure.range)
+                fixIts.append(FixIt("quote it: \"\(written)\"", edits: [TextEdit(range: failure.range, replacement: "\"\(written)\"")], safe: true))
             }
         case "not" where node.forbidsKey:
             // The key itself is what may not be there.
