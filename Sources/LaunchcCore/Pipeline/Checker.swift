@@ -162,7 +162,8 @@ public enum Checker {
             return failures.isEmpty && validator.stopped == nil ? found + QueueChecks.check(root, file: file, launch: launch, limits: limits) : found
         case .queueConfig:
             guard let resource = kind.resource else { return found }
-            let rules = ResourceRules.apply(resource, to: root, file: file, pointer: .root, schemaFindings: found)
+            var rules = ResourceRules.apply(resource, to: root, file: file, pointer: .root, schemaFindings: found)
+            if resource == .gcpVertex { rules += ResourceRules.nestedCamelCase(root, found: rules, schema: schema, file: file, limits: limits) }
             return rules + MacroRules.check(root, at: .root, schema: schema, file: file, limits: limits, reported: rules)
         case .launchSpec:
             guard case .object(let entries)? = root["resource_args"]?.value else { return found }

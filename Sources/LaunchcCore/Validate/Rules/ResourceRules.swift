@@ -105,6 +105,47 @@ enum ResourceRules {
         return d
     }
 
+    /// The camelCase keys inside camelCase keys (`workerPoolSpecs[0].machineSpec.machineType`):
+    /// the config is checked again with each key reported so far renamed, until no new one
+    /// appears, so that one pass reports them all, each at its own place in the file.
+    static func nestedCamelCase(_ config: Node, found: [Diagnostic], schema: LaunchSchemas.Compiled, file: SourceFile, limits: Limits) -> [Diagnostic] {
+        var reported = Set(found.filter { $0.id == .vertexCamelCase }.compactMap { $0.span.range?.start })
+        var renames: [Int: String] = [:]
+        var latest = found
+        var out: [Diagnostic] = []
+        // Vertex's spec is a few levels deep; each pass renames one more level.
+        for _ in 0..<8 {
+            for d in latest where d.id == .vertexCamelCase {
+                guard let start = d.span.range?.start, let edit = d.fixIts.first?.edits.first else { continue }
+                renames[start] = String(edit.replacement.filter { $0 != "\"" && $0 != "'" })
+            }
+            guard !renames.isEmpty else { return out }
+            let renamed = renamingKeys(config, renames)
+            let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true)
+            let failures = validator.validate(renamed, against: schema.root)
+            let findings = SchemaDiagnostics(set: schema.set, file: file, root: renamed).diagnose(failures, stopped: validator.stopped)
+            latest = apply(.gcpVertex, to: renamed, file: file, pointer: .root, schemaFindings: findings)
+                .filter { $0.id == .vertexCamelCase && $0.span.range.map { reported.insert($0.start).inserted } == true }
+            if latest.isEmpty { return out }
+            out += latest
+        }
+        return out
+    }
+
+    /// The tree with the keys that start at the given offsets renamed (ranges kept).
+    static func renamingKeys(_ node: Node, _ renames: [Int: String]) -> Node {
+        switch node.value {
+        case .object(let members):
+            return Node(.object(members.map { m in
+                Member(key: renames[m.keyRange.start] ?? m.key, keyRange: m.keyRange, value: renamingKeys(m.value, renames))
+            }), range: node.range)
+        case .array(let items):
+            return Node(.array(items.map { renamingKeys($0, renames) }), range: node.range)
+        default:
+            return node
+        }
+    }
+
     /// The docker flags the agent allows (wandb 0.31.0, `_DOCKER_ALLOWED_RESOURCE_ARGS`).
     static let dockerFlags: Set<String> = [
         "command", "cpu", "cpu-period", "cpu-quota", "cpu-shares", "cpus", "cpuset-cpus", "cpuset-mems", "e", "env",
