@@ -138,6 +138,10 @@ public struct Renderer {
         run.job = spec.flatMap { Self.string($0["job"]) }
         run.dockerImage = spec.flatMap { Self.string($0["docker"]?["docker_image"]) }
         run.runConfig = spec?["overrides"]?["run_config"]
+        run.fileOverrides = spec?["overrides"]?["files"]
+        run.artifacts = spec?["overrides"]?["artifacts"]
+        run.sweepID = spec.flatMap { Self.string($0["sweep_id"]) }
+        if case .integer(let count)? = spec?["_resume_count"]?.value { run.resumeCount = Int(clamping: count) }
         if let key = facts.apiKey { run.apiKey = key }
         run.queueName = facts.queueName ?? queue.flatMap { Self.string($0["name"]) }
         run.queueEntity = facts.queueEntity ?? queue.flatMap { Self.string($0["entity"]) }
@@ -186,10 +190,14 @@ public struct Renderer {
         launchSpec.append(Member.made("run_id", text(run.runID)))
         if let job = run.job { launchSpec.append(Member.made("job", text(job))) }
         if let image = run.dockerImage { launchSpec.append(Member.made("docker", Node.made(.object([Member.made("docker_image", text(image))])))) }
+        if let sweep = run.sweepID { launchSpec.append(Member.made("sweep_id", text(sweep))) }
+        if run.resumeCount > 0 { launchSpec.append(Member.made("_resume_count", Node.made(.integer(Int64(run.resumeCount))))) }
         var overrides: [Member] = []
         if let entryPoint = launch.overrideEntryPoint { overrides.append(Member.made("entry_point", strings(entryPoint))) }
         overrides.append(Member.made("args", strings(launch.overrideArgs)))
         if let config = run.runConfig { overrides.append(Member.made("run_config", config)) }
+        if let files = run.fileOverrides { overrides.append(Member.made("files", files)) }
+        if let artifacts = run.artifacts { overrides.append(Member.made("artifacts", artifacts)) }
         launchSpec += [Member.made("overrides", Node.made(.object(overrides))), Member.made("resource", text(resource.rawValue)),
                        Member.made("resource_args", Node.made(.object([Member.made(resource.rawValue, launch.config)])))]
         let agent = [Member.made("image_uri", text(launch.imageURI)),
