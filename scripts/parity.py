@@ -49,9 +49,9 @@ class Settings(dict):
 
 
 class StubApi:
-    def __init__(self, api_key):
+    def __init__(self, api_key, base_url="https://api.wandb.ai"):
         self.api_key = api_key
-        self.settings = Settings(base_url="https://api.wandb.ai")
+        self.settings = Settings(base_url=base_url)
 
 
 def launchc(args, *extra):
@@ -82,7 +82,8 @@ def without_output_flags(args):
 def project_for(agent_input):
     from wandb.sdk.launch._project_spec import LaunchProject
     spec, agent = agent_input["launch_spec"], agent_input["agent"]
-    api = StubApi(agent["api_key"])
+    # The agent's W&B server comes from its environment, as the SDK's settings read it.
+    api = StubApi(agent["api_key"], agent["environment"].get("WANDB_BASE_URL") or "https://api.wandb.ai")
     project = LaunchProject.from_spec(spec, api)
     from wandb.sdk.launch._project_spec import EntryPoint
     if agent["job_entry_point"]:

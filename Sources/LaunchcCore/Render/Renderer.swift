@@ -143,6 +143,8 @@ public struct Renderer {
         run.sweepID = spec.flatMap { Self.string($0["sweep_id"]) }
         if case .integer(let count)? = spec?["_resume_count"]?.value { run.resumeCount = Int(clamping: count) }
         if let key = facts.apiKey { run.apiKey = key }
+        // The agent's W&B server: its WANDB_BASE_URL (--macro stands for its environment).
+        if let base = facts.macros["WANDB_BASE_URL"], !base.isEmpty { run.baseURL = base }
         run.queueName = facts.queueName ?? queue.flatMap { Self.string($0["name"]) }
         run.queueEntity = facts.queueEntity ?? queue.flatMap { Self.string($0["entity"]) }
         run.traceID = facts.runQueueItemID
@@ -233,10 +235,16 @@ public struct Renderer {
                                                 namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
             return (.json(Node.made(.array([secret, KubernetesJob.build(inputs)]))), nil)
         case .localContainer:
-            guard case .object(let flags) = macros.fill(launch.config).value else {
+            guard case .object(var flags) = macros.fill(launch.config).value else {
                 return (nil, "resource_args.local-container must be a dictionary")
             }
             if let refused = DockerCommand.validate(flags) { return (nil, refused.message) }
+            // A W&B server on the agent's own machine: the container shares its network (on Linux,
+            // where agents run, with host.docker.internal mapped too), after the queue's flags.
+            if run.baseURL.hasPrefix("http://localhost") || run.baseURL.hasPrefix("https://localhost") {
+                flags.append(Member.made("network", .made(.string("host"))))
+                flags.append(Member.made("add-host", .made(.string("host.docker.internal:host-gateway"))))
+            }
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
             // The container runner uses the job's entry point; `overrides.entry_point` is not read.
             switch DockerCommand.build(environment: environment, flags: flags, image: launch.imageURI, entryPoint: launch.jobEntryPoint ?? [],
