@@ -253,6 +253,8 @@ public struct Renderer {
             case .failure(let failure): return (nil, failure.message)
             }
         case .localProcess:
+            // LaunchProject refuses an image job for this runner as it is built.
+            if run.dockerImage != nil { return (nil, "Cannot specify docker image with local-process resource runner") }
             let environment = JobEnvironment.variables(run, maxLength: JobEnvironment.defaultLimit)
             let entryPoint = launch.entryPoint
             let line = ProcessCommand.commandLine(environment: environment, entryPoint: entryPoint.words, args: launch.overrideArgs)

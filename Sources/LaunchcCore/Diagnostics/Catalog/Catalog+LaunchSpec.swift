@@ -28,4 +28,15 @@ extension DiagnosticID {
         explanation: "wandb refuses a launch spec that names both a job and an image, or neither: 'Exactly one of job or docker_image must be specified'.",
         bad: "job: ml-platform/train/job:v3\ndocker: {docker_image: python:3.12}\n",
         good: "job: ml-platform/train/job:v3\n")
+
+    public static let specProcessImage = DiagnosticID(
+        code: "LC3204", name: "spec-process-image", severity: .error,
+        summary: "an image job on the local-process runner",
+        explanation: """
+            The local-process runner runs the job's code on the agent's machine, without a container; \
+            wandb refuses a launch spec that gives `docker.docker_image` with `resource: local-process` \
+            ("Cannot specify docker image with local-process resource runner").
+            """,
+        bad: "docker: {docker_image: python:3.12}\nresource: local-process\n",
+        good: "docker: {docker_image: python:3.12}\nresource: local-container\n")
 }
