@@ -235,6 +235,18 @@ import Testing
     }
 }
 
+/// Python's `str.lower()`, which names (`${project_name}`, WANDB_PROJECT) go through: final
+/// sigma included. Each expected value is what CPython 3.11 prints.
+@Suite struct PythonLowerTests {
+    @Test(arguments: [
+        ("ΣΑΣ ΟΔΥΣΣΕΥΣ", "σας οδυσσευς"), ("Σ", "σ"), ("AΣ.", "aς."), ("ΣA", "σa"), ("AΣ\u{301}", "aς\u{301}"),
+        ("AΣ\u{301}B", "aσ\u{301}b"), ("İ", "i\u{307}"), ("ResNet_50", "resnet_50"),
+    ])
+    func lowersAsPython(_ text: String, _ expected: String) {
+        #expect(text.pythonLowercased.unicodeScalars.elementsEqual(expected.unicodeScalars))
+    }
+}
+
 /// Where resolved and rendered values came from.
 @Suite struct ProvenanceTests {
     @Test(arguments: [

@@ -87,7 +87,7 @@ public enum JobEnvironment {
         var out: [(String, String)] = []
         out.append(("WANDB_BASE_URL", run.baseURL))
         out.append(("WANDB_API_KEY", run.apiKey))
-        if !run.project.isEmpty { out.append(("WANDB_PROJECT", run.project.lowercased())) }
+        if !run.project.isEmpty { out.append(("WANDB_PROJECT", run.project.pythonLowercased)) }
         out.append(("WANDB_ENTITY", run.entity))
         out.append(("WANDB_LAUNCH", "True"))
         out.append(("WANDB_RUN_ID", run.runID))

@@ -15,7 +15,7 @@ public struct MacroTable: Sendable {
     public init(project: String, entity: String, runID: String, runName: String?, imageURI: String, author: String?,
                 environment: [String: String] = [:]) {
         values = [
-            "project_name": project.lowercased(),
+            "project_name": project.pythonLowercased,
             "entity_name": entity,
             "run_id": runID,
             "run_name": runName.flatMap { $0.isEmpty ? nil : $0 },
@@ -135,7 +135,7 @@ struct MacroQuirks {
             return
         }
         // Once per job: the first place says it for all of them.
-        if name == "project_name", value != project, value == project.lowercased(), !out.contains(where: { $0.id == .macroLowercased }) {
+        if name == "project_name", value != project, value == project.pythonLowercased, !out.contains(where: { $0.id == .macroLowercased }) {
             out.append(Diagnostic(.macroLowercased, "${project_name} is the project lower-cased: '\(project)' is filled in as '\(value)'", at: place,
                                   fixIts: [FixIt("name the project in lower case, or write the name you want instead of the macro")]))
         }
