@@ -20,7 +20,11 @@ enum QueueChecks {
             let filled = TemplateVariables.fill(config, with: values)
             let found = SchemaDiagnostics(set: schema.set, file: file, root: filled, prefix: "/config")
                 .diagnose(validator.validate(filled, against: schema.root), stopped: validator.stopped)
-            return ResourceRules.apply(resource, to: filled, file: file, pointer: "/config", schemaFindings: found)
+            var rules = ResourceRules.apply(resource, to: filled, file: file, pointer: "/config", schemaFindings: found)
+            if resource == .gcpVertex {
+                rules += ResourceRules.nestedCamelCase(filled, found: rules, schema: schema, file: file, limits: limits, pointer: "/config")
+            }
+            return rules
                 .map { d in
                     // A filled value's problem lies in the variable, not in the placeholder the
                     // finding points at: keep the advice, drop edits that would rewrite the placeholder.

@@ -108,7 +108,8 @@ enum ResourceRules {
     /// The camelCase keys inside camelCase keys (`workerPoolSpecs[0].machineSpec.machineType`):
     /// the config is checked again with each key reported so far renamed, until no new one
     /// appears, so that one pass reports them all, each at its own place in the file.
-    static func nestedCamelCase(_ config: Node, found: [Diagnostic], schema: LaunchSchemas.Compiled, file: SourceFile, limits: Limits) -> [Diagnostic] {
+    static func nestedCamelCase(_ config: Node, found: [Diagnostic], schema: LaunchSchemas.Compiled, file: SourceFile, limits: Limits,
+                                pointer: JSONPointer = .root) -> [Diagnostic] {
         var reported = Set(found.filter { $0.id == .vertexCamelCase }.compactMap { $0.span.range?.start })
         var renames: [Int: String] = [:]
         var latest = found
@@ -123,8 +124,8 @@ enum ResourceRules {
             let renamed = renamingKeys(config, renames)
             let validator = SchemaValidator(schema.set, limits: limits, defersPlaceholders: true)
             let failures = validator.validate(renamed, against: schema.root)
-            let findings = SchemaDiagnostics(set: schema.set, file: file, root: renamed).diagnose(failures, stopped: validator.stopped)
-            latest = apply(.gcpVertex, to: renamed, file: file, pointer: .root, schemaFindings: findings)
+            let findings = SchemaDiagnostics(set: schema.set, file: file, root: renamed, prefix: pointer).diagnose(failures, stopped: validator.stopped)
+            latest = apply(.gcpVertex, to: renamed, file: file, pointer: pointer, schemaFindings: findings)
                 .filter { $0.id == .vertexCamelCase && $0.span.range.map { reported.insert($0.start).inserted } == true }
             if latest.isEmpty { return out }
             out += latest
