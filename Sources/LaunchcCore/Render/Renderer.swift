@@ -115,6 +115,13 @@ public struct Renderer {
             return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: Diagnostic(.unsuitableInput, failure.message, at: .invocation))
         case .success(var resolved):
             diagnostics += resolved.diagnostics
+            if resolved.resource == .kubernetes, let specFile, let services = spec?.member("additional_services"),
+               case .array(let items) = services.value.value, !items.isEmpty {
+                diagnostics.append(Diagnostic(.specServicesNotRendered,
+                                              items.count == 1 ? "the agent creates this additional service before the Job; render does not show it"
+                                                               : "the agent creates these \(items.count) additional services before the Job; render does not show them",
+                                              at: SourceSpan(file: specFile, range: services.keyRange)))
+            }
             let job = launch(resolved, spec: spec, queue: kind.kind == .queue ? root : nil, provenance: &resolved.provenance)
             let macros = resolved.resource == .localProcess ? nil : macroTable(job)
             if let macros { diagnostics += MacroQuirks(macros: macros, provenance: resolved.provenance, project: job.run.project).diagnostics(job.config, resource: resolved.resource) }
