@@ -311,6 +311,9 @@ for full in fixtures:
                         for k in kinds) or any(c.startswith("LC14") for c in codes):
         skip(rel, "kind not known, or only a user's schema applies")
         continue
+    if any(k["kind"] == "resource-args" for k in kinds):
+        skip(rel, "resource args: each entry is checked as a partial config of its resource")
+        continue
     parsed = run(launchc, "parse", "--all-documents", "--compact", rel)
     ours = json.loads(parsed.stdout)
     try:
