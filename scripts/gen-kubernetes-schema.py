@@ -260,6 +260,10 @@ properties["context"] = annotated(
              "because the raise is not inside an `else` branch.")
 # A Job's name is a DNS subdomain, and at most 63 characters: it becomes the job-name label.
 properties["metadata"]["properties"] = {"name": {
+    "title": "Job.metadata.name",
+    "description": "the Job's name: a DNS subdomain of at most 63 characters; without it the agent generates one",
+    "markdownDescription": "The Job's name: lower-case letters, digits, `-` and `.`, at most 63 characters (it is also the "
+                           "pods' `job-name` label). Without it the W&B agent sets `generateName` from the entity and project.",
     "pattern": DNS_SUBDOMAIN, "maxLength": 63,
     "x-launchc-message": {
         "pattern": "a Job's name is a DNS subdomain: lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit",
