@@ -202,8 +202,15 @@ async def kubernetes(project, api, agent):
             captured.append(body)
             raise Captured()
 
+    # The spec's additional services are created first, then the Job, which ends the run.
+    services = sum(1 for s in project.launch_spec.get("additional_services") or [] if s.get("config"))
+    created = []
+
     async def create_from_dict(api_client, job, namespace=None):
         captured.append(job)
+        created.append(job)
+        if len(created) <= services:
+            return [job]
         raise Captured()
 
     async def no_context(*_):
@@ -216,6 +223,7 @@ async def kubernetes(project, api, agent):
     client.CoreV1Api, client.BatchV1Api, client.AppsV1Api, client.NetworkingV1Api, client.CustomObjectsApi = Core, Other, Other, Other, Other
     kubernetes_asyncio.utils.create_from_dict = create_from_dict
     k8s.get_kube_context_and_api_client = no_context
+    k8s.KubernetesRunner._wait_for_resource_ready = nothing
     k8s.LaunchKubernetesMonitor.ensure_initialized = nothing
     k8s.LaunchKubernetesMonitor.monitor_namespace = staticmethod(lambda *_, **__: None)
     # launchc renders for a running agent named launch-agent.

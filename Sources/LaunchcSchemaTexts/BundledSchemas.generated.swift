@@ -8362,7 +8362,7 @@ public enum SchemaTexts {
     "additional_services": {
       "title": "Additional services",
       "description": "Kubernetes only: objects the agent creates before the Job, each item's config macro-filled and labelled",
-      "markdownDescription": "Kubernetes only: Kubernetes objects (a database, a `Service`) the agent creates in the Job's namespace before the Job, one per item with a non-empty `config`: macro-filled, labelled with the run, given the run's `WANDB_CONFIG` and API key, and checked for the keys the agent refuses. The queue config's `wait_for_ready` and `wait_timeout` say whether and how long it waits for them. `launchc render` does not show them yet.",
+      "markdownDescription": "Kubernetes only: Kubernetes objects (a database, a `Service`) the agent creates in the Job's namespace before the Job, one per item with a non-empty `config`: macro-filled, labelled with the run, given the run's `WANDB_CONFIG` and API key, and checked for the keys the agent refuses. The queue config's `wait_for_ready` and `wait_timeout` say whether and how long it waits for them. `launchc render` shows them between the API-key Secret and the Job.",
       "type": "array",
       "items": {
         "type": "object",

@@ -115,13 +115,6 @@ public struct Renderer {
             return Rendered(resource: kind.resource, body: nil, diagnostics: diagnostics, failure: Diagnostic(.unsuitableInput, failure.message, at: .invocation))
         case .success(var resolved):
             diagnostics += resolved.diagnostics
-            if resolved.resource == .kubernetes, let specFile, let services = spec?.member("additional_services"),
-               case .array(let items) = services.value.value, !items.isEmpty {
-                diagnostics.append(Diagnostic(.specServicesNotRendered,
-                                              items.count == 1 ? "the agent creates this additional service before the Job; render does not show it"
-                                                               : "the agent creates these \(items.count) additional services before the Job; render does not show them",
-                                              at: SourceSpan(file: specFile, range: services.keyRange)))
-            }
             let job = launch(resolved, spec: spec, queue: kind.kind == .queue ? root : nil, provenance: &resolved.provenance)
             let macros = resolved.resource == .localProcess ? nil : macroTable(job)
             if let macros { diagnostics += MacroQuirks(macros: macros, provenance: resolved.provenance, project: job.run.project).diagnostics(job.config, resource: resolved.resource) }
@@ -147,6 +140,7 @@ public struct Renderer {
         run.runConfig = spec?["overrides"]?["run_config"]
         run.fileOverrides = spec?["overrides"]?["files"]
         run.artifacts = spec?["overrides"]?["artifacts"]
+        run.additionalServices = spec?["additional_services"]
         run.sweepID = spec.flatMap { Self.string($0["sweep_id"]) }
         if case .integer(let count)? = spec?["_resume_count"]?.value { run.resumeCount = Int(clamping: count) }
         if let key = facts.apiKey { run.apiKey = key }
@@ -201,6 +195,7 @@ public struct Renderer {
         if let image = run.dockerImage { launchSpec.append(Member.made("docker", Node.made(.object([Member.made("docker_image", text(image))])))) }
         if let sweep = run.sweepID { launchSpec.append(Member.made("sweep_id", text(sweep))) }
         if run.resumeCount > 0 { launchSpec.append(Member.made("_resume_count", Node.made(.integer(Int64(run.resumeCount))))) }
+        if let services = run.additionalServices { launchSpec.append(Member.made("additional_services", services)) }
         var overrides: [Member] = []
         if let entryPoint = launch.overrideEntryPoint { overrides.append(Member.made("entry_point", strings(entryPoint))) }
         overrides.append(Member.made("args", strings(launch.overrideArgs)))
@@ -238,9 +233,16 @@ public struct Renderer {
             if apiVersion != "batch/v1" && apiVersion != "batch/v1beta1" {
                 return (.json(Node.made(.array([KubernetesCustomResource.build(inputs)]))), nil)
             }
-            let secret = KubernetesSecret.build(name: KubernetesJob.secretName(runID: run.runID),
-                                                namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
-            return (.json(Node.made(.array([secret, KubernetesJob.build(inputs)]))), nil)
+            let secretName = KubernetesJob.secretName(runID: run.runID)
+            let secret = KubernetesSecret.build(name: secretName, namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
+            // The spec's additional services, created after the Secret and before the Job.
+            var services: [Node] = []
+            if let given = run.additionalServices {
+                let built = KubernetesServices.build(macros.fill(given), launch: launch, secretName: run.apiKey.isEmpty || inputs.agentName == nil ? nil : secretName)
+                if let refused = built.refusal { return (nil, refused) }
+                services = built.objects
+            }
+            return (.json(Node.made(.array([secret] + services + [KubernetesJob.build(inputs)]))), nil)
         case .localContainer:
             guard case .object(var flags) = macros.fill(launch.config).value else {
                 return (nil, "resource_args.local-container must be a dictionary")

@@ -21,6 +21,8 @@ public struct RunContext: Sendable {
     public var runConfig: Node?
     public var fileOverrides: Node?
     public var artifacts: Node?
+    /// The launch spec's `additional_services` (Kubernetes creates them before the Job).
+    public var additionalServices: Node?
 
     public init() {}
 }

@@ -39,15 +39,4 @@ extension DiagnosticID {
             """,
         bad: "docker: {docker_image: python:3.12}\nresource: local-process\n",
         good: "docker: {docker_image: python:3.12}\nresource: local-container\n")
-
-    public static let specServicesNotRendered = DiagnosticID(
-        code: "LC3205", name: "spec-services-not-rendered", severity: .note,
-        summary: "additional_services are created by the agent but not rendered",
-        explanation: """
-            For a Kubernetes job the agent creates each of the launch spec's `additional_services` before \
-            the Job. `launchc check` checks the spec, but `launchc render` shows only the API-key Secret \
-            and the Job, so what it prints is not everything the agent submits.
-            """,
-        bad: "launchc render queue.yaml --spec spec.yaml   (the spec has additional_services)",
-        good: "launchc render queue.yaml --spec spec.yaml   (and the services, from the spec, as written)")
 }

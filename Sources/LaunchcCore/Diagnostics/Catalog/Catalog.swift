@@ -44,7 +44,7 @@ extension DiagnosticID {
         agentIgnoredEnvironmentKey, registryTag, registryIncomplete, registryUnrecognized, registryARN, registryRegion,
         registryKeyRefused, registryBlockInvalid, registryWithoutType, builderWithoutType, kanikoWithoutDestination,
         awsRegionUnknown, gcpRegionUnknown,
-        specIgnoredKey, specResourceArgsDropped, specJobSource, specProcessImage, specServicesNotRendered,
+        specIgnoredKey, specResourceArgsDropped, specJobSource, specProcessImage,
         sageMakerSnakeOutput, sageMakerSnakeJobName, sageMakerLowercaseKey, sageMakerRequired, sageMakerMacro, sageMakerImage, sageMakerSpotWait,
         vertexRequired, vertexIgnored, vertexContainerSpec, vertexCommand, vertexCamelCase, vertexExperimentAndTensorboard, vertexMachineUnknown, vertexAccelerator,
         kubernetesRefused, kubernetesLeak, kubernetesContext, kubernetesAPIVersion, kubernetesContainerImage,
