@@ -16,6 +16,8 @@ public enum KubernetesJob {
         public var agentName: String?
         /// The kubeconfig context's namespace, when there is one.
         public var contextNamespace: String?
+        /// The agent's WANDB_RELEASE_NAME (its Helm release), which names the API-key Secret.
+        public var releaseName: String?
 
         public init(_ launch: JobLaunch, agentName: String? = "launch-agent", contextNamespace: String? = nil) {
             self.launch = launch
@@ -83,7 +85,7 @@ public enum KubernetesJob {
                     env.append(.object(MObject([
                         ("name", .string(name)),
                         ("valueFrom", .object(MObject([("secretKeyRef", .object(MObject([
-                            ("name", .string(secretName(runID: launch.run.runID))), ("key", .string("password")),
+                            ("name", .string(secretName(runID: launch.run.runID, releaseName: inputs.releaseName))), ("key", .string("password")),
                         ])))]))),
                     ])))
                 } else {

@@ -228,12 +228,13 @@ public struct Renderer {
             var launch = launch
             launch.config = macros.fill(launch.config)
             if let refused = KubernetesRules.agentRefusal(launch.config) { return (nil, refused) }
-            let inputs = KubernetesJob.Inputs(launch)
+            var inputs = KubernetesJob.Inputs(launch)
+            if let release = facts.macros["WANDB_RELEASE_NAME"], !release.isEmpty { inputs.releaseName = release }
             let apiVersion = Self.string(launch.config["apiVersion"]) ?? "batch/v1"
             if apiVersion != "batch/v1" && apiVersion != "batch/v1beta1" {
                 return (.json(Node.made(.array([KubernetesCustomResource.build(inputs)]))), nil)
             }
-            let secretName = KubernetesJob.secretName(runID: run.runID)
+            let secretName = KubernetesJob.secretName(runID: run.runID, releaseName: inputs.releaseName)
             let secret = KubernetesSecret.build(name: secretName, namespace: KubernetesJob.namespace(of: launch.config, context: nil), apiKey: facts.apiKey)
             // The spec's additional services, created after the Secret and before the Job.
             var services: [Node] = []
