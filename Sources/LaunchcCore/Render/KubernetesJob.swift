@@ -115,6 +115,31 @@ public enum KubernetesJob {
         return String(String.UnicodeScalarView(kept.prefix(200)))
     }
 
+    /// `yield_containers`: each item of every `containers` list, found anywhere.
+    static func forEachContainer(_ value: inout MJSON, _ body: (inout MObject) -> Void) {
+        switch value {
+        case .object(var object):
+            for i in object.entries.indices {
+                if object.entries[i].0 == "containers", case .array(var containers, let range) = object.entries[i].1 {
+                    for c in containers.indices {
+                        guard case .object(var container) = containers[c] else { continue }
+                        body(&container)
+                        containers[c] = .object(container)
+                    }
+                    object.entries[i].1 = .array(containers, range)
+                } else if object.entries[i].0 != "containers" {
+                    forEachContainer(&object.entries[i].1, body)
+                }
+            }
+            value = .object(object)
+        case .array(var items, let range):
+            for i in items.indices { forEachContainer(&items[i], body) }
+            value = .array(items, range)
+        default:
+            break
+        }
+    }
+
     /// `add_label_to_pods`: every mapping whose `spec` holds `containers` gets the label.
     static func addLabelToPods(_ value: inout MJSON, _ key: String, _ label: String) {
         switch value {
@@ -214,33 +239,14 @@ public enum KubernetesCustomResource {
     /// `add_wandb_env`: every container found under a `containers` key gets W&B's variables
     /// appended to its `env`; `WANDB_RUN_ID` goes to the first one only.
     static func addWandbEnvironment(_ value: inout MJSON, _ variables: inout [(name: String, value: String)], _ origins: JobLaunch.Origins) {
-        switch value {
-        case .object(var object):
-            for i in object.entries.indices {
-                if object.entries[i].0 == "containers", case .array(var containers, let range) = object.entries[i].1 {
-                    for c in containers.indices {
-                        guard case .object(var container) = containers[c] else { continue }
-                        var env = container["env"]?.array ?? []
-                        env += variables.map { MJSON.variable($0.name, $0.value, origins.variable($0.name)) }
-                        container["env"] = .array(env, container["env"]?.range ?? .made)
-                        containers[c] = .object(container)
-                        variables.removeAll { $0.name == "WANDB_RUN_ID" }
-                    }
-                    object.entries[i].1 = .array(containers, range)
-                } else if object.entries[i].0 != "containers" {
-                    switch object.entries[i].1 {
-                    case .object, .array: addWandbEnvironment(&object.entries[i].1, &variables, origins)
-                    default: break
-                    }
-                }
-            }
-            value = .object(object)
-        case .array(var items, let range):
-            for i in items.indices { addWandbEnvironment(&items[i], &variables, origins) }
-            value = .array(items, range)
-        default:
-            break
+        var remaining = variables
+        KubernetesJob.forEachContainer(&value) { container in
+            var env = container["env"]?.array ?? []
+            env += remaining.map { MJSON.variable($0.name, $0.value, origins.variable($0.name)) }
+            container["env"] = .array(env, container["env"]?.range ?? .made)
+            remaining.removeAll { $0.name == "WANDB_RUN_ID" }
         }
+        variables = remaining
     }
 
     /// `add_entrypoint_args_overrides`: the command, then the args, on every container of every

@@ -26,7 +26,7 @@ enum KubernetesServices {
             KubernetesCustomResource.addWandbEnvironment(&manifest, &wandbConfig, launch.origins)
             KubernetesJob.addLabelToPods(&manifest, "wandb.ai/auxiliary-resource", auxiliary)
             if let secretName {
-                forEachContainer(&manifest) { container in
+                KubernetesJob.forEachContainer(&manifest) { container in
                     var env = container["env"]?.array ?? []
                     env.append(.object(MObject([
                         ("name", .string("WANDB_API_KEY")),
@@ -43,31 +43,6 @@ enum KubernetesServices {
             out.append(manifest.node)
         }
         return (out, nil)
-    }
-
-    /// `yield_containers`: each item of every `containers` list, found anywhere.
-    static func forEachContainer(_ value: inout MJSON, _ body: (inout MObject) -> Void) {
-        switch value {
-        case .object(var object):
-            for i in object.entries.indices {
-                if object.entries[i].0 == "containers", case .array(var containers, let range) = object.entries[i].1 {
-                    for c in containers.indices {
-                        guard case .object(var container) = containers[c] else { continue }
-                        body(&container)
-                        containers[c] = .object(container)
-                    }
-                    object.entries[i].1 = .array(containers, range)
-                } else if object.entries[i].0 != "containers" {
-                    forEachContainer(&object.entries[i].1, body)
-                }
-            }
-            value = .object(object)
-        case .array(var items, let range):
-            for i in items.indices { forEachContainer(&items[i], body) }
-            value = .array(items, range)
-        default:
-            break
-        }
     }
 
     /// `sanitize_identifiers_for_k8s`: `metadata.name`, every container's name and every string
@@ -90,7 +65,7 @@ enum KubernetesServices {
                 object["metadata"] = .object(metadata)
             }
             var here = MJSON.object(object)
-            forEachContainer(&here) { container in
+            KubernetesJob.forEachContainer(&here) { container in
                 if let name = container["name"], name.isTruthy { container["name"] = .string(safe(PythonText.str(name.node.value)), name.range) }
             }
             guard case .object(var walked) = here else { return bad }
